@@ -1,0 +1,9 @@
+//! lawscore — audit Chinese annual rule-of-law reports (法治政府建设年度报告) against a
+//! checklist kept in YAML, and render scorecards.
+//!
+//! One pipeline, one module per stage:
+//! [`ingest`] (bytes → text) → [`document`] (sections, kinds, metadata) →
+//! [`rules`] (load, validate, compile) → [`score`] → [`render`].
+
+pub mod ingest;
+pub mod score;

@@ -1,0 +1,3 @@
+//! Stage 4 — score a document against a compiled rule pack.
+
+pub mod scorecard;

@@ -1,0 +1,244 @@
+//! The scorecard: what scoring one report produces, and what every output format renders.
+//!
+//! Field names are a published contract (`../shared/spec/output.md`): add fields freely,
+//! never rename or drop one without bumping [`SCHEMA`].
+
+use serde::{Deserialize, Serialize};
+
+/// Schema tag of the JSON document printed by `--format json`.
+pub const SCHEMA: &str = "lawscore.scorecards/1";
+
+/// Everything lawscore says about one report.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Scorecard {
+    /// Where the text came from and how it was decoded.
+    pub source: Source,
+    /// Title, issuer, year and date read from the text.
+    pub meta: Meta,
+    /// The profile the report was scored under (`government`, `department`, …).
+    pub profile: String,
+    /// Which rule pack produced this scorecard, so a published score can be traced.
+    pub ruleset: RulesetRef,
+    /// earned ÷ possible × 100, one decimal.
+    pub score: f64,
+    /// 优秀 / 良好 / 合格 / 不合格.
+    pub grade: String,
+    /// Points earned over all applicable elements.
+    pub earned: f64,
+    /// Points possible over all applicable elements.
+    pub possible: f64,
+    /// One entry per category, in rule-pack order.
+    pub categories: Vec<CategoryScore>,
+    /// Every element of the rule pack, in rule-pack order, whatever its status.
+    pub elements: Vec<ElementResult>,
+    /// The report's outline.
+    pub sections: Vec<SectionInfo>,
+    /// Key figures taken from measures text.
+    pub indicators: Vec<Indicator>,
+}
+
+/// The input file and its decoding.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Source {
+    /// Path as given on the command line (`-` for standard input).
+    pub path: String,
+    /// `txt`, `html` or `docx`.
+    pub format: String,
+    /// `utf-8`, `gb18030`, `utf-16le` or `utf-16be`.
+    pub encoding: String,
+    /// Characters of extracted text.
+    pub chars: usize,
+    /// SHA-256 of the input bytes, hex.
+    pub sha256: String,
+}
+
+/// Metadata read from the report.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Meta {
+    /// The title, joined when it was broken over several lines.
+    pub title: Option<String>,
+    /// The issuing body or bodies (joint issuers joined by a space).
+    pub issuer: Option<String>,
+    /// The year reported on.
+    pub year: Option<i32>,
+    /// The report's date, ISO `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// `signature`, `published` or `none`.
+    pub date_source: String,
+    /// `province`, `city`, `county`, `township`, `department` or `unknown`.
+    pub level: String,
+}
+
+/// Name, version and content digest of a rule pack.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct RulesetRef {
+    /// The pack's name.
+    pub name: String,
+    /// The pack's version string.
+    pub version: String,
+    /// `sha256:` digest over the pack's files, in a stable order.
+    pub digest: String,
+}
+
+/// Points of one category.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct CategoryScore {
+    /// Category id (`lead`, `norm`, …).
+    pub id: String,
+    /// Chinese title.
+    pub title: String,
+    /// Points earned.
+    pub earned: f64,
+    /// Points possible (not-applicable elements excluded).
+    pub possible: f64,
+}
+
+/// Outcome for one element.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Full points.
+    Met,
+    /// Half points.
+    Partial,
+    /// No points.
+    Missing,
+    /// Left out of earned and possible.
+    NotApplicable,
+}
+
+impl Status {
+    /// The wire name (`met`, `partial`, `missing`, `not_applicable`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::Partial => "partial",
+            Status::Missing => "missing",
+            Status::NotApplicable => "not_applicable",
+        }
+    }
+
+    /// Parses a wire name.
+    pub fn parse(s: &str) -> Option<Status> {
+        Some(match s {
+            "met" => Status::Met,
+            "partial" => Status::Partial,
+            "missing" => Status::Missing,
+            "not_applicable" => Status::NotApplicable,
+            _ => return None,
+        })
+    }
+}
+
+/// The result for one element of the checklist.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ElementResult {
+    /// Element id, e.g. `lead.shufa`.
+    pub id: String,
+    /// Chinese name.
+    pub title: String,
+    /// Category id.
+    pub category: String,
+    /// The status.
+    pub status: Status,
+    /// Points earned.
+    pub points: f64,
+    /// The element's weight under the profile.
+    pub weight: f64,
+    /// Where the element was found (met and partial elements always carry some).
+    pub evidence: Vec<Evidence>,
+    /// What to add (missing and partial elements).
+    pub advice: Option<String>,
+    /// What the engine looked for, in words.
+    pub looked_for: Option<String>,
+    /// The nearest thing the engine saw that did not count, and why.
+    pub near_miss: Option<NearMiss>,
+    /// Points the report would gain if the element were met.
+    pub gain: f64,
+    /// Why the status is `not_applicable`, when it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_applicable_reason: Option<String>,
+}
+
+/// A quoted piece of the report supporting a status.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Evidence {
+    /// The sentence, as in the original text.
+    pub text: String,
+    /// 1-based line of the extracted text.
+    pub line: usize,
+    /// Heading of the section it stands in ("" before the first heading).
+    pub section: String,
+    /// Kind of that section.
+    pub kind: String,
+    /// The words that matched, as in the original text (for highlighting).
+    #[serde(default)]
+    pub matched: Vec<String>,
+}
+
+/// Text that looked like the element but did not count.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct NearMiss {
+    /// Why it did not count, in Chinese, e.g. "只在下一步安排中提到，未见落实情况".
+    pub reason: String,
+    /// Where it was.
+    pub evidence: Evidence,
+}
+
+/// One section of the outline.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct SectionInfo {
+    /// The heading line as written ("" for the preamble).
+    pub heading: String,
+    /// 0 for the preamble and closing, 1 for 一、, 2 for (一), 3 for 1., 4 for (1).
+    pub level: u8,
+    /// preamble, measures, problems, causes, plans, closing or boilerplate.
+    pub kind: String,
+    /// First line, 1-based.
+    pub line_start: usize,
+    /// Last line, 1-based, inclusive.
+    pub line_end: usize,
+}
+
+/// A key figure.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Indicator {
+    /// Indicator id, e.g. `court_appearance_rate`.
+    pub id: String,
+    /// Chinese name.
+    pub title: String,
+    /// The value as stated.
+    pub value: f64,
+    /// `%` or `件`.
+    pub unit: String,
+    /// The sentence it came from.
+    pub text: String,
+    /// 1-based line.
+    pub line: usize,
+}
+
+/// A file that could not be scored.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ErrorRecord {
+    /// The path as given.
+    pub path: String,
+    /// Why, in one line.
+    pub error: String,
+}
+
+/// Statistics over a batch.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Summary {
+    /// Reports scored.
+    pub reports: usize,
+    /// Files that failed.
+    pub errors: usize,
+    /// Mean score, one decimal (None for an empty batch).
+    pub mean_score: Option<f64>,
+    /// Lowest score.
+    pub min_score: Option<f64>,
+    /// Highest score.
+    pub max_score: Option<f64>,
+    /// Number of reports per grade, in grade order.
+    pub grades: Vec<(String, usize)>,
+}
