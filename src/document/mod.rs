@@ -1,0 +1,210 @@
+//! Stage 2 — document: plain text → lines, sentences, sections with kinds, and metadata.
+//!
+//! Everything here works on lines of the extracted text, numbered from 1, so evidence
+//! always points at a line a person can find. Matching runs on a folded copy of each line
+//! (see [`normalize`]) while quotes come from the original.
+
+pub mod furniture;
+pub mod items;
+pub mod kinds;
+pub mod meta;
+pub mod normalize;
+mod structure;
+
+use crate::score::scorecard::{Meta, SectionInfo};
+use serde::{Deserialize, Serialize};
+
+/// Which part of a report a piece of text stands in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Title block, addressee, opening paragraph.
+    Preamble,
+    /// What was done and achieved.
+    Measures,
+    /// Shortcomings.
+    Problems,
+    /// Why the problems exist.
+    Causes,
+    /// Next year's arrangements.
+    Plans,
+    /// 特此报告, signature, date.
+    Closing,
+    /// Web-page furniture.
+    Boilerplate,
+}
+
+impl Kind {
+    /// All kinds, in report order.
+    pub const ALL: [Kind; 7] = [
+        Kind::Preamble,
+        Kind::Measures,
+        Kind::Problems,
+        Kind::Causes,
+        Kind::Plans,
+        Kind::Closing,
+        Kind::Boilerplate,
+    ];
+
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Preamble => "preamble",
+            Kind::Measures => "measures",
+            Kind::Problems => "problems",
+            Kind::Causes => "causes",
+            Kind::Plans => "plans",
+            Kind::Closing => "closing",
+            Kind::Boilerplate => "boilerplate",
+        }
+    }
+
+    /// Chinese label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Preamble => "前言",
+            Kind::Measures => "举措成效",
+            Kind::Problems => "问题不足",
+            Kind::Causes => "原因分析",
+            Kind::Plans => "下步安排",
+            Kind::Closing => "结尾",
+            Kind::Boilerplate => "网页附属",
+        }
+    }
+
+    /// Parses a wire name.
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// One line of the extracted text.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// The line as extracted.
+    pub text: String,
+    /// The folded line used for matching (same char count as `text`).
+    pub folded: String,
+    /// Kind of the line's first sentence (for display).
+    pub kind: Kind,
+    /// Index of the section the line starts in.
+    pub section: usize,
+}
+
+/// A sentence: the unit rules match in.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// 0-based index into [`Document::lines`].
+    pub line: usize,
+    /// Byte range in the folded line.
+    pub start: usize,
+    /// End of the byte range (exclusive).
+    pub end: usize,
+    /// Index of the innermost section.
+    pub section: usize,
+    /// The part of the report it stands in.
+    pub kind: Kind,
+    /// True for the title part of a heading line.
+    pub heading: bool,
+}
+
+/// A section of the outline.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// The heading as written, number included ("" when the section has no heading).
+    pub heading: String,
+    /// The heading's folded title without its number, for matching.
+    pub title: String,
+    /// 0 preamble/closing/synthetic top, 1 一、, 2 (一), 3 1., 4 (1).
+    pub level: u8,
+    /// The section's kind (its sentences may differ after a turn).
+    pub kind: Kind,
+    /// First line, 0-based.
+    pub first_line: usize,
+    /// Last line, 0-based, inclusive.
+    pub last_line: usize,
+    /// Enclosing section.
+    pub parent: Option<usize>,
+    /// True when the section starts at a heading line of its own.
+    pub has_heading: bool,
+}
+
+/// A report, understood.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Every line of the extracted text.
+    pub lines: Vec<Line>,
+    /// Every sentence, in text order.
+    pub sentences: Vec<Sentence>,
+    /// Sections in text order; index 0 is the preamble.
+    pub sections: Vec<Section>,
+    /// Title, issuer, year, date, level.
+    pub meta: Meta,
+}
+
+impl Document {
+    /// Understands a report's text.
+    pub fn parse(text: &str) -> Document {
+        let mut doc = structure::build(text);
+        doc.meta = meta::read(&doc);
+        doc
+    }
+
+    /// Builds a one-part document: `text` standing under `heading` in a part of `kind`.
+    /// Used by rule examples, which show a snippet in a given part of a report.
+    pub fn snippet(kind: Kind, heading: Option<&str>, text: &str) -> Document {
+        structure::snippet(kind, heading, text)
+    }
+
+    /// The folded text of a sentence.
+    pub fn sentence_text(&self, s: &Sentence) -> &str {
+        &self.lines[s.line].folded[s.start..s.end]
+    }
+
+    /// The original text of a sentence.
+    pub fn sentence_original(&self, s: &Sentence) -> &str {
+        let line = &self.lines[s.line];
+        let a = normalize::map_offset(&line.folded, &line.text, s.start);
+        let b = normalize::map_offset(&line.folded, &line.text, s.end);
+        &line.text[a..b]
+    }
+
+    /// The heading of a section as shown in evidence ("" for a headless part).
+    pub fn section_label(&self, i: usize) -> String {
+        let mut i = i;
+        loop {
+            let s = &self.sections[i];
+            if s.has_heading || s.parent.is_none() {
+                return s.heading.clone();
+            }
+            i = s.parent.unwrap_or(0);
+        }
+    }
+
+    /// The outline for the scorecard: every section with a heading or a kind of its own.
+    pub fn outline(&self) -> Vec<SectionInfo> {
+        self.sections
+            .iter()
+            .filter(|s| s.last_line >= s.first_line)
+            .map(|s| SectionInfo {
+                heading: if s.heading.is_empty() {
+                    format!("（{}）", s.kind.label())
+                } else {
+                    s.heading.clone()
+                },
+                level: s.level,
+                kind: s.kind.as_str().to_string(),
+                line_start: s.first_line + 1,
+                line_end: s.last_line + 1,
+            })
+            .collect()
+    }
+
+    /// Section indices from `i` up to the top.
+    pub fn ancestry(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(Some(i), move |&j| self.sections[j].parent)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,370 @@
+//! Lines → headings → sections → sentences, with each sentence's kind.
+
+use super::furniture::is_furniture;
+use super::kinds::{heading_kind, opens_problems, turns_to_causes, turns_to_plans};
+use super::normalize::fold;
+use super::{Document, Kind, Line, Section, Sentence};
+use crate::score::scorecard::Meta;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A numbered heading at the start of a folded line.
+pub struct Heading {
+    /// 1 一、 2 (一) 3 1. 4 (1).
+    pub level: u8,
+    /// Byte length of the number prefix.
+    pub number_len: usize,
+}
+
+static NUMBERED: LazyLock<[(u8, Regex); 6]> = LazyLock::new(|| {
+    let r = |p: &str| Regex::new(p).expect("heading pattern");
+    [
+        (1, r(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.,]\s*")),
+        (2, r(r"^\s*\(\s*[一二三四五六七八九十]{1,3}\s*\)\s*[、.]?\s*")),
+        // A lost opening bracket or a lost number ("(五" dropped, leaving ")着力…").
+        (2, r(r"^\s*(?:[一二三四五六七八九十]{1,3}\)|\))\s*")),
+        (3, r(r"^\s*\d{1,2}\s*(?:、|\.[^\d]|\s)\s*")),
+        (4, r(r"^\s*\(\s*\d{1,2}\s*\)\s*")),
+        (4, r(r"^\s*[①-⑳]\s*")),
+    ]
+});
+
+/// Recognises a numbered heading at the start of a folded line.
+pub fn numbered_heading(folded: &str) -> Option<Heading> {
+    for (level, re) in NUMBERED.iter() {
+        if let Some(m) = re.find(folded) {
+            let mut len = m.end();
+            // `1.x` matched one char of text to rule out decimals; give it back.
+            if *level == 3 && folded[..len].ends_with(|c: char| !c.is_ascii() && c != '、') {
+                len -= folded[..len].chars().last().map_or(0, char::len_utf8);
+            }
+            if folded[len..].trim().is_empty() {
+                return None;
+            }
+            return Some(Heading { level: *level, number_len: len });
+        }
+    }
+    None
+}
+
+static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[。！？!?；;]+[”’」』)]?").unwrap());
+
+/// Where a heading's title ends inside its line: at the first full stop, colon or the
+/// first inline item (一是), else the whole line if short.
+fn title_end(body: &str) -> usize {
+    let mut end = body.len();
+    for (i, c) in body.char_indices() {
+        if matches!(c, '。' | '；' | ';' | ':' | '!' | '?' | '！' | '？') {
+            end = i;
+            break;
+        }
+        if body[i..].starts_with("一是") && i > 0 {
+            end = i;
+            break;
+        }
+    }
+    let t = &body[..end];
+    if t.chars().count() > 40 {
+        // A heading that runs into its body with no stop: cut at the first comma in reach.
+        let cut = t.char_indices().nth(40).map_or(t.len(), |(i, _)| i);
+        return t[..cut].rfind(',').filter(|&i| i > 6).unwrap_or(cut);
+    }
+    end
+}
+
+/// An unnumbered line that still works as a heading of a part (产生问题的原因:).
+fn bare_part_heading(folded: &str) -> Option<Kind> {
+    let t = folded.trim();
+    let n = t.chars().count();
+    if n == 0 || n > 24 || t.ends_with('。') {
+        return None;
+    }
+    heading_kind(t.trim_end_matches([':', '：']))
+}
+
+struct Builder {
+    lines: Vec<Line>,
+    sections: Vec<Section>,
+    sentences: Vec<Sentence>,
+    stack: Vec<usize>,
+    /// A turn inside a section: (level of the section it happened in, kind it turned to).
+    turned: Option<(u8, Kind)>,
+}
+
+impl Builder {
+    fn open(&mut self, heading: String, title: String, level: u8, kind: Kind, line: usize, has_heading: bool) -> usize {
+        while let Some(&top) = self.stack.last() {
+            if self.sections[top].level >= level && level > 0 {
+                self.stack.pop();
+            } else {
+                break;
+            }
+        }
+        let parent = self.stack.last().copied().or(if self.sections.is_empty() { None } else { Some(0) });
+        let i = self.sections.len();
+        self.sections.push(Section {
+            heading,
+            title,
+            level,
+            kind,
+            first_line: line,
+            last_line: line,
+            parent,
+            has_heading,
+        });
+        self.stack.push(i);
+        i
+    }
+
+    fn current(&self) -> usize {
+        *self.stack.last().unwrap_or(&0)
+    }
+
+    fn push_sentences(&mut self, li: usize, from: usize, section: usize, mut kind: Kind, heading_end: Option<usize>) -> Kind {
+        let folded = self.lines[li].folded.clone();
+        let mut start = from;
+        let mut cuts: Vec<(usize, bool)> = Vec::new();
+        if let Some(h) = heading_end {
+            cuts.push((h, true));
+        }
+        for m in SENTENCE_END.find_iter(&folded[from..]) {
+            cuts.push((from + m.end(), false));
+        }
+        cuts.push((folded.len(), false));
+        // At equal positions the heading cut wins: a heading is never scanned for turns.
+        cuts.sort_by_key(|&(pos, is_heading)| (pos, !is_heading));
+        cuts.dedup_by_key(|c| c.0);
+        for (end, is_heading) in cuts {
+            if end <= start {
+                continue;
+            }
+            let text = &folded[start..end];
+            if text.trim().is_empty() {
+                start = end;
+                continue;
+            }
+            if !is_heading {
+                kind = self.sentence_turn(kind, text);
+            }
+            self.sentences.push(Sentence { line: li, start, end, section, kind, heading: is_heading });
+            start = end;
+        }
+        kind
+    }
+
+    /// A problems part can turn to causes, and problems or causes to plans, mid-text.
+    fn sentence_turn(&mut self, kind: Kind, text: &str) -> Kind {
+        let level = self.sections[self.current()].level;
+        let to = match kind {
+            Kind::Problems | Kind::Causes if turns_to_plans(text) => Kind::Plans,
+            Kind::Problems if turns_to_causes(text) => Kind::Causes,
+            _ => return kind,
+        };
+        let at = self.turned.map_or(level, |(l, _)| l.min(level));
+        self.turned = Some((at, to));
+        to
+    }
+}
+
+/// Builds the document structure (metadata is read afterwards).
+pub fn build(text: &str) -> Document {
+    let mut b = Builder { lines: Vec::new(), sections: Vec::new(), sentences: Vec::new(), stack: Vec::new(), turned: None };
+    for raw in text.split('\n') {
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        b.lines.push(Line { text: raw.to_string(), folded: fold(raw), kind: Kind::Preamble, section: 0 });
+    }
+    let closing_from = closing_start(&b.lines);
+    b.open(String::new(), String::new(), 0, Kind::Preamble, 0, false);
+    let mut seen_heading = false;
+    for li in 0..b.lines.len() {
+        let folded = b.lines[li].folded.clone();
+        if folded.trim().is_empty() {
+            let s = b.current();
+            b.lines[li].section = s;
+            b.lines[li].kind = b.sections[s].kind;
+            continue;
+        }
+        if is_furniture(&folded) {
+            b.lines[li].kind = Kind::Boilerplate;
+            b.lines[li].section = b.current();
+            continue;
+        }
+        if Some(li) == closing_from {
+            b.stack.truncate(1);
+            b.turned = None;
+            b.open(String::new(), String::new(), 1, Kind::Closing, li, false);
+            b.sections.last_mut().unwrap().level = 0;
+        }
+        let in_closing = closing_from.is_some_and(|c| li >= c);
+        let mut heading_end = None;
+        let mut body_from = 0;
+        if !in_closing {
+            if let Some(h) = numbered_heading(&folded) {
+                let body = &folded[h.number_len..];
+                let end = h.number_len + title_end(body);
+                let title = folded[h.number_len..end].trim().to_string();
+                let parent_kind = parent_kind_for(&b, h.level);
+                let own = heading_kind(&title);
+                let kind = own.unwrap_or(parent_kind);
+                let original_heading = original_prefix(&b.lines[li], end);
+                if b.turned.is_some_and(|(l, _)| h.level <= l) {
+                    b.turned = None;
+                }
+                let kind = match (own, b.turned) {
+                    (None, Some((_, k))) => k,
+                    _ => kind,
+                };
+                b.open(original_heading, title, h.level, kind, li, true);
+                seen_heading = true;
+                heading_end = Some(end);
+                body_from = 0;
+            } else if let Some(kind) = bare_part_heading(&folded).filter(|_| seen_heading) {
+                let level = b.sections[b.current()].level.max(1) + 1;
+                let level = if kind == Kind::Causes || b.sections[b.current()].level == 0 { level.min(2) } else { level };
+                b.turned = None;
+                let t = folded.trim().trim_end_matches([':', '：']).to_string();
+                b.open(b.lines[li].text.trim().to_string(), t, level, kind, li, true);
+                heading_end = Some(folded.len());
+            } else if seen_heading && b.sections[b.current()].kind == Kind::Measures && b.turned.is_none() && opens_problems(&folded) {
+                let level = b.sections[b.current()].level + 1;
+                b.open(String::new(), String::new(), level, Kind::Problems, li, false);
+            }
+        }
+        let s = b.current();
+        let mut kind = b.turned.map_or(b.sections[s].kind, |(_, k)| k);
+        if !seen_heading && !in_closing {
+            kind = Kind::Preamble;
+        }
+        b.lines[li].section = s;
+        let first = b.sentences.len();
+        b.push_sentences(li, body_from, s, kind, heading_end);
+        b.lines[li].kind = b.sentences.get(first).map_or(kind, |x| x.kind);
+    }
+    finish(&mut b);
+    Document { lines: b.lines, sentences: b.sentences, sections: b.sections, meta: Meta::default() }
+}
+
+/// The kind a numbered heading inherits from the section it nests in.
+fn parent_kind_for(b: &Builder, level: u8) -> Kind {
+    if level == 1 {
+        return Kind::Measures;
+    }
+    for &i in b.stack.iter().rev() {
+        let s = &b.sections[i];
+        if s.level < level && s.level > 0 {
+            return s.kind;
+        }
+    }
+    Kind::Measures
+}
+
+fn original_prefix(line: &Line, folded_end: usize) -> String {
+    let o = super::normalize::map_offset(&line.folded, &line.text, folded_end);
+    line.text[..o].trim().to_string()
+}
+
+static CLOSING_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(特此报告|此报告|专此报告|附件|抄送|[〇零一二三四五六七八九十\d]{4}\s*年\s*[一二三四五六七八九十\d]{1,3}\s*月\s*[一二三四五六七八九十\d]{1,3}\s*日|.{0,30}(印发|签发))").unwrap()
+});
+static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s\p{Han}()（）]{2,40}(人民政府|政府|委员会|[局厅委署办院所]|办公室|中心|街道办事处)\s*$").unwrap()
+});
+
+/// The first line of the closing: 特此报告, or the signature block at the end.
+fn closing_start(lines: &[Line]) -> Option<usize> {
+    if let Some(i) = lines.iter().rposition(|l| {
+        let t = l.folded.trim();
+        t.starts_with("特此报告") || t.starts_with("专此报告")
+    }) {
+        return Some(i);
+    }
+    let mut start = None;
+    for i in (0..lines.len()).rev() {
+        let t = lines[i].folded.trim();
+        if t.is_empty() || is_furniture(t) {
+            continue;
+        }
+        if t.chars().count() <= 40 && (CLOSING_LINE.is_match(t) || SIGNATURE.is_match(t)) {
+            start = Some(i);
+        } else {
+            break;
+        }
+    }
+    // A closing needs more than a lone title-like line near the top.
+    start.filter(|&i| i > 3)
+}
+
+/// Sets each section's last line to the line before the next section that is not inside it.
+fn finish(b: &mut Builder) {
+    let n = b.lines.len();
+    let count = b.sections.len();
+    for i in 0..count {
+        let level = b.sections[i].level;
+        let start = b.sections[i].first_line;
+        let mut end = n.saturating_sub(1);
+        for j in i + 1..count {
+            let s = &b.sections[j];
+            // Everything hangs below the preamble root; it ends where the first part starts.
+            let nested = i != 0 && s.parent.is_some_and(|p| std::iter::successors(Some(p), |&q| b.sections[q].parent).any(|q| q == i));
+            if !nested || (s.level <= level && level > 0) || s.kind == Kind::Closing {
+                end = s.first_line.saturating_sub(1).max(start);
+                if s.first_line == start {
+                    end = start;
+                }
+                break;
+            }
+        }
+        b.sections[i].last_line = end;
+    }
+    // Trailing furniture after the text reads as its own part in the outline.
+    if let Some(last_text) = b.lines.iter().rposition(|l| !l.folded.trim().is_empty() && l.kind != Kind::Boilerplate) {
+        if last_text + 1 < n && b.lines[last_text + 1..].iter().any(|l| l.kind == Kind::Boilerplate) {
+            let first = last_text + 1 + b.lines[last_text + 1..].iter().position(|l| l.kind == Kind::Boilerplate).unwrap_or(0);
+            for s in b.sections.iter_mut() {
+                if s.last_line >= first && s.first_line < first {
+                    s.last_line = first - 1;
+                }
+            }
+            b.sections.push(Section {
+                heading: String::new(),
+                title: String::new(),
+                level: 0,
+                kind: Kind::Boilerplate,
+                first_line: first,
+                last_line: n - 1,
+                parent: None,
+                has_heading: false,
+            });
+        }
+    }
+}
+
+/// A document of one part, for rule examples.
+pub fn snippet(kind: Kind, heading: Option<&str>, text: &str) -> Document {
+    let mut b = Builder { lines: Vec::new(), sections: Vec::new(), sentences: Vec::new(), stack: Vec::new(), turned: None };
+    b.open(String::new(), String::new(), 0, Kind::Preamble, 0, false);
+    let mut all = String::new();
+    if let Some(h) = heading {
+        all.push_str(h);
+        all.push('\n');
+    }
+    all.push_str(text);
+    for raw in all.lines() {
+        b.lines.push(Line { text: raw.to_string(), folded: fold(raw), kind, section: 0 });
+    }
+    let title = heading.map(|h| {
+        let f = fold(h);
+        let n = numbered_heading(&f).map_or(0, |x| x.number_len);
+        f[n..].trim().to_string()
+    });
+    let s = b.open(heading.unwrap_or("").to_string(), title.clone().unwrap_or_default(), 1, kind, 0, heading.is_some());
+    for li in 0..b.lines.len() {
+        b.lines[li].section = s;
+        let he = (heading.is_some() && li == 0).then(|| b.lines[0].folded.len());
+        b.push_sentences(li, 0, s, kind, he);
+    }
+    b.sections[0].last_line = 0;
+    b.sections[0].first_line = 1;
+    b.sections[s].last_line = b.lines.len().saturating_sub(1);
+    Document { lines: b.lines, sentences: b.sentences, sections: b.sections, meta: Meta::default() }
+}
