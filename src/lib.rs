@@ -6,6 +6,9 @@
 //! [`rules`] (load, validate, compile) → [`score`] → render.
 
 pub mod document;
+pub mod engine;
+pub mod rules;
 pub mod ingest;
+pub mod render;
 pub mod score;
 pub mod yaml;

@@ -49,6 +49,11 @@ static TURN_TO_CAUSES: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^\s*[(（]?[一二三四五六七八九十\d]*[)）、.]?\s*(产生|出现|存在)?(这些|以上|上述)?(问题|不足)?(产生|存在)?的(主要)?(原因|根源)|^\s*(究其原因|分析原因|原因(主要)?(是|有|在于|分析))")
 });
 
+/// Where in a sentence the text turns to plans, if it does.
+pub fn turn_position(sentence: &str) -> Option<usize> {
+    TURN_TO_PLANS.find(sentence).map(|m| m.start())
+}
+
 /// True when a sentence starts the analysis of causes.
 pub fn turns_to_causes(sentence: &str) -> bool {
     TURN_TO_CAUSES.is_match(sentence)

@@ -49,6 +49,14 @@ pub fn numbered_heading(folded: &str) -> Option<Heading> {
 
 static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[。！？!?；;]+[”’」』)]?").unwrap());
 
+/// Byte offset of a turn to plans (or causes) inside a sentence of a problems part.
+fn turn_point(kind: Kind, text: &str) -> Option<usize> {
+    match kind {
+        Kind::Problems | Kind::Causes => super::kinds::turn_position(text),
+        _ => None,
+    }
+}
+
 /// Where a heading's title ends inside its line: at the first full stop, colon or the
 /// first inline item (一是), else the whole line if short.
 fn title_end(body: &str) -> usize {
@@ -144,7 +152,13 @@ impl Builder {
                 continue;
             }
             if !is_heading {
-                kind = self.sentence_turn(kind, text);
+                // A turn can come mid-sentence ("…三是…有待提高等针对以上问题,我…"): the
+                // words before it still belong to the part being left.
+                if let Some(at) = turn_point(kind, text).filter(|&p| p > 0 && !text[..p].trim().is_empty()) {
+                    self.sentences.push(Sentence { line: li, start, end: start + at, section, kind, heading: false });
+                    start += at;
+                }
+                kind = self.sentence_turn(kind, &folded[start..end]);
             }
             self.sentences.push(Sentence { line: li, start, end, section, kind, heading: is_heading });
             start = end;

@@ -81,3 +81,6 @@ pub fn read_file(path: &Path) -> Result<(Vec<u8>, Extracted), IngestError> {
     let ex = extract(&bytes, &path.to_string_lossy())?;
     Ok((bytes, ex))
 }
+
+/// Inputs larger than this are refused before reading.
+pub const MAX_INPUT_BYTES: usize = 256 << 20;

@@ -1,3 +1,182 @@
 //! Stage 4 — score a document against a compiled rule pack.
 
+pub mod eval;
+pub mod examples;
+mod indicators;
 pub mod scorecard;
+
+use crate::document::{Document, Kind};
+use crate::rules::schema::ProfileDef;
+use crate::rules::{Element, RulePack};
+use eval::{Ctx, Hit, Outcome};
+use scorecard::*;
+
+/// Rounds to one decimal, the way scores are published.
+pub fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// Quotes the sentence around a hit from the original text, shortened around the match.
+fn evidence(doc: &Document, hit: &Hit) -> Evidence {
+    let line = &doc.lines[hit.line];
+    let sentence = doc
+        .sentences
+        .iter()
+        .find(|s| s.line == hit.line && s.start <= hit.start && hit.start < s.end.max(s.start + 1));
+    let (s_start, s_end, section, kind) = match sentence {
+        Some(s) => (s.start, s.end.max(hit.end), s.section, s.kind),
+        None => (0, line.folded.len(), line.section, line.kind),
+    };
+    let map = |b: usize| crate::document::normalize::map_offset(&line.folded, &line.text, b.min(line.folded.len()));
+    let (os, oe, ms, me) = (map(s_start), map(s_end), map(hit.start), map(hit.end));
+    // Long run-on sentences are cut to a window around the match.
+    const BEFORE: usize = 30;
+    const AFTER: usize = 80;
+    let before: Vec<char> = line.text[os..ms].chars().collect();
+    let after: Vec<char> = line.text[me..oe].chars().collect();
+    let mut text = String::new();
+    if before.len() > BEFORE {
+        text.push('…');
+    }
+    text.extend(&before[before.len().saturating_sub(BEFORE)..]);
+    text.push_str(&line.text[ms..me]);
+    text.extend(after.iter().take(AFTER));
+    if after.len() > AFTER {
+        text.push('…');
+    }
+    Evidence {
+        text: text.trim().to_string(),
+        line: hit.line + 1,
+        section: doc.section_label(section),
+        kind: kind.as_str().to_string(),
+        matched: vec![line.text[ms..me].to_string()],
+    }
+}
+
+fn near_miss_reason(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Plans => "只在下一步安排中提到，未见落实情况",
+        Kind::Problems => "只在存在的问题中提到，属于不足而非成效",
+        Kind::Causes => "只在原因分析中提到，属于不足而非成效",
+        Kind::Preamble => "只在前言中提到，未见具体举措",
+        Kind::Closing => "只在结尾中提到",
+        _ => "出现在本项不计分的部分",
+    }
+}
+
+struct Judged {
+    status: Status,
+    hits: Vec<Hit>,
+    near: Option<NearMiss>,
+    na_reason: Option<String>,
+}
+
+fn judge(doc: &Document, pack: &RulePack, e: &Element, deadline: Option<(u32, u32)>) -> Judged {
+    let ctx = Ctx { doc, pack, scope: &e.scope, negation: e.negation, deadline };
+    let unit = ctx.unit();
+    let met = ctx.eval(&e.met, &unit);
+    if let Some(r) = met.not_applicable.clone() {
+        return Judged { status: Status::NotApplicable, hits: Vec::new(), near: None, na_reason: Some(r) };
+    }
+    if met.ok {
+        return Judged { status: Status::Met, hits: met.hits, near: None, na_reason: None };
+    }
+    let partial: Option<Outcome> = e.partial.as_ref().map(|p| ctx.eval(p, &unit));
+    let (status, hits) = match &partial {
+        Some(p) if p.ok => (Status::Partial, p.hits.clone()),
+        _ => (Status::Missing, Vec::new()),
+    };
+    // Where else did the element's words appear? Out of scope first, then negated.
+    let outside: Vec<Kind> = Kind::ALL.into_iter().filter(|k| !e.scope.contains(k) && *k != Kind::Boilerplate).collect();
+    let octx = Ctx { scope: &outside, ..ctx };
+    let ounit = octx.unit();
+    let near = if !ounit.is_empty() && !matches!(e.met, crate::rules::cond::Cond::Covers(_) | crate::rules::cond::Cond::Items(_) | crate::rules::cond::Cond::Part { .. }) {
+        let o = octx.eval(&e.met, &ounit);
+        o.hits.first().map(|h| {
+            let ev = evidence(doc, h);
+            NearMiss { reason: near_miss_reason(Kind::parse(&ev.kind).unwrap_or(Kind::Plans)).to_string(), evidence: ev }
+        })
+    } else {
+        None
+    };
+    let near = near.or_else(|| {
+        met.gaps.first().map(|h| NearMiss { reason: "这个问题没有找到主题相同的下一步安排".to_string(), evidence: evidence(doc, h) })
+    });
+    let near = near.or_else(|| {
+        met.negated.first().map(|h| NearMiss {
+            reason: "相关表述带有否定或尚未落实（如“尚未”“有待”），不计为成效".to_string(),
+            evidence: evidence(doc, h),
+        })
+    });
+    Judged { status, hits, near, na_reason: None }
+}
+
+fn grade(pack: &RulePack, score: f64) -> String {
+    pack.grades.iter().find(|g| score >= g.min).map_or_else(String::new, |g| g.name.clone())
+}
+
+/// Scores a parsed document under a profile.
+pub fn score(doc: &Document, pack: &RulePack, profile: &ProfileDef, source: Source) -> Scorecard {
+    let deadline = profile.deadline.as_deref().and_then(crate::rules::cond::parse_mm_dd);
+    let year = doc.meta.year;
+    let mut elements = Vec::with_capacity(pack.elements.len());
+    for e in &pack.elements {
+        let weight = profile.weights.get(&e.id).copied().unwrap_or(e.weight);
+        let mut j = if profile.not_applicable.contains(&e.id) {
+            Judged { status: Status::NotApplicable, hits: Vec::new(), near: None, na_reason: Some(format!("{}报告不适用本项", profile.title)) }
+        } else {
+            judge(doc, pack, e, deadline)
+        };
+        if let (Some(since), Some(y)) = (e.since, year) {
+            if y < since && j.status != Status::Met {
+                j = Judged { status: Status::NotApplicable, hits: Vec::new(), near: None, na_reason: Some(format!("{y}年度尚无此项要求（{since}年起适用）")) };
+            }
+        }
+        let points = match j.status {
+            Status::Met => weight,
+            Status::Partial => weight / 2.0,
+            _ => 0.0,
+        };
+        let open = matches!(j.status, Status::Missing | Status::Partial);
+        elements.push(ElementResult {
+            id: e.id.clone(),
+            title: e.name.clone(),
+            category: e.category.clone(),
+            status: j.status,
+            points,
+            weight,
+            evidence: j.hits.iter().map(|h| evidence(doc, h)).collect(),
+            advice: open.then(|| e.advice.clone()),
+            looked_for: open.then(|| if e.looked_for.is_empty() { e.met.describe() } else { e.looked_for.clone() }),
+            near_miss: j.near,
+            gain: if open { weight - points } else { 0.0 },
+            not_applicable_reason: j.na_reason,
+        });
+    }
+    let categories: Vec<CategoryScore> = pack
+        .categories
+        .iter()
+        .map(|c| {
+            let mine = elements.iter().filter(|r| r.category == c.id && r.status != Status::NotApplicable);
+            let (earned, possible) = mine.fold((0.0, 0.0), |(a, b), r| (a + r.points, b + r.weight));
+            CategoryScore { id: c.id.clone(), title: c.title.clone(), earned, possible }
+        })
+        .collect();
+    let earned: f64 = categories.iter().map(|c| c.earned).sum();
+    let possible: f64 = categories.iter().map(|c| c.possible).sum();
+    let score = if possible > 0.0 { round1(earned / possible * 100.0) } else { 0.0 };
+    Scorecard {
+        source,
+        meta: doc.meta.clone(),
+        profile: profile.id.clone(),
+        ruleset: RulesetRef { name: pack.name.clone(), version: pack.version.clone(), digest: pack.digest.clone() },
+        score,
+        grade: grade(pack, score),
+        earned,
+        possible,
+        categories,
+        elements,
+        sections: doc.outline(),
+        indicators: indicators::extract(doc, pack),
+    }
+}

@@ -1,0 +1,143 @@
+//! Command-line arguments and dispatch. Every command returns its exit status:
+//! 0 done, 1 the `--fail-under` gate or a rule example failed, 2 an error.
+
+mod rules_cmd;
+mod score_cmd;
+
+use clap::{Parser, Subcommand};
+use lawscore::render::OutputFormat;
+use lawscore::rules::RulePack;
+use std::path::PathBuf;
+
+/// Audit Chinese annual rule-of-law reports (法治政府建设年度报告) against a YAML checklist.
+#[derive(Parser)]
+#[command(name = "lawscore", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Score reports (.txt .html .htm .docx files, folders, or '-' for standard input).
+    Score(ScoreArgs),
+    /// Check, test, list or export a rule pack.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+    /// What an element requires, its basis, weight, patterns and examples.
+    Explain {
+        /// Element id, e.g. lead.shufa.
+        element: String,
+        /// Rule folder (default: the built-in pack).
+        #[arg(long, value_name = "DIR")]
+        rules: Option<PathBuf>,
+    },
+    /// Show how lawscore reads a report: metadata, outline and the kind of every line.
+    Outline {
+        /// The report.
+        path: PathBuf,
+    },
+}
+
+/// Arguments of `lawscore score`.
+#[derive(clap::Args)]
+pub struct ScoreArgs {
+    /// Files or folders; '-' reads standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Rule folder (default: the built-in pack).
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    /// Template folder for html (default: the built-in templates).
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// A profile defined in the rules (default: chosen from each report's level).
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: OutputFormat,
+    /// Where to write (html needs a folder: one page per report + index.html).
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// Exit with status 1 when any report scores below N.
+    #[arg(long, value_name = "N")]
+    pub fail_under: Option<f64>,
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// No progress bar.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Colour in text output: auto, always, never.
+    #[arg(long, default_value = "auto", value_name = "WHEN")]
+    pub color: String,
+}
+
+#[derive(Subcommand)]
+enum RulesCommand {
+    /// Validate a rule folder: YAML, keys, types, regexes, ids, profiles, examples.
+    Check {
+        /// Rule folder (default: the built-in pack).
+        #[arg(long, value_name = "DIR")]
+        rules: Option<PathBuf>,
+    },
+    /// Run the examples carried by the rules.
+    Test {
+        /// Rule folder (default: the built-in pack).
+        #[arg(long, value_name = "DIR")]
+        rules: Option<PathBuf>,
+        /// Only elements whose id starts with this.
+        filter: Option<String>,
+    },
+    /// List elements: id, name, category, weight, profiles.
+    List {
+        /// Rule folder (default: the built-in pack).
+        #[arg(long, value_name = "DIR")]
+        rules: Option<PathBuf>,
+    },
+    /// Write the built-in rule pack to DIR for editing.
+    Export {
+        /// Target folder.
+        dir: PathBuf,
+        /// Overwrite files that exist.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// Loads the pack named on the command line, printing its diagnostics on failure.
+pub fn load_rules(dir: Option<&PathBuf>) -> Result<RulePack, i32> {
+    let loaded = match dir {
+        Some(d) => RulePack::from_dir(d),
+        None => RulePack::builtin(),
+    };
+    match loaded {
+        Ok(p) => Ok(p),
+        Err(e) => {
+            eprintln!("lawscore: invalid rules\n{e}");
+            Err(2)
+        }
+    }
+}
+
+/// Parses arguments and runs the command.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match cli.command {
+        Command::Score(a) => score_cmd::run(&a),
+        Command::Rules(RulesCommand::Check { rules }) => rules_cmd::check(rules.as_ref()),
+        Command::Rules(RulesCommand::Test { rules, filter }) => rules_cmd::test(rules.as_ref(), filter.as_deref()),
+        Command::Rules(RulesCommand::List { rules }) => rules_cmd::list(rules.as_ref()),
+        Command::Rules(RulesCommand::Export { dir, force }) => rules_cmd::export(&dir, force),
+        Command::Explain { element, rules } => rules_cmd::explain(&element, rules.as_ref()),
+        Command::Outline { path } => rules_cmd::outline(&path),
+    }
+}

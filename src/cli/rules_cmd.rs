@@ -1,0 +1,173 @@
+//! `lawscore rules …`, `lawscore explain` and `lawscore outline`.
+
+use super::load_rules;
+use lawscore::document::Document;
+use lawscore::rules::builtin;
+use lawscore::rules::diag::Severity;
+use lawscore::score::examples;
+use std::path::{Path, PathBuf};
+
+/// `rules check`: load (which validates), then run the examples.
+pub fn check(dir: Option<&PathBuf>) -> i32 {
+    let pack = match load_rules(dir) {
+        Ok(p) => p,
+        Err(c) => return c,
+    };
+    for w in &pack.warnings {
+        eprintln!("{w}");
+    }
+    let failed: Vec<_> = examples::run(&pack, None).into_iter().filter(|r| !r.passed()).collect();
+    for r in &failed {
+        eprintln!("{}: error: element {} example {} expects {} but the rules give {}", r.file, r.element, r.index, r.expected, r.got.as_str());
+    }
+    let warnings = pack.warnings.iter().filter(|d| d.severity == Severity::Warning).count();
+    if failed.is_empty() {
+        println!("{} {}: {} elements in {} categories, {} warning(s), ok", pack.name, pack.version, pack.elements.len(), pack.categories.len(), warnings);
+        0
+    } else {
+        eprintln!("{} example(s) fail; run `lawscore rules test` for details", failed.len());
+        2
+    }
+}
+
+/// `rules test`: run every example and show each failure in full.
+pub fn test(dir: Option<&PathBuf>, filter: Option<&str>) -> i32 {
+    let pack = match load_rules(dir) {
+        Ok(p) => p,
+        Err(c) => return c,
+    };
+    let results = examples::run(&pack, filter);
+    let mut failed = 0;
+    for r in &results {
+        if r.passed() {
+            continue;
+        }
+        failed += 1;
+        println!("FAIL {} example {} ({})", r.element, r.index, r.file);
+        println!("  text:     {}", r.text.replace('\n', "⏎"));
+        println!("  expected: {}", r.expected);
+        println!("  got:      {}", r.got.as_str());
+        for e in &r.evidence {
+            println!("  evidence: line {} [{}] {}", e.line, e.kind, e.text);
+        }
+    }
+    let passed = results.len() - failed;
+    println!("{passed} passed, {failed} failed");
+    i32::from(failed > 0)
+}
+
+/// `rules list`.
+pub fn list(dir: Option<&PathBuf>) -> i32 {
+    let pack = match load_rules(dir) {
+        Ok(p) => p,
+        Err(c) => return c,
+    };
+    println!("{} {} ({})", pack.name, pack.version, pack.digest);
+    for c in &pack.categories {
+        println!("\n{} {} — {}", c.id, c.title, c.weight);
+        for e in pack.elements.iter().filter(|e| e.category == c.id) {
+            let profiles: Vec<String> = pack
+                .profiles
+                .iter()
+                .map(|p| {
+                    if p.not_applicable.contains(&e.id) {
+                        format!("{}:n/a", p.id)
+                    } else if let Some(w) = p.weights.get(&e.id) {
+                        format!("{}:{w}", p.id)
+                    } else {
+                        p.id.clone()
+                    }
+                })
+                .collect();
+            println!("  {:<26} {:<16} {:>4}  {}", e.id, e.name, e.weight, profiles.join(" "));
+        }
+    }
+    0
+}
+
+/// `rules export DIR`: the built-in pack and its guide, for editing.
+pub fn export(dir: &Path, force: bool) -> i32 {
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!("lawscore: cannot create {}: {e}", dir.display());
+        return 2;
+    }
+    let files: Vec<(&str, &str)> = builtin::FILES.iter().copied().chain([("README.md", builtin::README)]).collect();
+    if !force {
+        let existing: Vec<String> = files.iter().map(|(n, _)| dir.join(n)).filter(|p| p.exists()).map(|p| p.display().to_string()).collect();
+        if !existing.is_empty() {
+            eprintln!("lawscore: {} already exist(s); use --force to overwrite:\n  {}", existing.len(), existing.join("\n  "));
+            return 2;
+        }
+    }
+    for (name, content) in files {
+        let p = dir.join(name);
+        if let Err(e) = lawscore::render::write_atomic(&p, content.as_bytes()) {
+            eprintln!("lawscore: cannot write {}: {e}", p.display());
+            return 2;
+        }
+    }
+    println!("wrote the built-in rule pack to {}; check edits with `lawscore rules check --rules {}`", dir.display(), dir.display());
+    0
+}
+
+/// `explain ID`.
+pub fn explain(id: &str, dir: Option<&PathBuf>) -> i32 {
+    let pack = match load_rules(dir) {
+        Ok(p) => p,
+        Err(c) => return c,
+    };
+    let Some(e) = pack.element(id) else {
+        let ids: Vec<&str> = pack.elements.iter().map(|e| e.id.as_str()).collect();
+        let hint = lawscore::rules::cond::did_you_mean(id, &ids).map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default();
+        eprintln!("lawscore: no element `{id}`{hint}; `lawscore rules list` shows them all");
+        return 2;
+    };
+    let cat = pack.categories.iter().find(|c| c.id == e.category);
+    println!("{} {}", e.id, e.name);
+    println!("类别 category: {} {}", e.category, cat.map_or("", |c| c.title.as_str()));
+    println!("分值 weight:   {}", e.weight);
+    if let Some(s) = e.since {
+        println!("适用 since:    {s}年度起（此前年度未达到的记为不适用）");
+    }
+    let scope: Vec<&str> = e.scope.iter().map(|k| k.label()).collect();
+    println!("计分范围 scope: {}", scope.join("、"));
+    println!("依据 basis:    {}", e.basis);
+    if !e.why.is_empty() {
+        println!("为什么 why:    {}", e.why);
+    }
+    println!("达标 met:      {}", e.met.describe());
+    if let Some(p) = &e.partial {
+        println!("部分 partial:  {}", p.describe());
+    }
+    println!("建议 advice:   {}", e.advice);
+    let pats: Vec<String> = e.met.patterns().into_iter().chain(e.partial.iter().flat_map(|p| p.patterns())).map(|p| format!("'{}'", p.source)).collect();
+    if !pats.is_empty() {
+        println!("模式 patterns: {}", pats.join("  "));
+    }
+    for (i, ex) in e.examples.iter().enumerate() {
+        println!("例{} [{}{}] {}", i + 1, ex.expect, ex.kind.as_deref().map(|k| format!(", {k}")).unwrap_or_default(), ex.text.replace('\n', "⏎"));
+    }
+    println!("定义于 file:   {}", e.file);
+    0
+}
+
+/// `outline FILE`: how the report was read.
+pub fn outline(path: &Path) -> i32 {
+    let ex = match lawscore::ingest::read_file(path) {
+        Ok((_, ex)) => ex,
+        Err(e) => {
+            eprintln!("lawscore: {}: {e}", path.display());
+            return 2;
+        }
+    };
+    let d = Document::parse(&ex.text);
+    let m = &d.meta;
+    println!("标题 {}", m.title.as_deref().unwrap_or("—"));
+    println!("主体 {}  级别 {}", m.issuer.as_deref().unwrap_or("—"), m.level);
+    println!("年度 {}  日期 {} ({})", m.year.map_or("—".into(), |y| y.to_string()), m.date.as_deref().unwrap_or("—"), m.date_source);
+    println!();
+    for s in d.outline() {
+        println!("{:>4}-{:<4} {:<11} {}{}", s.line_start, s.line_end, s.kind, "  ".repeat(s.level as usize), s.heading);
+    }
+    0
+}

@@ -1,0 +1,65 @@
+//! The whole pipeline behind one call, for the CLI and for library users.
+
+use crate::document::Document;
+use crate::ingest::{self, IngestError};
+use crate::rules::RulePack;
+use crate::score::scorecard::{Scorecard, Source};
+use sha2::{Digest, Sha256};
+
+/// A rule pack and a profile choice, ready to score any number of reports (Sync: share it
+/// across threads).
+pub struct Engine {
+    /// The compiled rule pack.
+    pub pack: RulePack,
+    /// A profile forced with `--profile`; otherwise each report's level picks one.
+    pub profile: Option<String>,
+}
+
+/// A scored report and its extracted text.
+pub struct Scored {
+    /// The scorecard.
+    pub card: Scorecard,
+    /// The extracted text its line numbers refer to.
+    pub text: String,
+}
+
+impl Engine {
+    /// An engine over a pack. Fails when `profile` names no profile of the pack.
+    pub fn new(pack: RulePack, profile: Option<String>) -> Result<Engine, String> {
+        if let Some(p) = &profile {
+            if pack.profile(p).is_none() {
+                let known: Vec<&str> = pack.profiles.iter().map(|p| p.id.as_str()).collect();
+                return Err(format!("unknown profile `{p}`; the rule pack defines: {}", known.join(", ")));
+            }
+        }
+        if pack.profiles.is_empty() {
+            return Err("the rule pack defines no profile".into());
+        }
+        Ok(Engine { pack, profile })
+    }
+
+    /// Scores bytes read from `path` (shown as given).
+    pub fn score_bytes(&self, path: &str, bytes: &[u8]) -> Result<Scored, IngestError> {
+        let ex = ingest::extract(bytes, path)?;
+        let sha: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
+        let source = Source {
+            path: path.to_string(),
+            format: ex.format.as_str().to_string(),
+            encoding: ex.encoding.to_string(),
+            chars: ex.text.chars().count(),
+            sha256: sha,
+        };
+        Ok(Scored { card: self.score_text(&ex.text, source), text: ex.text })
+    }
+
+    /// Scores already extracted text.
+    pub fn score_text(&self, text: &str, source: Source) -> Scorecard {
+        let doc = Document::parse(text);
+        let profile = match &self.profile {
+            Some(p) => self.pack.profile(p),
+            None => self.pack.profile_for_level(&doc.meta.level),
+        }
+        .expect("checked in Engine::new");
+        crate::score::score(&doc, &self.pack, profile, source)
+    }
+}

@@ -1,0 +1,19 @@
+//! The rule pack built into the binary, so lawscore works from any folder.
+
+/// The pack's YAML files (name, content), as in the repository's `rules/` folder.
+pub const FILES: &[(&str, &str)] = &[
+    ("pack.yaml", include_str!("../../rules/pack.yaml")),
+    ("form.yaml", include_str!("../../rules/form.yaml")),
+    ("lead.yaml", include_str!("../../rules/lead.yaml")),
+    ("norm.yaml", include_str!("../../rules/norm.yaml")),
+    ("decision.yaml", include_str!("../../rules/decision.yaml")),
+    ("enforce.yaml", include_str!("../../rules/enforce.yaml")),
+    ("oversight.yaml", include_str!("../../rules/oversight.yaml")),
+    ("dispute.yaml", include_str!("../../rules/dispute.yaml")),
+    ("system.yaml", include_str!("../../rules/system.yaml")),
+    ("problems.yaml", include_str!("../../rules/problems.yaml")),
+    ("plans.yaml", include_str!("../../rules/plans.yaml")),
+];
+
+/// The rule-language guide, exported next to the pack.
+pub const README: &str = include_str!("../../rules/README.md");

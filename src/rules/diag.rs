@@ -1,0 +1,118 @@
+//! Diagnostics about rule files: `file:line:column`, the offending YAML, a hint.
+
+use std::fmt;
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The pack cannot be used.
+    Error,
+    /// The pack works but something is likely wrong.
+    Warning,
+}
+
+/// One finding about a rule pack.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, as the user named it.
+    pub file: String,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// 1-based column, when known.
+    pub column: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// The offending line of YAML.
+    pub source_line: Option<String>,
+    /// A suggestion.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error in `file`, positioned later with [`Diagnostic::at`] or [`Diagnostic::find`].
+    pub fn error(file: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { severity: Severity::Error, file: file.to_string(), line: None, column: None, message: message.into(), source_line: None, help: None }
+    }
+
+    /// A warning in `file`.
+    pub fn warning(file: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, message) }
+    }
+
+    /// Places the diagnostic at a line and column of `source`.
+    pub fn at(mut self, source: &str, line: Option<usize>, column: Option<usize>) -> Diagnostic {
+        self.line = line;
+        self.column = column;
+        self.source_line = line.and_then(|l| source.lines().nth(l - 1)).map(str::to_string);
+        self
+    }
+
+    /// Places the diagnostic at the first line of `source` containing `needle`, searching
+    /// from `from_line` (1-based) on.
+    pub fn find(self, source: &str, from_line: usize, needle: &str) -> Diagnostic {
+        let hit = source
+            .lines()
+            .enumerate()
+            .skip(from_line.saturating_sub(1))
+            .find_map(|(i, l)| l.find(needle).map(|c| (i + 1, l[..c].chars().count() + 1)));
+        match hit {
+            Some((l, c)) => self.at(source, Some(l), Some(c)),
+            None => self.at(source, (from_line > 0).then_some(from_line), None),
+        }
+    }
+
+    /// Adds a suggestion.
+    pub fn help(mut self, help: Option<String>) -> Diagnostic {
+        self.help = help;
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{}", self.file)?;
+        if let Some(l) = self.line {
+            write!(f, ":{l}")?;
+            if let Some(c) = self.column {
+                write!(f, ":{c}")?;
+            }
+        }
+        write!(f, ": {sev}: {}", self.message)?;
+        if let (Some(l), Some(src)) = (self.line, &self.source_line) {
+            let pad = " ".repeat(l.to_string().len());
+            write!(f, "\n{pad} |\n{l} | {src}")?;
+            if let Some(c) = self.column {
+                let before: String = src.chars().take(c.saturating_sub(1)).collect();
+                // CJK characters take two columns in a terminal.
+                let width: usize = before.chars().map(|ch| if ch.is_ascii() { 1 } else { 2 }).sum();
+                write!(f, "\n{pad} | {}^", " ".repeat(width))?;
+            }
+        }
+        if let Some(h) = &self.help {
+            write!(f, "\n  = help: {h}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Diagnostics of a pack that failed to load (at least one is an error).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleErrors(pub Vec<Diagnostic>);
+
+impl fmt::Display for RuleErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let errors: Vec<_> = self.0.iter().filter(|d| d.severity == Severity::Error).collect();
+        for d in &errors {
+            writeln!(f, "{d}")?;
+        }
+        write!(f, "{} error(s) in the rule pack", errors.len())
+    }
+}
+
+impl std::error::Error for RuleErrors {}

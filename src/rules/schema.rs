@@ -1,0 +1,212 @@
+//! The YAML shapes of a rule pack, as written by a rule maintainer.
+//!
+//! Every struct denies unknown keys so a typo (`patern:`) is an error with a position, not
+//! a rule that silently never fires. Conditions (`met:`, `partial:`) are read as raw YAML
+//! and parsed by [`super::cond`], which gives messages in the rule language's own terms.
+
+use crate::yaml::Value;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The schema version this build reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// `pack.yaml`: what the pack is, its categories, grades, profiles and shared vocabularies.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackFile {
+    /// Rule-language version (1).
+    pub schema: u32,
+    /// Machine name of the pack.
+    pub name: String,
+    /// Version string, bumped on every change.
+    pub version: String,
+    /// Human title.
+    #[serde(default)]
+    pub title: String,
+    /// Grades, highest first.
+    pub grades: Vec<Grade>,
+    /// Words that turn a match into a gap (尚未…).
+    #[serde(default)]
+    pub negation: Negation,
+    /// Categories in scorecard order.
+    pub categories: Vec<CategoryDef>,
+    /// Profiles; the first one is the default.
+    #[serde(default)]
+    pub profiles: Vec<ProfileDef>,
+    /// Subject vocabulary used to pair problems with plans.
+    #[serde(default)]
+    pub topics: BTreeMap<String, Vec<String>>,
+    /// Key figures to extract.
+    #[serde(default)]
+    pub indicators: Vec<IndicatorDef>,
+}
+
+/// A grade threshold.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Grade {
+    /// 优秀, 良好, …
+    pub name: String,
+    /// Lowest score that earns it.
+    pub min: f64,
+}
+
+/// The negation guard.
+#[derive(Debug, Clone, Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Negation {
+    /// Words that negate a nearby term within its clause.
+    #[serde(default)]
+    pub words: Vec<String>,
+    /// How many characters either side of a match the guard looks at.
+    #[serde(default = "default_window")]
+    pub window: usize,
+    /// Phrases that contain a negation word but state a practice (未经…不得).
+    #[serde(default)]
+    pub except: Vec<String>,
+}
+
+fn default_window() -> usize {
+    6
+}
+
+/// A category of elements.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryDef {
+    /// Id (`lead`).
+    pub id: String,
+    /// Chinese title.
+    pub title: String,
+    /// The weight its elements add up to.
+    pub weight: f64,
+    /// Section kinds whose text counts, unless an element says otherwise.
+    pub scope: Vec<String>,
+    /// What the category is about.
+    #[serde(default)]
+    pub description: String,
+}
+
+/// A profile: who the report is from, and what changes for them.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileDef {
+    /// Id used with `--profile`.
+    pub id: String,
+    /// Chinese title.
+    pub title: String,
+    /// Detected levels that pick this profile when `--profile` is not given.
+    #[serde(default)]
+    pub levels: Vec<String>,
+    /// Elements that do not apply.
+    #[serde(default)]
+    pub not_applicable: Vec<String>,
+    /// Weight overrides.
+    #[serde(default)]
+    pub weights: BTreeMap<String, f64>,
+    /// Reporting deadline `MM-DD` in the year after the year reported on.
+    #[serde(default)]
+    pub deadline: Option<String>,
+    /// Why the profile exists.
+    #[serde(default)]
+    pub description: String,
+}
+
+/// A key figure and how to find it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorDef {
+    /// Id (`court_appearance_rate`).
+    pub id: String,
+    /// Chinese name.
+    pub title: String,
+    /// `%` or `件`.
+    pub unit: String,
+    /// Regexes with a named group `value` holding the number.
+    pub patterns: Vec<String>,
+    /// Regexes stating that there were none (无行政复议案件), giving 0.
+    #[serde(default)]
+    pub zero: Vec<String>,
+    /// Section kinds searched (default measures).
+    #[serde(default)]
+    pub scope: Vec<String>,
+}
+
+/// An elements file (`lead.yaml`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ElementsFile {
+    /// Rule-language version (1).
+    pub schema: u32,
+    /// The category these elements belong to.
+    pub category: String,
+    /// The elements.
+    pub elements: Vec<ElementDef>,
+}
+
+/// One element of the checklist.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ElementDef {
+    /// Id (`lead.shufa`).
+    pub id: String,
+    /// Chinese name.
+    pub name: String,
+    /// Full points.
+    pub weight: f64,
+    /// The regulation it comes from.
+    pub basis: String,
+    /// Why a reviewer cares.
+    #[serde(default)]
+    pub why: String,
+    /// What to add when it is missing or partial.
+    pub advice: String,
+    /// What the engine looks for, in words (shown with missing elements).
+    #[serde(default)]
+    pub looked_for: String,
+    /// First report year the requirement applies to.
+    #[serde(default)]
+    pub since: Option<i32>,
+    /// Section kinds whose text counts (default: the category's).
+    #[serde(default)]
+    pub scope: Option<Vec<String>>,
+    /// Whether the negation guard applies (default true).
+    #[serde(default = "yes")]
+    pub negation: bool,
+    /// The condition for `met`.
+    pub met: Value,
+    /// The condition for `partial`.
+    #[serde(default)]
+    pub partial: Option<Value>,
+    /// Worked examples, run by `lawscore rules test`.
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A snippet and the status it must get.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    /// met, partial, missing or not_applicable.
+    pub expect: String,
+    /// The text.
+    pub text: String,
+    /// Part the snippet stands in (`measures` by default); `document` parses it as a
+    /// whole report.
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// A heading over the snippet.
+    #[serde(default)]
+    pub heading: Option<String>,
+    /// The year reported on (default 2023).
+    #[serde(default)]
+    pub year: Option<i32>,
+    /// What the example shows.
+    #[serde(default)]
+    pub note: Option<String>,
+}

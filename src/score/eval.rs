@@ -1,0 +1,369 @@
+//! Evaluating a compiled condition against a document.
+
+use crate::document::items::{count, items, Item};
+use crate::document::{Document, Kind};
+use crate::rules::cond::{Cond, MetaField, Need, Within};
+use crate::rules::RulePack;
+use std::collections::BTreeSet;
+
+/// A match: a byte range of a folded line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// 0-based line.
+    pub line: usize,
+    /// Start byte in the folded line.
+    pub start: usize,
+    /// End byte in the folded line.
+    pub end: usize,
+}
+
+/// What evaluating a condition found.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    /// The condition holds.
+    pub ok: bool,
+    /// Matches supporting it (a few, in text order of discovery).
+    pub hits: Vec<Hit>,
+    /// Matches the negation guard threw out.
+    pub negated: Vec<Hit>,
+    /// The element cannot be judged (no date for a deadline).
+    pub not_applicable: Option<String>,
+    /// For counting conditions: how many were found.
+    pub found: usize,
+    /// Items the condition needed but did not find (a problem with no matching plan).
+    pub gaps: Vec<Hit>,
+}
+
+/// Everything evaluation needs about one element's evaluation.
+pub struct Ctx<'a> {
+    /// The report.
+    pub doc: &'a Document,
+    /// The pack (negation words, topics).
+    pub pack: &'a RulePack,
+    /// Kinds whose text counts.
+    pub scope: &'a [Kind],
+    /// Whether the negation guard applies.
+    pub negation: bool,
+    /// A profile's reporting deadline, overriding the rule's.
+    pub deadline: Option<(u32, u32)>,
+}
+
+const MAX_HITS: usize = 3;
+
+impl Ctx<'_> {
+    /// Sentence indices whose kind is in scope.
+    pub fn unit(&self) -> Vec<usize> {
+        (0..self.doc.sentences.len()).filter(|&i| self.scope.contains(&self.doc.sentences[i].kind)).collect()
+    }
+
+    fn groups(&self, unit: &[usize], within: Within) -> Vec<Vec<usize>> {
+        let key = |i: usize| -> usize {
+            let s = &self.doc.sentences[i];
+            match within {
+                Within::Sentence => i,
+                Within::Paragraph => s.line,
+                Within::Section => s.section,
+                Within::Scope => 0,
+            }
+        };
+        let mut out: Vec<Vec<usize>> = Vec::new();
+        let mut last = None;
+        for &i in unit {
+            let k = key(i);
+            if last != Some(k) || within == Within::Section && out.is_empty() {
+                out.push(Vec::new());
+            }
+            out.last_mut().expect("group").push(i);
+            last = Some(k);
+        }
+        if within == Within::Section {
+            // Sections can be interrupted by nested ones; join the pieces of each.
+            let mut merged: Vec<Vec<usize>> = Vec::new();
+            for g in out {
+                let sec = self.doc.sentences[g[0]].section;
+                match merged.iter_mut().find(|m| self.doc.sentences[m[0]].section == sec) {
+                    Some(m) => m.extend(g),
+                    None => merged.push(g),
+                }
+            }
+            return merged;
+        }
+        out
+    }
+
+    fn negated(&self, text: &str, start: usize, end: usize) -> bool {
+        let neg = &self.pack.negation;
+        if !self.negation || neg.words.is_empty() {
+            return false;
+        }
+        let stops = |c: char| matches!(c, ',' | ';' | ':' | '。' | '!' | '?');
+        let cs = text[..start].rfind(stops).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+        let ce = text[end..].find(stops).map_or(text.len(), |i| end + i);
+        let clause = &text[cs..ce];
+        let before: String = {
+            let b: Vec<char> = text[cs..start].chars().collect();
+            b[b.len().saturating_sub(neg.window)..].iter().collect()
+        };
+        let after: String = text[end..ce].chars().take(neg.window).collect();
+        neg.words.iter().any(|w| {
+            (before.contains(w.as_str()) || after.contains(w.as_str()))
+                && !neg.except.iter().any(|x| x.contains(w.as_str()) && clause.contains(x.as_str()))
+        })
+    }
+
+    /// Evaluates `c` over the sentences `unit`.
+    pub fn eval(&self, c: &Cond, unit: &[usize]) -> Outcome {
+        let doc = self.doc;
+        match c {
+            Cond::Pattern(p) => {
+                let mut o = Outcome::default();
+                for &si in unit {
+                    let s = &doc.sentences[si];
+                    let text = doc.sentence_text(s);
+                    for m in p.re.find_iter(text) {
+                        if m.start() == m.end() {
+                            continue;
+                        }
+                        let hit = Hit { line: s.line, start: s.start + m.start(), end: s.start + m.end() };
+                        if self.negated(text, m.start(), m.end()) {
+                            o.negated.push(hit);
+                        } else {
+                            o.hits.push(hit);
+                            break;
+                        }
+                    }
+                    if o.hits.len() >= MAX_HITS {
+                        break;
+                    }
+                }
+                o.ok = !o.hits.is_empty();
+                o.found = o.hits.len();
+                o
+            }
+            Cond::Any { of, within, .. } => {
+                let mut best = Outcome::default();
+                for g in self.groups(unit, *within) {
+                    let mut o = Outcome::default();
+                    for child in of {
+                        let r = self.eval(child, &g);
+                        o.negated.extend(r.negated);
+                        if r.ok {
+                            o.ok = true;
+                            o.found += 1;
+                            o.hits.extend(r.hits);
+                        }
+                    }
+                    o.hits.truncate(MAX_HITS);
+                    if o.ok {
+                        return o;
+                    }
+                    best.negated.extend(o.negated);
+                }
+                best
+            }
+            Cond::All { of, within, .. } => self.together(of, unit, *within, of.len()),
+            Cond::AtLeast { n, of, within, .. } => self.together(of, unit, *within, *n),
+            Cond::Heading(inner) => {
+                let mut secs = BTreeSet::new();
+                for &si in unit {
+                    secs.extend(doc.ancestry(doc.sentences[si].section));
+                }
+                let heads: Vec<usize> = (0..doc.sentences.len())
+                    .filter(|&i| doc.sentences[i].heading && secs.contains(&doc.sentences[i].section))
+                    .collect();
+                self.eval(inner, &heads)
+            }
+            Cond::Title(inner) => {
+                let lines = title_lines(doc);
+                let unit: Vec<usize> = (0..doc.sentences.len()).filter(|&i| lines.contains(&doc.sentences[i].line)).collect();
+                self.eval(inner, &unit)
+            }
+            Cond::Meta(f) => {
+                let m = &doc.meta;
+                let value = match f {
+                    MetaField::Title => m.title.clone(),
+                    MetaField::Issuer => m.issuer.clone(),
+                    MetaField::Year => m.year.map(|y| y.to_string()),
+                    MetaField::Date => m.date.clone(),
+                };
+                let mut o = Outcome { ok: value.is_some(), ..Outcome::default() };
+                if let Some(v) = value {
+                    o.hits.extend(find_line(doc, &v));
+                }
+                o
+            }
+            Cond::Deadline { month, day } => {
+                let (month, day) = self.deadline.unwrap_or((*month, *day));
+                let (Some(date), Some(year)) = (&doc.meta.date, doc.meta.year) else {
+                    return Outcome { not_applicable: Some("文中没有落款日期或发布日期，无法判断是否按时".into()), ..Outcome::default() };
+                };
+                let limit = format!("{:04}-{month:02}-{day:02}", year + 1);
+                let mut o = Outcome { ok: date.as_str() <= limit.as_str(), ..Outcome::default() };
+                let shown = date_line(doc);
+                o.hits.extend(shown);
+                o
+            }
+            Cond::Part { heading } => {
+                let mut o = Outcome::default();
+                for &si in unit {
+                    let s = &doc.sentences[si];
+                    // A part is titled when a heading above it announces it, alone or
+                    // combined with another part (存在的困难及下一步计划).
+                    let titled = doc.ancestry(s.section).any(|a| {
+                        let sec = &doc.sections[a];
+                        sec.has_heading
+                            && sec.level > 0
+                            && (self.scope.contains(&sec.kind) || crate::document::kinds::heading_kind(&sec.title).is_some())
+                    });
+                    if !*heading || titled {
+                        o.ok = true;
+                        o.hits.push(Hit { line: s.line, start: s.start, end: s.end });
+                        break;
+                    }
+                }
+                o
+            }
+            Cond::Items(n) => {
+                let list = items(doc, self.scope);
+                let found = count(&list);
+                Outcome { ok: found >= *n, found, hits: list.iter().take(MAX_HITS).map(|it| item_hit(doc, it)).collect(), ..Outcome::default() }
+            }
+            Cond::Covers(need) => self.covers(*need),
+        }
+    }
+
+    fn together(&self, of: &[Cond], unit: &[usize], within: Within, n: usize) -> Outcome {
+        let mut best = Outcome::default();
+        for g in self.groups(unit, within) {
+            let mut o = Outcome::default();
+            for child in of {
+                let r = self.eval(child, &g);
+                o.negated.extend(r.negated);
+                if r.ok {
+                    o.found += 1;
+                    o.hits.extend(r.hits.into_iter().take(1));
+                }
+            }
+            if o.found >= n {
+                o.ok = true;
+                return o;
+            }
+            if o.found > best.found {
+                best.found = o.found;
+                best.hits = o.hits;
+            }
+            best.negated.extend(o.negated);
+        }
+        best
+    }
+
+    fn topics(&self, text: &str) -> BTreeSet<usize> {
+        self.pack
+            .topics
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, pats))| pats.iter().any(|p| p.re.is_match(text)))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    fn covers(&self, need: Need) -> Outcome {
+        let doc = self.doc;
+        let problems = items(doc, &[Kind::Problems]);
+        let plans = items(doc, &[Kind::Plans]);
+        let plan_texts: Vec<String> = if plans.is_empty() {
+            doc.sentences.iter().filter(|s| s.kind == Kind::Plans).map(|s| doc.sentence_text(s).to_string()).collect()
+        } else {
+            plans.iter().map(|p| p.text.clone()).collect()
+        };
+        let plan_topics: Vec<BTreeSet<usize>> = plan_texts.iter().map(|t| self.topics(t)).collect();
+        let mut o = Outcome::default();
+        if problems.is_empty() || plan_texts.is_empty() {
+            return o;
+        }
+        let mut addressed = 0;
+        for p in &problems {
+            let t = self.topics(&p.text);
+            // Same subject first; failing that, enough shared words (依法行政, 配套制度).
+            let hit = plan_topics.iter().zip(&plan_texts).any(|(pt, text)| !t.is_disjoint(pt) || shared_bigrams(&p.text, text) >= 3);
+            if hit {
+                addressed += 1;
+                if o.hits.len() < MAX_HITS {
+                    o.hits.push(item_hit(doc, p));
+                }
+            } else {
+                o.gaps.push(item_hit(doc, p));
+            }
+        }
+        o.found = addressed;
+        o.ok = match need {
+            Need::All => addressed == problems.len(),
+            Need::Some => addressed > 0,
+        };
+        o
+    }
+}
+
+fn shared_bigrams(a: &str, b: &str) -> usize {
+    // Stock phrases every report repeats say nothing about a subject; cut them out before
+    // pairing characters, or 法治政府建设 alone would leave 治政/府建 in common.
+    const STOCK: &[&str] = &[
+        "法治政府建设", "法治政府", "法治建设", "进一步", "工作", "建设", "加强", "提高", "推进", "有待", "不够", "部分", "完善", "相关",
+        "开展", "存在", "进行", "各项", "全面", "我区", "我县", "我市", "全区", "全县", "全市", "问题", "不足", "情况", "方面", "持续",
+    ];
+    let grams = |s: &str| -> BTreeSet<(char, char)> {
+        let mut t = s.to_string();
+        for p in STOCK {
+            t = t.replace(p, "|");
+        }
+        let cs: Vec<char> = t.chars().map(|c| if ('\u{4e00}'..='\u{9fff}').contains(&c) { c } else { '|' }).collect();
+        cs.windows(2).filter(|w| w[0] != '|' && w[1] != '|').map(|w| (w[0], w[1])).collect()
+    };
+    grams(a).intersection(&grams(b)).count()
+}
+
+fn item_hit(doc: &Document, it: &Item) -> Hit {
+    let l = &doc.lines[it.line].folded;
+    let start = l.find(&it.text.chars().take(6).collect::<String>()).unwrap_or(0);
+    let end = (start + it.text.len()).min(l.len());
+    let end = (end..=l.len()).find(|&e| l.is_char_boundary(e)).unwrap_or(l.len());
+    Hit { line: it.line, start, end }
+}
+
+fn title_lines(doc: &Document) -> Vec<usize> {
+    let Some(t) = &doc.meta.title else { return Vec::new() };
+    let ft = crate::document::normalize::fold(t);
+    let mut out = Vec::new();
+    for (i, l) in doc.lines.iter().enumerate().take(40) {
+        let lt = l.folded.trim();
+        if !lt.is_empty() && (ft.starts_with(lt) || (!out.is_empty() && ft.ends_with(&lt.split_whitespace().collect::<String>()))) {
+            out.push(i);
+            if ft.starts_with(lt) && lt.len() == ft.len() {
+                break;
+            }
+        }
+        if out.len() >= 2 {
+            break;
+        }
+    }
+    out
+}
+
+fn find_line(doc: &Document, value: &str) -> Option<Hit> {
+    let f = crate::document::normalize::fold(value);
+    let key = f.split(' ').next().unwrap_or(&f);
+    doc.lines.iter().enumerate().find_map(|(i, l)| l.folded.find(key).map(|s| Hit { line: i, start: s, end: s + key.len() }))
+}
+
+fn date_line(doc: &Document) -> Option<Hit> {
+    let want = match doc.meta.date_source.as_str() {
+        "signature" => Kind::Closing,
+        _ => Kind::Boilerplate,
+    };
+    doc.lines
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, l)| l.kind == want && crate::document::meta::find_date(&l.folded).is_some())
+        .map(|(i, l)| Hit { line: i, start: 0, end: l.folded.len() })
+}
