@@ -32,7 +32,6 @@ fn achievement_elements_never_count_from_plans() {
         let met = e.examples.iter().find(|x| x.expect == "met" && x.kind.is_none()).unwrap_or_else(|| panic!("{} has a measures met example", e.id));
         let mut moved = met.clone();
         moved.kind = Some("plans".into());
-        moved.heading = None;
         let doc = examples::example_document(&moved);
         let single = RulePack { elements: vec![e.clone()], ..pack.clone() };
         let profile = pack.profiles[0].clone();
