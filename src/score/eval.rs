@@ -48,7 +48,7 @@ pub struct Ctx<'a> {
     pub deadline: Option<(u32, u32)>,
 }
 
-const MAX_HITS: usize = 3;
+const MAX_HITS: usize = 6;
 
 impl Ctx<'_> {
     /// Sentence indices whose kind is in scope.
@@ -241,7 +241,7 @@ impl Ctx<'_> {
                 o.negated.extend(r.negated);
                 if r.ok {
                     o.found += 1;
-                    o.hits.extend(r.hits.into_iter().take(1));
+                    o.hits.extend(r.hits.into_iter().take(3));
                 }
             }
             if o.found >= n {
@@ -325,7 +325,9 @@ fn shared_bigrams(a: &str, b: &str) -> usize {
 fn item_hit(doc: &Document, it: &Item) -> Hit {
     let l = &doc.lines[it.line].folded;
     let start = l.find(&it.text.chars().take(6).collect::<String>()).unwrap_or(0);
-    let end = (start + it.text.len()).min(l.len());
+    // Highlight the item's opening words, not the whole item.
+    let head: usize = it.text.chars().take(16).map(char::len_utf8).sum();
+    let end = (start + head).min(l.len());
     let end = (end..=l.len()).find(|&e| l.is_char_boundary(e)).unwrap_or(l.len());
     Hit { line: it.line, start, end }
 }

@@ -53,6 +53,30 @@ fn evidence(doc: &Document, hit: &Hit) -> Evidence {
     }
 }
 
+/// The evidence an expert would quote first: one entry per sentence with every matched
+/// word in it, sentences stating figures first, then those with more matched text.
+fn ranked_evidence(doc: &Document, hits: &[Hit]) -> Vec<Evidence> {
+    let mut groups: Vec<(Evidence, usize)> = Vec::new();
+    for h in hits {
+        let ev = evidence(doc, h);
+        let weight = h.end - h.start;
+        match groups.iter_mut().find(|(g, _)| g.line == ev.line && g.text == ev.text) {
+            Some((g, w)) => {
+                for m in ev.matched {
+                    if !g.matched.contains(&m) {
+                        g.matched.push(m);
+                        *w += weight;
+                    }
+                }
+            }
+            None => groups.push((ev, weight)),
+        }
+    }
+    let concrete = |e: &Evidence| e.text.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    groups.sort_by_key(|(e, w)| (std::cmp::Reverse(concrete(e)), std::cmp::Reverse(*w)));
+    groups.into_iter().map(|(e, _)| e).take(3).collect()
+}
+
 fn near_miss_reason(kind: Kind) -> &'static str {
     match kind {
         Kind::Plans => "只在下一步安排中提到，未见落实情况",
@@ -145,7 +169,7 @@ pub fn score(doc: &Document, pack: &RulePack, profile: &ProfileDef, source: Sour
             status: j.status,
             points,
             weight,
-            evidence: j.hits.iter().map(|h| evidence(doc, h)).collect(),
+            evidence: ranked_evidence(doc, &j.hits),
             advice: open.then(|| e.advice.clone()),
             looked_for: open.then(|| if e.looked_for.is_empty() { e.met.describe() } else { e.looked_for.clone() }),
             near_miss: j.near,
