@@ -63,36 +63,28 @@ fn inline_items(doc: &Document, kinds: &[Kind]) -> Vec<Item> {
 }
 
 fn heading_items(doc: &Document, kinds: &[Kind]) -> Vec<Item> {
-    // Sub-headings under the top section of the part (not the part's own heading).
-    let top: Vec<usize> = (0..doc.sections.len())
-        .filter(|&i| {
-            let s = &doc.sections[i];
-            s.has_heading && s.level > 0 && kinds.contains(&s.kind)
-        })
-        .collect();
-    let min_level = top.iter().map(|&i| doc.sections[i].level).min();
-    let mut items = Vec::new();
-    let Some(min_level) = min_level else { return items };
-    let part_has_own_heading = top.iter().filter(|&&i| doc.sections[i].level == min_level).count() <= 1
-        && top.iter().any(|&i| doc.sections[i].level > min_level);
-    for &i in &top {
+    // The part's headed sections that have no headed sub-section of the same part: the
+    // part's own heading and a "（一）存在的主要问题" over a numbered list are not items.
+    let in_part = |i: usize| {
         let s = &doc.sections[i];
-        if part_has_own_heading && s.level == min_level {
+        s.has_heading && s.level > 0 && kinds.contains(&s.kind)
+    };
+    let headed: Vec<usize> = (0..doc.sections.len()).filter(|&i| in_part(i)).collect();
+    let mut items = Vec::new();
+    for &i in &headed {
+        if headed.iter().any(|&j| doc.sections[j].parent == Some(i)) {
             continue;
         }
-        let text: String = doc
-            .sentences
-            .iter()
-            .filter(|x| x.section == i && kinds.contains(&x.kind))
-            .map(|x| doc.sentence_text(x))
-            .collect::<String>();
+        let text: String = doc.sentences.iter().filter(|x| x.section == i && kinds.contains(&x.kind)).map(|x| doc.sentence_text(x)).collect();
         if text.is_empty() {
             continue;
         }
-        items.push(Item { ordinal: items.len() as u32 + 1, text, line: s.first_line });
+        items.push(Item { ordinal: items.len() as u32 + 1, text, line: doc.sections[i].first_line });
     }
-    // Sub-headings from a turned combined heading only count in the kind they turned to.
-    items.retain(|it| doc.sentences.iter().any(|x| x.line == it.line && kinds.contains(&x.kind)));
+    // A part with a single headed section and no sub-headings enumerates nothing by headings.
+    if items.len() == 1 && headed.len() == 1 {
+        items.clear();
+    }
     items
 }
 

@@ -68,6 +68,13 @@ pub fn opens_problems(line: &str) -> bool {
     PROBLEMS_INTRO.is_match(line) && (line.contains("一是") || line.contains("主要") || line.contains(':') || line.contains("表现"))
 }
 
+/// True when a sentence inside another part owns up to shortcomings.
+pub fn opens_problems_sentence(sentence: &str) -> bool {
+    // Mid-paragraph, only an explicit admission with its list counts (…但也存在一些不足：一是…),
+    // not any sentence that mentions a problem being solved.
+    PROBLEMS_INTRO.is_match(sentence) && (sentence.contains("不足") || sentence.contains("问题")) && (sentence.contains("一是") || sentence.contains("主要") || sentence.contains(':'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

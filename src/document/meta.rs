@@ -143,7 +143,8 @@ fn issuer(doc: &Document, title: Option<&str>) -> Option<String> {
             .filter(|l| l.kind == kind)
             .flat_map(|l| {
                 let t = l.text.trim();
-                if t.chars().count() <= 40 {
+                // An addressee line (中共X省委、X省人民政府：) names who receives the report.
+                if t.chars().count() <= 40 && !t.ends_with(':') && !t.ends_with('：') {
                     orgs_in(t)
                 } else {
                     Vec::new()

@@ -1,7 +1,7 @@
 //! Lines → headings → sections → sentences, with each sentence's kind.
 
 use super::furniture::is_furniture;
-use super::kinds::{heading_kind, opens_problems, turns_to_causes, turns_to_plans};
+use super::kinds::{heading_kind, opens_problems, opens_problems_sentence, turns_to_causes, turns_to_plans};
 use super::normalize::fold;
 use super::{Document, Kind, Line, Section, Sentence};
 use crate::score::scorecard::Meta;
@@ -48,6 +48,11 @@ pub fn numbered_heading(folded: &str) -> Option<Heading> {
 }
 
 static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[。！？!?；;]+[”’」』)]?").unwrap());
+
+/// The first sentence of a line (a paragraph opens a part only in its first sentence).
+fn first_sentence(line: &str) -> &str {
+    SENTENCE_END.find(line).map_or(line, |m| &line[..m.end()])
+}
 
 /// Byte offset of a turn to plans (or causes) inside a sentence of a problems part.
 fn turn_point(kind: Kind, text: &str) -> Option<usize> {
@@ -172,6 +177,9 @@ impl Builder {
         let to = match kind {
             Kind::Problems | Kind::Causes if turns_to_plans(text) => Kind::Plans,
             Kind::Problems if turns_to_causes(text) => Kind::Causes,
+            // A plans paragraph that first owns up to shortcomings ("但也存在一些不足，主要是…
+            // 下一步，我镇将…"): the clause is a problem, the text after the turn a plan.
+            Kind::Plans | Kind::Measures if opens_problems_sentence(text) => Kind::Problems,
             _ => return kind,
         };
         let at = self.turned.map_or(level, |(l, _)| l.min(level));
@@ -239,7 +247,7 @@ pub fn build(text: &str) -> Document {
                 let t = folded.trim().trim_end_matches([':', '：']).to_string();
                 b.open(b.lines[li].text.trim().to_string(), t, level, kind, li, true);
                 heading_end = Some(folded.len());
-            } else if seen_heading && b.sections[b.current()].kind == Kind::Measures && b.turned.is_none() && opens_problems(&folded) {
+            } else if seen_heading && b.sections[b.current()].kind == Kind::Measures && b.turned.is_none() && opens_problems(first_sentence(&folded)) {
                 let level = b.sections[b.current()].level + 1;
                 b.open(String::new(), String::new(), level, Kind::Problems, li, false);
             }

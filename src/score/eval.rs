@@ -174,9 +174,19 @@ impl Ctx<'_> {
                 self.eval(inner, &heads)
             }
             Cond::Title(inner) => {
-                let lines = title_lines(doc);
-                let unit: Vec<usize> = (0..doc.sentences.len()).filter(|&i| lines.contains(&doc.sentences[i].line)).collect();
-                self.eval(inner, &unit)
+                // Match the title as read (joined, typeset spaces squeezed: 报 告 → 报告),
+                // and point the evidence at its first line.
+                let Some(title) = &doc.meta.title else { return Outcome::default() };
+                let td = Document::snippet(Kind::Preamble, None, title);
+                let tctx = Ctx { doc: &td, pack: self.pack, scope: &Kind::ALL, negation: false, deadline: None };
+                let mut o = tctx.eval(inner, &(0..td.sentences.len()).collect::<Vec<_>>());
+                let line = title_lines(doc).first().copied();
+                let span = line.map_or(0, |l| doc.lines[l].folded.len());
+                for h in o.hits.iter_mut() {
+                    *h = Hit { line: line.unwrap_or(0), start: 0, end: span };
+                }
+                o.hits.truncate(1);
+                o
             }
             Cond::Meta(f) => {
                 let m = &doc.meta;
@@ -209,11 +219,17 @@ impl Ctx<'_> {
                     let s = &doc.sentences[si];
                     // A part is titled when a heading above it announces it, alone or
                     // combined with another part (存在的困难及下一步计划).
+                    // A part of its own: under a heading that announces it (alone or
+                    // combined, 存在的困难及下一步计划), or a paragraph block that opens it
+                    // with no heading — not a clause inside another part's paragraph.
                     let titled = doc.ancestry(s.section).any(|a| {
                         let sec = &doc.sections[a];
-                        sec.has_heading
-                            && sec.level > 0
-                            && (self.scope.contains(&sec.kind) || crate::document::kinds::heading_kind(&sec.title).is_some())
+                        let announced = sec.has_heading
+                            && (self.scope.contains(&sec.kind)
+                                || crate::document::kinds::heading_combines(&sec.title)
+                                || crate::document::kinds::heading_kind(&sec.title).is_some_and(|k| self.scope.contains(&k)));
+                        let own_block = !sec.has_heading && self.scope.contains(&sec.kind);
+                        sec.level > 0 && (announced || own_block)
                     });
                     if !*heading || titled {
                         o.ok = true;
@@ -269,7 +285,10 @@ impl Ctx<'_> {
 
     fn covers(&self, need: Need) -> Outcome {
         let doc = self.doc;
-        let problems = items(doc, &[Kind::Problems]);
+        let mut problems = items(doc, &[Kind::Problems]);
+        if problems.is_empty() {
+            problems = problem_clauses(doc, self);
+        }
         let plans = items(doc, &[Kind::Plans]);
         let plan_texts: Vec<String> = if plans.is_empty() {
             doc.sentences.iter().filter(|s| s.kind == Kind::Plans).map(|s| doc.sentence_text(s).to_string()).collect()
@@ -302,6 +321,19 @@ impl Ctx<'_> {
         };
         o
     }
+}
+
+/// Problems stated without enumeration ("主要是A，B"): each clause naming a subject.
+fn problem_clauses(doc: &Document, ctx: &Ctx) -> Vec<Item> {
+    let mut out = Vec::new();
+    for s in doc.sentences.iter().filter(|s| s.kind == Kind::Problems && !s.heading) {
+        for clause in doc.sentence_text(s).split([',', ';', '。', ':']) {
+            if !ctx.topics(clause).is_empty() {
+                out.push(Item { ordinal: out.len() as u32 + 1, text: clause.to_string(), line: s.line });
+            }
+        }
+    }
+    out
 }
 
 fn shared_bigrams(a: &str, b: &str) -> usize {

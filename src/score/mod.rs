@@ -146,11 +146,12 @@ pub fn score(doc: &Document, pack: &RulePack, profile: &ProfileDef, source: Sour
     let mut elements = Vec::with_capacity(pack.elements.len());
     for e in &pack.elements {
         let weight = profile.weights.get(&e.id).copied().unwrap_or(e.weight);
-        let mut j = if profile.not_applicable.contains(&e.id) {
-            Judged { status: Status::NotApplicable, hits: Vec::new(), near: None, na_reason: Some(format!("{}报告不适用本项", profile.title)) }
-        } else {
-            judge(doc, pack, e, deadline)
-        };
+        // Like the year rule, a profile exempts an element only where the report lacks it:
+        // a department that does report what it is exempt from still gets credit.
+        let mut j = judge(doc, pack, e, deadline);
+        if profile.not_applicable.contains(&e.id) && j.status != Status::Met {
+            j = Judged { status: Status::NotApplicable, hits: Vec::new(), near: None, na_reason: Some(format!("{}报告不适用本项", profile.title)) };
+        }
         if let (Some(since), Some(y)) = (e.since, year) {
             if y < since && j.status != Status::Met {
                 j = Judged { status: Status::NotApplicable, hits: Vec::new(), near: None, na_reason: Some(format!("{y}年度尚无此项要求（{since}年起适用）")) };
