@@ -5,7 +5,10 @@ fn main() {
     let d = lawscore::document::Document::parse(&text);
     println!("{:?}", d.meta);
     for s in d.outline() {
-        println!("L{}-{} [{}] {} {}", s.line_start, s.line_end, s.kind, s.level, s.heading);
+        println!(
+            "L{}-{} [{}] {} {}",
+            s.line_start, s.line_end, s.kind, s.level, s.heading
+        );
     }
     for (i, l) in d.lines.iter().enumerate() {
         let t: String = l.text.chars().take(50).collect();

@@ -29,7 +29,10 @@ impl Engine {
         if let Some(p) = &profile {
             if pack.profile(p).is_none() {
                 let known: Vec<&str> = pack.profiles.iter().map(|p| p.id.as_str()).collect();
-                return Err(format!("unknown profile `{p}`; the rule pack defines: {}", known.join(", ")));
+                return Err(format!(
+                    "unknown profile `{p}`; the rule pack defines: {}",
+                    known.join(", ")
+                ));
             }
         }
         if pack.profiles.is_empty() {
@@ -41,7 +44,10 @@ impl Engine {
     /// Scores bytes read from `path` (shown as given).
     pub fn score_bytes(&self, path: &str, bytes: &[u8]) -> Result<Scored, IngestError> {
         let ex = ingest::extract(bytes, path)?;
-        let sha: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
+        let sha: String = Sha256::digest(bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
         let source = Source {
             path: path.to_string(),
             format: ex.format.as_str().to_string(),
@@ -49,7 +55,10 @@ impl Engine {
             chars: ex.text.chars().count(),
             sha256: sha,
         };
-        Ok(Scored { card: self.score_text(&ex.text, source), text: ex.text })
+        Ok(Scored {
+            card: self.score_text(&ex.text, source),
+            text: ex.text,
+        })
     }
 
     /// Scores already extracted text.

@@ -7,8 +7,8 @@
 
 pub mod document;
 pub mod engine;
-pub mod rules;
 pub mod ingest;
 pub mod render;
+pub mod rules;
 pub mod score;
 pub mod yaml;

@@ -16,7 +16,11 @@ fn check_fails_with(pack: &std::path::Path, needles: &[&str]) {
 fn builtin_pack_checks_clean() {
     let o = run(&["rules", "check"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert!(stdout(&o).contains("38 elements in 10 categories"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("38 elements in 10 categories"),
+        "{}",
+        stdout(&o)
+    );
     assert!(stdout(&o).contains("0 warning(s)"), "{}", stdout(&o));
 }
 
@@ -33,75 +37,161 @@ fn builtin_examples_pass_with_two_per_element() {
 #[test]
 fn unknown_key_names_file_line_and_suggests() {
     let (_t, p) = exported_pack();
-    edit(&p.join("lead.yaml"), "    advice: 写明党政主要负责人", "    advise: 写明党政主要负责人");
-    check_fails_with(&p, &["lead.yaml:", "unknown field `advise`", "did you mean `advice`?"]);
+    edit(
+        &p.join("lead.yaml"),
+        "    advice: 写明党政主要负责人",
+        "    advise: 写明党政主要负责人",
+    );
+    check_fails_with(
+        &p,
+        &[
+            "lead.yaml:",
+            "unknown field `advise`",
+            "did you mean `advice`?",
+        ],
+    );
 }
 
 #[test]
 fn invalid_regex_shows_the_regex_error_and_line() {
     let (_t, p) = exported_pack();
-    edit(&p.join("norm.yaml"), "'三统一|统一登记|统一编号|统一公布'", "'三统一|(统一登记'");
-    check_fails_with(&p, &["norm.yaml:", "invalid regular expression", "unclosed group", "norm.unified"]);
+    edit(
+        &p.join("norm.yaml"),
+        "'三统一|统一登记|统一编号|统一公布'",
+        "'三统一|(统一登记'",
+    );
+    check_fails_with(
+        &p,
+        &[
+            "norm.yaml:",
+            "invalid regular expression",
+            "unclosed group",
+            "norm.unified",
+        ],
+    );
 }
 
 #[test]
 fn yaml_syntax_and_wrong_type_are_positioned() {
     let (_t, p) = exported_pack();
-    edit(&p.join("dispute.yaml"), "    weight: 1\n", "    weight: [1\n");
+    edit(
+        &p.join("dispute.yaml"),
+        "    weight: 1\n",
+        "    weight: [1\n",
+    );
     check_fails_with(&p, &["dispute.yaml:"]);
     let (_t2, p2) = exported_pack();
-    edit(&p2.join("dispute.yaml"), "    weight: 1\n", "    weight: lots\n");
+    edit(
+        &p2.join("dispute.yaml"),
+        "    weight: 1\n",
+        "    weight: lots\n",
+    );
     check_fails_with(&p2, &["dispute.yaml:", "weight", "invalid type"]);
 }
 
 #[test]
 fn double_quoted_regex_gets_a_hint() {
     let (_t, p) = exported_pack();
-    edit(&p.join("enforce.yaml"), "met: '裁量(权)?基准|裁量权'", "met: \"裁量\\d基准\"");
+    edit(
+        &p.join("enforce.yaml"),
+        "met: '裁量(权)?基准|裁量权'",
+        "met: \"裁量\\d基准\"",
+    );
     check_fails_with(&p, &["enforce.yaml:", "single quotes"]);
 }
 
 #[test]
 fn duplicate_ids_unknown_category_and_bad_weight() {
     let (_t, p) = exported_pack();
-    edit(&p.join("dispute.yaml"), "id: dispute.pufa", "id: dispute.mediation");
-    check_fails_with(&p, &["duplicate element id `dispute.mediation`", "dispute.yaml:"]);
+    edit(
+        &p.join("dispute.yaml"),
+        "id: dispute.pufa",
+        "id: dispute.mediation",
+    );
+    check_fails_with(
+        &p,
+        &["duplicate element id `dispute.mediation`", "dispute.yaml:"],
+    );
     let (_t2, p2) = exported_pack();
-    edit(&p2.join("system.yaml"), "category: system", "category: sytem");
-    check_fails_with(&p2, &["unknown category `sytem`", "did you mean `system`?", "system.yaml:3"]);
+    edit(
+        &p2.join("system.yaml"),
+        "category: system",
+        "category: sytem",
+    );
+    check_fails_with(
+        &p2,
+        &[
+            "unknown category `sytem`",
+            "did you mean `system`?",
+            "system.yaml:3",
+        ],
+    );
     let (_t3, p3) = exported_pack();
-    edit(&p3.join("oversight.yaml"), "    weight: 2\n", "    weight: 0\n");
+    edit(
+        &p3.join("oversight.yaml"),
+        "    weight: 2\n",
+        "    weight: 0\n",
+    );
     check_fails_with(&p3, &["weight must be positive", "oversight.yaml:"]);
 }
 
 #[test]
 fn profile_naming_a_missing_element_is_an_error() {
     let (_t, p) = exported_pack();
-    edit(&p.join("pack.yaml"), "not_applicable: [decision.catalog,", "not_applicable: [decision.catalogue,");
-    check_fails_with(&p, &["pack.yaml:", "profile `department` names element `decision.catalogue`", "did you mean `decision.catalog`?"]);
+    edit(
+        &p.join("pack.yaml"),
+        "not_applicable: [decision.catalog,",
+        "not_applicable: [decision.catalogue,",
+    );
+    check_fails_with(
+        &p,
+        &[
+            "pack.yaml:",
+            "profile `department` names element `decision.catalogue`",
+            "did you mean `decision.catalog`?",
+        ],
+    );
 }
 
 #[test]
 fn failing_example_fails_check_and_test_shows_it() {
     let (_t, p) = exported_pack();
-    edit(&p.join("lead.yaml"), "text: 在县委全面依法治县委员会会议上，5个乡镇党政主要负责人现场述法。", "text: 组织乡镇负责人开展工作汇报。");
+    edit(
+        &p.join("lead.yaml"),
+        "text: 在县委全面依法治县委员会会议上，5个乡镇党政主要负责人现场述法。",
+        "text: 组织乡镇负责人开展工作汇报。",
+    );
     check_fails_with(&p, &["lead.shufa", "expects met"]);
     let o = run(&["rules", "test", "--rules", p.to_str().unwrap()]);
     assert_eq!(code(&o), 1);
     let out = stdout(&o);
     assert!(out.contains("FAIL lead.shufa example 1"), "{out}");
-    assert!(out.contains("expected: met") && out.contains("got:      missing"), "{out}");
+    assert!(
+        out.contains("expected: met") && out.contains("got:      missing"),
+        "{out}"
+    );
 }
 
 #[test]
 fn warnings_for_weights_examples_and_word_boundaries() {
     let (_t, p) = exported_pack();
-    edit(&p.join("oversight.yaml"), "    weight: 2\n", "    weight: 3\n");
-    edit(&p.join("dispute.yaml"), "met: '普法|法治宣传|法制宣传|以案释法'", "met: '\\b普法\\b|法治宣传|法制宣传|以案释法'");
+    edit(
+        &p.join("oversight.yaml"),
+        "    weight: 2\n",
+        "    weight: 3\n",
+    );
+    edit(
+        &p.join("dispute.yaml"),
+        "met: '普法|法治宣传|法制宣传|以案释法'",
+        "met: '\\b普法\\b|法治宣传|法制宣传|以案释法'",
+    );
     let o = run(&["rules", "check", "--rules", p.to_str().unwrap()]);
     let err = stderr(&o);
     assert_eq!(code(&o), 0, "warnings alone do not fail: {err}");
-    assert!(err.contains("category `oversight` declares weight 6 but its elements add up to 7"), "{err}");
+    assert!(
+        err.contains("category `oversight` declares weight 6 but its elements add up to 7"),
+        "{err}"
+    );
     assert!(err.contains("\\b"), "{err}");
 }
 
@@ -109,11 +199,17 @@ fn warnings_for_weights_examples_and_word_boundaries() {
 fn list_and_explain() {
     let o = run(&["rules", "list"]);
     let out = stdout(&o);
-    assert!(out.contains("lead.shufa") && out.contains("述法") && out.contains("department:n/a"), "{out}");
+    assert!(
+        out.contains("lead.shufa") && out.contains("述法") && out.contains("department:n/a"),
+        "{out}"
+    );
     let o = run(&["explain", "enforce.legal_review"]);
     let out = stdout(&o);
     assert_eq!(code(&o), 0);
-    assert!(out.contains("国办发〔2018〕118号") && out.contains("法制审核") && out.contains("三项制度"), "{out}");
+    assert!(
+        out.contains("国办发〔2018〕118号") && out.contains("法制审核") && out.contains("三项制度"),
+        "{out}"
+    );
     let o = run(&["explain", "lead.shuffa"]);
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("did you mean `lead.shufa`?"));
@@ -133,15 +229,40 @@ fn export_refuses_to_overwrite_without_force() {
 fn edited_pack_changes_statuses_and_score() {
     let (t, p) = exported_pack();
     let report = write_report(t.path(), "r.txt", SHORT_REPORT);
-    let before = json(&run(&["score", "--format", "json", "--rules", p.to_str().unwrap(), report.to_str().unwrap()]));
+    let before = json(&run(&[
+        "score",
+        "--format",
+        "json",
+        "--rules",
+        p.to_str().unwrap(),
+        report.to_str().unwrap(),
+    ]));
     assert_eq!(status(&before, "enforce.discretion"), "missing");
     // A maintainer decides 执法规范 wording also counts for discretion benchmarks.
-    edit(&p.join("enforce.yaml"), "met: '裁量(权)?基准|裁量权'", "met: '裁量(权)?基准|裁量权|规范性文件清理'");
-    edit(&p.join("pack.yaml"), "version: 2026.11.1", "version: 2026.11.1-local");
-    let after = json(&run(&["score", "--format", "json", "--rules", p.to_str().unwrap(), report.to_str().unwrap()]));
+    edit(
+        &p.join("enforce.yaml"),
+        "met: '裁量(权)?基准|裁量权'",
+        "met: '裁量(权)?基准|裁量权|规范性文件清理'",
+    );
+    edit(
+        &p.join("pack.yaml"),
+        "version: 2026.11.1",
+        "version: 2026.11.1-local",
+    );
+    let after = json(&run(&[
+        "score",
+        "--format",
+        "json",
+        "--rules",
+        p.to_str().unwrap(),
+        report.to_str().unwrap(),
+    ]));
     assert_eq!(status(&after, "enforce.discretion"), "met");
     assert!(after["reports"][0]["score"].as_f64() > before["reports"][0]["score"].as_f64());
-    let (v0, v1) = (&before["reports"][0]["ruleset"], &after["reports"][0]["ruleset"]);
+    let (v0, v1) = (
+        &before["reports"][0]["ruleset"],
+        &after["reports"][0]["ruleset"],
+    );
     assert_eq!(v1["version"], "2026.11.1-local");
     assert_ne!(v0["digest"], v1["digest"], "the digest follows the content");
 }
@@ -159,7 +280,14 @@ fn profiles_by_flag_and_by_level() {
     assert_eq!(d["reports"][0]["meta"]["level"], "department");
     assert_eq!(d["reports"][0]["profile"], "department");
     assert_eq!(status(&d, "decision.catalog"), "not_applicable");
-    let forced = json(&run(&["score", "--format", "json", "--profile", "department", gov.to_str().unwrap()]));
+    let forced = json(&run(&[
+        "score",
+        "--format",
+        "json",
+        "--profile",
+        "department",
+        gov.to_str().unwrap(),
+    ]));
     assert_eq!(forced["reports"][0]["profile"], "department");
     assert!(forced["reports"][0]["possible"].as_f64() < g["reports"][0]["possible"].as_f64());
     let o = run(&["score", "--profile", "provincial", gov.to_str().unwrap()]);
@@ -170,10 +298,30 @@ fn profiles_by_flag_and_by_level() {
 #[test]
 fn profile_deadline_tightens_timeliness() {
     let (t, p) = exported_pack();
-    edit(&p.join("pack.yaml"), "    levels: [province, city, county, township, unknown]\n", "    levels: [province, city, county, township, unknown]\n    deadline: '02-01'\n");
+    edit(
+        &p.join("pack.yaml"),
+        "    levels: [province, city, county, township, unknown]\n",
+        "    levels: [province, city, county, township, unknown]\n    deadline: '02-01'\n",
+    );
     let report = write_report(t.path(), "r.txt", SHORT_REPORT);
-    let strict = json(&run(&["score", "--format", "json", "--rules", p.to_str().unwrap(), report.to_str().unwrap()]));
-    assert_eq!(status(&strict, "form.timeliness"), "missing", "signed 2024-02-20, after a 1 February deadline");
-    let normal = json(&run(&["score", "--format", "json", report.to_str().unwrap()]));
+    let strict = json(&run(&[
+        "score",
+        "--format",
+        "json",
+        "--rules",
+        p.to_str().unwrap(),
+        report.to_str().unwrap(),
+    ]));
+    assert_eq!(
+        status(&strict, "form.timeliness"),
+        "missing",
+        "signed 2024-02-20, after a 1 February deadline"
+    );
+    let normal = json(&run(&[
+        "score",
+        "--format",
+        "json",
+        report.to_str().unwrap(),
+    ]));
     assert_eq!(status(&normal, "form.timeliness"), "met");
 }

@@ -11,14 +11,39 @@ fn every_element_has_a_met_and_a_not_met_example_that_pass() {
     let failures: Vec<String> = results
         .iter()
         .filter(|r| !r.passed())
-        .map(|r| format!("{} example {}: expected {}, got {} — {}", r.element, r.index, r.expected, r.got.as_str(), r.text))
+        .map(|r| {
+            format!(
+                "{} example {}: expected {}, got {} — {}",
+                r.element,
+                r.index,
+                r.expected,
+                r.got.as_str(),
+                r.text
+            )
+        })
         .collect();
-    assert!(failures.is_empty(), "failing examples:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "failing examples:\n{}",
+        failures.join("\n")
+    );
     for e in &pack.elements {
         let mine: Vec<_> = results.iter().filter(|r| r.element == e.id).collect();
-        assert!(mine.iter().any(|r| r.expected == "met"), "{} has no met example", e.id);
-        assert!(mine.iter().any(|r| r.expected != "met"), "{} has no example where it is not met", e.id);
-        assert!(!e.basis.is_empty() && !e.advice.is_empty(), "{} documents its basis and advice", e.id);
+        assert!(
+            mine.iter().any(|r| r.expected == "met"),
+            "{} has no met example",
+            e.id
+        );
+        assert!(
+            mine.iter().any(|r| r.expected != "met"),
+            "{} has no example where it is not met",
+            e.id
+        );
+        assert!(
+            !e.basis.is_empty() && !e.advice.is_empty(),
+            "{} documents its basis and advice",
+            e.id
+        );
     }
 }
 
@@ -27,19 +52,52 @@ fn achievement_elements_never_count_from_plans() {
     // The scope rule: an element of an achievement category shown only in a plans part
     // is missing, whatever its words.
     let pack = RulePack::builtin().unwrap();
-    let achievement = ["lead", "norm", "decision", "enforce", "oversight", "dispute", "system"];
-    for e in pack.elements.iter().filter(|e| achievement.contains(&e.category.as_str())) {
-        let met = e.examples.iter().find(|x| x.expect == "met" && x.kind.is_none()).unwrap_or_else(|| panic!("{} has a measures met example", e.id));
+    let achievement = [
+        "lead",
+        "norm",
+        "decision",
+        "enforce",
+        "oversight",
+        "dispute",
+        "system",
+    ];
+    for e in pack
+        .elements
+        .iter()
+        .filter(|e| achievement.contains(&e.category.as_str()))
+    {
+        let met = e
+            .examples
+            .iter()
+            .find(|x| x.expect == "met" && x.kind.is_none())
+            .unwrap_or_else(|| panic!("{} has a measures met example", e.id));
         let mut moved = met.clone();
         moved.kind = Some("plans".into());
         let doc = examples::example_document(&moved);
-        let single = RulePack { elements: vec![e.clone()], ..pack.clone() };
+        let single = RulePack {
+            elements: vec![e.clone()],
+            ..pack.clone()
+        };
         let profile = pack.profiles[0].clone();
-        let source = lawscore::score::scorecard::Source { path: "x".into(), format: "txt".into(), encoding: "utf-8".into(), chars: 0, sha256: String::new() };
+        let source = lawscore::score::scorecard::Source {
+            path: "x".into(),
+            format: "txt".into(),
+            encoding: "utf-8".into(),
+            chars: 0,
+            sha256: String::new(),
+        };
         let card = lawscore::score::score(&doc, &single, &profile, source);
         let r = &card.elements[0];
-        assert_eq!(r.status.as_str(), "missing", "{}: its met example placed in plans must not count", e.id);
-        let near = r.near_miss.as_ref().unwrap_or_else(|| panic!("{}: a near-miss points at the plans text", e.id));
+        assert_eq!(
+            r.status.as_str(),
+            "missing",
+            "{}: its met example placed in plans must not count",
+            e.id
+        );
+        let near = r
+            .near_miss
+            .as_ref()
+            .unwrap_or_else(|| panic!("{}: a near-miss points at the plans text", e.id));
         assert_eq!(near.reason, "只在下一步安排中提到，未见落实情况");
     }
 }

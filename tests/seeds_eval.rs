@@ -28,31 +28,55 @@ fn engine_agrees_with_expert_reading_of_seeds() {
         println!("SKIPPED: ../shared/corpus/seeds not found; the seed evaluation did not run");
         return;
     };
-    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/seeds/expected.yaml")).unwrap();
+    let src = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/seeds/expected.yaml"
+    ))
+    .unwrap();
     let expected: BTreeMap<String, Expected> = lawscore::yaml::from_str(&src).unwrap();
     let engine = Engine::new(RulePack::builtin().unwrap(), None).unwrap();
     let mut total = 0;
     let mut agree = 0;
     let mut report = Vec::new();
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     files.sort();
     for path in files {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let key = &name[..3];
-        let Some(exp) = expected.get(key) else { panic!("no expert reading for seed {name}") };
+        let Some(exp) = expected.get(key) else {
+            panic!("no expert reading for seed {name}")
+        };
         let bytes = std::fs::read(&path).unwrap();
         let card = engine.score_bytes(&name, &bytes).unwrap().card;
-        assert_eq!(card.elements.len(), exp.statuses.len(), "{name}: the reading must cover every element");
+        assert_eq!(
+            card.elements.len(),
+            exp.statuses.len(),
+            "{name}: the reading must cover every element"
+        );
         for e in &card.elements {
-            let want = exp.statuses.get(&e.id).unwrap_or_else(|| panic!("{name}: no expert status for {}", e.id));
+            let want = exp
+                .statuses
+                .get(&e.id)
+                .unwrap_or_else(|| panic!("{name}: no expert status for {}", e.id));
             total += 1;
             if e.status.as_str() == want {
                 agree += 1;
             } else {
-                report.push(format!("{key} {}: expert {want}, engine {}", e.id, e.status.as_str()));
+                report.push(format!(
+                    "{key} {}: expert {want}, engine {}",
+                    e.id,
+                    e.status.as_str()
+                ));
             }
         }
-        println!("{name}: {:.1} {} (expected band {:?})", card.score, card.grade, exp.score_band);
+        println!(
+            "{name}: {:.1} {} (expected band {:?})",
+            card.score, card.grade, exp.score_band
+        );
         assert!(
             card.score >= exp.score_band[0] && card.score <= exp.score_band[1],
             "{name}: score {} outside the expert's band {:?}",
@@ -66,5 +90,10 @@ fn engine_agrees_with_expert_reading_of_seeds() {
         println!("  disagree: {r}");
     }
     assert!(total >= 5 * 38, "all five seeds are evaluated");
-    assert!(rate >= 0.9, "engine agrees with only {:.1}% of the expert statuses:\n{}", rate * 100.0, report.join("\n"));
+    assert!(
+        rate >= 0.9,
+        "engine agrees with only {:.1}% of the expert statuses:\n{}",
+        rate * 100.0,
+        report.join("\n")
+    );
 }

@@ -134,7 +134,9 @@ pub fn run() -> i32 {
     match cli.command {
         Command::Score(a) => score_cmd::run(&a),
         Command::Rules(RulesCommand::Check { rules }) => rules_cmd::check(rules.as_ref()),
-        Command::Rules(RulesCommand::Test { rules, filter }) => rules_cmd::test(rules.as_ref(), filter.as_deref()),
+        Command::Rules(RulesCommand::Test { rules, filter }) => {
+            rules_cmd::test(rules.as_ref(), filter.as_deref())
+        }
         Command::Rules(RulesCommand::List { rules }) => rules_cmd::list(rules.as_ref()),
         Command::Rules(RulesCommand::Export { dir, force }) => rules_cmd::export(&dir, force),
         Command::Explain { element, rules } => rules_cmd::explain(&element, rules.as_ref()),

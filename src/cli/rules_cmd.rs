@@ -16,16 +16,40 @@ pub fn check(dir: Option<&PathBuf>) -> i32 {
     for w in &pack.warnings {
         eprintln!("{w}");
     }
-    let failed: Vec<_> = examples::run(&pack, None).into_iter().filter(|r| !r.passed()).collect();
+    let failed: Vec<_> = examples::run(&pack, None)
+        .into_iter()
+        .filter(|r| !r.passed())
+        .collect();
     for r in &failed {
-        eprintln!("{}: error: element {} example {} expects {} but the rules give {}", r.file, r.element, r.index, r.expected, r.got.as_str());
+        eprintln!(
+            "{}: error: element {} example {} expects {} but the rules give {}",
+            r.file,
+            r.element,
+            r.index,
+            r.expected,
+            r.got.as_str()
+        );
     }
-    let warnings = pack.warnings.iter().filter(|d| d.severity == Severity::Warning).count();
+    let warnings = pack
+        .warnings
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
     if failed.is_empty() {
-        println!("{} {}: {} elements in {} categories, {} warning(s), ok", pack.name, pack.version, pack.elements.len(), pack.categories.len(), warnings);
+        println!(
+            "{} {}: {} elements in {} categories, {} warning(s), ok",
+            pack.name,
+            pack.version,
+            pack.elements.len(),
+            pack.categories.len(),
+            warnings
+        );
         0
     } else {
-        eprintln!("{} example(s) fail; run `lawscore rules test` for details", failed.len());
+        eprintln!(
+            "{} example(s) fail; run `lawscore rules test` for details",
+            failed.len()
+        );
         2
     }
 }
@@ -79,7 +103,13 @@ pub fn list(dir: Option<&PathBuf>) -> i32 {
                     }
                 })
                 .collect();
-            println!("  {:<26} {:<16} {:>4}  {}", e.id, e.name, e.weight, profiles.join(" "));
+            println!(
+                "  {:<26} {:<16} {:>4}  {}",
+                e.id,
+                e.name,
+                e.weight,
+                profiles.join(" ")
+            );
         }
     }
     0
@@ -91,11 +121,24 @@ pub fn export(dir: &Path, force: bool) -> i32 {
         eprintln!("lawscore: cannot create {}: {e}", dir.display());
         return 2;
     }
-    let files: Vec<(&str, &str)> = builtin::FILES.iter().copied().chain([("README.md", builtin::README)]).collect();
+    let files: Vec<(&str, &str)> = builtin::FILES
+        .iter()
+        .copied()
+        .chain([("README.md", builtin::README)])
+        .collect();
     if !force {
-        let existing: Vec<String> = files.iter().map(|(n, _)| dir.join(n)).filter(|p| p.exists()).map(|p| p.display().to_string()).collect();
+        let existing: Vec<String> = files
+            .iter()
+            .map(|(n, _)| dir.join(n))
+            .filter(|p| p.exists())
+            .map(|p| p.display().to_string())
+            .collect();
         if !existing.is_empty() {
-            eprintln!("lawscore: {} already exist(s); use --force to overwrite:\n  {}", existing.len(), existing.join("\n  "));
+            eprintln!(
+                "lawscore: {} already exist(s); use --force to overwrite:\n  {}",
+                existing.len(),
+                existing.join("\n  ")
+            );
             return 2;
         }
     }
@@ -106,7 +149,11 @@ pub fn export(dir: &Path, force: bool) -> i32 {
             return 2;
         }
     }
-    println!("wrote the built-in rule pack to {}; check edits with `lawscore rules check --rules {}`", dir.display(), dir.display());
+    println!(
+        "wrote the built-in rule pack to {}; check edits with `lawscore rules check --rules {}`",
+        dir.display(),
+        dir.display()
+    );
     0
 }
 
@@ -118,13 +165,19 @@ pub fn explain(id: &str, dir: Option<&PathBuf>) -> i32 {
     };
     let Some(e) = pack.element(id) else {
         let ids: Vec<&str> = pack.elements.iter().map(|e| e.id.as_str()).collect();
-        let hint = lawscore::rules::cond::did_you_mean(id, &ids).map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default();
+        let hint = lawscore::rules::cond::did_you_mean(id, &ids)
+            .map(|s| format!(" (did you mean `{s}`?)"))
+            .unwrap_or_default();
         eprintln!("lawscore: no element `{id}`{hint}; `lawscore rules list` shows them all");
         return 2;
     };
     let cat = pack.categories.iter().find(|c| c.id == e.category);
     println!("{} {}", e.id, e.name);
-    println!("类别 category: {} {}", e.category, cat.map_or("", |c| c.title.as_str()));
+    println!(
+        "类别 category: {} {}",
+        e.category,
+        cat.map_or("", |c| c.title.as_str())
+    );
     println!("分值 weight:   {}", e.weight);
     if let Some(s) = e.since {
         println!("适用 since:    {s}年度起（此前年度未达到的记为不适用）");
@@ -140,12 +193,27 @@ pub fn explain(id: &str, dir: Option<&PathBuf>) -> i32 {
         println!("部分 partial:  {}", p.describe());
     }
     println!("建议 advice:   {}", e.advice);
-    let pats: Vec<String> = e.met.patterns().into_iter().chain(e.partial.iter().flat_map(|p| p.patterns())).map(|p| format!("'{}'", p.source)).collect();
+    let pats: Vec<String> = e
+        .met
+        .patterns()
+        .into_iter()
+        .chain(e.partial.iter().flat_map(|p| p.patterns()))
+        .map(|p| format!("'{}'", p.source))
+        .collect();
     if !pats.is_empty() {
         println!("模式 patterns: {}", pats.join("  "));
     }
     for (i, ex) in e.examples.iter().enumerate() {
-        println!("例{} [{}{}] {}", i + 1, ex.expect, ex.kind.as_deref().map(|k| format!(", {k}")).unwrap_or_default(), ex.text.replace('\n', "⏎"));
+        println!(
+            "例{} [{}{}] {}",
+            i + 1,
+            ex.expect,
+            ex.kind
+                .as_deref()
+                .map(|k| format!(", {k}"))
+                .unwrap_or_default(),
+            ex.text.replace('\n', "⏎")
+        );
     }
     println!("定义于 file:   {}", e.file);
     0
@@ -163,11 +231,27 @@ pub fn outline(path: &Path) -> i32 {
     let d = Document::parse(&ex.text);
     let m = &d.meta;
     println!("标题 {}", m.title.as_deref().unwrap_or("—"));
-    println!("主体 {}  级别 {}", m.issuer.as_deref().unwrap_or("—"), m.level);
-    println!("年度 {}  日期 {} ({})", m.year.map_or("—".into(), |y| y.to_string()), m.date.as_deref().unwrap_or("—"), m.date_source);
+    println!(
+        "主体 {}  级别 {}",
+        m.issuer.as_deref().unwrap_or("—"),
+        m.level
+    );
+    println!(
+        "年度 {}  日期 {} ({})",
+        m.year.map_or("—".into(), |y| y.to_string()),
+        m.date.as_deref().unwrap_or("—"),
+        m.date_source
+    );
     println!();
     for s in d.outline() {
-        println!("{:>4}-{:<4} {:<11} {}{}", s.line_start, s.line_end, s.kind, "  ".repeat(s.level as usize), s.heading);
+        println!(
+            "{:>4}-{:<4} {:<11} {}{}",
+            s.line_start,
+            s.line_end,
+            s.kind,
+            "  ".repeat(s.level as usize),
+            s.heading
+        );
     }
     0
 }

@@ -26,18 +26,30 @@ fn collect(paths: &[PathBuf], errors: &mut Vec<ErrorRecord>) -> Vec<Input> {
             for entry in walkdir::WalkDir::new(p).sort_by_file_name() {
                 match entry {
                     Ok(e) => {
-                        let ext = e.path().extension().and_then(|x| x.to_str()).map(str::to_ascii_lowercase);
-                        if e.file_type().is_file() && ext.is_some_and(|x| EXTENSIONS.contains(&x.as_str())) {
+                        let ext = e
+                            .path()
+                            .extension()
+                            .and_then(|x| x.to_str())
+                            .map(str::to_ascii_lowercase);
+                        if e.file_type().is_file()
+                            && ext.is_some_and(|x| EXTENSIONS.contains(&x.as_str()))
+                        {
                             out.push(Input::File(e.into_path()));
                         }
                     }
-                    Err(e) => errors.push(ErrorRecord { path: e.path().unwrap_or(p).display().to_string(), error: e.to_string() }),
+                    Err(e) => errors.push(ErrorRecord {
+                        path: e.path().unwrap_or(p).display().to_string(),
+                        error: e.to_string(),
+                    }),
                 }
             }
         } else if p.exists() {
             out.push(Input::File(p.clone()));
         } else {
-            errors.push(ErrorRecord { path: p.display().to_string(), error: "no such file or folder".into() });
+            errors.push(ErrorRecord {
+                path: p.display().to_string(),
+                error: "no such file or folder".into(),
+            });
         }
     }
     out
@@ -47,25 +59,47 @@ fn score_one(engine: &Engine, input: &Input) -> Result<Scored, ErrorRecord> {
     let (shown, bytes) = match input {
         Input::Stdin => {
             let mut b = Vec::new();
-            std::io::stdin().read_to_end(&mut b).map_err(|e| ErrorRecord { path: "-".into(), error: e.to_string() })?;
+            std::io::stdin()
+                .read_to_end(&mut b)
+                .map_err(|e| ErrorRecord {
+                    path: "-".into(),
+                    error: e.to_string(),
+                })?;
             ("-".to_string(), b)
         }
         Input::File(p) => {
             let shown = p.display().to_string();
-            let meta = std::fs::metadata(p).map_err(|e| ErrorRecord { path: shown.clone(), error: e.to_string() })?;
+            let meta = std::fs::metadata(p).map_err(|e| ErrorRecord {
+                path: shown.clone(),
+                error: e.to_string(),
+            })?;
             if meta.len() > lawscore::ingest::MAX_INPUT_BYTES as u64 {
-                return Err(ErrorRecord { path: shown, error: format!("file is {} MiB, over the {} MiB limit", meta.len() >> 20, lawscore::ingest::MAX_INPUT_BYTES >> 20) });
+                return Err(ErrorRecord {
+                    path: shown,
+                    error: format!(
+                        "file is {} MiB, over the {} MiB limit",
+                        meta.len() >> 20,
+                        lawscore::ingest::MAX_INPUT_BYTES >> 20
+                    ),
+                });
             }
-            let b = std::fs::read(p).map_err(|e| ErrorRecord { path: shown.clone(), error: e.to_string() })?;
+            let b = std::fs::read(p).map_err(|e| ErrorRecord {
+                path: shown.clone(),
+                error: e.to_string(),
+            })?;
             (shown, b)
         }
     };
-    engine.score_bytes(&shown, &bytes).map_err(|e| ErrorRecord { path: shown, error: e.to_string() })
+    engine.score_bytes(&shown, &bytes).map_err(|e| ErrorRecord {
+        path: shown,
+        error: e.to_string(),
+    })
 }
 
 fn write_out(out: Option<&Path>, text: &str) -> Result<(), String> {
     match out {
-        Some(p) => render::write_atomic(p, text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", p.display())),
+        Some(p) => render::write_atomic(p, text.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", p.display())),
         None => {
             let mut so = std::io::stdout().lock();
             // A closed pipe (| head) is not an error worth a message.
@@ -105,7 +139,11 @@ pub fn run(a: &ScoreArgs) -> i32 {
         eprintln!("lawscore: --format html writes a folder; give one with --out DIR");
         return 2;
     }
-    let ruleset = RulesetRef { name: pack.name.clone(), version: pack.version.clone(), digest: pack.digest.clone() };
+    let ruleset = RulesetRef {
+        name: pack.name.clone(),
+        version: pack.version.clone(),
+        digest: pack.digest.clone(),
+    };
     let engine = match Engine::new(pack, a.profile.clone()) {
         Ok(e) => e,
         Err(m) => {
@@ -114,12 +152,21 @@ pub fn run(a: &ScoreArgs) -> i32 {
         }
     };
     if let Some(j) = a.jobs {
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(j.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(j.max(1))
+            .build_global();
     }
     let mut errors = Vec::new();
     let inputs = collect(&a.paths, &mut errors);
-    let bar = if a.quiet || inputs.len() < 20 { ProgressBar::hidden() } else { ProgressBar::new(inputs.len() as u64) };
-    bar.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed}").unwrap_or_else(|_| ProgressStyle::default_bar()));
+    let bar = if a.quiet || inputs.len() < 20 {
+        ProgressBar::hidden()
+    } else {
+        ProgressBar::new(inputs.len() as u64)
+    };
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
     let results: Vec<Result<Scored, ErrorRecord>> = inputs
         .par_iter()
         .map(|i| {
@@ -143,11 +190,18 @@ pub fn run(a: &ScoreArgs) -> i32 {
     for e in &errors {
         eprintln!("lawscore: {}: {}", e.path, e.error);
     }
-    let batch = Batch { cards: &cards, texts: &texts, errors: &errors, ruleset: &ruleset };
+    let batch = Batch {
+        cards: &cards,
+        texts: &texts,
+        errors: &errors,
+        ruleset: &ruleset,
+    };
     let written = match a.format {
         OutputFormat::Html => {
             let dir = a.out.as_deref().expect("checked above");
-            render::write_html_dir(dir, &batch, templates.as_ref().expect("loaded above")).map(|_| ()).map_err(|e| e.to_string())
+            render::write_html_dir(dir, &batch, templates.as_ref().expect("loaded above"))
+                .map(|_| ())
+                .map_err(|e| e.to_string())
         }
         OutputFormat::Json => write_out(a.out.as_deref(), &render::to_json(&batch)),
         OutputFormat::Jsonl => write_out(a.out.as_deref(), &render::to_jsonl(&batch)),
@@ -156,7 +210,11 @@ pub fn run(a: &ScoreArgs) -> i32 {
             let color = match a.color.as_str() {
                 "always" => true,
                 "never" => false,
-                _ => a.out.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+                _ => {
+                    a.out.is_none()
+                        && std::io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none()
+                }
             };
             write_out(a.out.as_deref(), &render::to_text(&batch, color))
         }
@@ -172,7 +230,10 @@ pub fn run(a: &ScoreArgs) -> i32 {
         let below: Vec<&Scorecard> = cards.iter().filter(|c| c.score < n).collect();
         if !below.is_empty() {
             for c in &below {
-                eprintln!("lawscore: {} scores {:.1}, below {n}", c.source.path, c.score);
+                eprintln!(
+                    "lawscore: {} scores {:.1}, below {n}",
+                    c.source.path, c.score
+                );
             }
             return 1;
         }

@@ -21,8 +21,9 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("furniture pattern")
 });
 
-static ANYWHERE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"ICP备|公网安备|Copyright|版权所有|©").expect("furniture pattern"));
+static ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"ICP备|公网安备|Copyright|版权所有|©").expect("furniture pattern")
+});
 
 /// True when a folded line is web furniture.
 pub fn is_furniture(folded: &str) -> bool {

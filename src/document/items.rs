@@ -16,12 +16,15 @@ pub struct Item {
     pub line: usize,
 }
 
-static INLINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(^|[^一二三四五六七八九十统唯同单])([一二三四五六七八九十]{1,2})是|(^|[。;；:：,，\s])(其[一二三四五六七八九十]|第[一二三四五六七八九十])[,，、是]").unwrap());
+static INLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(^|[^一二三四五六七八九十统唯同单])([一二三四五六七八九十]{1,2})是|(^|[。;；:：,，\s])(其[一二三四五六七八九十]|第[一二三四五六七八九十])[,，、是]").unwrap()
+});
 
 fn inline_items(doc: &Document, kinds: &[Kind]) -> Vec<Item> {
     let mut starts: Vec<(u32, usize, usize, usize)> = Vec::new(); // ordinal, sentence idx, byte, line
-    let picked: Vec<usize> = (0..doc.sentences.len()).filter(|&i| kinds.contains(&doc.sentences[i].kind) && !doc.sentences[i].heading).collect();
+    let picked: Vec<usize> = (0..doc.sentences.len())
+        .filter(|&i| kinds.contains(&doc.sentences[i].kind) && !doc.sentences[i].heading)
+        .collect();
     for &si in &picked {
         let text = doc.sentence_text(&doc.sentences[si]);
         for c in INLINE.captures_iter(text) {
@@ -57,7 +60,11 @@ fn inline_items(doc: &Document, kinds: &[Kind]) -> Vec<Item> {
                 break;
             }
         }
-        items.push(Item { ordinal: ord, text, line });
+        items.push(Item {
+            ordinal: ord,
+            text,
+            line,
+        });
     }
     items
 }
@@ -75,11 +82,20 @@ fn heading_items(doc: &Document, kinds: &[Kind]) -> Vec<Item> {
         if headed.iter().any(|&j| doc.sections[j].parent == Some(i)) {
             continue;
         }
-        let text: String = doc.sentences.iter().filter(|x| x.section == i && kinds.contains(&x.kind)).map(|x| doc.sentence_text(x)).collect();
+        let text: String = doc
+            .sentences
+            .iter()
+            .filter(|x| x.section == i && kinds.contains(&x.kind))
+            .map(|x| doc.sentence_text(x))
+            .collect();
         if text.is_empty() {
             continue;
         }
-        items.push(Item { ordinal: items.len() as u32 + 1, text, line: doc.sections[i].first_line });
+        items.push(Item {
+            ordinal: items.len() as u32 + 1,
+            text,
+            line: doc.sections[i].first_line,
+        });
     }
     // A part with a single headed section and no sub-headings enumerates nothing by headings.
     if items.len() == 1 && headed.len() == 1 {

@@ -11,11 +11,15 @@ fn re(p: &str) -> Regex {
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{4}|[〇零○一二三四五六七八九]{4})\s*年"));
 static DATE_CN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")
+    re(
+        r"(\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日",
+    )
 });
 static DATE_ISO: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"));
 static ORG: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(中共|中国共产党)?[\p{Han}()]{1,30}?(人民政府|政府|委员会|党委|[市县区州旗]委|管委会|管理委员会|街道办事处|办事处|办公室|[局厅委署办院]|中心)$")
+    re(
+        r"^(中共|中国共产党)?[\p{Han}()]{1,30}?(人民政府|政府|委员会|党委|[市县区州旗]委|管委会|管理委员会|街道办事处|办事处|办公室|[局厅委署办院]|中心)$",
+    )
 });
 
 /// Converts Arabic or Chinese numerals (二〇二四, 二十二) to a number.
@@ -38,11 +42,20 @@ pub fn cn_number(s: &str) -> Option<u32> {
     };
     if s.contains('十') {
         let (a, b) = s.split_once('十')?;
-        let tens = if a.is_empty() { 1 } else { digit(a.chars().next()?)? };
-        let ones = if b.is_empty() { 0 } else { digit(b.chars().next()?)? };
+        let tens = if a.is_empty() {
+            1
+        } else {
+            digit(a.chars().next()?)?
+        };
+        let ones = if b.is_empty() {
+            0
+        } else {
+            digit(b.chars().next()?)?
+        };
         return Some(tens * 10 + ones);
     }
-    s.chars().try_fold(0u32, |acc, c| Some(acc * 10 + digit(c)?))
+    s.chars()
+        .try_fold(0u32, |acc, c| Some(acc * 10 + digit(c)?))
 }
 
 /// Parses the first date in a piece of text into `YYYY-MM-DD`.
@@ -53,7 +66,8 @@ pub fn find_date(text: &str) -> Option<String> {
         let c = DATE_ISO.captures(text)?;
         (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
     };
-    ((1990..2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+    ((1990..2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 fn squeeze_spaced(s: &str) -> String {
@@ -96,7 +110,8 @@ fn title(doc: &Document) -> Option<String> {
     let mut best: Option<(i32, String)> = None;
     for (i, line) in block.iter().enumerate() {
         let f = super::normalize::fold(line);
-        if f.chars().count() > 80 || f.ends_with('。') || f.ends_with(':') || f.contains("现将") {
+        if f.chars().count() > 80 || f.ends_with('。') || f.ends_with(':') || f.contains("现将")
+        {
             continue;
         }
         if !(f.contains("法治") || f.contains("报告")) {
@@ -180,14 +195,21 @@ fn year(doc: &Document, title: Option<&str>, date: Option<&str>) -> Option<i32> 
 }
 
 fn date(doc: &Document) -> (Option<String>, &'static str) {
-    let signature = doc.lines.iter().rev().filter(|l| l.kind == Kind::Closing).find_map(|l| find_date(&l.folded));
+    let signature = doc
+        .lines
+        .iter()
+        .rev()
+        .filter(|l| l.kind == Kind::Closing)
+        .find_map(|l| find_date(&l.folded));
     if let Some(d) = signature {
         return (Some(d), "signature");
     }
     let published = doc
         .lines
         .iter()
-        .filter(|l| l.kind == Kind::Boilerplate && (l.folded.contains("发布") || l.folded.contains("日期")))
+        .filter(|l| {
+            l.kind == Kind::Boilerplate && (l.folded.contains("发布") || l.folded.contains("日期"))
+        })
         .find_map(|l| find_date(&l.folded));
     match published {
         Some(d) => (Some(d), "published"),
@@ -202,13 +224,20 @@ static COUNTY_CITY_ADDRESSEE: LazyLock<Regex> =
 fn level(doc: &Document, issuer: Option<&str>) -> &'static str {
     let Some(iss) = issuer else { return "unknown" };
     let last = iss.split(' ').next_back().unwrap_or(iss);
-    let gov = last.ends_with("人民政府") || last.ends_with("政府") || last.ends_with("委") && !last.ends_with("委员会");
+    let gov = last.ends_with("人民政府")
+        || last.ends_with("政府")
+        || last.ends_with("委") && !last.ends_with("委员会");
     if !gov {
         return "department";
     }
     if last.contains("街道") || last.contains("镇") || last.contains("乡") {
         "township"
-    } else if last.contains("省") || last.contains("自治区") || ["北京市", "天津市", "上海市", "重庆市"].iter().any(|m| last == format!("{m}人民政府")) {
+    } else if last.contains("省")
+        || last.contains("自治区")
+        || ["北京市", "天津市", "上海市", "重庆市"]
+            .iter()
+            .any(|m| last == format!("{m}人民政府"))
+    {
         "province"
     } else if last.contains("县") || last.contains("区") || last.contains("旗") {
         "county"
@@ -235,5 +264,12 @@ pub fn read(doc: &Document) -> Meta {
     let (date, date_source) = date(doc);
     let year = year(doc, title.as_deref(), date.as_deref());
     let level = level(doc, issuer.as_deref()).to_string();
-    Meta { title, issuer, year, date, date_source: date_source.to_string(), level }
+    Meta {
+        title,
+        issuer,
+        year,
+        date,
+        date_source: date_source.to_string(),
+        level,
+    }
 }

@@ -1,7 +1,9 @@
 //! Lines → headings → sections → sentences, with each sentence's kind.
 
 use super::furniture::is_furniture;
-use super::kinds::{heading_kind, opens_problems, opens_problems_sentence, turns_to_causes, turns_to_plans};
+use super::kinds::{
+    heading_kind, opens_problems, opens_problems_sentence, turns_to_causes, turns_to_plans,
+};
 use super::normalize::fold;
 use super::{Document, Kind, Line, Section, Sentence};
 use crate::score::scorecard::Meta;
@@ -20,7 +22,10 @@ static NUMBERED: LazyLock<[(u8, Regex); 6]> = LazyLock::new(|| {
     let r = |p: &str| Regex::new(p).expect("heading pattern");
     [
         (1, r(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.,]\s*")),
-        (2, r(r"^\s*\(\s*[一二三四五六七八九十]{1,3}\s*\)\s*[、.]?\s*")),
+        (
+            2,
+            r(r"^\s*\(\s*[一二三四五六七八九十]{1,3}\s*\)\s*[、.]?\s*"),
+        ),
         // A lost opening bracket or a lost number ("(五" dropped, leaving ")着力…").
         (2, r(r"^\s*(?:[一二三四五六七八九十]{1,3}\)|\))\s*")),
         (3, r(r"^\s*\d{1,2}\s*(?:、|\.[^\d]|\s)\s*")),
@@ -41,13 +46,17 @@ pub fn numbered_heading(folded: &str) -> Option<Heading> {
             if folded[len..].trim().is_empty() {
                 return None;
             }
-            return Some(Heading { level: *level, number_len: len });
+            return Some(Heading {
+                level: *level,
+                number_len: len,
+            });
         }
     }
     None
 }
 
-static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[。！？!?；;]+[”’」』)]?").unwrap());
+static SENTENCE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[。！？!?；;]+[”’」』)]?").unwrap());
 
 /// The first sentence of a line (a paragraph opens a part only in its first sentence).
 fn first_sentence(line: &str) -> &str {
@@ -105,7 +114,15 @@ struct Builder {
 }
 
 impl Builder {
-    fn open(&mut self, heading: String, title: String, level: u8, kind: Kind, line: usize, has_heading: bool) -> usize {
+    fn open(
+        &mut self,
+        heading: String,
+        title: String,
+        level: u8,
+        kind: Kind,
+        line: usize,
+        has_heading: bool,
+    ) -> usize {
         while let Some(&top) = self.stack.last() {
             if self.sections[top].level >= level && level > 0 {
                 self.stack.pop();
@@ -113,7 +130,11 @@ impl Builder {
                 break;
             }
         }
-        let parent = self.stack.last().copied().or(if self.sections.is_empty() { None } else { Some(0) });
+        let parent = self.stack.last().copied().or(if self.sections.is_empty() {
+            None
+        } else {
+            Some(0)
+        });
         let i = self.sections.len();
         self.sections.push(Section {
             heading,
@@ -133,7 +154,14 @@ impl Builder {
         *self.stack.last().unwrap_or(&0)
     }
 
-    fn push_sentences(&mut self, li: usize, from: usize, section: usize, mut kind: Kind, heading_end: Option<usize>) -> Kind {
+    fn push_sentences(
+        &mut self,
+        li: usize,
+        from: usize,
+        section: usize,
+        mut kind: Kind,
+        heading_end: Option<usize>,
+    ) -> Kind {
         let folded = self.lines[li].folded.clone();
         let mut start = from;
         let mut cuts: Vec<(usize, bool)> = Vec::new();
@@ -159,13 +187,29 @@ impl Builder {
             if !is_heading {
                 // A turn can come mid-sentence ("…三是…有待提高等针对以上问题,我…"): the
                 // words before it still belong to the part being left.
-                if let Some(at) = turn_point(kind, text).filter(|&p| p > 0 && !text[..p].trim().is_empty()) {
-                    self.sentences.push(Sentence { line: li, start, end: start + at, section, kind, heading: false });
+                if let Some(at) =
+                    turn_point(kind, text).filter(|&p| p > 0 && !text[..p].trim().is_empty())
+                {
+                    self.sentences.push(Sentence {
+                        line: li,
+                        start,
+                        end: start + at,
+                        section,
+                        kind,
+                        heading: false,
+                    });
                     start += at;
                 }
                 kind = self.sentence_turn(kind, &folded[start..end]);
             }
-            self.sentences.push(Sentence { line: li, start, end, section, kind, heading: is_heading });
+            self.sentences.push(Sentence {
+                line: li,
+                start,
+                end,
+                section,
+                kind,
+                heading: is_heading,
+            });
             start = end;
         }
         kind
@@ -190,10 +234,21 @@ impl Builder {
 
 /// Builds the document structure (metadata is read afterwards).
 pub fn build(text: &str) -> Document {
-    let mut b = Builder { lines: Vec::new(), sections: Vec::new(), sentences: Vec::new(), stack: Vec::new(), turned: None };
+    let mut b = Builder {
+        lines: Vec::new(),
+        sections: Vec::new(),
+        sentences: Vec::new(),
+        stack: Vec::new(),
+        turned: None,
+    };
     for raw in text.split('\n') {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        b.lines.push(Line { text: raw.to_string(), folded: fold(raw), kind: Kind::Preamble, section: 0 });
+        b.lines.push(Line {
+            text: raw.to_string(),
+            folded: fold(raw),
+            kind: Kind::Preamble,
+            section: 0,
+        });
     }
     let closing_from = closing_start(&b.lines);
     b.open(String::new(), String::new(), 0, Kind::Preamble, 0, false);
@@ -242,14 +297,36 @@ pub fn build(text: &str) -> Document {
                 body_from = 0;
             } else if let Some(kind) = bare_part_heading(&folded).filter(|_| seen_heading) {
                 let level = b.sections[b.current()].level.max(1) + 1;
-                let level = if kind == Kind::Causes || b.sections[b.current()].level == 0 { level.min(2) } else { level };
+                let level = if kind == Kind::Causes || b.sections[b.current()].level == 0 {
+                    level.min(2)
+                } else {
+                    level
+                };
                 b.turned = None;
                 let t = folded.trim().trim_end_matches([':', '：']).to_string();
-                b.open(b.lines[li].text.trim().to_string(), t, level, kind, li, true);
+                b.open(
+                    b.lines[li].text.trim().to_string(),
+                    t,
+                    level,
+                    kind,
+                    li,
+                    true,
+                );
                 heading_end = Some(folded.len());
-            } else if seen_heading && b.sections[b.current()].kind == Kind::Measures && b.turned.is_none() && opens_problems(first_sentence(&folded)) {
+            } else if seen_heading
+                && b.sections[b.current()].kind == Kind::Measures
+                && b.turned.is_none()
+                && opens_problems(first_sentence(&folded))
+            {
                 let level = b.sections[b.current()].level + 1;
-                b.open(String::new(), String::new(), level, Kind::Problems, li, false);
+                b.open(
+                    String::new(),
+                    String::new(),
+                    level,
+                    Kind::Problems,
+                    li,
+                    false,
+                );
             }
         }
         let s = b.current();
@@ -263,7 +340,12 @@ pub fn build(text: &str) -> Document {
         b.lines[li].kind = b.sentences.get(first).map_or(kind, |x| x.kind);
     }
     finish(&mut b);
-    Document { lines: b.lines, sentences: b.sentences, sections: b.sections, meta: Meta::default() }
+    Document {
+        lines: b.lines,
+        sentences: b.sentences,
+        sections: b.sections,
+        meta: Meta::default(),
+    }
 }
 
 /// The kind a numbered heading inherits from the section it nests in.
@@ -327,7 +409,10 @@ fn finish(b: &mut Builder) {
         for j in i + 1..count {
             let s = &b.sections[j];
             // Everything hangs below the preamble root; it ends where the first part starts.
-            let nested = i != 0 && s.parent.is_some_and(|p| std::iter::successors(Some(p), |&q| b.sections[q].parent).any(|q| q == i));
+            let nested = i != 0
+                && s.parent.is_some_and(|p| {
+                    std::iter::successors(Some(p), |&q| b.sections[q].parent).any(|q| q == i)
+                });
             if !nested || (s.level <= level && level > 0) || s.kind == Kind::Closing {
                 end = s.first_line.saturating_sub(1).max(start);
                 if s.first_line == start {
@@ -339,9 +424,22 @@ fn finish(b: &mut Builder) {
         b.sections[i].last_line = end;
     }
     // Trailing furniture after the text reads as its own part in the outline.
-    if let Some(last_text) = b.lines.iter().rposition(|l| !l.folded.trim().is_empty() && l.kind != Kind::Boilerplate) {
-        if last_text + 1 < n && b.lines[last_text + 1..].iter().any(|l| l.kind == Kind::Boilerplate) {
-            let first = last_text + 1 + b.lines[last_text + 1..].iter().position(|l| l.kind == Kind::Boilerplate).unwrap_or(0);
+    if let Some(last_text) = b
+        .lines
+        .iter()
+        .rposition(|l| !l.folded.trim().is_empty() && l.kind != Kind::Boilerplate)
+    {
+        if last_text + 1 < n
+            && b.lines[last_text + 1..]
+                .iter()
+                .any(|l| l.kind == Kind::Boilerplate)
+        {
+            let first = last_text
+                + 1
+                + b.lines[last_text + 1..]
+                    .iter()
+                    .position(|l| l.kind == Kind::Boilerplate)
+                    .unwrap_or(0);
             for s in b.sections.iter_mut() {
                 if s.last_line >= first && s.first_line < first {
                     s.last_line = first - 1;
@@ -363,7 +461,13 @@ fn finish(b: &mut Builder) {
 
 /// A document of one part, for rule examples.
 pub fn snippet(kind: Kind, heading: Option<&str>, text: &str) -> Document {
-    let mut b = Builder { lines: Vec::new(), sections: Vec::new(), sentences: Vec::new(), stack: Vec::new(), turned: None };
+    let mut b = Builder {
+        lines: Vec::new(),
+        sections: Vec::new(),
+        sentences: Vec::new(),
+        stack: Vec::new(),
+        turned: None,
+    };
     b.open(String::new(), String::new(), 0, Kind::Preamble, 0, false);
     let mut all = String::new();
     if let Some(h) = heading {
@@ -372,14 +476,26 @@ pub fn snippet(kind: Kind, heading: Option<&str>, text: &str) -> Document {
     }
     all.push_str(text);
     for raw in all.lines() {
-        b.lines.push(Line { text: raw.to_string(), folded: fold(raw), kind, section: 0 });
+        b.lines.push(Line {
+            text: raw.to_string(),
+            folded: fold(raw),
+            kind,
+            section: 0,
+        });
     }
     let title = heading.map(|h| {
         let f = fold(h);
         let n = numbered_heading(&f).map_or(0, |x| x.number_len);
         f[n..].trim().to_string()
     });
-    let s = b.open(heading.unwrap_or("").to_string(), title.clone().unwrap_or_default(), 1, kind, 0, heading.is_some());
+    let s = b.open(
+        heading.unwrap_or("").to_string(),
+        title.clone().unwrap_or_default(),
+        1,
+        kind,
+        0,
+        heading.is_some(),
+    );
     for li in 0..b.lines.len() {
         b.lines[li].section = s;
         let he = (heading.is_some() && li == 0).then(|| b.lines[0].folded.len());
@@ -388,5 +504,10 @@ pub fn snippet(kind: Kind, heading: Option<&str>, text: &str) -> Document {
     b.sections[0].last_line = 0;
     b.sections[0].first_line = 1;
     b.sections[s].last_line = b.lines.len().saturating_sub(1);
-    Document { lines: b.lines, sentences: b.sentences, sections: b.sections, meta: Meta::default() }
+    Document {
+        lines: b.lines,
+        sentences: b.sentences,
+        sections: b.sections,
+        meta: Meta::default(),
+    }
 }

@@ -13,7 +13,12 @@ fn sections_and_kinds() {
     assert_eq!(kinds[9], Kind::Plans);
     assert_eq!(kinds[11], Kind::Closing);
     assert_eq!(kinds[14], Kind::Boilerplate);
-    let h: Vec<_> = d.sections.iter().filter(|s| s.has_heading).map(|s| (s.level, s.title.as_str())).collect();
+    let h: Vec<_> = d
+        .sections
+        .iter()
+        .filter(|s| s.has_heading)
+        .map(|s| (s.level, s.title.as_str()))
+        .collect();
     assert_eq!(h[0], (1, "主要举措和成效"));
     assert_eq!(h[1], (2, "加强组织领导"));
     assert_eq!(h[2], (3, "完善制度"));
@@ -22,7 +27,10 @@ fn sections_and_kinds() {
 #[test]
 fn metadata() {
     let d = Document::parse(SAMPLE);
-    assert_eq!(d.meta.title.as_deref(), Some("某某县人民政府关于2023年度法治政府建设情况的报告"));
+    assert_eq!(
+        d.meta.title.as_deref(),
+        Some("某某县人民政府关于2023年度法治政府建设情况的报告")
+    );
     assert_eq!(d.meta.issuer.as_deref(), Some("某某县人民政府"));
     assert_eq!(d.meta.year, Some(2023));
     assert_eq!(d.meta.date.as_deref(), Some("2024-02-20"));
@@ -42,7 +50,8 @@ fn combined_heading_turns_to_plans() {
     let t = "标题\n一、工作成效\n做了工作。\n二、存在的困难及下一步计划\n仍存在一些问题：一是甲；二是乙。针对以上问题，主要有两个方面的重点工作：\n（一）做好甲。\n（二）做好乙。\n";
     let d = Document::parse(t);
     assert_eq!(d.lines[4].kind, Kind::Problems);
-    let last = d.sentences.iter().filter(|s| s.line == 4).next_back().unwrap();
+    let last = d.sentences.iter().rfind(|s| s.line == 4)
+        .unwrap();
     assert_eq!(last.kind, Kind::Plans);
     assert_eq!(d.lines[5].kind, Kind::Plans);
     assert_eq!(d.lines[6].kind, Kind::Plans);
@@ -59,8 +68,20 @@ fn broken_number_keeps_heading_level() {
 
 #[test]
 fn dates_in_every_form() {
-    assert_eq!(meta::find_date("二〇二二年三月八日").as_deref(), Some("2022-03-08"));
-    assert_eq!(meta::find_date("2024年1月22日").as_deref(), Some("2024-01-22"));
-    assert_eq!(meta::find_date("发布时间:2022-07-05 11:24").as_deref(), Some("2022-07-05"));
-    assert_eq!(meta::find_date("二〇二三年十二月三十一日").as_deref(), Some("2023-12-31"));
+    assert_eq!(
+        meta::find_date("二〇二二年三月八日").as_deref(),
+        Some("2022-03-08")
+    );
+    assert_eq!(
+        meta::find_date("2024年1月22日").as_deref(),
+        Some("2024-01-22")
+    );
+    assert_eq!(
+        meta::find_date("发布时间:2022-07-05 11:24").as_deref(),
+        Some("2022-07-05")
+    );
+    assert_eq!(
+        meta::find_date("二〇二三年十二月三十一日").as_deref(),
+        Some("2023-12-31")
+    );
 }

@@ -72,7 +72,11 @@ pub fn extract(bytes: &[u8], name: &str) -> Result<Extracted, IngestError> {
     if text.trim().is_empty() {
         return Err(IngestError::Empty);
     }
-    Ok(Extracted { text, format: Format::Txt, encoding: "utf-8" })
+    Ok(Extracted {
+        text,
+        format: Format::Txt,
+        encoding: "utf-8",
+    })
 }
 
 /// Reads and extracts a file.

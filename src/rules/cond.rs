@@ -68,11 +68,24 @@ pub enum Cond {
     /// A regex.
     Pattern(Pattern),
     /// One of.
-    Any { of: Vec<Cond>, within: Within, name: Option<String> },
+    Any {
+        of: Vec<Cond>,
+        within: Within,
+        name: Option<String>,
+    },
     /// All of, together within a unit.
-    All { of: Vec<Cond>, within: Within, name: Option<String> },
+    All {
+        of: Vec<Cond>,
+        within: Within,
+        name: Option<String>,
+    },
     /// At least `n` distinct of, together within a unit.
-    AtLeast { n: usize, of: Vec<Cond>, within: Within, name: Option<String> },
+    AtLeast {
+        n: usize,
+        of: Vec<Cond>,
+        within: Within,
+        name: Option<String>,
+    },
     /// Matched against headings.
     Heading(Box<Cond>),
     /// Matched against the report's title.
@@ -102,10 +115,18 @@ pub struct CondError {
     pub help: Option<String>,
 }
 
-const KEYS: &[&str] = &["any", "all", "at_least", "of", "within", "name", "heading", "title", "meta", "deadline", "part", "items", "covers"];
+const KEYS: &[&str] = &[
+    "any", "all", "at_least", "of", "within", "name", "heading", "title", "meta", "deadline",
+    "part", "items", "covers",
+];
 
 fn err(path: &str, message: impl Into<String>, needle: Option<String>) -> CondError {
-    CondError { path: path.to_string(), message: message.into(), needle, help: None }
+    CondError {
+        path: path.to_string(),
+        message: message.into(),
+        needle,
+        help: None,
+    }
 }
 
 /// Compiles one pattern as written by a rule author.
@@ -114,8 +135,18 @@ pub fn compile_pattern(source: &str) -> Result<Pattern, String> {
     let re = regex::RegexBuilder::new(&folded)
         .size_limit(2 << 20)
         .build()
-        .map_err(|e| e.to_string().lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" "))?;
-    Ok(Pattern { source: source.to_string(), re })
+        .map_err(|e| {
+            e.to_string()
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })?;
+    Ok(Pattern {
+        source: source.to_string(),
+        re,
+    })
 }
 
 fn within(v: Option<&Value>, path: &str) -> Result<Within, CondError> {
@@ -127,14 +158,22 @@ fn within(v: Option<&Value>, path: &str) -> Result<Within, CondError> {
         Some(Some("scope")) => Ok(Within::Scope),
         Some(other) => Err(CondError {
             help: Some("within takes sentence, paragraph, section or scope".into()),
-            ..err(&format!("{path}.within"), format!("unknown unit {:?}", other.unwrap_or("?")), other.map(str::to_string))
+            ..err(
+                &format!("{path}.within"),
+                format!("unknown unit {:?}", other.unwrap_or("?")),
+                other.map(str::to_string),
+            )
         }),
     }
 }
 
 fn list(v: &Value, path: &str) -> Result<Vec<Cond>, CondError> {
     match v {
-        Value::Sequence(items) => items.iter().enumerate().map(|(i, x)| parse(x, &format!("{path}[{i}]"))).collect(),
+        Value::Sequence(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, x)| parse(x, &format!("{path}[{i}]")))
+            .collect(),
         // A single pattern where a list was expected reads as a list of one.
         Value::String(_) => Ok(vec![parse(v, path)?]),
         _ => Err(err(path, "expected a list of patterns or conditions", None)),
@@ -149,21 +188,34 @@ pub fn did_you_mean<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
         for (i, ca) in a.chars().enumerate() {
             let mut cur = vec![i + 1];
             for (j, cb) in b.iter().enumerate() {
-                cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+                cur.push(
+                    (prev[j] + usize::from(ca != *cb))
+                        .min(prev[j + 1] + 1)
+                        .min(cur[j] + 1),
+                );
             }
             prev = cur;
         }
         prev[b.len()]
     }
-    known.iter().map(|k| (dist(word, k), *k)).filter(|(d, k)| *d <= 2.max(k.len() / 3)).min().map(|(_, k)| k)
+    known
+        .iter()
+        .map(|k| (dist(word, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .min()
+        .map(|(_, k)| k)
 }
 
 /// Parses and compiles a condition.
 pub fn parse(v: &Value, path: &str) -> Result<Cond, CondError> {
     match v {
-        Value::String(s) => compile_pattern(s)
-            .map(Cond::Pattern)
-            .map_err(|e| err(path, format!("invalid regular expression '{s}': {e}"), Some(s.clone()))),
+        Value::String(s) => compile_pattern(s).map(Cond::Pattern).map_err(|e| {
+            err(
+                path,
+                format!("invalid regular expression '{s}': {e}"),
+                Some(s.clone()),
+            )
+        }),
         Value::Mapping(m) => {
             let get = |k: &str| m.get(Value::String(k.to_string()));
             for k in m.keys() {
@@ -171,29 +223,68 @@ pub fn parse(v: &Value, path: &str) -> Result<Cond, CondError> {
                 if !KEYS.contains(&k) {
                     return Err(CondError {
                         help: did_you_mean(k, KEYS).map(|s| format!("did you mean `{s}`?")),
-                        ..err(path, format!("unknown key `{k}` in a condition"), Some(format!("{k}:")))
+                        ..err(
+                            path,
+                            format!("unknown key `{k}` in a condition"),
+                            Some(format!("{k}:")),
+                        )
                     });
                 }
             }
             let name = get("name").and_then(|n| n.as_str()).map(str::to_string);
             let w = within(get("within"), path)?;
             if let Some(x) = get("any") {
-                return Ok(Cond::Any { of: list(x, &format!("{path}.any"))?, within: w, name });
+                return Ok(Cond::Any {
+                    of: list(x, &format!("{path}.any"))?,
+                    within: w,
+                    name,
+                });
             }
             if let Some(x) = get("all") {
-                return Ok(Cond::All { of: list(x, &format!("{path}.all"))?, within: w, name });
+                return Ok(Cond::All {
+                    of: list(x, &format!("{path}.all"))?,
+                    within: w,
+                    name,
+                });
             }
             if let Some(n) = get("at_least") {
-                let n = n.as_u64().ok_or_else(|| err(path, "at_least takes a whole number", Some("at_least".into())))? as usize;
-                let of = get("of").ok_or_else(|| err(path, "at_least needs `of:` with the list to count", Some("at_least".into())))?;
+                let n = n.as_u64().ok_or_else(|| {
+                    err(
+                        path,
+                        "at_least takes a whole number",
+                        Some("at_least".into()),
+                    )
+                })? as usize;
+                let of = get("of").ok_or_else(|| {
+                    err(
+                        path,
+                        "at_least needs `of:` with the list to count",
+                        Some("at_least".into()),
+                    )
+                })?;
                 let of = list(of, &format!("{path}.of"))?;
                 if n == 0 || n > of.len() {
-                    return Err(err(path, format!("at_least: {n} can never hold with {} items in `of`", of.len()), Some("at_least".into())));
+                    return Err(err(
+                        path,
+                        format!(
+                            "at_least: {n} can never hold with {} items in `of`",
+                            of.len()
+                        ),
+                        Some("at_least".into()),
+                    ));
                 }
-                return Ok(Cond::AtLeast { n, of, within: w, name });
+                return Ok(Cond::AtLeast {
+                    n,
+                    of,
+                    within: w,
+                    name,
+                });
             }
             if let Some(x) = get("heading") {
-                return Ok(Cond::Heading(Box::new(parse(x, &format!("{path}.heading"))?)));
+                return Ok(Cond::Heading(Box::new(parse(
+                    x,
+                    &format!("{path}.heading"),
+                )?)));
             }
             if let Some(x) = get("title") {
                 return Ok(Cond::Title(Box::new(parse(x, &format!("{path}.title"))?)));
@@ -207,7 +298,11 @@ pub fn parse(v: &Value, path: &str) -> Result<Cond, CondError> {
                     other => {
                         return Err(CondError {
                             help: Some("meta takes title, issuer, year or date".into()),
-                            ..err(path, format!("unknown metadata field {:?}", other.unwrap_or("?")), Some("meta:".into()))
+                            ..err(
+                                path,
+                                format!("unknown metadata field {:?}", other.unwrap_or("?")),
+                                Some("meta:".into()),
+                            )
                         })
                     }
                 };
@@ -215,25 +310,43 @@ pub fn parse(v: &Value, path: &str) -> Result<Cond, CondError> {
             }
             if let Some(x) = get("deadline") {
                 let s = x.as_str().unwrap_or("");
-                let (m, d) = parse_mm_dd(s).ok_or_else(|| err(path, format!("deadline takes 'MM-DD', got {s:?}"), Some("deadline".into())))?;
+                let (m, d) = parse_mm_dd(s).ok_or_else(|| {
+                    err(
+                        path,
+                        format!("deadline takes 'MM-DD', got {s:?}"),
+                        Some("deadline".into()),
+                    )
+                })?;
                 return Ok(Cond::Deadline { month: m, day: d });
             }
             if let Some(x) = get("part") {
                 return match x.as_str() {
                     Some("heading") => Ok(Cond::Part { heading: true }),
                     Some("text") => Ok(Cond::Part { heading: false }),
-                    _ => Err(CondError { help: Some("part takes heading or text".into()), ..err(path, "unknown part mode", Some("part:".into())) }),
+                    _ => Err(CondError {
+                        help: Some("part takes heading or text".into()),
+                        ..err(path, "unknown part mode", Some("part:".into()))
+                    }),
                 };
             }
             if let Some(x) = get("items") {
-                let n = x.as_u64().filter(|&n| n > 0).ok_or_else(|| err(path, "items takes a positive whole number", Some("items:".into())))?;
+                let n = x.as_u64().filter(|&n| n > 0).ok_or_else(|| {
+                    err(
+                        path,
+                        "items takes a positive whole number",
+                        Some("items:".into()),
+                    )
+                })?;
                 return Ok(Cond::Items(n as usize));
             }
             if let Some(x) = get("covers") {
                 return match x.as_str() {
                     Some("all") => Ok(Cond::Covers(Need::All)),
                     Some("some") => Ok(Cond::Covers(Need::Some)),
-                    _ => Err(CondError { help: Some("covers takes all or some".into()), ..err(path, "unknown covers mode", Some("covers:".into())) }),
+                    _ => Err(CondError {
+                        help: Some("covers takes all or some".into()),
+                        ..err(path, "unknown covers mode", Some("covers:".into()))
+                    }),
                 };
             }
             Err(CondError {
@@ -241,8 +354,16 @@ pub fn parse(v: &Value, path: &str) -> Result<Cond, CondError> {
                 ..err(path, "a condition needs one of its keys", None)
             })
         }
-        Value::Sequence(_) => Ok(Cond::Any { of: list(v, path)?, within: Within::Scope, name: None }),
-        _ => Err(err(path, "expected a pattern (quoted string) or a condition (mapping)", None)),
+        Value::Sequence(_) => Ok(Cond::Any {
+            of: list(v, path)?,
+            within: Within::Scope,
+            name: None,
+        }),
+        _ => Err(err(
+            path,
+            "expected a pattern (quoted string) or a condition (mapping)",
+            None,
+        )),
     }
 }
 
@@ -268,7 +389,9 @@ impl Cond {
     fn walk<'a>(&'a self, f: &mut dyn FnMut(&'a Cond)) {
         f(self);
         match self {
-            Cond::Any { of, .. } | Cond::All { of, .. } | Cond::AtLeast { of, .. } => of.iter().for_each(|c| c.walk(f)),
+            Cond::Any { of, .. } | Cond::All { of, .. } | Cond::AtLeast { of, .. } => {
+                of.iter().for_each(|c| c.walk(f))
+            }
             Cond::Heading(c) | Cond::Title(c) => c.walk(f),
             _ => {}
         }
@@ -276,7 +399,8 @@ impl Cond {
 
     /// A one-line description in the rule language's terms, for `explain` and advice.
     pub fn describe(&self) -> String {
-        let join = |of: &[Cond], sep: &str| of.iter().map(Cond::describe).collect::<Vec<_>>().join(sep);
+        let join =
+            |of: &[Cond], sep: &str| of.iter().map(Cond::describe).collect::<Vec<_>>().join(sep);
         let unit = |w: &Within| match w {
             Within::Sentence => "（同一句）",
             Within::Paragraph => "（同一段）",
@@ -286,18 +410,28 @@ impl Cond {
         match self {
             Cond::Pattern(p) => format!("“{}”", p.source),
             Cond::Any { of, name, .. } => name.clone().unwrap_or_else(|| join(of, " 或 ")),
-            Cond::All { of, within, name } => name.clone().unwrap_or_else(|| format!("{}{}", join(of, " 且 "), unit(within))),
-            Cond::AtLeast { n, of, within, name } => {
-                name.clone().unwrap_or_else(|| format!("以下至少{n}项{}：{}", unit(within), join(of, "、")))
-            }
+            Cond::All { of, within, name } => name
+                .clone()
+                .unwrap_or_else(|| format!("{}{}", join(of, " 且 "), unit(within))),
+            Cond::AtLeast {
+                n,
+                of,
+                within,
+                name,
+            } => name
+                .clone()
+                .unwrap_or_else(|| format!("以下至少{n}项{}：{}", unit(within), join(of, "、"))),
             Cond::Heading(c) => format!("标题含{}", c.describe()),
             Cond::Title(c) => format!("报告标题含{}", c.describe()),
-            Cond::Meta(f) => format!("写明{}", match f {
-                MetaField::Title => "标题",
-                MetaField::Issuer => "报告主体",
-                MetaField::Year => "报告年度",
-                MetaField::Date => "日期",
-            }),
+            Cond::Meta(f) => format!(
+                "写明{}",
+                match f {
+                    MetaField::Title => "标题",
+                    MetaField::Issuer => "报告主体",
+                    MetaField::Year => "报告年度",
+                    MetaField::Date => "日期",
+                }
+            ),
             Cond::Deadline { month, day } => format!("落款日期不晚于次年{month}月{day}日"),
             Cond::Part { heading: true } => "有专门标题的部分".into(),
             Cond::Part { heading: false } => "有相关段落".into(),

@@ -33,19 +33,32 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error in `file`, positioned later with [`Diagnostic::at`] or [`Diagnostic::find`].
     pub fn error(file: &str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: Severity::Error, file: file.to_string(), line: None, column: None, message: message.into(), source_line: None, help: None }
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.to_string(),
+            line: None,
+            column: None,
+            message: message.into(),
+            source_line: None,
+            help: None,
+        }
     }
 
     /// A warning in `file`.
     pub fn warning(file: &str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, message) }
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, message)
+        }
     }
 
     /// Places the diagnostic at a line and column of `source`.
     pub fn at(mut self, source: &str, line: Option<usize>, column: Option<usize>) -> Diagnostic {
         self.line = line;
         self.column = column;
-        self.source_line = line.and_then(|l| source.lines().nth(l - 1)).map(str::to_string);
+        self.source_line = line
+            .and_then(|l| source.lines().nth(l - 1))
+            .map(str::to_string);
         self
     }
 
@@ -90,7 +103,10 @@ impl fmt::Display for Diagnostic {
             if let Some(c) = self.column {
                 let before: String = src.chars().take(c.saturating_sub(1)).collect();
                 // CJK characters take two columns in a terminal.
-                let width: usize = before.chars().map(|ch| if ch.is_ascii() { 1 } else { 2 }).sum();
+                let width: usize = before
+                    .chars()
+                    .map(|ch| if ch.is_ascii() { 1 } else { 2 })
+                    .sum();
                 write!(f, "\n{pad} | {}^", " ".repeat(width))?;
             }
         }
@@ -107,7 +123,11 @@ pub struct RuleErrors(pub Vec<Diagnostic>);
 
 impl fmt::Display for RuleErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let errors: Vec<_> = self.0.iter().filter(|d| d.severity == Severity::Error).collect();
+        let errors: Vec<_> = self
+            .0
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
         for d in &errors {
             writeln!(f, "{d}")?;
         }

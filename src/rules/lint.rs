@@ -5,7 +5,12 @@ use super::schema::PackFile;
 use super::RulePack;
 use std::collections::HashMap;
 
-fn locate(files: &[(String, String)], path_of: &dyn Fn(&str) -> String, needle: &str, d: Diagnostic) -> Diagnostic {
+fn locate(
+    files: &[(String, String)],
+    path_of: &dyn Fn(&str) -> String,
+    needle: &str,
+    d: Diagnostic,
+) -> Diagnostic {
     for (name, src) in files {
         if src.contains(needle) {
             let mut d = d.find(src, 1, needle);
@@ -17,24 +22,74 @@ fn locate(files: &[(String, String)], path_of: &dyn Fn(&str) -> String, needle: 
 }
 
 /// Adds cross-file errors and warnings to `diags`.
-pub fn check(rp: &RulePack, pack: &PackFile, files: &[(String, String)], path_of: &dyn Fn(&str) -> String, diags: &mut Vec<Diagnostic>) {
+pub fn check(
+    rp: &RulePack,
+    pack: &PackFile,
+    files: &[(String, String)],
+    path_of: &dyn Fn(&str) -> String,
+    diags: &mut Vec<Diagnostic>,
+) {
     let pack_file = path_of("pack.yaml");
     let mut seen: HashMap<&str, &str> = HashMap::new();
     for e in &rp.elements {
         if let Some(first) = seen.insert(&e.id, &e.file) {
-            let d = Diagnostic::error(&e.file, format!("duplicate element id `{}` (first defined in {first})", e.id));
-            let src = files.iter().find(|(n, _)| path_of(n) == e.file).map_or("", |(_, s)| s.as_str());
+            let d = Diagnostic::error(
+                &e.file,
+                format!("duplicate element id `{}` (first defined in {first})", e.id),
+            );
+            let src = files
+                .iter()
+                .find(|(n, _)| path_of(n) == e.file)
+                .map_or("", |(_, s)| s.as_str());
             let needle = format!("id: {}", e.id);
-            let nth = src.match_indices(&needle).nth(usize::from(first == e.file)).map(|(i, _)| src[..i].lines().count());
+            let nth = src
+                .match_indices(&needle)
+                .nth(usize::from(first == e.file))
+                .map(|(i, _)| src[..i].lines().count());
             diags.push(d.find(src, nth.unwrap_or(1), &needle));
         }
         if !e.id.starts_with(&format!("{}.", e.category)) {
-            diags.push(locate(files, path_of, &format!("id: {}", e.id), Diagnostic::warning(&e.file, format!("element `{}` is in category `{}` but its id does not start with `{}.`", e.id, e.category, e.category))));
+            diags.push(locate(
+                files,
+                path_of,
+                &format!("id: {}", e.id),
+                Diagnostic::warning(
+                    &e.file,
+                    format!(
+                        "element `{}` is in category `{}` but its id does not start with `{}.`",
+                        e.id, e.category, e.category
+                    ),
+                ),
+            ));
         }
         if e.examples.is_empty() {
-            diags.push(locate(files, path_of, &format!("id: {}", e.id), Diagnostic::warning(&e.file, format!("element `{}` has no examples; `rules test` cannot check it", e.id))));
-        } else if !e.examples.iter().any(|x| x.expect == "met") || e.examples.iter().all(|x| x.expect == "met") {
-            diags.push(locate(files, path_of, &format!("id: {}", e.id), Diagnostic::warning(&e.file, format!("element `{}` should have a met example and one that is not met", e.id))));
+            diags.push(locate(
+                files,
+                path_of,
+                &format!("id: {}", e.id),
+                Diagnostic::warning(
+                    &e.file,
+                    format!(
+                        "element `{}` has no examples; `rules test` cannot check it",
+                        e.id
+                    ),
+                ),
+            ));
+        } else if !e.examples.iter().any(|x| x.expect == "met")
+            || e.examples.iter().all(|x| x.expect == "met")
+        {
+            diags.push(locate(
+                files,
+                path_of,
+                &format!("id: {}", e.id),
+                Diagnostic::warning(
+                    &e.file,
+                    format!(
+                        "element `{}` should have a met example and one that is not met",
+                        e.id
+                    ),
+                ),
+            ));
         }
         let conds = std::iter::once(&e.met).chain(e.partial.as_ref());
         for c in conds {
@@ -43,7 +98,17 @@ pub fn check(rp: &RulePack, pack: &PackFile, files: &[(String, String)], path_of
                 if src.contains("\\b") || src.contains("\\B") {
                     diags.push(locate(files, path_of, src, Diagnostic::warning(&e.file, format!("element `{}`: pattern '{src}' uses \\b, which never separates Chinese characters", e.id))));
                 }
-                if ["\\x{FF", "\\u{FF", "\\x{ff", "\\u{ff", "\\x{3000}", "\\u{3000}"].iter().any(|s| src.contains(s)) {
+                if [
+                    "\\x{FF",
+                    "\\u{FF",
+                    "\\x{ff",
+                    "\\u{ff",
+                    "\\x{3000}",
+                    "\\u{3000}",
+                ]
+                .iter()
+                .any(|s| src.contains(s))
+                {
                     diags.push(locate(files, path_of, src, Diagnostic::warning(&e.file, format!("element `{}`: pattern '{src}' names a full-width character by code; text is folded to half-width before matching, so it can never match", e.id))));
                 }
                 if p.re.is_match("") {
@@ -53,9 +118,20 @@ pub fn check(rp: &RulePack, pack: &PackFile, files: &[(String, String)], path_of
         }
     }
     for c in &rp.categories {
-        let sum: f64 = rp.elements.iter().filter(|e| e.category == c.id).map(|e| e.weight).sum();
+        let sum: f64 = rp
+            .elements
+            .iter()
+            .filter(|e| e.category == c.id)
+            .map(|e| e.weight)
+            .sum();
         if (sum - c.weight).abs() > 1e-9 {
-            let d = Diagnostic::warning(&pack_file, format!("category `{}` declares weight {} but its elements add up to {sum}", c.id, c.weight));
+            let d = Diagnostic::warning(
+                &pack_file,
+                format!(
+                    "category `{}` declares weight {} but its elements add up to {sum}",
+                    c.id, c.weight
+                ),
+            );
             diags.push(locate(files, path_of, &format!("id: {}", c.id), d));
         }
     }
@@ -63,14 +139,28 @@ pub fn check(rp: &RulePack, pack: &PackFile, files: &[(String, String)], path_of
     for p in &pack.profiles {
         for id in p.not_applicable.iter().chain(p.weights.keys()) {
             if !ids.contains(&id.as_str()) {
-                let d = Diagnostic::error(&pack_file, format!("profile `{}` names element `{id}`, which the pack does not define", p.id))
-                    .help(super::cond::did_you_mean(id, &ids).map(|s| format!("did you mean `{s}`?")));
+                let d = Diagnostic::error(
+                    &pack_file,
+                    format!(
+                        "profile `{}` names element `{id}`, which the pack does not define",
+                        p.id
+                    ),
+                )
+                .help(super::cond::did_you_mean(id, &ids).map(|s| format!("did you mean `{s}`?")));
                 diags.push(locate(files, path_of, id, d));
             }
         }
         if let Some(dl) = &p.deadline {
             if super::cond::parse_mm_dd(dl).is_none() {
-                diags.push(locate(files, path_of, dl, Diagnostic::error(&pack_file, format!("profile `{}`: deadline takes 'MM-DD', got {dl:?}", p.id))));
+                diags.push(locate(
+                    files,
+                    path_of,
+                    dl,
+                    Diagnostic::error(
+                        &pack_file,
+                        format!("profile `{}`: deadline takes 'MM-DD', got {dl:?}", p.id),
+                    ),
+                ));
             }
         }
     }

@@ -124,21 +124,33 @@ pub struct RulePack {
 impl RulePack {
     /// The built-in pack.
     pub fn builtin() -> Result<RulePack, RuleErrors> {
-        let files = builtin::FILES.iter().map(|(n, c)| (n.to_string(), c.to_string())).collect();
+        let files = builtin::FILES
+            .iter()
+            .map(|(n, c)| (n.to_string(), c.to_string()))
+            .collect();
         load_files(files, "rules")
     }
 
     /// A pack from a folder: `pack.yaml` and every other `*.yaml` in it.
     pub fn from_dir(dir: &Path) -> Result<RulePack, RuleErrors> {
         let shown = dir.display().to_string();
-        let entries = std::fs::read_dir(dir).map_err(|e| RuleErrors(vec![Diagnostic::error(&shown, format!("cannot read the rule folder: {e}"))]))?;
+        let entries = std::fs::read_dir(dir).map_err(|e| {
+            RuleErrors(vec![Diagnostic::error(
+                &shown,
+                format!("cannot read the rule folder: {e}"),
+            )])
+        })?;
         let mut files = Vec::new();
         for entry in entries.flatten() {
             let p = entry.path();
             let name = entry.file_name().to_string_lossy().to_string();
             if p.is_file() && (name.ends_with(".yaml") || name.ends_with(".yml")) {
-                let content = std::fs::read_to_string(&p)
-                    .map_err(|e| RuleErrors(vec![Diagnostic::error(&p.display().to_string(), format!("cannot read: {e}"))]))?;
+                let content = std::fs::read_to_string(&p).map_err(|e| {
+                    RuleErrors(vec![Diagnostic::error(
+                        &p.display().to_string(),
+                        format!("cannot read: {e}"),
+                    )])
+                })?;
                 files.push((name, content));
             }
         }
@@ -157,7 +169,10 @@ impl RulePack {
 
     /// The profile for a detected level: the first whose `levels` lists it, else the default.
     pub fn profile_for_level(&self, level: &str) -> Option<&ProfileDef> {
-        self.profiles.iter().find(|p| p.levels.iter().any(|l| l == level)).or(self.profiles.first())
+        self.profiles
+            .iter()
+            .find(|p| p.levels.iter().any(|l| l == level))
+            .or(self.profiles.first())
     }
 }
 
@@ -168,10 +183,19 @@ pub fn parse_kinds(names: &[String]) -> Result<Vec<Kind>, String> {
         if n == "document" {
             out.extend(Kind::ALL.into_iter().filter(|k| *k != Kind::Boilerplate));
         } else {
-            let known: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).chain(["document"]).collect();
+            let known: Vec<&str> = Kind::ALL
+                .iter()
+                .map(|k| k.as_str())
+                .chain(["document"])
+                .collect();
             let k = Kind::parse(n).ok_or_else(|| {
-                let hint = did_you_mean(n, &known).map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default();
-                format!("unknown section kind `{n}`{hint}; kinds are {}", known.join(", "))
+                let hint = did_you_mean(n, &known)
+                    .map(|s| format!(" (did you mean `{s}`?)"))
+                    .unwrap_or_default();
+                format!(
+                    "unknown section kind `{n}`{hint}; kinds are {}",
+                    known.join(", ")
+                )
             })?;
             out.push(k);
         }
@@ -184,7 +208,11 @@ pub fn parse_kinds(names: &[String]) -> Result<Vec<Kind>, String> {
 fn yaml_diag(file: &str, source: &str, e: yaml::YamlError) -> Diagnostic {
     let mut d = Diagnostic::error(file, e.message.clone()).at(source, e.line, e.column);
     // serde lists the expected keys; offer the closest one.
-    if let Some(rest) = e.message.strip_prefix("unknown field `").or_else(|| e.message.split("unknown field `").nth(1)) {
+    if let Some(rest) = e
+        .message
+        .strip_prefix("unknown field `")
+        .or_else(|| e.message.split("unknown field `").nth(1))
+    {
         let unknown = rest.split('`').next().unwrap_or("");
         let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
         d = d.help(did_you_mean(unknown, &expected).map(|s| format!("did you mean `{s}`?")));
@@ -215,7 +243,13 @@ pub fn load_files(mut files: Vec<(String, String)>, shown: &str) -> Result<RuleP
     let path_of = |name: &str| format!("{}/{}", shown.trim_end_matches('/'), name);
     let mut diags: Vec<Diagnostic> = Vec::new();
     let Some((_, pack_src)) = files.iter().find(|(n, _)| n == "pack.yaml") else {
-        return Err(RuleErrors(vec![Diagnostic::error(shown, "no pack.yaml in the rule folder").help(Some("export the built-in pack with `lawscore rules export DIR` and edit that".into()))]));
+        return Err(RuleErrors(vec![Diagnostic::error(
+            shown,
+            "no pack.yaml in the rule folder",
+        )
+        .help(Some(
+            "export the built-in pack with `lawscore rules export DIR` and edit that".into(),
+        ))]));
     };
     let pack_file = path_of("pack.yaml");
     let pack: PackFile = match yaml::from_str(pack_src) {
@@ -223,13 +257,32 @@ pub fn load_files(mut files: Vec<(String, String)>, shown: &str) -> Result<RuleP
         Err(e) => return Err(RuleErrors(vec![yaml_diag(&pack_file, pack_src, e)])),
     };
     if pack.schema != SCHEMA_VERSION {
-        diags.push(Diagnostic::error(&pack_file, format!("schema {} is not supported; this lawscore reads schema {SCHEMA_VERSION}", pack.schema)).find(pack_src, 1, "schema"));
+        diags.push(
+            Diagnostic::error(
+                &pack_file,
+                format!(
+                    "schema {} is not supported; this lawscore reads schema {SCHEMA_VERSION}",
+                    pack.schema
+                ),
+            )
+            .find(pack_src, 1, "schema"),
+        );
     }
     let mut categories = Vec::new();
     for c in &pack.categories {
         match parse_kinds(&c.scope) {
-            Ok(scope) => categories.push(Category { id: c.id.clone(), title: c.title.clone(), weight: c.weight, scope, description: c.description.clone() }),
-            Err(m) => diags.push(Diagnostic::error(&pack_file, m).find(pack_src, 1, &format!("id: {}", c.id))),
+            Ok(scope) => categories.push(Category {
+                id: c.id.clone(),
+                title: c.title.clone(),
+                weight: c.weight,
+                scope,
+                description: c.description.clone(),
+            }),
+            Err(m) => diags.push(Diagnostic::error(&pack_file, m).find(
+                pack_src,
+                1,
+                &format!("id: {}", c.id),
+            )),
         }
     }
     let cat_ids: Vec<&str> = pack.categories.iter().map(|c| c.id.as_str()).collect();
@@ -244,21 +297,38 @@ pub fn load_files(mut files: Vec<(String, String)>, shown: &str) -> Result<RuleP
             }
         };
         if ef.schema != SCHEMA_VERSION {
-            diags.push(Diagnostic::error(&file, format!("schema {} is not supported; this lawscore reads schema {SCHEMA_VERSION}", ef.schema)).find(src, 1, "schema"));
+            diags.push(
+                Diagnostic::error(
+                    &file,
+                    format!(
+                        "schema {} is not supported; this lawscore reads schema {SCHEMA_VERSION}",
+                        ef.schema
+                    ),
+                )
+                .find(src, 1, "schema"),
+            );
         }
         let Some(ci) = categories.iter().position(|c| c.id == ef.category) else {
             diags.push(
                 Diagnostic::error(&file, format!("unknown category `{}`", ef.category))
                     .find(src, 1, "category")
                     .help(Some(match did_you_mean(&ef.category, &cat_ids) {
-                        Some(s) => format!("did you mean `{s}`? categories are declared in pack.yaml"),
-                        None => format!("categories are declared in pack.yaml: {}", cat_ids.join(", ")),
+                        Some(s) => {
+                            format!("did you mean `{s}`? categories are declared in pack.yaml")
+                        }
+                        None => format!(
+                            "categories are declared in pack.yaml: {}",
+                            cat_ids.join(", ")
+                        ),
                     })),
             );
             continue;
         };
         for def in ef.elements {
-            let id_line = src.lines().position(|l| l.contains(&format!("id: {}", def.id))).map_or(1, |i| i + 1);
+            let id_line = src
+                .lines()
+                .position(|l| l.contains(&format!("id: {}", def.id)))
+                .map_or(1, |i| i + 1);
             let scope = match &def.scope {
                 None => categories[ci].scope.clone(),
                 Some(s) => match parse_kinds(s) {
@@ -270,12 +340,24 @@ pub fn load_files(mut files: Vec<(String, String)>, shown: &str) -> Result<RuleP
                 },
             };
             if def.weight <= 0.0 || !def.weight.is_finite() {
-                diags.push(Diagnostic::error(&file, format!("element {}: weight must be positive, got {}", def.id, def.weight)).find(src, id_line, "weight"));
+                diags.push(
+                    Diagnostic::error(
+                        &file,
+                        format!(
+                            "element {}: weight must be positive, got {}",
+                            def.id, def.weight
+                        ),
+                    )
+                    .find(src, id_line, "weight"),
+                );
             }
             let mut parse_cond = |v: &yaml::Value, which: &str| match cond::parse(v, which) {
                 Ok(c) => Some(c),
                 Err(e) => {
-                    let d = Diagnostic::error(&file, format!("element {}: {}: {}", def.id, e.path, e.message));
+                    let d = Diagnostic::error(
+                        &file,
+                        format!("element {}: {}: {}", def.id, e.path, e.message),
+                    );
                     let d = match &e.needle {
                         Some(n) => d.find(src, id_line, n),
                         None => d.find(src, id_line, &format!("{which}:")),
@@ -292,11 +374,23 @@ pub fn load_files(mut files: Vec<(String, String)>, shown: &str) -> Result<RuleP
                 }
                 if let Some(k) = &ex.kind {
                     if k != "document" && Kind::parse(k).is_none() {
-                        diags.push(Diagnostic::error(&file, format!("element {}: example kind `{k}` is not a section kind", def.id)).find(src, id_line, &format!("kind: {k}")));
+                        diags.push(
+                            Diagnostic::error(
+                                &file,
+                                format!(
+                                    "element {}: example kind `{k}` is not a section kind",
+                                    def.id
+                                ),
+                            )
+                            .find(src, id_line, &format!("kind: {k}")),
+                        );
                     }
                 }
             }
-            let (Some(met), Some(partial)) = (met, partial.map_or(Some(None), |p| p.map(Some))) else { continue };
+            let (Some(met), Some(partial)) = (met, partial.map_or(Some(None), |p| p.map(Some)))
+            else {
+                continue;
+            };
             by_category[ci].push(Element {
                 id: def.id,
                 name: def.name,
@@ -323,7 +417,13 @@ pub fn load_files(mut files: Vec<(String, String)>, shown: &str) -> Result<RuleP
         for p in pats {
             match compile_pattern(p) {
                 Ok(c) => compiled.push(c),
-                Err(m) => diags.push(Diagnostic::error(&pack_file, format!("topic {t}: invalid regular expression '{p}': {m}")).find(pack_src, 1, p)),
+                Err(m) => diags.push(
+                    Diagnostic::error(
+                        &pack_file,
+                        format!("topic {t}: invalid regular expression '{p}': {m}"),
+                    )
+                    .find(pack_src, 1, p),
+                ),
             }
         }
         topics.push((t.clone(), compiled));
@@ -331,7 +431,12 @@ pub fn load_files(mut files: Vec<(String, String)>, shown: &str) -> Result<RuleP
     let mut indicators = Vec::new();
     for ind in &pack.indicators {
         let mut pats = Vec::new();
-        for (p, zero) in ind.patterns.iter().map(|p| (p, false)).chain(ind.zero.iter().map(|p| (p, true))) {
+        for (p, zero) in ind
+            .patterns
+            .iter()
+            .map(|p| (p, false))
+            .chain(ind.zero.iter().map(|p| (p, true)))
+        {
             match compile_pattern(p) {
                 Ok(c) => {
                     if !zero && !c.re.capture_names().any(|n| n == Some("value")) {
@@ -339,19 +444,52 @@ pub fn load_files(mut files: Vec<(String, String)>, shown: &str) -> Result<RuleP
                     }
                     pats.push((c.re, zero));
                 }
-                Err(m) => diags.push(Diagnostic::error(&pack_file, format!("indicator {}: invalid regular expression '{p}': {m}", ind.id)).find(pack_src, 1, p)),
+                Err(m) => diags.push(
+                    Diagnostic::error(
+                        &pack_file,
+                        format!(
+                            "indicator {}: invalid regular expression '{p}': {m}",
+                            ind.id
+                        ),
+                    )
+                    .find(pack_src, 1, p),
+                ),
             }
         }
-        let scope = if ind.scope.is_empty() { Ok(vec![Kind::Measures]) } else { parse_kinds(&ind.scope) };
+        let scope = if ind.scope.is_empty() {
+            Ok(vec![Kind::Measures])
+        } else {
+            parse_kinds(&ind.scope)
+        };
         match scope {
-            Ok(scope) => indicators.push(IndicatorRule { def: ind.clone(), patterns: pats, scope }),
-            Err(m) => diags.push(Diagnostic::error(&pack_file, format!("indicator {}: {m}", ind.id)).find(pack_src, 1, &format!("id: {}", ind.id))),
+            Ok(scope) => indicators.push(IndicatorRule {
+                def: ind.clone(),
+                patterns: pats,
+                scope,
+            }),
+            Err(m) => diags.push(
+                Diagnostic::error(&pack_file, format!("indicator {}: {m}", ind.id)).find(
+                    pack_src,
+                    1,
+                    &format!("id: {}", ind.id),
+                ),
+            ),
         }
     }
     let negation = Negation {
-        words: pack.negation.words.iter().map(|w| crate::document::normalize::fold(w)).collect(),
+        words: pack
+            .negation
+            .words
+            .iter()
+            .map(|w| crate::document::normalize::fold(w))
+            .collect(),
         window: pack.negation.window,
-        except: pack.negation.except.iter().map(|w| crate::document::normalize::fold(w)).collect(),
+        except: pack
+            .negation
+            .except
+            .iter()
+            .map(|w| crate::document::normalize::fold(w))
+            .collect(),
     };
     let mut rp = RulePack {
         name: pack.name.clone(),

@@ -53,7 +53,9 @@ const MAX_HITS: usize = 6;
 impl Ctx<'_> {
     /// Sentence indices whose kind is in scope.
     pub fn unit(&self) -> Vec<usize> {
-        (0..self.doc.sentences.len()).filter(|&i| self.scope.contains(&self.doc.sentences[i].kind)).collect()
+        (0..self.doc.sentences.len())
+            .filter(|&i| self.scope.contains(&self.doc.sentences[i].kind))
+            .collect()
     }
 
     fn groups(&self, unit: &[usize], within: Within) -> Vec<Vec<usize>> {
@@ -81,7 +83,10 @@ impl Ctx<'_> {
             let mut merged: Vec<Vec<usize>> = Vec::new();
             for g in out {
                 let sec = self.doc.sentences[g[0]].section;
-                match merged.iter_mut().find(|m| self.doc.sentences[m[0]].section == sec) {
+                match merged
+                    .iter_mut()
+                    .find(|m| self.doc.sentences[m[0]].section == sec)
+                {
                     Some(m) => m.extend(g),
                     None => merged.push(g),
                 }
@@ -97,7 +102,9 @@ impl Ctx<'_> {
             return false;
         }
         let stops = |c: char| matches!(c, ',' | ';' | ':' | '。' | '!' | '?');
-        let cs = text[..start].rfind(stops).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+        let cs = text[..start].rfind(stops).map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
         let ce = text[end..].find(stops).map_or(text.len(), |i| end + i);
         let clause = &text[cs..ce];
         let before: String = {
@@ -107,7 +114,10 @@ impl Ctx<'_> {
         let after: String = text[end..ce].chars().take(neg.window).collect();
         neg.words.iter().any(|w| {
             (before.contains(w.as_str()) || after.contains(w.as_str()))
-                && !neg.except.iter().any(|x| x.contains(w.as_str()) && clause.contains(x.as_str()))
+                && !neg
+                    .except
+                    .iter()
+                    .any(|x| x.contains(w.as_str()) && clause.contains(x.as_str()))
         })
     }
 
@@ -124,7 +134,11 @@ impl Ctx<'_> {
                         if m.start() == m.end() {
                             continue;
                         }
-                        let hit = Hit { line: s.line, start: s.start + m.start(), end: s.start + m.end() };
+                        let hit = Hit {
+                            line: s.line,
+                            start: s.start + m.start(),
+                            end: s.start + m.end(),
+                        };
                         if self.negated(text, m.start(), m.end()) {
                             o.negated.push(hit);
                         } else {
@@ -169,21 +183,35 @@ impl Ctx<'_> {
                     secs.extend(doc.ancestry(doc.sentences[si].section));
                 }
                 let heads: Vec<usize> = (0..doc.sentences.len())
-                    .filter(|&i| doc.sentences[i].heading && secs.contains(&doc.sentences[i].section))
+                    .filter(|&i| {
+                        doc.sentences[i].heading && secs.contains(&doc.sentences[i].section)
+                    })
                     .collect();
                 self.eval(inner, &heads)
             }
             Cond::Title(inner) => {
                 // Match the title as read (joined, typeset spaces squeezed: 报 告 → 报告),
                 // and point the evidence at its first line.
-                let Some(title) = &doc.meta.title else { return Outcome::default() };
+                let Some(title) = &doc.meta.title else {
+                    return Outcome::default();
+                };
                 let td = Document::snippet(Kind::Preamble, None, title);
-                let tctx = Ctx { doc: &td, pack: self.pack, scope: &Kind::ALL, negation: false, deadline: None };
+                let tctx = Ctx {
+                    doc: &td,
+                    pack: self.pack,
+                    scope: &Kind::ALL,
+                    negation: false,
+                    deadline: None,
+                };
                 let mut o = tctx.eval(inner, &(0..td.sentences.len()).collect::<Vec<_>>());
                 let line = title_lines(doc).first().copied();
                 let span = line.map_or(0, |l| doc.lines[l].folded.len());
                 for h in o.hits.iter_mut() {
-                    *h = Hit { line: line.unwrap_or(0), start: 0, end: span };
+                    *h = Hit {
+                        line: line.unwrap_or(0),
+                        start: 0,
+                        end: span,
+                    };
                 }
                 o.hits.truncate(1);
                 o
@@ -196,7 +224,10 @@ impl Ctx<'_> {
                     MetaField::Year => m.year.map(|y| y.to_string()),
                     MetaField::Date => m.date.clone(),
                 };
-                let mut o = Outcome { ok: value.is_some(), ..Outcome::default() };
+                let mut o = Outcome {
+                    ok: value.is_some(),
+                    ..Outcome::default()
+                };
                 if let Some(v) = value {
                     o.hits.extend(find_line(doc, &v));
                 }
@@ -205,10 +236,16 @@ impl Ctx<'_> {
             Cond::Deadline { month, day } => {
                 let (month, day) = self.deadline.unwrap_or((*month, *day));
                 let (Some(date), Some(year)) = (&doc.meta.date, doc.meta.year) else {
-                    return Outcome { not_applicable: Some("文中没有落款日期或发布日期，无法判断是否按时".into()), ..Outcome::default() };
+                    return Outcome {
+                        not_applicable: Some("文中没有落款日期或发布日期，无法判断是否按时".into()),
+                        ..Outcome::default()
+                    };
                 };
                 let limit = format!("{:04}-{month:02}-{day:02}", year + 1);
-                let mut o = Outcome { ok: date.as_str() <= limit.as_str(), ..Outcome::default() };
+                let mut o = Outcome {
+                    ok: date.as_str() <= limit.as_str(),
+                    ..Outcome::default()
+                };
                 let shown = date_line(doc);
                 o.hits.extend(shown);
                 o
@@ -227,13 +264,18 @@ impl Ctx<'_> {
                         let announced = sec.has_heading
                             && (self.scope.contains(&sec.kind)
                                 || crate::document::kinds::heading_combines(&sec.title)
-                                || crate::document::kinds::heading_kind(&sec.title).is_some_and(|k| self.scope.contains(&k)));
+                                || crate::document::kinds::heading_kind(&sec.title)
+                                    .is_some_and(|k| self.scope.contains(&k)));
                         let own_block = !sec.has_heading && self.scope.contains(&sec.kind);
                         sec.level > 0 && (announced || own_block)
                     });
                     if !*heading || titled {
                         o.ok = true;
-                        o.hits.push(Hit { line: s.line, start: s.start, end: s.end });
+                        o.hits.push(Hit {
+                            line: s.line,
+                            start: s.start,
+                            end: s.end,
+                        });
                         break;
                     }
                 }
@@ -242,7 +284,16 @@ impl Ctx<'_> {
             Cond::Items(n) => {
                 let list = items(doc, self.scope);
                 let found = count(&list);
-                Outcome { ok: found >= *n, found, hits: list.iter().take(MAX_HITS).map(|it| item_hit(doc, it)).collect(), ..Outcome::default() }
+                Outcome {
+                    ok: found >= *n,
+                    found,
+                    hits: list
+                        .iter()
+                        .take(MAX_HITS)
+                        .map(|it| item_hit(doc, it))
+                        .collect(),
+                    ..Outcome::default()
+                }
             }
             Cond::Covers(need) => self.covers(*need),
         }
@@ -291,7 +342,11 @@ impl Ctx<'_> {
         }
         let plans = items(doc, &[Kind::Plans]);
         let plan_texts: Vec<String> = if plans.is_empty() {
-            doc.sentences.iter().filter(|s| s.kind == Kind::Plans).map(|s| doc.sentence_text(s).to_string()).collect()
+            doc.sentences
+                .iter()
+                .filter(|s| s.kind == Kind::Plans)
+                .map(|s| doc.sentence_text(s).to_string())
+                .collect()
         } else {
             plans.iter().map(|p| p.text.clone()).collect()
         };
@@ -304,7 +359,10 @@ impl Ctx<'_> {
         for p in &problems {
             let t = self.topics(&p.text);
             // Same subject first; failing that, enough shared words (依法行政, 配套制度).
-            let hit = plan_topics.iter().zip(&plan_texts).any(|(pt, text)| !t.is_disjoint(pt) || shared_bigrams(&p.text, text) >= 3);
+            let hit = plan_topics
+                .iter()
+                .zip(&plan_texts)
+                .any(|(pt, text)| !t.is_disjoint(pt) || shared_bigrams(&p.text, text) >= 3);
             if hit {
                 addressed += 1;
                 if o.hits.len() < MAX_HITS {
@@ -326,10 +384,18 @@ impl Ctx<'_> {
 /// Problems stated without enumeration ("主要是A，B"): each clause naming a subject.
 fn problem_clauses(doc: &Document, ctx: &Ctx) -> Vec<Item> {
     let mut out = Vec::new();
-    for s in doc.sentences.iter().filter(|s| s.kind == Kind::Problems && !s.heading) {
+    for s in doc
+        .sentences
+        .iter()
+        .filter(|s| s.kind == Kind::Problems && !s.heading)
+    {
         for clause in doc.sentence_text(s).split([',', ';', '。', ':']) {
             if !ctx.topics(clause).is_empty() {
-                out.push(Item { ordinal: out.len() as u32 + 1, text: clause.to_string(), line: s.line });
+                out.push(Item {
+                    ordinal: out.len() as u32 + 1,
+                    text: clause.to_string(),
+                    line: s.line,
+                });
             }
         }
     }
@@ -340,37 +406,90 @@ fn shared_bigrams(a: &str, b: &str) -> usize {
     // Stock phrases every report repeats say nothing about a subject; cut them out before
     // pairing characters, or 法治政府建设 alone would leave 治政/府建 in common.
     const STOCK: &[&str] = &[
-        "法治政府建设", "法治政府", "法治建设", "进一步", "工作", "建设", "加强", "提高", "推进", "有待", "不够", "部分", "完善", "相关",
-        "开展", "存在", "进行", "各项", "全面", "我区", "我县", "我市", "全区", "全县", "全市", "问题", "不足", "情况", "方面", "持续",
+        "法治政府建设",
+        "法治政府",
+        "法治建设",
+        "进一步",
+        "工作",
+        "建设",
+        "加强",
+        "提高",
+        "推进",
+        "有待",
+        "不够",
+        "部分",
+        "完善",
+        "相关",
+        "开展",
+        "存在",
+        "进行",
+        "各项",
+        "全面",
+        "我区",
+        "我县",
+        "我市",
+        "全区",
+        "全县",
+        "全市",
+        "问题",
+        "不足",
+        "情况",
+        "方面",
+        "持续",
     ];
     let grams = |s: &str| -> BTreeSet<(char, char)> {
         let mut t = s.to_string();
         for p in STOCK {
             t = t.replace(p, "|");
         }
-        let cs: Vec<char> = t.chars().map(|c| if ('\u{4e00}'..='\u{9fff}').contains(&c) { c } else { '|' }).collect();
-        cs.windows(2).filter(|w| w[0] != '|' && w[1] != '|').map(|w| (w[0], w[1])).collect()
+        let cs: Vec<char> = t
+            .chars()
+            .map(|c| {
+                if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+                    c
+                } else {
+                    '|'
+                }
+            })
+            .collect();
+        cs.windows(2)
+            .filter(|w| w[0] != '|' && w[1] != '|')
+            .map(|w| (w[0], w[1]))
+            .collect()
     };
     grams(a).intersection(&grams(b)).count()
 }
 
 fn item_hit(doc: &Document, it: &Item) -> Hit {
     let l = &doc.lines[it.line].folded;
-    let start = l.find(&it.text.chars().take(6).collect::<String>()).unwrap_or(0);
+    let start = l
+        .find(&it.text.chars().take(6).collect::<String>())
+        .unwrap_or(0);
     // Highlight the item's opening words, not the whole item.
     let head: usize = it.text.chars().take(16).map(char::len_utf8).sum();
     let end = (start + head).min(l.len());
-    let end = (end..=l.len()).find(|&e| l.is_char_boundary(e)).unwrap_or(l.len());
-    Hit { line: it.line, start, end }
+    let end = (end..=l.len())
+        .find(|&e| l.is_char_boundary(e))
+        .unwrap_or(l.len());
+    Hit {
+        line: it.line,
+        start,
+        end,
+    }
 }
 
 fn title_lines(doc: &Document) -> Vec<usize> {
-    let Some(t) = &doc.meta.title else { return Vec::new() };
+    let Some(t) = &doc.meta.title else {
+        return Vec::new();
+    };
     let ft = crate::document::normalize::fold(t);
     let mut out = Vec::new();
     for (i, l) in doc.lines.iter().enumerate().take(40) {
         let lt = l.folded.trim();
-        if !lt.is_empty() && (ft.starts_with(lt) || (!out.is_empty() && ft.ends_with(&lt.split_whitespace().collect::<String>()))) {
+        if !lt.is_empty()
+            && (ft.starts_with(lt)
+                || (!out.is_empty() && ft.ends_with(&lt.split_whitespace().collect::<String>())))
+        {
             out.push(i);
             if ft.starts_with(lt) && lt.len() == ft.len() {
                 break;
@@ -386,7 +505,13 @@ fn title_lines(doc: &Document) -> Vec<usize> {
 fn find_line(doc: &Document, value: &str) -> Option<Hit> {
     let f = crate::document::normalize::fold(value);
     let key = f.split(' ').next().unwrap_or(&f);
-    doc.lines.iter().enumerate().find_map(|(i, l)| l.folded.find(key).map(|s| Hit { line: i, start: s, end: s + key.len() }))
+    doc.lines.iter().enumerate().find_map(|(i, l)| {
+        l.folded.find(key).map(|s| Hit {
+            line: i,
+            start: s,
+            end: s + key.len(),
+        })
+    })
 }
 
 fn date_line(doc: &Document) -> Option<Hit> {
@@ -399,5 +524,9 @@ fn date_line(doc: &Document) -> Option<Hit> {
         .enumerate()
         .rev()
         .find(|(_, l)| l.kind == want && crate::document::meta::find_date(&l.folded).is_some())
-        .map(|(i, l)| Hit { line: i, start: 0, end: l.folded.len() })
+        .map(|(i, l)| Hit {
+            line: i,
+            start: 0,
+            end: l.folded.len(),
+        })
 }

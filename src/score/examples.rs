@@ -37,7 +37,11 @@ pub fn example_document(ex: &Example) -> Document {
     let mut doc = if kind == "document" {
         Document::parse(&ex.text)
     } else {
-        Document::snippet(Kind::parse(kind).unwrap_or(Kind::Measures), ex.heading.as_deref(), &ex.text)
+        Document::snippet(
+            Kind::parse(kind).unwrap_or(Kind::Measures),
+            ex.heading.as_deref(),
+            &ex.text,
+        )
     };
     // A snippet has no title to read a year from; a whole document keeps what it states.
     if let Some(y) = ex.year {
@@ -60,8 +64,18 @@ fn run_one(pack: &RulePack, e: &Element, i: usize, ex: &Example) -> ExampleResul
         description: String::new(),
     };
     // Score the element alone so other elements cannot affect it.
-    let single = RulePack { elements: vec![e.clone()], indicators: Vec::new(), ..pack.clone() };
-    let source = Source { path: "example".into(), format: "txt".into(), encoding: "utf-8".into(), chars: ex.text.chars().count(), sha256: String::new() };
+    let single = RulePack {
+        elements: vec![e.clone()],
+        indicators: Vec::new(),
+        ..pack.clone()
+    };
+    let source = Source {
+        path: "example".into(),
+        format: "txt".into(),
+        encoding: "utf-8".into(),
+        chars: ex.text.chars().count(),
+        sha256: String::new(),
+    };
     let card = super::score(&doc, &single, &profile, source);
     let r = &card.elements[0];
     ExampleResult {
@@ -80,6 +94,11 @@ pub fn run(pack: &RulePack, filter: Option<&str>) -> Vec<ExampleResult> {
     pack.elements
         .iter()
         .filter(|e| filter.is_none_or(|f| e.id.starts_with(f)))
-        .flat_map(|e| e.examples.iter().enumerate().map(move |(i, ex)| run_one(pack, e, i, ex)))
+        .flat_map(|e| {
+            e.examples
+                .iter()
+                .enumerate()
+                .map(move |(i, ex)| run_one(pack, e, i, ex))
+        })
         .collect()
 }

@@ -27,7 +27,9 @@ fn evidence(doc: &Document, hit: &Hit) -> Evidence {
         Some(s) => (s.start, s.end.max(hit.end), s.section, s.kind),
         None => (0, line.folded.len(), line.section, line.kind),
     };
-    let map = |b: usize| crate::document::normalize::map_offset(&line.folded, &line.text, b.min(line.folded.len()));
+    let map = |b: usize| {
+        crate::document::normalize::map_offset(&line.folded, &line.text, b.min(line.folded.len()))
+    };
     let (os, oe, ms, me) = (map(s_start), map(s_end), map(hit.start), map(hit.end));
     // Long run-on sentences are cut to a window around the match.
     const BEFORE: usize = 30;
@@ -60,7 +62,10 @@ fn ranked_evidence(doc: &Document, hits: &[Hit]) -> Vec<Evidence> {
     for h in hits {
         let ev = evidence(doc, h);
         let weight = h.end - h.start;
-        match groups.iter_mut().find(|(g, _)| g.line == ev.line && g.text == ev.text) {
+        match groups
+            .iter_mut()
+            .find(|(g, _)| g.line == ev.line && g.text == ev.text)
+        {
             Some((g, w)) => {
                 for m in ev.matched {
                     if !g.matched.contains(&m) {
@@ -72,7 +77,11 @@ fn ranked_evidence(doc: &Document, hits: &[Hit]) -> Vec<Evidence> {
             None => groups.push((ev, weight)),
         }
     }
-    let concrete = |e: &Evidence| e.text.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let concrete = |e: &Evidence| {
+        e.text
+            .chars()
+            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    };
     groups.sort_by_key(|(e, w)| (std::cmp::Reverse(concrete(e)), std::cmp::Reverse(*w)));
     groups.into_iter().map(|(e, _)| e).take(3).collect()
 }
@@ -96,14 +105,30 @@ struct Judged {
 }
 
 fn judge(doc: &Document, pack: &RulePack, e: &Element, deadline: Option<(u32, u32)>) -> Judged {
-    let ctx = Ctx { doc, pack, scope: &e.scope, negation: e.negation, deadline };
+    let ctx = Ctx {
+        doc,
+        pack,
+        scope: &e.scope,
+        negation: e.negation,
+        deadline,
+    };
     let unit = ctx.unit();
     let met = ctx.eval(&e.met, &unit);
     if let Some(r) = met.not_applicable.clone() {
-        return Judged { status: Status::NotApplicable, hits: Vec::new(), near: None, na_reason: Some(r) };
+        return Judged {
+            status: Status::NotApplicable,
+            hits: Vec::new(),
+            near: None,
+            na_reason: Some(r),
+        };
     }
     if met.ok {
-        return Judged { status: Status::Met, hits: met.hits, near: None, na_reason: None };
+        return Judged {
+            status: Status::Met,
+            hits: met.hits,
+            near: None,
+            na_reason: None,
+        };
     }
     let partial: Option<Outcome> = e.partial.as_ref().map(|p| ctx.eval(p, &unit));
     let (status, hits) = match &partial {
@@ -111,20 +136,38 @@ fn judge(doc: &Document, pack: &RulePack, e: &Element, deadline: Option<(u32, u3
         _ => (Status::Missing, Vec::new()),
     };
     // Where else did the element's words appear? Out of scope first, then negated.
-    let outside: Vec<Kind> = Kind::ALL.into_iter().filter(|k| !e.scope.contains(k) && *k != Kind::Boilerplate).collect();
-    let octx = Ctx { scope: &outside, ..ctx };
+    let outside: Vec<Kind> = Kind::ALL
+        .into_iter()
+        .filter(|k| !e.scope.contains(k) && *k != Kind::Boilerplate)
+        .collect();
+    let octx = Ctx {
+        scope: &outside,
+        ..ctx
+    };
     let ounit = octx.unit();
-    let near = if !ounit.is_empty() && !matches!(e.met, crate::rules::cond::Cond::Covers(_) | crate::rules::cond::Cond::Items(_) | crate::rules::cond::Cond::Part { .. }) {
+    let near = if !ounit.is_empty()
+        && !matches!(
+            e.met,
+            crate::rules::cond::Cond::Covers(_)
+                | crate::rules::cond::Cond::Items(_)
+                | crate::rules::cond::Cond::Part { .. }
+        ) {
         let o = octx.eval(&e.met, &ounit);
         o.hits.first().map(|h| {
             let ev = evidence(doc, h);
-            NearMiss { reason: near_miss_reason(Kind::parse(&ev.kind).unwrap_or(Kind::Plans)).to_string(), evidence: ev }
+            NearMiss {
+                reason: near_miss_reason(Kind::parse(&ev.kind).unwrap_or(Kind::Plans)).to_string(),
+                evidence: ev,
+            }
         })
     } else {
         None
     };
     let near = near.or_else(|| {
-        met.gaps.first().map(|h| NearMiss { reason: "这个问题没有找到主题相同的下一步安排".to_string(), evidence: evidence(doc, h) })
+        met.gaps.first().map(|h| NearMiss {
+            reason: "这个问题没有找到主题相同的下一步安排".to_string(),
+            evidence: evidence(doc, h),
+        })
     });
     let near = near.or_else(|| {
         met.negated.first().map(|h| NearMiss {
@@ -132,16 +175,27 @@ fn judge(doc: &Document, pack: &RulePack, e: &Element, deadline: Option<(u32, u3
             evidence: evidence(doc, h),
         })
     });
-    Judged { status, hits, near, na_reason: None }
+    Judged {
+        status,
+        hits,
+        near,
+        na_reason: None,
+    }
 }
 
 fn grade(pack: &RulePack, score: f64) -> String {
-    pack.grades.iter().find(|g| score >= g.min).map_or_else(String::new, |g| g.name.clone())
+    pack.grades
+        .iter()
+        .find(|g| score >= g.min)
+        .map_or_else(String::new, |g| g.name.clone())
 }
 
 /// Scores a parsed document under a profile.
 pub fn score(doc: &Document, pack: &RulePack, profile: &ProfileDef, source: Source) -> Scorecard {
-    let deadline = profile.deadline.as_deref().and_then(crate::rules::cond::parse_mm_dd);
+    let deadline = profile
+        .deadline
+        .as_deref()
+        .and_then(crate::rules::cond::parse_mm_dd);
     let year = doc.meta.year;
     let mut elements = Vec::with_capacity(pack.elements.len());
     for e in &pack.elements {
@@ -150,11 +204,21 @@ pub fn score(doc: &Document, pack: &RulePack, profile: &ProfileDef, source: Sour
         // a department that does report what it is exempt from still gets credit.
         let mut j = judge(doc, pack, e, deadline);
         if profile.not_applicable.contains(&e.id) && j.status != Status::Met {
-            j = Judged { status: Status::NotApplicable, hits: Vec::new(), near: None, na_reason: Some(format!("{}报告不适用本项", profile.title)) };
+            j = Judged {
+                status: Status::NotApplicable,
+                hits: Vec::new(),
+                near: None,
+                na_reason: Some(format!("{}报告不适用本项", profile.title)),
+            };
         }
         if let (Some(since), Some(y)) = (e.since, year) {
             if y < since && j.status != Status::Met {
-                j = Judged { status: Status::NotApplicable, hits: Vec::new(), near: None, na_reason: Some(format!("{y}年度尚无此项要求（{since}年起适用）")) };
+                j = Judged {
+                    status: Status::NotApplicable,
+                    hits: Vec::new(),
+                    near: None,
+                    na_reason: Some(format!("{y}年度尚无此项要求（{since}年起适用）")),
+                };
             }
         }
         let points = match j.status {
@@ -172,7 +236,13 @@ pub fn score(doc: &Document, pack: &RulePack, profile: &ProfileDef, source: Sour
             weight,
             evidence: ranked_evidence(doc, &j.hits),
             advice: open.then(|| e.advice.clone()),
-            looked_for: open.then(|| if e.looked_for.is_empty() { e.met.describe() } else { e.looked_for.clone() }),
+            looked_for: open.then(|| {
+                if e.looked_for.is_empty() {
+                    e.met.describe()
+                } else {
+                    e.looked_for.clone()
+                }
+            }),
             near_miss: j.near,
             gain: if open { weight - points } else { 0.0 },
             not_applicable_reason: j.na_reason,
@@ -182,19 +252,35 @@ pub fn score(doc: &Document, pack: &RulePack, profile: &ProfileDef, source: Sour
         .categories
         .iter()
         .map(|c| {
-            let mine = elements.iter().filter(|r| r.category == c.id && r.status != Status::NotApplicable);
-            let (earned, possible) = mine.fold((0.0, 0.0), |(a, b), r| (a + r.points, b + r.weight));
-            CategoryScore { id: c.id.clone(), title: c.title.clone(), earned, possible }
+            let mine = elements
+                .iter()
+                .filter(|r| r.category == c.id && r.status != Status::NotApplicable);
+            let (earned, possible) =
+                mine.fold((0.0, 0.0), |(a, b), r| (a + r.points, b + r.weight));
+            CategoryScore {
+                id: c.id.clone(),
+                title: c.title.clone(),
+                earned,
+                possible,
+            }
         })
         .collect();
     let earned: f64 = categories.iter().map(|c| c.earned).sum();
     let possible: f64 = categories.iter().map(|c| c.possible).sum();
-    let score = if possible > 0.0 { round1(earned / possible * 100.0) } else { 0.0 };
+    let score = if possible > 0.0 {
+        round1(earned / possible * 100.0)
+    } else {
+        0.0
+    };
     Scorecard {
         source,
         meta: doc.meta.clone(),
         profile: profile.id.clone(),
-        ruleset: RulesetRef { name: pack.name.clone(), version: pack.version.clone(), digest: pack.digest.clone() },
+        ruleset: RulesetRef {
+            name: pack.name.clone(),
+            version: pack.version.clone(),
+            digest: pack.digest.clone(),
+        },
         score,
         grade: grade(pack, score),
         earned,

@@ -6,7 +6,10 @@ use std::process::{Command, Output};
 
 /// Runs the lawscore binary with `args`.
 pub fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lawscore")).args(args).output().expect("run lawscore")
+    Command::new(env!("CARGO_BIN_EXE_lawscore"))
+        .args(args)
+        .output()
+        .expect("run lawscore")
 }
 
 /// Runs the binary with `input` on standard input.
@@ -50,13 +53,19 @@ pub fn exported_pack() -> (tempfile::TempDir, PathBuf) {
 /// Replaces the first occurrence of `from` in a file, failing if absent.
 pub fn edit(path: &Path, from: &str, to: &str) {
     let s = std::fs::read_to_string(path).unwrap();
-    assert!(s.contains(from), "{} does not contain {from:?}", path.display());
+    assert!(
+        s.contains(from),
+        "{} does not contain {from:?}",
+        path.display()
+    );
     std::fs::write(path, s.replacen(from, to, 1)).unwrap();
 }
 
 /// A fixture report from tests/fixtures/reports.
 pub fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reports").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/reports")
+        .join(name)
 }
 
 /// A small complete-enough report used across tests, written to `dir/name`.
@@ -73,7 +82,15 @@ pub fn json(o: &Output) -> serde_json::Value {
 
 /// Status of an element in the first report of a JSON document.
 pub fn status(doc: &serde_json::Value, id: &str) -> String {
-    doc["reports"][0]["elements"].as_array().unwrap().iter().find(|e| e["id"] == id).unwrap()["status"].as_str().unwrap().to_string()
+    doc["reports"][0]["elements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == id)
+        .unwrap()["status"]
+        .as_str()
+        .unwrap()
+        .to_string()
 }
 
 pub const SHORT_REPORT: &str = "某某县人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n（一）党政主要负责人履行推进法治建设第一责任人职责情况\n县长认真履行推进法治建设第一责任人职责，亲自听取法治政府建设工作汇报2次，作出批示5次。\n县政府常务会议会前学法12次。组织年终述法。\n（二）规范性文件\n全年审核规范性文件12件，报送备案12件，开展规范性文件清理1次。\n二、存在的问题\n一是基层执法力量薄弱；二是述法工作不够深入；三是普法形式单一。\n三、2024年工作安排\n一是充实基层执法力量；二是深化述法工作；三是创新普法形式。\n特此报告。\n某某县人民政府\n2024年2月20日\n";
