@@ -7,7 +7,9 @@ use std::collections::{HashMap, HashSet};
 use scraper::{Html, Node};
 
 use super::html_depth::cap_nesting;
-use super::html_text::{is_furniture, is_hidden, key, render, NodeRef, Policy, Step, Walk};
+use super::html_text::{
+    is_furniture, is_hidden, key, render, NodeRef, Policy, Rendered, Step, Walk,
+};
 
 /// Article containers of Chinese government CMSs (TRS WCM, Hanweb/UCAP and common
 /// templates), most specific first.
@@ -83,15 +85,25 @@ pub(crate) fn extract(page: &str) -> String {
     );
 
     let main: Vec<String> = article.lines.into_iter().map(|l| l.text).collect();
-    let mut out = Vec::with_capacity(main.len() + 4);
-    let joined = main.concat();
-    let heading = if container == body {
-        harvest.headings.iter().find(|h| !h.muted)
+    let mut out = preface(&doc, &harvest, &main, container == body);
+    out.extend(main);
+    out.join("\n")
+}
+
+/// The lines to put before the article: the page title unless the article already
+/// has it, then 发布时间/来源 lines from just above the container (or from furniture
+/// inside it) that the article render dropped.
+fn preface(doc: &Html, harvest: &Rendered, main: &[String], whole_body: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    let headings = &harvest.headings;
+    let heading = if whole_body {
+        headings.iter().find(|h| !h.muted)
     } else {
-        let inside = harvest.headings.iter().find(|h| h.inside);
-        inside.or_else(|| harvest.headings.iter().rfind(|h| !h.inside && !h.muted))
+        let inside = headings.iter().find(|h| h.inside);
+        inside.or_else(|| headings.iter().rfind(|h| !h.inside && !h.muted))
     };
-    let title = heading.map(|h| h.text.clone()).or_else(|| page_title(&doc));
+    let title = heading.map(|h| h.text.clone()).or_else(|| page_title(doc));
+    let joined = main.concat();
     if let Some(title) = title.filter(|t| !t.is_empty() && !joined.contains(t.as_str())) {
         out.push(title);
     }
@@ -107,16 +119,12 @@ pub(crate) fn extract(page: &str) -> String {
         } else {
             i >= first_meta
         };
-        if recoverable
-            && is_meta(&line.text)
-            && !seen.contains(line.text.as_str())
-            && !out.contains(&line.text)
-        {
-            out.push(line.text.clone());
+        let text = &line.text;
+        if recoverable && is_meta(text) && !seen.contains(text.as_str()) && !out.contains(text) {
+            out.push(text.clone());
         }
     }
-    out.extend(main);
-    out.join("\n")
+    out
 }
 
 /// Non-blank characters of text under each element, hidden elements excluded.
@@ -184,7 +192,7 @@ fn choose_container<'d>(
     })
 }
 
-/// `<title>`, minus the site name CMSs append after `_`, `|` or ` - `.
+/// `<title>`, minus the site name CMSs append after `_`, `|`, `--` or ` - `.
 fn page_title(doc: &Html) -> Option<String> {
     let title = doc
         .root_element()
@@ -192,12 +200,12 @@ fn page_title(doc: &Html) -> Option<String> {
         .find(|e| e.value().name() == "title")?;
     let text: String = title.text().collect();
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let first = text
-        .split(['_', '|', '｜'])
-        .next()?
-        .split(" - ")
-        .next()?
-        .trim();
+    let cut = ["_", "|", "｜", "--", " - "]
+        .iter()
+        .filter_map(|sep| text.find(sep))
+        .min()
+        .unwrap_or(text.len());
+    let first = text[..cut].trim();
     (!first.is_empty()).then(|| first.to_string())
 }
 
@@ -235,7 +243,8 @@ mod tests {
 
     #[test]
     fn title_falls_back_to_the_title_element_without_the_site_name() {
-        let page = "<html><head><title>某区2023年法治政府建设年度报告_某区人民政府</title></head>\
+        let page =
+            "<html><head><title>某区2023年法治政府建设年度报告--首页_某区人民政府</title></head>\
                     <body><div class=TRS_Editor><p>一、主要举措</p></div></body></html>";
         assert_eq!(
             extract(page),

@@ -90,8 +90,9 @@ pub(crate) fn is_hidden(el: &scraper::node::Element) -> bool {
     never_text || display_none || el.attr("hidden").is_some()
 }
 
-/// Site furniture by id or class: menus, breadcrumbs (当前位置), footers (主办 承办
-/// ICP备), share bars (扫一扫), related-document lists (相关文件, xgwj).
+/// Site furniture by id or class: menus, breadcrumbs (当前位置, `dqwz`), footers
+/// (主办 承办 ICP备, often `bottom`), share bars (扫一扫), related-document lists
+/// (相关文件, `xgwj`). Substring matches, so `topmenu` and `foot_nav` count too.
 const FURNITURE: &[&str] = &[
     "nav",
     "menu",
@@ -108,6 +109,8 @@ const FURNITURE: &[&str] = &[
     "dqwz",
     "search",
     "logo",
+    "bottom",
+    "copyright",
 ];
 
 /// Navigation, header, footer and similar site furniture.

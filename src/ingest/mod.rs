@@ -82,6 +82,25 @@ const MAX_INPUT: u64 = 256 << 20;
 /// Extracts a report's text from `bytes`. `name` (a file name or path, may be empty)
 /// only breaks ties: the content decides the format and the encoding.
 pub fn extract(bytes: &[u8], name: &str) -> Result<Extracted, IngestError> {
+    extract_inner(bytes, name).map_err(IngestError::one_line)
+}
+
+impl IngestError {
+    /// Messages quoted from zip and XML errors must not break the CLI's one-line report.
+    fn one_line(self) -> Self {
+        let flat = |s: String| s.replace(['\n', '\r'], " ");
+        match self {
+            IngestError::NotText(s) => IngestError::NotText(flat(s)),
+            IngestError::Unsupported(s) => IngestError::Unsupported(flat(s)),
+            IngestError::BadDocx(s) => IngestError::BadDocx(flat(s)),
+            IngestError::TooLarge(s) => IngestError::TooLarge(flat(s)),
+            IngestError::Io(s) => IngestError::Io(flat(s)),
+            IngestError::Empty => IngestError::Empty,
+        }
+    }
+}
+
+fn extract_inner(bytes: &[u8], name: &str) -> Result<Extracted, IngestError> {
     if bytes.len() as u64 > MAX_INPUT {
         return Err(too_large(bytes.len() as u64));
     }
