@@ -5,7 +5,12 @@ use common::*;
 
 #[test]
 fn text_output_for_a_person() {
-    let o = run(&["score", "--color", "never", fixture("weak.txt").to_str().unwrap()]);
+    let o = run(&[
+        "score",
+        "--color",
+        "never",
+        fixture("weak.txt").to_str().unwrap(),
+    ]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("不合格"), "{out}");
@@ -15,13 +20,30 @@ fn text_output_for_a_person() {
 
 #[test]
 fn json_follows_the_contract() {
-    let o = run(&["score", "--format", "json", fixture("complete.txt").to_str().unwrap()]);
+    let o = run(&[
+        "score",
+        "--format",
+        "json",
+        fixture("complete.txt").to_str().unwrap(),
+    ]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let d = json(&o);
     assert_eq!(d["schema"], "lawscore.scorecards/1");
     assert_eq!(d["ruleset"]["name"], "lawscore-default");
     let r = &d["reports"][0];
-    for k in ["source", "meta", "profile", "score", "grade", "earned", "possible", "categories", "elements", "sections", "indicators"] {
+    for k in [
+        "source",
+        "meta",
+        "profile",
+        "score",
+        "grade",
+        "earned",
+        "possible",
+        "categories",
+        "elements",
+        "sections",
+        "indicators",
+    ] {
         assert!(!r[k].is_null(), "missing {k}");
     }
     for k in ["path", "format", "encoding", "chars", "sha256"] {
@@ -29,7 +51,9 @@ fn json_follows_the_contract() {
     }
     assert_eq!(r["elements"].as_array().unwrap().len(), 38);
     let first = &r["elements"][0];
-    for k in ["id", "title", "category", "status", "points", "weight", "evidence"] {
+    for k in [
+        "id", "title", "category", "status", "points", "weight", "evidence",
+    ] {
         assert!(!first[k].is_null(), "missing element.{k}");
     }
     let ev = &first["evidence"][0];
@@ -41,17 +65,35 @@ fn json_follows_the_contract() {
 
 #[test]
 fn every_met_or_partial_has_evidence_and_every_gap_has_advice() {
-    for f in ["complete.txt", "weak.txt", "plans_only.txt", "combined_heading.txt"] {
-        let d = json(&run(&["score", "--format", "json", fixture(f).to_str().unwrap()]));
+    for f in [
+        "complete.txt",
+        "weak.txt",
+        "plans_only.txt",
+        "combined_heading.txt",
+    ] {
+        let d = json(&run(&[
+            "score",
+            "--format",
+            "json",
+            fixture(f).to_str().unwrap(),
+        ]));
         for e in d["reports"][0]["elements"].as_array().unwrap() {
             let st = e["status"].as_str().unwrap();
             if st == "met" || st == "partial" {
-                assert!(!e["evidence"].as_array().unwrap().is_empty(), "{f} {}: no evidence", e["id"]);
+                assert!(
+                    !e["evidence"].as_array().unwrap().is_empty(),
+                    "{f} {}: no evidence",
+                    e["id"]
+                );
                 let line = e["evidence"][0]["line"].as_u64().unwrap();
                 assert!(line >= 1);
             }
             if st == "missing" || st == "partial" {
-                assert!(e["advice"].as_str().is_some_and(|a| !a.is_empty()), "{f} {}: no advice", e["id"]);
+                assert!(
+                    e["advice"].as_str().is_some_and(|a| !a.is_empty()),
+                    "{f} {}: no advice",
+                    e["id"]
+                );
                 assert!(e["gain"].as_f64().unwrap() > 0.0);
             }
         }
@@ -63,20 +105,36 @@ fn batch_goes_on_past_bad_files_and_exits_2() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(fixture("complete.txt"), dir.path().join("a.txt")).unwrap();
     std::fs::write(dir.path().join("b.txt"), b"").unwrap();
-    std::fs::write(dir.path().join("c.txt"), b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\xff\xfe\x00\x01\x02\x03").unwrap();
+    std::fs::write(
+        dir.path().join("c.txt"),
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\xff\xfe\x00\x01\x02\x03",
+    )
+    .unwrap();
     std::fs::write(dir.path().join("notes.md"), "不是报告").unwrap();
-    let before: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| std::fs::read(e.unwrap().path()).unwrap()).collect();
+    let before: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| std::fs::read(e.unwrap().path()).unwrap())
+        .collect();
     let o = run(&["score", "--format", "json", dir.path().to_str().unwrap()]);
     assert_eq!(code(&o), 2);
     let err = stderr(&o);
     assert!(err.contains("b.txt") && err.contains("empty"), "{err}");
     assert!(err.contains("c.txt"), "{err}");
     let d = json(&o);
-    assert_eq!(d["reports"].as_array().unwrap().len(), 1, "the good file is still scored; .md is not picked up");
+    assert_eq!(
+        d["reports"].as_array().unwrap().len(),
+        1,
+        "the good file is still scored; .md is not picked up"
+    );
     let errors = d["errors"].as_array().unwrap();
     assert_eq!(errors.len(), 2);
-    assert!(errors.iter().all(|e| e["path"].is_string() && e["error"].is_string()));
-    let after: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| std::fs::read(e.unwrap().path()).unwrap()).collect();
+    assert!(errors
+        .iter()
+        .all(|e| e["path"].is_string() && e["error"].is_string()));
+    let after: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| std::fs::read(e.unwrap().path()).unwrap())
+        .collect();
     assert_eq!(before, after, "inputs are never modified");
 }
 
@@ -102,7 +160,13 @@ fn fail_under_gate() {
     let complete = fixture("complete.txt");
     let o = run(&["score", "--fail-under", "60", complete.to_str().unwrap()]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    let o = run(&["score", "--fail-under", "60", complete.to_str().unwrap(), weak.to_str().unwrap()]);
+    let o = run(&[
+        "score",
+        "--fail-under",
+        "60",
+        complete.to_str().unwrap(),
+        weak.to_str().unwrap(),
+    ]);
     assert_eq!(code(&o), 1);
     assert!(stderr(&o).contains("weak.txt"), "{}", stderr(&o));
 }
@@ -114,7 +178,10 @@ fn jsonl_and_csv() {
     std::fs::copy(fixture("weak.txt"), dir.path().join("b.txt")).unwrap();
     std::fs::write(dir.path().join("c.txt"), b"   \n").unwrap();
     let o = run(&["score", "--format", "jsonl", dir.path().to_str().unwrap()]);
-    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 3);
     assert_eq!(lines.iter().filter(|l| l["error"].is_string()).count(), 1);
     let o = run(&["score", "--format", "csv", dir.path().to_str().unwrap()]);
@@ -123,7 +190,10 @@ fn jsonl_and_csv() {
     let text = String::from_utf8(out[3..].to_vec()).unwrap();
     let mut rows = text.lines();
     let header = rows.next().unwrap();
-    assert!(header.starts_with("path,title,issuer,year,date,score,grade,"), "{header}");
+    assert!(
+        header.starts_with("path,title,issuer,year,date,score,grade,"),
+        "{header}"
+    );
     assert!(header.contains("lead.shufa"));
     assert_eq!(rows.filter(|r| !r.is_empty()).count(), 2);
 }
@@ -132,14 +202,31 @@ fn jsonl_and_csv() {
 fn out_file_is_written_whole() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("cards.json");
-    let o = run(&["score", "--format", "json", "--out", out.to_str().unwrap(), fixture("weak.txt").to_str().unwrap()]);
+    let o = run(&[
+        "score",
+        "--format",
+        "json",
+        "--out",
+        out.to_str().unwrap(),
+        fixture("weak.txt").to_str().unwrap(),
+    ]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let d: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(d["reports"].as_array().unwrap().len(), 1);
-    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(left.len(), 1, "no temporary files left behind: {left:?}");
     let bad = dir.path().join("no/such/dir/cards.json");
-    let o = run(&["score", "--format", "json", "--out", bad.to_str().unwrap(), fixture("weak.txt").to_str().unwrap()]);
+    let o = run(&[
+        "score",
+        "--format",
+        "json",
+        "--out",
+        bad.to_str().unwrap(),
+        fixture("weak.txt").to_str().unwrap(),
+    ]);
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("cards.json"));
 }

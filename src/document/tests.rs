@@ -50,8 +50,7 @@ fn combined_heading_turns_to_plans() {
     let t = "标题\n一、工作成效\n做了工作。\n二、存在的困难及下一步计划\n仍存在一些问题：一是甲；二是乙。针对以上问题，主要有两个方面的重点工作：\n（一）做好甲。\n（二）做好乙。\n";
     let d = Document::parse(t);
     assert_eq!(d.lines[4].kind, Kind::Problems);
-    let last = d.sentences.iter().rfind(|s| s.line == 4)
-        .unwrap();
+    let last = d.sentences.iter().rfind(|s| s.line == 4).unwrap();
     assert_eq!(last.kind, Kind::Plans);
     assert_eq!(d.lines[5].kind, Kind::Plans);
     assert_eq!(d.lines[6].kind, Kind::Plans);

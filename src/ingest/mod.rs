@@ -2,9 +2,23 @@
 //!
 //! Reads UTF-8 (BOM or not), UTF-16 LE/BE (with BOM) and GB18030/GBK/GB2312 text, HTML pages
 //! saved from government sites (article text only, site furniture dropped) and Word `.docx`.
-//! The output is plain text with `\n` line ends; every later stage numbers lines of this text.
+//! The output is plain text with `\n` line ends; every later stage numbers lines of this text,
+//! so HTML and .docx come out one paragraph, heading or table row per line. Plain text is
+//! kept as written apart from line ends.
+//!
+//! Legacy .doc, PDF and RTF are refused with the command that converts them.
 
+use std::io::Read;
 use std::path::Path;
+
+mod docx;
+mod docx_body;
+mod encoding;
+mod html;
+mod html_depth;
+mod html_text;
+mod numbering;
+mod sniff;
 
 /// The form a report arrived in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,7 +57,7 @@ pub struct Extracted {
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum IngestError {
     /// The file is empty or has only white space.
-    #[error("the file is empty")]
+    #[error("no text: the file is empty or holds only white space or markup")]
     Empty,
     /// The bytes are not text in any supported encoding.
     #[error("not text in UTF-8, UTF-16 or GB18030 ({0})")]
@@ -62,29 +76,90 @@ pub enum IngestError {
     Io(String),
 }
 
+/// Inputs past this size are refused before any work is done.
+const MAX_INPUT: u64 = 256 << 20;
+
 /// Extracts a report's text from `bytes`. `name` (a file name or path, may be empty)
 /// only breaks ties: the content decides the format and the encoding.
 pub fn extract(bytes: &[u8], name: &str) -> Result<Extracted, IngestError> {
-    let _ = name;
-    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
-        .map_err(|e| IngestError::NotText(e.to_string()))?;
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    extract_inner(bytes, name).map_err(IngestError::one_line)
+}
+
+impl IngestError {
+    /// Messages quoted from zip and XML errors must not break the CLI's one-line report.
+    fn one_line(self) -> Self {
+        let flat = |s: String| s.replace(['\n', '\r'], " ");
+        match self {
+            IngestError::NotText(s) => IngestError::NotText(flat(s)),
+            IngestError::Unsupported(s) => IngestError::Unsupported(flat(s)),
+            IngestError::BadDocx(s) => IngestError::BadDocx(flat(s)),
+            IngestError::TooLarge(s) => IngestError::TooLarge(flat(s)),
+            IngestError::Io(s) => IngestError::Io(flat(s)),
+            IngestError::Empty => IngestError::Empty,
+        }
+    }
+}
+
+fn extract_inner(bytes: &[u8], name: &str) -> Result<Extracted, IngestError> {
+    if bytes.len() as u64 > MAX_INPUT {
+        return Err(too_large(bytes.len() as u64));
+    }
+    match sniff::magic(bytes) {
+        sniff::Magic::Zip => {
+            let text = docx::extract(bytes, name)?;
+            return finish(text, Format::Docx, "utf-8");
+        }
+        sniff::Magic::Refused(e) => return Err(e),
+        sniff::Magic::Other => {}
+    }
+    let decoded = encoding::decode(bytes, sniff::looks_like_html(bytes, name))?;
+    if sniff::looks_like_html(decoded.text.as_bytes(), name) {
+        return finish(html::extract(&decoded.text), Format::Html, decoded.encoding);
+    }
+    finish(decoded.text, Format::Txt, decoded.encoding)
+}
+
+fn finish(text: String, format: Format, encoding: &'static str) -> Result<Extracted, IngestError> {
     if text.trim().is_empty() {
         return Err(IngestError::Empty);
     }
     Ok(Extracted {
         text,
-        format: Format::Txt,
-        encoding: "utf-8",
+        format,
+        encoding,
     })
 }
 
-/// Reads and extracts a file.
+fn too_large(len: u64) -> IngestError {
+    IngestError::TooLarge(format!(
+        "the file is {:.1} MiB; the limit is {} MiB",
+        len as f64 / (1u64 << 20) as f64,
+        MAX_INPUT >> 20
+    ))
+}
+
+/// Reads and extracts a file. Files over the size limit are refused without being
+/// read, and reading stops at the limit for files whose size is unknown (pipes, devices).
 pub fn read_file(path: &Path) -> Result<(Vec<u8>, Extracted), IngestError> {
-    let bytes = std::fs::read(path).map_err(|e| IngestError::Io(e.to_string()))?;
+    let io = |e: std::io::Error| IngestError::Io(format!("cannot read the file: {e}"));
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_dir() {
+        return Err(IngestError::Io("it is a directory, not a file".into()));
+    }
+    if meta.len() > MAX_INPUT {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_INPUT + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_INPUT {
+        return Err(IngestError::TooLarge(format!(
+            "the input is over the {} MiB limit",
+            MAX_INPUT >> 20
+        )));
+    }
     let ex = extract(&bytes, &path.to_string_lossy())?;
     Ok((bytes, ex))
 }
-
-/// Inputs larger than this are refused before reading.
-pub const MAX_INPUT_BYTES: usize = 256 << 20;

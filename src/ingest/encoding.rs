@@ -1,0 +1,208 @@
+//! Bytes → `String`: BOM, then UTF-8, then a declared or detected GB18030, and a check
+//! that the result is text rather than decoded noise.
+
+use std::borrow::Cow;
+
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{Encoding, GB18030, GBK, UTF_16BE, UTF_16LE};
+
+use super::IngestError;
+
+/// chardetng is the slowest step of ingest (about 7 ms per 30 KB), and 16 KB of
+/// Chinese text is far more than it needs.
+const DETECT_WINDOW: usize = 16 * 1024;
+
+/// Where an HTML page may declare its charset; pages put the `<meta>` right after `<head>`.
+const CHARSET_WINDOW: usize = 2048;
+
+/// Share of undecodable or control characters above which the bytes are called binary.
+/// One stray byte in a long GBK file is tolerated; a PNG or random bytes reach 10 %+.
+const MAX_BAD_PER_MILLE: usize = 5;
+
+/// Decoded text and the label of the encoding it came in.
+pub(crate) struct Decoded {
+    pub text: String,
+    pub encoding: &'static str,
+}
+
+/// Decodes `bytes`. `html` says the bytes look like an HTML page, so a declared
+/// `charset=` is honoured when the bytes are not UTF-8.
+pub(crate) fn decode(bytes: &[u8], html: bool) -> Result<Decoded, IngestError> {
+    let (text, encoding) = decode_raw(bytes, html)?;
+    check_is_text(&text)?;
+    Ok(Decoded {
+        text: normalize_newlines(text.into_owned()),
+        encoding,
+    })
+}
+
+fn decode_raw(bytes: &[u8], html: bool) -> Result<(Cow<'_, str>, &'static str), IngestError> {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        return Ok((text, label(enc)));
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok((Cow::Borrowed(text), "utf-8"));
+    }
+    if mostly_utf8(bytes) {
+        return Ok((String::from_utf8_lossy(bytes), "utf-8"));
+    }
+    if html && declared_charset(bytes).is_some_and(is_gb) {
+        return Ok((GB18030.decode_without_bom_handling(bytes).0, "gb18030"));
+    }
+    let guess = detect(bytes);
+    if is_gb(guess) {
+        return Ok((GB18030.decode_without_bom_handling(bytes).0, "gb18030"));
+    }
+    Err(IngestError::NotText(format!(
+        "the bytes look most like {}",
+        guess.name()
+    )))
+}
+
+fn label(enc: &'static Encoding) -> &'static str {
+    if enc == UTF_16LE {
+        "utf-16le"
+    } else if enc == UTF_16BE {
+        "utf-16be"
+    } else {
+        "utf-8"
+    }
+}
+
+/// A UTF-8 file with a few broken bytes (a bad copy, a truncated end) should not be
+/// handed to the detector, which would call it GBK and produce mojibake. GBK text
+/// almost never forms valid multi-byte UTF-8, so "mostly valid" is a safe test.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    good >= 8 && bad * 100 <= good
+}
+
+/// encoding_rs maps the `gb2312` and `gbk` labels to GBK, whose decoder is the full
+/// GB18030 one, so all three are read as GB18030.
+fn is_gb(enc: &'static Encoding) -> bool {
+    enc == GBK || enc == GB18030
+}
+
+/// Runs chardetng on a window that starts at the first non-ASCII byte: saved pages
+/// often open with more than 16 KB of ASCII script and style, which says nothing.
+fn detect(bytes: &[u8]) -> &'static Encoding {
+    let start = bytes.iter().position(|b| !b.is_ascii()).unwrap_or(0);
+    let end = bytes.len().min(start + DETECT_WINDOW);
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(&bytes[start..end], true);
+    detector.guess(Some(b"cn"), Utf8Detection::Allow)
+}
+
+/// The encoding named by the first `charset=` in the head of an HTML page.
+fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(CHARSET_WINDOW)];
+    let at = head
+        .windows(7)
+        .position(|w| w.eq_ignore_ascii_case(b"charset"))?;
+    let rest = &head[at + 7..];
+    let rest = trim_start_matches(rest, |b| b.is_ascii_whitespace());
+    let rest = rest.strip_prefix(b"=")?;
+    let rest = trim_start_matches(rest, |b| b.is_ascii_whitespace() || b == b'"' || b == b'\'');
+    let len = rest
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || b"-_:.".contains(&b)))
+        .unwrap_or(rest.len());
+    Encoding::for_label(&rest[..len])
+}
+
+fn trim_start_matches(bytes: &[u8], drop: impl Fn(u8) -> bool) -> &[u8] {
+    let n = bytes.iter().take_while(|&&b| drop(b)).count();
+    &bytes[n..]
+}
+
+/// Rejects decoded binary: replacement characters and C0/C1 controls other than
+/// tab, line feed, carriage return and form feed.
+fn check_is_text(text: &str) -> Result<(), IngestError> {
+    let (mut total, mut bad) = (0usize, 0usize);
+    for c in text.chars() {
+        total += 1;
+        let control =
+            (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c')) || c == '\u{7f}';
+        if control || c == '\u{fffd}' {
+            bad += 1;
+        }
+    }
+    if bad > 0 && bad * 1000 > total * MAX_BAD_PER_MILLE {
+        return Err(IngestError::NotText(format!(
+            "{bad} of {total} characters are control codes or undecodable, as in binary data"
+        )));
+    }
+    Ok(())
+}
+
+/// CR LF and lone CR become LF. Works on bytes: both are ASCII, so UTF-8 stays valid.
+pub(crate) fn normalize_newlines(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let bytes = text.into_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut iter = bytes.iter().copied().peekable();
+    while let Some(b) = iter.next() {
+        if b == b'\r' {
+            out.push(b'\n');
+            if iter.peek() == Some(&b'\n') {
+                iter.next();
+            }
+        } else {
+            out.push(b);
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use encoding_rs::UTF_8;
+
+    #[test]
+    fn newlines_are_normalised() {
+        assert_eq!(
+            normalize_newlines("a\r\nb\rc\n\r\nd".into()),
+            "a\nb\nc\n\nd"
+        );
+    }
+
+    #[test]
+    fn declared_gb2312_resolves_to_gbk() {
+        let page =
+            b"<html><head><meta http-equiv=Content-Type content=\"text/html; charset = 'gb2312'\">";
+        assert_eq!(declared_charset(page), Some(GBK));
+        assert_eq!(declared_charset(b"<meta charset=\"utf-8\">"), Some(UTF_8));
+        assert_eq!(declared_charset(b"<p>no declaration</p>"), None);
+    }
+
+    #[test]
+    fn short_gbk_is_detected_with_the_cn_hint() {
+        let (bytes, _, _) = GBK.encode("法治政府");
+        let d = decode(&bytes, false).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), ("法治政府", "gb18030"));
+    }
+
+    #[test]
+    fn one_stray_byte_in_long_text_is_tolerated() {
+        let mut bytes = "依法行政，建设法治政府。\n".repeat(200).into_bytes();
+        bytes.push(0xff);
+        let d = decode(&bytes, false).unwrap();
+        assert!(d.text.starts_with("依法行政"));
+    }
+
+    #[test]
+    fn nul_bytes_are_not_text() {
+        assert!(matches!(
+            decode(&[0u8; 64], false),
+            Err(IngestError::NotText(_))
+        ));
+    }
+}

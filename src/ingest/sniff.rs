@@ -1,0 +1,117 @@
+//! Telling formats apart by content. The file name only breaks ties.
+
+use super::IngestError;
+
+/// What lawscore reads, quoted in every refusal so the user knows where to go.
+pub(crate) const READS: &str =
+    "lawscore reads UTF-8, GB18030 or UTF-16 text, .html/.htm pages and .docx files";
+
+/// What the first bytes say.
+pub(crate) enum Magic {
+    /// A ZIP container: maybe a .docx.
+    Zip,
+    /// A form that is refused outright.
+    Refused(IngestError),
+    /// Anything else: decode it as text.
+    Other,
+}
+
+/// Binary formats people rename to .txt by mistake; naming them beats "not text".
+const BINARY: &[(&[u8], &str)] = &[
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\x7fELF", "an executable"),
+    (b"MZ\x90\x00", "a Windows executable"),
+];
+
+/// Classifies `bytes` by their leading signature.
+pub(crate) fn magic(bytes: &[u8]) -> Magic {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return Magic::Zip;
+    }
+    if bytes.starts_with(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") {
+        return refuse(
+            "a legacy Word .doc (OLE2) file",
+            "soffice --headless --convert-to docx file.doc",
+        );
+    }
+    // Some generators put a few bytes of junk or white space before the header.
+    let head = &bytes[..bytes.len().min(1024)];
+    if head.windows(5).any(|w| w == b"%PDF-") {
+        return refuse("a PDF file", "pdftotext -enc UTF-8 file.pdf file.txt");
+    }
+    if bytes.trim_ascii_start().starts_with(b"{\\rtf") {
+        return refuse(
+            "an RTF file",
+            "soffice --headless --convert-to docx file.rtf",
+        );
+    }
+    for (sig, what) in BINARY {
+        if bytes.starts_with(sig) {
+            return Magic::Refused(IngestError::NotText(format!("it is {what}")));
+        }
+    }
+    Magic::Other
+}
+
+/// The message for a form lawscore does not read, with the command that converts it.
+pub(crate) fn refuse(what: &str, convert: &str) -> Magic {
+    Magic::Refused(IngestError::Unsupported(format!(
+        "{what} cannot be read; {READS}; convert it first, e.g. `{convert}`"
+    )))
+}
+
+/// Whether text (or ASCII-compatible bytes) is an HTML page: it starts with a tag
+/// and the first kilobyte holds a document-level tag. `name` decides only for
+/// fragments that start with a tag but have none of those.
+pub(crate) fn looks_like_html(text: &[u8], name: &str) -> bool {
+    let text = text.strip_prefix(b"\xef\xbb\xbf").unwrap_or(text);
+    let text = text.trim_ascii_start();
+    if !text.starts_with(b"<") {
+        return false;
+    }
+    let head = text[..text.len().min(1024)].to_ascii_lowercase();
+    if head.starts_with(b"<!doctype html") {
+        return true;
+    }
+    let markers: [&[u8]; 4] = [b"<html", b"<head", b"<body", b"<meta"];
+    if markers
+        .iter()
+        .any(|m| head.windows(m.len()).any(|w| w == *m))
+    {
+        return true;
+    }
+    let name = name.to_ascii_lowercase();
+    [".html", ".htm", ".shtml", ".xhtml"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_is_told_by_content_and_the_name_breaks_ties() {
+        assert!(looks_like_html(b"\n <!DOCTYPE html><p>x", "a.txt"));
+        assert!(looks_like_html(b"<!-- saved --><HTML><p>x", ""));
+        assert!(looks_like_html(b"<div>x</div>", "report.HTM"));
+        assert!(!looks_like_html(b"<div>x</div>", "report.txt"));
+        assert!(!looks_like_html("一、<meta> 不是网页".as_bytes(), "a.html"));
+    }
+
+    #[test]
+    fn refusals_name_the_form_and_the_conversion() {
+        let Magic::Refused(e) = magic(b"%PDF-1.7\n") else {
+            panic!("PDF not refused")
+        };
+        let msg = e.to_string();
+        assert!(msg.contains("PDF") && msg.contains("pdftotext") && msg.contains(".docx"));
+        assert!(!msg.contains('\n'));
+    }
+}
