@@ -41,9 +41,19 @@ impl Engine {
         Ok(Engine { pack, profile })
     }
 
+    /// Reads, extracts and scores a file (size limits apply before reading).
+    pub fn score_file(&self, path: &std::path::Path) -> Result<Scored, IngestError> {
+        let (bytes, ex) = ingest::read_file(path)?;
+        Ok(self.score_extracted(&path.display().to_string(), &bytes, ex))
+    }
+
     /// Scores bytes read from `path` (shown as given).
     pub fn score_bytes(&self, path: &str, bytes: &[u8]) -> Result<Scored, IngestError> {
         let ex = ingest::extract(bytes, path)?;
+        Ok(self.score_extracted(path, bytes, ex))
+    }
+
+    fn score_extracted(&self, path: &str, bytes: &[u8], ex: ingest::Extracted) -> Scored {
         let sha: String = Sha256::digest(bytes)
             .iter()
             .map(|b| format!("{b:02x}"))
@@ -55,10 +65,10 @@ impl Engine {
             chars: ex.text.chars().count(),
             sha256: sha,
         };
-        Ok(Scored {
+        Scored {
             card: self.score_text(&ex.text, source),
             text: ex.text,
-        })
+        }
     }
 
     /// Scores already extracted text.

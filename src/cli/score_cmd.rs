@@ -56,7 +56,7 @@ fn collect(paths: &[PathBuf], errors: &mut Vec<ErrorRecord>) -> Vec<Input> {
 }
 
 fn score_one(engine: &Engine, input: &Input) -> Result<Scored, ErrorRecord> {
-    let (shown, bytes) = match input {
+    match input {
         Input::Stdin => {
             let mut b = Vec::new();
             std::io::stdin()
@@ -65,35 +65,16 @@ fn score_one(engine: &Engine, input: &Input) -> Result<Scored, ErrorRecord> {
                     path: "-".into(),
                     error: e.to_string(),
                 })?;
-            ("-".to_string(), b)
-        }
-        Input::File(p) => {
-            let shown = p.display().to_string();
-            let meta = std::fs::metadata(p).map_err(|e| ErrorRecord {
-                path: shown.clone(),
+            engine.score_bytes("-", &b).map_err(|e| ErrorRecord {
+                path: "-".into(),
                 error: e.to_string(),
-            })?;
-            if meta.len() > lawscore::ingest::MAX_INPUT_BYTES as u64 {
-                return Err(ErrorRecord {
-                    path: shown,
-                    error: format!(
-                        "file is {} MiB, over the {} MiB limit",
-                        meta.len() >> 20,
-                        lawscore::ingest::MAX_INPUT_BYTES >> 20
-                    ),
-                });
-            }
-            let b = std::fs::read(p).map_err(|e| ErrorRecord {
-                path: shown.clone(),
-                error: e.to_string(),
-            })?;
-            (shown, b)
+            })
         }
-    };
-    engine.score_bytes(&shown, &bytes).map_err(|e| ErrorRecord {
-        path: shown,
-        error: e.to_string(),
-    })
+        Input::File(p) => engine.score_file(p).map_err(|e| ErrorRecord {
+            path: p.display().to_string(),
+            error: e.to_string(),
+        }),
+    }
 }
 
 fn write_out(out: Option<&Path>, text: &str) -> Result<(), String> {
