@@ -1,6 +1,20 @@
 //! `lawscore rules …`, `lawscore explain` and `lawscore outline`.
 
 use super::load_rules;
+
+/// Prints a line; a closed pipe (`| head`) ends output quietly instead of panicking.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write;
+        let _ = writeln!(std::io::stdout().lock(), $($t)*);
+    }};
+}
+
+/// Pads to a terminal width, counting CJK characters as two columns.
+fn pad(s: &str, width: usize) -> String {
+    let w: usize = s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
 use lawscore::document::Document;
 use lawscore::rules::builtin;
 use lawscore::rules::diag::Severity;
@@ -36,7 +50,7 @@ pub fn check(dir: Option<&PathBuf>) -> i32 {
         .filter(|d| d.severity == Severity::Warning)
         .count();
     if failed.is_empty() {
-        println!(
+        say!(
             "{} {}: {} elements in {} categories, {} warning(s), ok",
             pack.name,
             pack.version,
@@ -67,16 +81,16 @@ pub fn test(dir: Option<&PathBuf>, filter: Option<&str>) -> i32 {
             continue;
         }
         failed += 1;
-        println!("FAIL {} example {} ({})", r.element, r.index, r.file);
-        println!("  text:     {}", r.text.replace('\n', "⏎"));
-        println!("  expected: {}", r.expected);
-        println!("  got:      {}", r.got.as_str());
+        say!("FAIL {} example {} ({})", r.element, r.index, r.file);
+        say!("  text:     {}", r.text.replace('\n', "⏎"));
+        say!("  expected: {}", r.expected);
+        say!("  got:      {}", r.got.as_str());
         for e in &r.evidence {
-            println!("  evidence: line {} [{}] {}", e.line, e.kind, e.text);
+            say!("  evidence: line {} [{}] {}", e.line, e.kind, e.text);
         }
     }
     let passed = results.len() - failed;
-    println!("{passed} passed, {failed} failed");
+    say!("{passed} passed, {failed} failed");
     i32::from(failed > 0)
 }
 
@@ -86,9 +100,9 @@ pub fn list(dir: Option<&PathBuf>) -> i32 {
         Ok(p) => p,
         Err(c) => return c,
     };
-    println!("{} {} ({})", pack.name, pack.version, pack.digest);
+    say!("{} {} ({})", pack.name, pack.version, pack.digest);
     for c in &pack.categories {
-        println!("\n{} {} — {}", c.id, c.title, c.weight);
+        say!("\n{} {} — {}", c.id, c.title, c.weight);
         for e in pack.elements.iter().filter(|e| e.category == c.id) {
             let profiles: Vec<String> = pack
                 .profiles
@@ -103,10 +117,10 @@ pub fn list(dir: Option<&PathBuf>) -> i32 {
                     }
                 })
                 .collect();
-            println!(
-                "  {:<26} {:<16} {:>4}  {}",
+            say!(
+                "  {:<26} {} {:>4}  {}",
                 e.id,
-                e.name,
+                pad(&e.name, 26),
                 e.weight,
                 profiles.join(" ")
             );
@@ -149,7 +163,7 @@ pub fn export(dir: &Path, force: bool) -> i32 {
             return 2;
         }
     }
-    println!(
+    say!(
         "wrote the built-in rule pack to {}; check edits with `lawscore rules check --rules {}`",
         dir.display(),
         dir.display()
@@ -172,27 +186,27 @@ pub fn explain(id: &str, dir: Option<&PathBuf>) -> i32 {
         return 2;
     };
     let cat = pack.categories.iter().find(|c| c.id == e.category);
-    println!("{} {}", e.id, e.name);
-    println!(
+    say!("{} {}", e.id, e.name);
+    say!(
         "类别 category: {} {}",
         e.category,
         cat.map_or("", |c| c.title.as_str())
     );
-    println!("分值 weight:   {}", e.weight);
+    say!("分值 weight:   {}", e.weight);
     if let Some(s) = e.since {
-        println!("适用 since:    {s}年度起（此前年度未达到的记为不适用）");
+        say!("适用 since:    {s}年度起（此前年度未达到的记为不适用）");
     }
     let scope: Vec<&str> = e.scope.iter().map(|k| k.label()).collect();
-    println!("计分范围 scope: {}", scope.join("、"));
-    println!("依据 basis:    {}", e.basis);
+    say!("计分范围 scope: {}", scope.join("、"));
+    say!("依据 basis:    {}", e.basis);
     if !e.why.is_empty() {
-        println!("为什么 why:    {}", e.why);
+        say!("为什么 why:    {}", e.why);
     }
-    println!("达标 met:      {}", e.met.describe());
+    say!("达标 met:      {}", e.met.describe());
     if let Some(p) = &e.partial {
-        println!("部分 partial:  {}", p.describe());
+        say!("部分 partial:  {}", p.describe());
     }
-    println!("建议 advice:   {}", e.advice);
+    say!("建议 advice:   {}", e.advice);
     let pats: Vec<String> = e
         .met
         .patterns()
@@ -201,10 +215,10 @@ pub fn explain(id: &str, dir: Option<&PathBuf>) -> i32 {
         .map(|p| format!("'{}'", p.source))
         .collect();
     if !pats.is_empty() {
-        println!("模式 patterns: {}", pats.join("  "));
+        say!("模式 patterns: {}", pats.join("  "));
     }
     for (i, ex) in e.examples.iter().enumerate() {
-        println!(
+        say!(
             "例{} [{}{}] {}",
             i + 1,
             ex.expect,
@@ -215,7 +229,7 @@ pub fn explain(id: &str, dir: Option<&PathBuf>) -> i32 {
             ex.text.replace('\n', "⏎")
         );
     }
-    println!("定义于 file:   {}", e.file);
+    say!("定义于 file:   {}", e.file);
     0
 }
 
@@ -230,21 +244,21 @@ pub fn outline(path: &Path) -> i32 {
     };
     let d = Document::parse(&ex.text);
     let m = &d.meta;
-    println!("标题 {}", m.title.as_deref().unwrap_or("—"));
-    println!(
+    say!("标题 {}", m.title.as_deref().unwrap_or("—"));
+    say!(
         "主体 {}  级别 {}",
         m.issuer.as_deref().unwrap_or("—"),
         m.level
     );
-    println!(
+    say!(
         "年度 {}  日期 {} ({})",
         m.year.map_or("—".into(), |y| y.to_string()),
         m.date.as_deref().unwrap_or("—"),
         m.date_source
     );
-    println!();
+    say!();
     for s in d.outline() {
-        println!(
+        say!(
             "{:>4}-{:<4} {:<11} {}{}",
             s.line_start,
             s.line_end,

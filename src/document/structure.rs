@@ -459,8 +459,26 @@ fn finish(b: &mut Builder) {
     }
 }
 
-/// A document of one part, for rule examples.
+/// A document of one part, for rule examples: the snippet stands under a top-level
+/// heading of its kind and is read by the same parser as any report, so numbered lines
+/// in it are headings and turns happen as they would in a report.
 pub fn snippet(kind: Kind, heading: Option<&str>, text: &str) -> Document {
+    let top = match kind {
+        Kind::Measures => Some("一、主要举措和成效"),
+        Kind::Problems => Some("二、存在的问题"),
+        Kind::Causes => Some("二、产生问题的原因"),
+        Kind::Plans => Some("三、下一年度工作安排"),
+        _ => None,
+    };
+    if let Some(top) = top {
+        let mut all = format!("报告\n{top}\n");
+        if let Some(h) = heading {
+            all.push_str(h);
+            all.push('\n');
+        }
+        all.push_str(text);
+        return build(&all);
+    }
     let mut b = Builder {
         lines: Vec::new(),
         sections: Vec::new(),
@@ -483,14 +501,9 @@ pub fn snippet(kind: Kind, heading: Option<&str>, text: &str) -> Document {
             section: 0,
         });
     }
-    let title = heading.map(|h| {
-        let f = fold(h);
-        let n = numbered_heading(&f).map_or(0, |x| x.number_len);
-        f[n..].trim().to_string()
-    });
     let s = b.open(
         heading.unwrap_or("").to_string(),
-        title.clone().unwrap_or_default(),
+        String::new(),
         1,
         kind,
         0,
@@ -498,11 +511,10 @@ pub fn snippet(kind: Kind, heading: Option<&str>, text: &str) -> Document {
     );
     for li in 0..b.lines.len() {
         b.lines[li].section = s;
-        let he = (heading.is_some() && li == 0).then(|| b.lines[0].folded.len());
-        b.push_sentences(li, 0, s, kind, he);
+        b.push_sentences(li, 0, s, kind, None);
     }
-    b.sections[0].last_line = 0;
     b.sections[0].first_line = 1;
+    b.sections[0].last_line = 0;
     b.sections[s].last_line = b.lines.len().saturating_sub(1);
     Document {
         lines: b.lines,

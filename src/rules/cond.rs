@@ -231,6 +231,46 @@ pub fn parse(v: &Value, path: &str) -> Result<Cond, CondError> {
                     });
                 }
             }
+            // Exactly one main key: `{any: …, all: …}` would otherwise silently drop one.
+            const MAIN: &[&str] = &[
+                "any", "all", "at_least", "heading", "title", "meta", "deadline", "part", "items",
+                "covers",
+            ];
+            let mains: Vec<&str> = MAIN.iter().copied().filter(|k| get(k).is_some()).collect();
+            if mains.len() > 1 {
+                return Err(CondError {
+                    help: Some("split it: put both under `all:` or `any:`".into()),
+                    ..err(
+                        path,
+                        format!(
+                            "a condition takes one main key; found {}",
+                            mains
+                                .iter()
+                                .map(|k| format!("`{k}`"))
+                                .collect::<Vec<_>>()
+                                .join(" and ")
+                        ),
+                        Some(format!("{}:", mains[1])),
+                    )
+                });
+            }
+            let takes_within = matches!(
+                mains.first(),
+                Some(&"any") | Some(&"all") | Some(&"at_least")
+            );
+            if get("within").is_some() && !takes_within {
+                return Err(err(
+                    path,
+                    "`within` applies only to any, all and at_least",
+                    Some("within".into()),
+                ));
+            }
+            if get("of").is_some() && mains.first() != Some(&"at_least") {
+                return Err(CondError {
+                    help: Some("write `at_least: N` next to `of:`".into()),
+                    ..err(path, "`of` needs `at_least`", Some("of:".into()))
+                });
+            }
             let name = get("name").and_then(|n| n.as_str()).map(str::to_string);
             let w = within(get("within"), path)?;
             if let Some(x) = get("any") {

@@ -123,15 +123,21 @@ pub struct RuleErrors(pub Vec<Diagnostic>);
 
 impl fmt::Display for RuleErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let errors: Vec<_> = self
+        let errors = self
             .0
             .iter()
             .filter(|d| d.severity == Severity::Error)
-            .collect();
-        for d in &errors {
+            .count();
+        let warnings = self.0.len() - errors;
+        // Errors first; warnings still shown, as they often explain the errors.
+        let errs = self.0.iter().filter(|d| d.severity == Severity::Error);
+        for d in errs.chain(self.0.iter().filter(|d| d.severity == Severity::Warning)) {
             writeln!(f, "{d}")?;
         }
-        write!(f, "{} error(s) in the rule pack", errors.len())
+        write!(
+            f,
+            "{errors} error(s), {warnings} warning(s) in the rule pack"
+        )
     }
 }
 

@@ -117,6 +117,18 @@ pub fn check(
             }
         }
     }
+    let pack_src = files
+        .iter()
+        .find(|(n, _)| n == "pack.yaml")
+        .map_or("", |(_, s)| s.as_str());
+    // The line of pack.yaml where the mapping with exactly this id starts (`- id: dispute`,
+    // never `id: dispute.adjudication` in an element file).
+    let id_line = |id: &str| -> usize {
+        pack_src
+            .lines()
+            .position(|l| l.trim_start().trim_start_matches("- ").trim() == format!("id: {id}"))
+            .map_or(1, |i| i + 1)
+    };
     for c in &rp.categories {
         let sum: f64 = rp
             .elements
@@ -132,11 +144,47 @@ pub fn check(
                     c.id, c.weight
                 ),
             );
-            diags.push(locate(files, path_of, &format!("id: {}", c.id), d));
+            let help =
+                format!("set the category's weight to {sum}, or change its elements' weights");
+            diags.push(d.find(pack_src, id_line(&c.id), "weight").help(Some(help)));
         }
     }
+    let mut seen_cat = std::collections::HashSet::new();
+    for c in &pack.categories {
+        if !seen_cat.insert(&c.id) {
+            let d = Diagnostic::error(&pack_file, format!("duplicate category id `{}`", c.id));
+            diags.push(d.find(pack_src, id_line(&c.id) + 1, &format!("id: {}", c.id)));
+        }
+    }
+    const LEVELS: &[&str] = &[
+        "province",
+        "city",
+        "county",
+        "township",
+        "department",
+        "unknown",
+    ];
     let ids: Vec<&str> = rp.elements.iter().map(|e| e.id.as_str()).collect();
+    let mut seen_prof = std::collections::HashSet::new();
     for p in &pack.profiles {
+        let at = id_line(&p.id);
+        if !seen_prof.insert(&p.id) {
+            let d = Diagnostic::error(&pack_file, format!("duplicate profile id `{}`", p.id));
+            diags.push(d.find(pack_src, at + 1, &format!("id: {}", p.id)));
+        }
+        for l in &p.levels {
+            if !LEVELS.contains(&l.as_str()) {
+                let help = super::cond::did_you_mean(l, LEVELS).map_or_else(
+                    || format!("levels are {}", LEVELS.join(", ")),
+                    |s| format!("did you mean `{s}`?"),
+                );
+                let d = Diagnostic::error(
+                    &pack_file,
+                    format!("profile `{}`: unknown level `{l}`", p.id),
+                );
+                diags.push(d.find(pack_src, at, l).help(Some(help)));
+            }
+        }
         for id in p.not_applicable.iter().chain(p.weights.keys()) {
             if !ids.contains(&id.as_str()) {
                 let d = Diagnostic::error(
@@ -145,26 +193,39 @@ pub fn check(
                         "profile `{}` names element `{id}`, which the pack does not define",
                         p.id
                     ),
-                )
-                .help(super::cond::did_you_mean(id, &ids).map(|s| format!("did you mean `{s}`?")));
-                diags.push(locate(files, path_of, id, d));
+                );
+                let help =
+                    super::cond::did_you_mean(id, &ids).map(|s| format!("did you mean `{s}`?"));
+                diags.push(d.find(pack_src, at, id).help(help));
             }
         }
         if let Some(dl) = &p.deadline {
             if super::cond::parse_mm_dd(dl).is_none() {
-                diags.push(locate(
-                    files,
-                    path_of,
-                    dl,
-                    Diagnostic::error(
-                        &pack_file,
-                        format!("profile `{}`: deadline takes 'MM-DD', got {dl:?}", p.id),
-                    ),
-                ));
+                let d = Diagnostic::error(
+                    &pack_file,
+                    format!("profile `{}`: deadline takes 'MM-DD', got {dl:?}", p.id),
+                );
+                diags.push(d.find(pack_src, at, "deadline"));
             }
         }
     }
+    if pack.profiles.is_empty() {
+        let d = Diagnostic::error(
+            &pack_file,
+            "the pack defines no profile; `score` needs at least one (the first is the default)",
+        );
+        diags.push(d.find(pack_src, 1, "categories"));
+    }
     if pack.grades.is_empty() {
-        diags.push(Diagnostic::error(&pack_file, "the pack declares no grades"));
+        diags.push(
+            Diagnostic::error(&pack_file, "the pack declares no grades")
+                .find(pack_src, 1, "grades"),
+        );
+    } else if pack.grades.windows(2).any(|w| w[0].min <= w[1].min) {
+        let d = Diagnostic::error(
+            &pack_file,
+            "grades must be listed from the highest `min` to the lowest",
+        );
+        diags.push(d.find(pack_src, 1, "grades"));
     }
 }

@@ -270,20 +270,28 @@ pub fn load_files(mut files: Vec<(String, String)>, shown: &str) -> Result<RuleP
     }
     let mut categories = Vec::new();
     for c in &pack.categories {
-        match parse_kinds(&c.scope) {
-            Ok(scope) => categories.push(Category {
-                id: c.id.clone(),
-                title: c.title.clone(),
-                weight: c.weight,
-                scope,
-                description: c.description.clone(),
-            }),
-            Err(m) => diags.push(Diagnostic::error(&pack_file, m).find(
-                pack_src,
-                1,
-                &format!("id: {}", c.id),
-            )),
-        }
+        // A bad scope is reported once, on its own line; the category is kept so that its
+        // elements and profiles do not report a cascade of follow-on errors.
+        let scope = parse_kinds(&c.scope).unwrap_or_else(|m| {
+            let at = pack_src
+                .lines()
+                .position(|l| {
+                    l.trim_start().trim_start_matches("- ").trim() == format!("id: {}", c.id)
+                })
+                .map_or(1, |i| i + 1);
+            diags.push(
+                Diagnostic::error(&pack_file, format!("category `{}`: {m}", c.id))
+                    .find(pack_src, at, "scope"),
+            );
+            Vec::new()
+        });
+        categories.push(Category {
+            id: c.id.clone(),
+            title: c.title.clone(),
+            weight: c.weight,
+            scope,
+            description: c.description.clone(),
+        });
     }
     let cat_ids: Vec<&str> = pack.categories.iter().map(|c| c.id.as_str()).collect();
     let mut by_category: Vec<Vec<Element>> = vec![Vec::new(); categories.len()];

@@ -55,6 +55,19 @@ fn evidence(doc: &Document, hit: &Hit) -> Evidence {
     }
 }
 
+/// Two quotes of one line come from the same sentence when their windows overlap.
+fn same_sentence(doc: &Document, a: &Evidence, b: &Evidence) -> bool {
+    let line = a.line - 1;
+    let sentence_of = |e: &Evidence| {
+        let first = e.matched.first().map_or("", String::as_str);
+        let at = doc.lines[line].text.find(first).unwrap_or(0);
+        doc.sentences
+            .iter()
+            .position(|s| s.line == line && s.end > at)
+    };
+    a.text == b.text || sentence_of(a) == sentence_of(b)
+}
+
 /// The evidence an expert would quote first: one entry per sentence with every matched
 /// word in it, sentences stating figures first, then those with more matched text.
 fn ranked_evidence(doc: &Document, hits: &[Hit]) -> Vec<Evidence> {
@@ -62,10 +75,9 @@ fn ranked_evidence(doc: &Document, hits: &[Hit]) -> Vec<Evidence> {
     for h in hits {
         let ev = evidence(doc, h);
         let weight = h.end - h.start;
-        match groups
-            .iter_mut()
-            .find(|(g, _)| g.line == ev.line && g.text == ev.text)
-        {
+        match groups.iter_mut().find(|(g, _)| {
+            g.line == ev.line && g.section == ev.section && same_sentence(doc, g, &ev)
+        }) {
             Some((g, w)) => {
                 for m in ev.matched {
                     if !g.matched.contains(&m) {
@@ -145,24 +157,38 @@ fn judge(doc: &Document, pack: &RulePack, e: &Element, deadline: Option<(u32, u3
         ..ctx
     };
     let ounit = octx.unit();
-    let near = if !ounit.is_empty()
-        && !matches!(
-            e.met,
+    // Near-misses: the element's words out of scope (met-level first, then partial-level),
+    // a problem with no plan, or words the negation guard threw out.
+    let structural = |c: &crate::rules::cond::Cond| {
+        matches!(
+            c,
             crate::rules::cond::Cond::Covers(_)
                 | crate::rules::cond::Cond::Items(_)
                 | crate::rules::cond::Cond::Part { .. }
-        ) {
-        let o = octx.eval(&e.met, &ounit);
-        o.hits.first().map(|h| {
-            let ev = evidence(doc, h);
-            NearMiss {
-                reason: near_miss_reason(Kind::parse(&ev.kind).unwrap_or(Kind::Plans)).to_string(),
-                evidence: ev,
-            }
-        })
-    } else {
-        None
+        )
     };
+    let mut near = None;
+    if !ounit.is_empty() {
+        for c in std::iter::once(&e.met)
+            .chain(e.partial.as_ref())
+            .filter(|c| !structural(c))
+        {
+            if let Some(h) = octx.eval(c, &ounit).hits.first() {
+                let ev = evidence(doc, h);
+                let reason =
+                    near_miss_reason(Kind::parse(&ev.kind).unwrap_or(Kind::Plans)).to_string();
+                near = Some(NearMiss {
+                    reason,
+                    evidence: ev,
+                });
+                break;
+            }
+        }
+    }
+    let negated = partial
+        .as_ref()
+        .map(|p| p.negated.clone())
+        .unwrap_or_default();
     let near = near.or_else(|| {
         met.gaps.first().map(|h| NearMiss {
             reason: "这个问题没有找到主题相同的下一步安排".to_string(),
@@ -170,7 +196,7 @@ fn judge(doc: &Document, pack: &RulePack, e: &Element, deadline: Option<(u32, u3
         })
     });
     let near = near.or_else(|| {
-        met.negated.first().map(|h| NearMiss {
+        met.negated.iter().chain(&negated).next().map(|h| NearMiss {
             reason: "相关表述带有否定或尚未落实（如“尚未”“有待”），不计为成效".to_string(),
             evidence: evidence(doc, h),
         })
