@@ -329,33 +329,72 @@ fn profile_deadline_tightens_timeliness() {
 #[test]
 fn pack_level_mistakes_are_errors_in_pack_yaml() {
     let (_t, p) = exported_pack();
-    edit(&p.join("pack.yaml"), "  - {name: 优秀, min: 90}\n  - {name: 良好, min: 75}", "  - {name: 良好, min: 75}\n  - {name: 优秀, min: 90}");
-    check_fails_with(&p, &["pack.yaml:", "grades must be listed from the highest"]);
+    edit(
+        &p.join("pack.yaml"),
+        "  - {name: 优秀, min: 90}\n  - {name: 良好, min: 75}",
+        "  - {name: 良好, min: 75}\n  - {name: 优秀, min: 90}",
+    );
+    check_fails_with(
+        &p,
+        &["pack.yaml:", "grades must be listed from the highest"],
+    );
     let (_t2, p2) = exported_pack();
-    edit(&p2.join("pack.yaml"), "levels: [department]", "levels: [departement]");
-    check_fails_with(&p2, &["pack.yaml:", "unknown level `departement`", "did you mean `department`?"]);
+    edit(
+        &p2.join("pack.yaml"),
+        "levels: [department]",
+        "levels: [departement]",
+    );
+    check_fails_with(
+        &p2,
+        &[
+            "pack.yaml:",
+            "unknown level `departement`",
+            "did you mean `department`?",
+        ],
+    );
     let (_t3, p3) = exported_pack();
-    edit(&p3.join("pack.yaml"), "    scope: [plans]\n", "    scope: [plan]\n");
+    edit(
+        &p3.join("pack.yaml"),
+        "    scope: [plans]\n",
+        "    scope: [plan]\n",
+    );
     let o = run(&["rules", "check", "--rules", p3.to_str().unwrap()]);
     let err = stderr(&o);
     assert_eq!(code(&o), 2);
-    assert!(err.contains("unknown section kind `plan`") && err.contains("did you mean `plans`?"), "{err}");
-    assert!(!err.contains("unknown category"), "one mistake, one error, no cascade:\n{err}");
+    assert!(
+        err.contains("unknown section kind `plan`") && err.contains("did you mean `plans`?"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("unknown category"),
+        "one mistake, one error, no cascade:\n{err}"
+    );
 }
 
 #[test]
 fn a_condition_with_two_main_keys_is_refused() {
     let (_t, p) = exported_pack();
-    edit(&p.join("oversight.yaml"), "    met: '审计'", "    met: {any: ['审计'], all: ['监督']}");
+    edit(
+        &p.join("oversight.yaml"),
+        "    met: '审计'",
+        "    met: {any: ['审计'], all: ['监督']}",
+    );
     check_fails_with(&p, &["oversight.yaml:", "one main key", "`any` and `all`"]);
 }
 
 #[test]
 fn category_weight_warning_points_at_pack_yaml() {
     let (_t, p) = exported_pack();
-    edit(&p.join("oversight.yaml"), "    weight: 2\n", "    weight: 3\n");
+    edit(
+        &p.join("oversight.yaml"),
+        "    weight: 2\n",
+        "    weight: 3\n",
+    );
     let o = run(&["rules", "check", "--rules", p.to_str().unwrap()]);
     let err = stderr(&o);
-    let line = err.lines().find(|l| l.contains("category `oversight` declares")).unwrap();
+    let line = err
+        .lines()
+        .find(|l| l.contains("category `oversight` declares"))
+        .unwrap();
     assert!(line.contains("pack.yaml:"), "{line}");
 }

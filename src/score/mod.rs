@@ -159,14 +159,9 @@ fn judge(doc: &Document, pack: &RulePack, e: &Element, deadline: Option<(u32, u3
     let ounit = octx.unit();
     // Near-misses: the element's words out of scope (met-level first, then partial-level),
     // a problem with no plan, or words the negation guard threw out.
-    let structural = |c: &crate::rules::cond::Cond| {
-        matches!(
-            c,
-            crate::rules::cond::Cond::Covers(_)
-                | crate::rules::cond::Cond::Items(_)
-                | crate::rules::cond::Cond::Part { .. }
-        )
-    };
+    // Only conditions made of words can be found elsewhere; structure (parts, items,
+    // pairings) has no out-of-scope counterpart.
+    let structural = |c: &crate::rules::cond::Cond| c.patterns().is_empty();
     let mut near = None;
     if !ounit.is_empty() {
         for c in std::iter::once(&e.met)
