@@ -77,9 +77,10 @@ fn heading_items(doc: &Document, kinds: &[Kind]) -> Vec<Item> {
         s.has_heading && s.level > 0 && kinds.contains(&s.kind)
     };
     let headed: Vec<usize> = (0..doc.sections.len()).filter(|&i| in_part(i)).collect();
+    let has_headed_child: std::collections::HashSet<usize> = headed.iter().filter_map(|&j| doc.sections[j].parent).collect();
     let mut items = Vec::new();
     for &i in &headed {
-        if headed.iter().any(|&j| doc.sections[j].parent == Some(i)) {
+        if has_headed_child.contains(&i) {
             continue;
         }
         let text: String = doc

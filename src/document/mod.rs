@@ -127,6 +127,8 @@ pub struct Section {
     pub parent: Option<usize>,
     /// True when the section starts at a heading line of its own.
     pub has_heading: bool,
+    /// Index of the heading's sentence in [`Document::sentences`].
+    pub heading_sentence: Option<usize>,
 }
 
 /// A report, understood.

@@ -145,6 +145,7 @@ impl Builder {
             last_line: line,
             parent,
             has_heading,
+            heading_sentence: None,
         });
         self.stack.push(i);
         i
@@ -201,6 +202,9 @@ impl Builder {
                     start += at;
                 }
                 kind = self.sentence_turn(kind, &folded[start..end]);
+            }
+            if is_heading {
+                self.sections[section].heading_sentence = Some(self.sentences.len());
             }
             self.sentences.push(Sentence {
                 line: li,
@@ -454,6 +458,7 @@ fn finish(b: &mut Builder) {
                 last_line: n - 1,
                 parent: None,
                 has_heading: false,
+                heading_sentence: None,
             });
         }
     }

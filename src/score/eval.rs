@@ -81,14 +81,15 @@ impl Ctx<'_> {
         if within == Within::Section {
             // Sections can be interrupted by nested ones; join the pieces of each.
             let mut merged: Vec<Vec<usize>> = Vec::new();
+            let mut at: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
             for g in out {
                 let sec = self.doc.sentences[g[0]].section;
-                match merged
-                    .iter_mut()
-                    .find(|m| self.doc.sentences[m[0]].section == sec)
-                {
-                    Some(m) => m.extend(g),
-                    None => merged.push(g),
+                match at.get(&sec) {
+                    Some(&k) => merged[k].extend(g),
+                    None => {
+                        at.insert(sec, merged.len());
+                        merged.push(g);
+                    }
                 }
             }
             return merged;
@@ -182,11 +183,7 @@ impl Ctx<'_> {
                 for &si in unit {
                     secs.extend(doc.ancestry(doc.sentences[si].section));
                 }
-                let heads: Vec<usize> = (0..doc.sentences.len())
-                    .filter(|&i| {
-                        doc.sentences[i].heading && secs.contains(&doc.sentences[i].section)
-                    })
-                    .collect();
+                let heads: Vec<usize> = secs.iter().filter_map(|&i| doc.sections[i].heading_sentence).collect();
                 self.eval(inner, &heads)
             }
             Cond::Title(inner) => {
