@@ -15,12 +15,17 @@ fn engine() -> Engine {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn html_page(text: &str, charset: &str) -> String {
     let title = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    let body: String = text.lines().map(|l| format!("<p>{}</p>\n", escape(l))).collect();
+    let body: String = text
+        .lines()
+        .map(|l| format!("<p>{}</p>\n", escape(l)))
+        .collect();
     format!(
         r#"<!DOCTYPE html><html><head><meta charset="{charset}"><title>{t} - 政府门户网站</title>
 <style>.nav a{{color:red}}</style><script>var _hmt = _hmt || []; document.write("<p>广告</p>");</script></head>
@@ -46,10 +51,22 @@ fn docx(text: &str) -> Vec<u8> {
         .filter(|(_, l)| cn.iter().any(|c| l.starts_with(&format!("{c}、"))))
         .map(|(i, _)| i)
         .collect();
-    let sequential = heads.iter().enumerate().all(|(k, &i)| k < cn.len() && text.lines().nth(i).unwrap().starts_with(&format!("{}、", cn[k])));
+    let sequential = heads.iter().enumerate().all(|(k, &i)| {
+        k < cn.len()
+            && text
+                .lines()
+                .nth(i)
+                .unwrap()
+                .starts_with(&format!("{}、", cn[k]))
+    });
     let mut body = String::new();
     for (i, l) in text.lines().enumerate() {
-        let run = |t: &str| format!(r#"<w:r><w:t xml:space="preserve">{}</w:t></w:r>"#, escape(t));
+        let run = |t: &str| {
+            format!(
+                r#"<w:r><w:t xml:space="preserve">{}</w:t></w:r>"#,
+                escape(t)
+            )
+        };
         if sequential && heads.contains(&i) {
             let rest = l.split_once('、').unwrap().1;
             body.push_str(&format!(r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>{}</w:p>"#, run(rest)));
@@ -63,15 +80,24 @@ fn docx(text: &str) -> Vec<u8> {
     let numbering = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#;
     let types = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for (name, content) in [("[Content_Types].xml", types), ("word/document.xml", document.as_str()), ("word/numbering.xml", numbering)] {
-        w.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+    for (name, content) in [
+        ("[Content_Types].xml", types),
+        ("word/document.xml", document.as_str()),
+        ("word/numbering.xml", numbering),
+    ] {
+        w.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
         w.write_all(content.as_bytes()).unwrap();
     }
     w.finish().unwrap().into_inner()
 }
 
 fn utf16(text: &str, le: bool) -> Vec<u8> {
-    let mut out = if le { vec![0xFF, 0xFE] } else { vec![0xFE, 0xFF] };
+    let mut out = if le {
+        vec![0xFF, 0xFE]
+    } else {
+        vec![0xFE, 0xFF]
+    };
     for u in text.encode_utf16() {
         out.extend(if le { u.to_le_bytes() } else { u.to_be_bytes() });
     }
@@ -81,7 +107,9 @@ fn utf16(text: &str, le: bool) -> Vec<u8> {
 fn fullwidth(text: &str, digits: bool) -> String {
     text.chars()
         .map(|c| match c {
-            ',' | ':' | ';' | '(' | ')' | '%' | '!' | '?' => char::from_u32(c as u32 + 0xFEE0).unwrap(),
+            ',' | ':' | ';' | '(' | ')' | '%' | '!' | '?' => {
+                char::from_u32(c as u32 + 0xFEE0).unwrap()
+            }
             '0'..='9' if digits => char::from_u32(c as u32 + 0xFEE0).unwrap(),
             _ => c,
         })
@@ -90,15 +118,24 @@ fn fullwidth(text: &str, digits: bool) -> String {
 
 fn forms(text: &str) -> Vec<(&'static str, Vec<u8>)> {
     let gbk = encoding_rs::GB18030.encode(text).0.into_owned();
-    let html_gbk = encoding_rs::GB18030.encode(&html_page(text, "gb2312")).0.into_owned();
+    let html_gbk = encoding_rs::GB18030
+        .encode(&html_page(text, "gb2312"))
+        .0
+        .into_owned();
     vec![
         ("utf-8", text.as_bytes().to_vec()),
-        ("utf-8 bom", [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat()),
+        (
+            "utf-8 bom",
+            [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+        ),
         ("gb18030", gbk),
         ("utf-16le", utf16(text, true)),
         ("utf-16be", utf16(text, false)),
         ("crlf", text.replace('\n', "\r\n").into_bytes()),
-        ("full-width punctuation", fullwidth(text, false).into_bytes()),
+        (
+            "full-width punctuation",
+            fullwidth(text, false).into_bytes(),
+        ),
         ("full-width digits", fullwidth(text, true).into_bytes()),
         ("html", html_page(text, "utf-8").into_bytes()),
         ("html gb2312", html_gbk),
@@ -114,18 +151,42 @@ fn assert_same(name: &str, form: &str, base: &Scorecard, card: &Scorecard, text:
         .filter(|(a, b)| a.status != b.status)
         .map(|(a, b)| format!("{}: {} vs {}", a.id, a.status.as_str(), b.status.as_str()))
         .collect();
-    assert!(diff.is_empty(), "{name} as {form}: statuses differ:\n{}", diff.join("\n"));
+    assert!(
+        diff.is_empty(),
+        "{name} as {form}: statuses differ:\n{}",
+        diff.join("\n")
+    );
     assert_eq!(base.score, card.score, "{name} as {form}: score");
-    let figs = |c: &Scorecard| c.indicators.iter().map(|i| (i.id.clone(), i.value)).collect::<Vec<_>>();
+    let figs = |c: &Scorecard| {
+        c.indicators
+            .iter()
+            .map(|i| (i.id.clone(), i.value))
+            .collect::<Vec<_>>()
+    };
     assert_eq!(figs(base), figs(card), "{name} as {form}: key figures");
-    let m = |c: &Scorecard| (fold(c.meta.title.as_deref().unwrap_or("")), c.meta.issuer.clone(), c.meta.year, c.meta.date.clone(), c.meta.level.clone());
+    let m = |c: &Scorecard| {
+        (
+            fold(c.meta.title.as_deref().unwrap_or("")),
+            c.meta.issuer.clone(),
+            c.meta.year,
+            c.meta.date.clone(),
+            c.meta.level.clone(),
+        )
+    };
     assert_eq!(m(base), m(card), "{name} as {form}: metadata");
     let lines: Vec<&str> = text.split('\n').collect();
     for e in &card.elements {
         for ev in &e.evidence {
-            let line = fold(lines.get(ev.line - 1).unwrap_or_else(|| panic!("{name} as {form}: {} line {} out of range", e.id, ev.line)));
+            let line = fold(lines.get(ev.line - 1).unwrap_or_else(|| {
+                panic!("{name} as {form}: {} line {} out of range", e.id, ev.line)
+            }));
             for w in &ev.matched {
-                assert!(line.contains(&fold(w)), "{name} as {form}: {} evidence line {} does not hold {w:?}", e.id, ev.line);
+                assert!(
+                    line.contains(&fold(w)),
+                    "{name} as {form}: {} evidence line {} does not hold {w:?}",
+                    e.id,
+                    ev.line
+                );
             }
         }
     }
@@ -135,7 +196,9 @@ fn check_all(name: &str, text: &str) {
     let engine = engine();
     let base = engine.score_bytes(name, text.as_bytes()).unwrap().card;
     for (form, bytes) in forms(text) {
-        let scored = engine.score_bytes(&format!("{name}.{form}"), &bytes).unwrap_or_else(|e| panic!("{name} as {form}: {e}"));
+        let scored = engine
+            .score_bytes(&format!("{name}.{form}"), &bytes)
+            .unwrap_or_else(|e| panic!("{name} as {form}: {e}"));
         assert_same(name, form, &base, &scored.card, &scored.text);
     }
 }
@@ -147,7 +210,10 @@ fn fixtures_score_the_same_in_every_form() {
     for entry in std::fs::read_dir(&dir).unwrap() {
         let p = entry.unwrap().path();
         if p.extension().is_some_and(|x| x == "txt") {
-            check_all(&p.file_name().unwrap().to_string_lossy(), &std::fs::read_to_string(&p).unwrap());
+            check_all(
+                &p.file_name().unwrap().to_string_lossy(),
+                &std::fs::read_to_string(&p).unwrap(),
+            );
             n += 1;
         }
     }
@@ -163,6 +229,9 @@ fn seeds_score_the_same_in_every_form() {
     }
     for entry in std::fs::read_dir(&dir).unwrap() {
         let p = entry.unwrap().path();
-        check_all(&p.file_name().unwrap().to_string_lossy(), &std::fs::read_to_string(&p).unwrap());
+        check_all(
+            &p.file_name().unwrap().to_string_lossy(),
+            &std::fs::read_to_string(&p).unwrap(),
+        );
     }
 }

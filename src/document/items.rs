@@ -44,7 +44,9 @@ fn inline_items(doc: &Document, kinds: &[Kind]) -> Vec<Item> {
     for (k, &(ord, si, at, line)) in starts.iter().enumerate() {
         let mut text = String::new();
         let stop = starts.get(k + 1).map(|&(_, s, b, _)| (s, b));
-        for &sj in picked.iter().filter(|&&sj| sj >= si) {
+        // `picked` is sorted: start at the item's own sentence, not from the beginning.
+        let from_k = picked.partition_point(|&x| x < si);
+        for &sj in &picked[from_k..] {
             let t = doc.sentence_text(&doc.sentences[sj]);
             let from = if sj == si { at } else { 0 };
             match stop {
@@ -77,18 +79,26 @@ fn heading_items(doc: &Document, kinds: &[Kind]) -> Vec<Item> {
         s.has_heading && s.level > 0 && kinds.contains(&s.kind)
     };
     let headed: Vec<usize> = (0..doc.sections.len()).filter(|&i| in_part(i)).collect();
-    let has_headed_child: std::collections::HashSet<usize> = headed.iter().filter_map(|&j| doc.sections[j].parent).collect();
+    let has_headed_child: std::collections::HashSet<usize> = headed
+        .iter()
+        .filter_map(|&j| doc.sections[j].parent)
+        .collect();
+    // Each section's text in the part, gathered in one pass over the sentences.
+    let mut texts: std::collections::HashMap<usize, String> = std::collections::HashMap::new();
+    for x in doc.sentences.iter().filter(|x| kinds.contains(&x.kind)) {
+        if doc.sections[x.section].has_heading {
+            texts
+                .entry(x.section)
+                .or_default()
+                .push_str(doc.sentence_text(x));
+        }
+    }
     let mut items = Vec::new();
     for &i in &headed {
         if has_headed_child.contains(&i) {
             continue;
         }
-        let text: String = doc
-            .sentences
-            .iter()
-            .filter(|x| x.section == i && kinds.contains(&x.kind))
-            .map(|x| doc.sentence_text(x))
-            .collect();
+        let text = texts.remove(&i).unwrap_or_default();
         if text.is_empty() {
             continue;
         }

@@ -183,7 +183,10 @@ impl Ctx<'_> {
                 for &si in unit {
                     secs.extend(doc.ancestry(doc.sentences[si].section));
                 }
-                let heads: Vec<usize> = secs.iter().filter_map(|&i| doc.sections[i].heading_sentence).collect();
+                let heads: Vec<usize> = secs
+                    .iter()
+                    .filter_map(|&i| doc.sections[i].heading_sentence)
+                    .collect();
                 self.eval(inner, &heads)
             }
             Cond::Title(inner) => {
@@ -347,19 +350,34 @@ impl Ctx<'_> {
         } else {
             plans.iter().map(|p| p.text.clone()).collect()
         };
-        let plan_topics: Vec<BTreeSet<usize>> = plan_texts.iter().map(|t| self.topics(t)).collect();
         let mut o = Outcome::default();
         if problems.is_empty() || plan_texts.is_empty() {
             return o;
         }
+        let plan_topics: BTreeSet<usize> = plan_texts.iter().flat_map(|t| self.topics(t)).collect();
+        let mut plan_grams: Option<Vec<BTreeSet<(char, char)>>> = None;
+        // Word-pair comparisons are bounded so that a pathological input (tens of
+        // thousands of problems and plans) stays linear; real reports use a few dozen.
+        let mut budget: usize = 200_000;
         let mut addressed = 0;
         for p in &problems {
-            let t = self.topics(&p.text);
             // Same subject first; failing that, enough shared words (依法行政, 配套制度).
-            let hit = plan_topics
-                .iter()
-                .zip(&plan_texts)
-                .any(|(pt, text)| !t.is_disjoint(pt) || shared_bigrams(&p.text, text) >= 3);
+            let mut hit = !self.topics(&p.text).is_disjoint(&plan_topics);
+            if !hit {
+                let pg = grams(&p.text);
+                let all =
+                    plan_grams.get_or_insert_with(|| plan_texts.iter().map(|t| grams(t)).collect());
+                for g in all.iter() {
+                    if budget == 0 {
+                        break;
+                    }
+                    budget -= 1;
+                    if pg.intersection(g).count() >= 3 {
+                        hit = true;
+                        break;
+                    }
+                }
+            }
             if hit {
                 addressed += 1;
                 if o.hits.len() < MAX_HITS {
@@ -399,7 +417,8 @@ fn problem_clauses(doc: &Document, ctx: &Ctx) -> Vec<Item> {
     out
 }
 
-fn shared_bigrams(a: &str, b: &str) -> usize {
+/// Pairs of adjacent Han characters, stock phrases cut out first.
+fn grams(s: &str) -> BTreeSet<(char, char)> {
     // Stock phrases every report repeats say nothing about a subject; cut them out before
     // pairing characters, or 法治政府建设 alone would leave 治政/府建 in common.
     const STOCK: &[&str] = &[
@@ -434,7 +453,7 @@ fn shared_bigrams(a: &str, b: &str) -> usize {
         "方面",
         "持续",
     ];
-    let grams = |s: &str| -> BTreeSet<(char, char)> {
+    {
         let mut t = s.to_string();
         for p in STOCK {
             t = t.replace(p, "|");
@@ -453,8 +472,7 @@ fn shared_bigrams(a: &str, b: &str) -> usize {
             .filter(|w| w[0] != '|' && w[1] != '|')
             .map(|w| (w[0], w[1]))
             .collect()
-    };
-    grams(a).intersection(&grams(b)).count()
+    }
 }
 
 fn item_hit(doc: &Document, it: &Item) -> Hit {

@@ -19,10 +19,14 @@ pub fn round1(x: f64) -> f64 {
 /// Quotes the sentence around a hit from the original text, shortened around the match.
 fn evidence(doc: &Document, hit: &Hit) -> Evidence {
     let line = &doc.lines[hit.line];
+    // Sentences are in text order: find the hit's by binary search.
+    let k = doc
+        .sentences
+        .partition_point(|s| (s.line, s.end) <= (hit.line, hit.start));
     let sentence = doc
         .sentences
-        .iter()
-        .find(|s| s.line == hit.line && s.start <= hit.start && hit.start < s.end.max(s.start + 1));
+        .get(k)
+        .filter(|s| s.line == hit.line && s.start <= hit.start);
     let (s_start, s_end, section, kind) = match sentence {
         Some(s) => (s.start, s.end.max(hit.end), s.section, s.kind),
         None => (0, line.folded.len(), line.section, line.kind),
