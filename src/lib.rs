@@ -6,4 +6,5 @@
 //! [`rules`] (load, validate, compile) → [`score`] → [`render`].
 
 pub mod ingest;
+pub mod render;
 pub mod score;

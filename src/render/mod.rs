@@ -1,0 +1,121 @@
+//! Stage 5 — render scorecards for people and for programs.
+//!
+//! Every output format reads only [`Scorecard`]s, [`ErrorRecord`]s and the text each card was
+//! scored on, so the formats can never disagree about a score: they differ only in layout.
+//! Machine formats (JSON, JSON Lines, CSV) follow the published contract in
+//! `shared/spec/output.md`; text is for a terminal; HTML is a folder of self-contained pages
+//! for supervisors, drawn from templates that users may override.
+
+mod atomic;
+mod csv;
+mod highlight;
+mod html;
+mod json;
+mod labels;
+mod overview;
+mod page;
+mod text;
+
+use crate::score::scorecard::{ErrorRecord, RulesetRef, Scorecard, Summary};
+
+pub use self::atomic::write_atomic;
+pub use self::csv::to_csv;
+pub use self::html::{page_file_name, write_html_dir, Templates};
+pub use self::json::{to_json, to_jsonl};
+pub use self::text::to_text;
+
+/// The output formats `lawscore score --format` offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// A readable summary for a terminal.
+    #[default]
+    Text,
+    /// One JSON document holding every scorecard.
+    Json,
+    /// One scorecard (or error record) per line.
+    Jsonl,
+    /// One row per report, for spreadsheets.
+    Csv,
+    /// A folder of pages: one per report plus `index.html`.
+    Html,
+}
+
+/// What one run renders: the scorecards, the text each was scored on, and the files that
+/// failed. Borrowed, because the caller already holds all of it and rendering only reads.
+#[derive(Debug, Clone, Copy)]
+pub struct Batch<'a> {
+    /// Scored reports, in output order.
+    pub cards: &'a [Scorecard],
+    /// The extracted text of each card, same order and length as `cards`; the HTML pages
+    /// quote it line by line so evidence links have somewhere to land.
+    pub texts: &'a [String],
+    /// Files that could not be scored.
+    pub errors: &'a [ErrorRecord],
+    /// The rule pack every card was scored with.
+    pub ruleset: &'a RulesetRef,
+}
+
+/// Why rendering failed.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum RenderError {
+    /// A template failed to compile or to render. `name` is the file a person would edit
+    /// (the override's path, or `templates/<name>` for a built-in), so the message can be
+    /// acted on without knowing how templates are looked up.
+    #[error("{}{}: {message}", name, line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Template {
+        /// The template file.
+        name: String,
+        /// 1-based line in that file, when the engine knows it.
+        line: Option<usize>,
+        /// What went wrong.
+        message: String,
+    },
+    /// Reading templates or writing output failed.
+    #[error("{0}")]
+    Io(String),
+}
+
+/// Grades in the order the contract lists them, best first.
+pub(crate) const GRADES: [&str; 4] = ["优秀", "良好", "合格", "不合格"];
+
+/// Statistics over a batch: counts, mean/min/max score and reports per grade.
+///
+/// Every grade appears in `grades`, even with a count of 0, so tables built from it keep
+/// the same columns from run to run; an unknown grade string is appended after them.
+pub fn summary(cards: &[Scorecard], errors: &[ErrorRecord]) -> Summary {
+    let mut grades: Vec<(String, usize)> = GRADES.iter().map(|g| (g.to_string(), 0)).collect();
+    for card in cards {
+        match grades.iter_mut().find(|(g, _)| *g == card.grade) {
+            Some((_, n)) => *n += 1,
+            None => grades.push((card.grade.clone(), 1)),
+        }
+    }
+    let scores = cards.iter().map(|c| c.score);
+    let (min, max) =
+        scores
+            .clone()
+            .fold((None, None), |(lo, hi): (Option<f64>, Option<f64>), s| {
+                (
+                    Some(lo.map_or(s, |l| l.min(s))),
+                    Some(hi.map_or(s, |h| h.max(s))),
+                )
+            });
+    let mean = if cards.is_empty() {
+        None
+    } else {
+        Some(round1(scores.sum::<f64>() / cards.len() as f64))
+    };
+    Summary {
+        reports: cards.len(),
+        errors: errors.len(),
+        mean_score: mean,
+        min_score: min,
+        max_score: max,
+        grades,
+    }
+}
+
+/// Rounds to one decimal, the precision every score in the contract uses.
+pub(crate) fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
