@@ -3,7 +3,7 @@
 //!
 //! One pipeline, one module per stage:
 //! [`ingest`] (bytes → text) → [`document`] (sections, kinds, metadata) →
-//! [`rules`] (load, validate, compile) → [`score`] → render.
+//! [`rules`] (load, validate, compile) → [`score`] → [`render`].
 
 pub mod document;
 pub mod engine;

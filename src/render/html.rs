@@ -1,34 +1,246 @@
-//! HTML pages — TEMPORARY placeholder until the templates land.
-#![allow(missing_docs)]
-use super::Batch;
-use crate::score::scorecard::Scorecard;
+//! `--format html`: templates, and the folder of pages they produce.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-#[derive(Debug)]
-pub enum RenderError {
-    Template {
-        name: String,
-        line: Option<usize>,
-        message: String,
-    },
-    Io(String),
+
+use minijinja::value::Serde;
+use minijinja::{context, Environment, UndefinedBehavior};
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use super::labels::{fmt1, kind_label, pts, ratio_pct, status_label, status_mark};
+use super::overview::Overview;
+use super::page::ReportPage;
+use super::{write_atomic, Batch, RenderError};
+use crate::score::scorecard::{Scorecard, Status};
+
+/// The templates built into the binary, by name. `--templates DIR` may replace any of them.
+const BUILTIN: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("macros.html", include_str!("../../templates/macros.html")),
+    ("report.html", include_str!("../../templates/report.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+];
+
+/// The compiled HTML templates. Built once per run and shared by every page (it is
+/// `Send + Sync`, so rayon workers render pages in parallel from one instance).
+pub struct Templates {
+    env: Environment<'static>,
+    /// Template name → the file a person would open to fix it, for error messages.
+    origins: HashMap<String, String>,
 }
-impl std::fmt::Display for RenderError {
+
+impl std::fmt::Debug for Templates {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{self:?}")
+        let mut names: Vec<&String> = self.origins.values().collect();
+        names.sort();
+        f.debug_struct("Templates").field("files", &names).finish()
     }
 }
-pub struct Templates;
+
 impl Templates {
+    /// The templates shipped in `templates/`, embedded at compile time.
     pub fn builtin() -> Templates {
-        Templates
+        Templates::build(builtin_sources()).expect("built-in templates compile")
     }
-    pub fn from_dir(_d: &Path) -> Result<Templates, RenderError> {
-        Ok(Templates)
+
+    /// The built-ins, with every file of `dir` (not its subfolders) added on top: a file
+    /// named like a built-in replaces it, other files become templates that overrides may
+    /// include or import. All are compiled now, so a syntax error stops the run before any
+    /// report is scored rather than halfway through writing pages.
+    pub fn from_dir(dir: &Path) -> Result<Templates, RenderError> {
+        let io = |e: std::io::Error| RenderError::Io(format!("{}: {e}", dir.display()));
+        let mut sources = builtin_sources();
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(io)?
+            .map(|e| e.map(|e| e.path()))
+            .collect::<Result<_, _>>()
+            .map_err(io)?;
+        entries.sort();
+        for path in entries {
+            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            // Editor backups and dot-files are not templates someone meant to install.
+            if name.starts_with('.') || name.ends_with('~') || !path.is_file() {
+                continue;
+            }
+            let source = std::fs::read_to_string(&path)
+                .map_err(|e| RenderError::Io(format!("{}: {e}", path.display())))?;
+            let origin = path.display().to_string();
+            match sources.iter_mut().find(|(n, _, _)| n == name) {
+                Some(slot) => *slot = (name.to_string(), source, origin),
+                None => sources.push((name.to_string(), source, origin)),
+            }
+        }
+        Templates::build(sources)
+    }
+
+    fn build(sources: Vec<(String, String, String)>) -> Result<Templates, RenderError> {
+        let mut env = Environment::new();
+        let syntax = minijinja::syntax::SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .build()
+            .expect("default delimiters are valid");
+        env.set_syntax(syntax);
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        // Debug info gives errors their source excerpt; it costs nothing until one happens.
+        env.set_debug(true);
+        add_filters(&mut env);
+        let origins: HashMap<String, String> = sources
+            .iter()
+            .map(|(n, _, o)| (n.clone(), o.clone()))
+            .collect();
+        for (name, source, _) in sources {
+            env.add_template_owned(name, source)
+                .map_err(|e| template_error(&e, &origins))?;
+        }
+        Ok(Templates { env, origins })
+    }
+
+    /// One report's page: its score, checklist with evidence, outline, key figures and full
+    /// text (`text` is what the card was scored on; evidence line numbers point into it).
+    pub fn report_page(&self, card: &Scorecard, text: &str) -> Result<String, RenderError> {
+        let page = ReportPage::new(card, text);
+        self.render(
+            "report.html",
+            context!(page => Serde(&page), card => Serde(card)),
+        )
+    }
+
+    /// The overview of a batch. `pages[i]` is the file name of `b.cards[i]`'s page, linked
+    /// relatively so the folder can be moved or mailed as a whole.
+    pub fn index(&self, b: &Batch, pages: &[String]) -> Result<String, RenderError> {
+        let ov = Overview::new(b, pages);
+        self.render("index.html", context!(ov => Serde(&ov)))
+    }
+
+    fn render(&self, name: &str, ctx: minijinja::Value) -> Result<String, RenderError> {
+        let tmpl = self.env.get_template(name).map_err(|e| self.error(&e))?;
+        tmpl.render(ctx).map_err(|e| self.error(&e))
+    }
+
+    fn error(&self, e: &minijinja::Error) -> RenderError {
+        template_error(e, &self.origins)
     }
 }
-pub fn page_file_name(c: &Scorecard) -> String {
-    c.source.path.clone()
+
+fn builtin_sources() -> Vec<(String, String, String)> {
+    BUILTIN
+        .iter()
+        .map(|(n, s)| (n.to_string(), s.to_string(), format!("templates/{n}")))
+        .collect()
 }
-pub fn write_html_dir(_d: &Path, _b: &Batch, _t: &Templates) -> Result<Vec<PathBuf>, RenderError> {
-    Ok(vec![])
+
+/// Turns an engine error into one that names the file and line to fix, with the causes
+/// the engine chained (an error inside an include is reported by the include).
+fn template_error(e: &minijinja::Error, origins: &HashMap<String, String>) -> RenderError {
+    // The innermost error with a location is the one in the file that needs fixing.
+    let mut at: &minijinja::Error = e;
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = std::error::Error::source(e);
+    while let Some(inner) = cur {
+        if let Some(me) = inner.downcast_ref::<minijinja::Error>() {
+            if me.name().is_some() {
+                at = me;
+            }
+        }
+        cur = inner.source();
+    }
+    let mut message = match at.detail() {
+        Some(d) => format!("{}: {d}", at.kind()),
+        None => at.kind().to_string(),
+    };
+    if !std::ptr::eq(at, e) {
+        let _ = write!(message, " (while rendering {})", e.name().unwrap_or("?"));
+    }
+    let name = at.name().unwrap_or("<template>");
+    RenderError::Template {
+        name: origins
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| name.to_string()),
+        line: at.line(),
+        message,
+    }
+}
+
+/// Filters for templates, including ones the built-ins do not use, so that override
+/// authors working from the raw `card` get the same wording as the built-in pages.
+fn add_filters(env: &mut Environment<'static>) {
+    env.add_filter("fmt1", |x: f64| fmt1(x));
+    env.add_filter("pts", |x: f64| pts(x));
+    env.add_filter("pct", |earned: f64, possible: f64| {
+        format!("{}%", pts(ratio_pct(earned, possible).round()))
+    });
+    env.add_filter("kind_label", |k: String| kind_label(&k).to_string());
+    env.add_filter("status_mark", |s: String| {
+        Status::parse(&s).map_or("?", status_mark).to_string()
+    });
+    env.add_filter("status_label", |s: String| {
+        Status::parse(&s).map_or_else(|| s.clone(), |st| status_label(st).to_string())
+    });
+    env.add_filter("short_hash", |s: String| {
+        let h = s.strip_prefix("sha256:").unwrap_or(&s);
+        h.chars().take(12).collect::<String>()
+    });
+}
+
+/// The file name of a report's page: an ASCII stem taken from the source file name (so
+/// the folder sorts recognisably and URLs need no escaping), then the first 8 hex digits of
+/// SHA-256 of the full path, which keeps two `report.txt` from different folders apart and
+/// gives the same name on every run.
+pub fn page_file_name(card: &Scorecard) -> String {
+    let path = &card.source.path;
+    let stem = Path::new(path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut safe = String::new();
+    for c in stem.chars() {
+        if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+            safe.push(c);
+        } else if !safe.ends_with('_') {
+            safe.push('_');
+        }
+    }
+    let safe: String = safe.trim_matches(['_', '-']).chars().take(48).collect();
+    let safe = if safe.is_empty() {
+        "report".to_string()
+    } else {
+        safe
+    };
+    let digest = Sha256::digest(path.as_bytes());
+    let mut hex = String::with_capacity(8);
+    for b in &digest[..4] {
+        let _ = write!(hex, "{b:02x}");
+    }
+    format!("{safe}-{hex}.html")
+}
+
+/// Writes one page per report and `index.html` into `dir` (created if needed) and returns
+/// their paths, pages first. Each file is written whole or not at all, and a rerun replaces
+/// the files it wrote before. The overview is rendered before any page is written, so a
+/// broken template leaves the folder untouched, and written last, so it never links to a
+/// page that is not there yet.
+pub fn write_html_dir(dir: &Path, b: &Batch, t: &Templates) -> Result<Vec<PathBuf>, RenderError> {
+    std::fs::create_dir_all(dir).map_err(|e| RenderError::Io(format!("{}: {e}", dir.display())))?;
+    let names: Vec<String> = b.cards.iter().map(page_file_name).collect();
+    let index = t.index(b, &names)?;
+    let write = |path: PathBuf, bytes: &[u8]| {
+        write_atomic(&path, bytes)
+            .map(|()| path.clone())
+            .map_err(|e| RenderError::Io(format!("{}: {e}", path.display())))
+    };
+    let mut written: Vec<PathBuf> = (0..b.cards.len())
+        .into_par_iter()
+        .map(|i| {
+            let text = b.texts.get(i).map_or("", |s| s.as_str());
+            let html = t.report_page(&b.cards[i], text)?;
+            write(dir.join(&names[i]), html.as_bytes())
+        })
+        .collect::<Result<_, _>>()?;
+    written.push(write(dir.join("index.html"), index.as_bytes())?);
+    Ok(written)
 }

@@ -1,33 +1,46 @@
-//! JSON and JSON Lines: the machine contract (`lawscore.scorecards/1`).
+//! `--format json` and `--format jsonl`, as `shared/spec/output.md` fixes them.
+
+use serde::Serialize;
 
 use super::{summary, Batch};
-use crate::score::scorecard::SCHEMA;
-use serde_json::json;
+use crate::score::scorecard::{ErrorRecord, RulesetRef, Scorecard, Summary, SCHEMA};
 
-/// One JSON document: schema, ruleset, reports, errors, summary.
-pub fn to_json(b: &Batch) -> String {
-    let doc = json!({
-        "schema": SCHEMA,
-        "ruleset": b.ruleset,
-        "reports": b.cards,
-        "errors": b.errors,
-        "summary": summary(b.cards, b.errors),
-    });
-    let mut s = serde_json::to_string_pretty(&doc).expect("scorecards serialise");
-    s.push('\n');
-    s
+/// The whole-batch document. A struct rather than `json!` so the keys keep the contract's
+/// order (`schema` first) instead of serde_json's alphabetical map order.
+#[derive(Serialize)]
+struct Document<'a> {
+    schema: &'static str,
+    ruleset: &'a RulesetRef,
+    reports: &'a [Scorecard],
+    errors: &'a [ErrorRecord],
+    summary: Summary,
 }
 
-/// One scorecard per line, then one `{"path","error"}` record per failed file.
+/// One pretty-printed JSON document: `{"schema", "ruleset", "reports", "errors",
+/// "summary"}`, ending with a newline.
+pub fn to_json(b: &Batch) -> String {
+    let doc = Document {
+        schema: SCHEMA,
+        ruleset: b.ruleset,
+        reports: b.cards,
+        errors: b.errors,
+        summary: summary(b.cards, b.errors),
+    };
+    let mut out = serde_json::to_string_pretty(&doc).expect("scorecards serialize to JSON");
+    out.push('\n');
+    out
+}
+
+/// JSON Lines: one scorecard per line, then one `{"path","error"}` record per failed file.
 pub fn to_jsonl(b: &Batch) -> String {
-    let mut s = String::new();
-    for c in b.cards {
-        s.push_str(&serde_json::to_string(c).expect("scorecards serialise"));
-        s.push('\n');
+    let mut out = String::new();
+    for card in b.cards {
+        out.push_str(&serde_json::to_string(card).expect("scorecards serialize to JSON"));
+        out.push('\n');
     }
-    for e in b.errors {
-        s.push_str(&serde_json::to_string(e).expect("errors serialise"));
-        s.push('\n');
+    for err in b.errors {
+        out.push_str(&serde_json::to_string(err).expect("error records serialize to JSON"));
+        out.push('\n');
     }
-    s
+    out
 }

@@ -1,80 +1,121 @@
-//! Stage 5 — render scorecards: text for a person, JSON / JSON Lines / CSV for machines,
-//! HTML pages through minijinja templates.
+//! Stage 5 — render scorecards for people and for programs.
+//!
+//! Every output format reads only [`Scorecard`]s, [`ErrorRecord`]s and the text each card was
+//! scored on, so the formats can never disagree about a score: they differ only in layout.
+//! Machine formats (JSON, JSON Lines, CSV) follow the published contract in
+//! `shared/spec/output.md`; text is for a terminal; HTML is a folder of self-contained pages
+//! for supervisors, drawn from templates that users may override.
 
-mod csv_out;
+mod atomic;
+mod csv;
+mod highlight;
 mod html;
 mod json;
+mod labels;
+mod overview;
+mod page;
 mod text;
 
-pub use csv_out::to_csv;
-pub use html::{page_file_name, write_html_dir, RenderError, Templates};
-pub use json::{to_json, to_jsonl};
-pub use text::to_text;
-
-use crate::score::round1;
 use crate::score::scorecard::{ErrorRecord, RulesetRef, Scorecard, Summary};
-use std::io::Write;
-use std::path::Path;
 
-/// An output format of `lawscore score`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub use self::atomic::write_atomic;
+pub use self::csv::to_csv;
+pub use self::html::{page_file_name, write_html_dir, Templates};
+pub use self::json::{to_json, to_jsonl};
+pub use self::text::to_text;
+
+/// The output formats `lawscore score --format` offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum OutputFormat {
-    /// For a person at a terminal.
+    /// A readable summary for a terminal.
+    #[default]
     Text,
-    /// One JSON document.
+    /// One JSON document holding every scorecard.
     Json,
-    /// One JSON object per line.
+    /// One scorecard (or error record) per line.
     Jsonl,
-    /// One row per report, UTF-8 with BOM.
+    /// One row per report, for spreadsheets.
     Csv,
-    /// A folder of pages and an overview.
+    /// A folder of pages: one per report plus `index.html`.
     Html,
 }
 
-/// What one run produced.
+/// What one run renders: the scorecards, the text each was scored on, and the files that
+/// failed. Borrowed, because the caller already holds all of it and rendering only reads.
+#[derive(Debug, Clone, Copy)]
 pub struct Batch<'a> {
-    /// Scorecards, in input order.
+    /// Scored reports, in output order.
     pub cards: &'a [Scorecard],
-    /// The extracted text of each card (same order), for report pages.
+    /// The extracted text of each card, same order and length as `cards`; the HTML pages
+    /// quote it line by line so evidence links have somewhere to land.
     pub texts: &'a [String],
-    /// Files that failed.
+    /// Files that could not be scored.
     pub errors: &'a [ErrorRecord],
-    /// The rule pack used.
+    /// The rule pack every card was scored with.
     pub ruleset: &'a RulesetRef,
 }
 
-/// Statistics over a batch.
+/// Why rendering failed.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum RenderError {
+    /// A template failed to compile or to render. `name` is the file a person would edit
+    /// (the override's path, or `templates/<name>` for a built-in), so the message can be
+    /// acted on without knowing how templates are looked up.
+    #[error("{}{}: {message}", name, line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Template {
+        /// The template file.
+        name: String,
+        /// 1-based line in that file, when the engine knows it.
+        line: Option<usize>,
+        /// What went wrong.
+        message: String,
+    },
+    /// Reading templates or writing output failed.
+    #[error("{0}")]
+    Io(String),
+}
+
+/// Grades in the order the contract lists them, best first.
+pub(crate) const GRADES: [&str; 4] = ["优秀", "良好", "合格", "不合格"];
+
+/// Statistics over a batch: counts, mean/min/max score and reports per grade.
+///
+/// Every grade appears in `grades`, even with a count of 0, so tables built from it keep
+/// the same columns from run to run; an unknown grade string is appended after them.
 pub fn summary(cards: &[Scorecard], errors: &[ErrorRecord]) -> Summary {
-    let scores: Vec<f64> = cards.iter().map(|c| c.score).collect();
-    let mut grades: Vec<(String, usize)> = Vec::new();
-    for c in cards {
-        match grades.iter_mut().find(|(g, _)| *g == c.grade) {
+    let mut grades: Vec<(String, usize)> = GRADES.iter().map(|g| (g.to_string(), 0)).collect();
+    for card in cards {
+        match grades.iter_mut().find(|(g, _)| *g == card.grade) {
             Some((_, n)) => *n += 1,
-            None => grades.push((c.grade.clone(), 1)),
+            None => grades.push((card.grade.clone(), 1)),
         }
     }
-    let order = ["优秀", "良好", "合格", "不合格"];
-    grades.sort_by_key(|(g, _)| order.iter().position(|o| o == g).unwrap_or(order.len()));
+    let scores = cards.iter().map(|c| c.score);
+    let (min, max) =
+        scores
+            .clone()
+            .fold((None, None), |(lo, hi): (Option<f64>, Option<f64>), s| {
+                (
+                    Some(lo.map_or(s, |l| l.min(s))),
+                    Some(hi.map_or(s, |h| h.max(s))),
+                )
+            });
+    let mean = if cards.is_empty() {
+        None
+    } else {
+        Some(round1(scores.sum::<f64>() / cards.len() as f64))
+    };
     Summary {
         reports: cards.len(),
         errors: errors.len(),
-        mean_score: (!scores.is_empty())
-            .then(|| round1(scores.iter().sum::<f64>() / scores.len() as f64)),
-        min_score: scores.iter().copied().reduce(f64::min),
-        max_score: scores.iter().copied().reduce(f64::max),
+        mean_score: mean,
+        min_score: min,
+        max_score: max,
         grades,
     }
 }
 
-/// Writes a file whole or not at all: a temporary file in the same folder, then a rename.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+/// Rounds to one decimal, the precision every score in the contract uses.
+pub(crate) fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
 }

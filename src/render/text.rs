@@ -1,229 +1,226 @@
-//! Text for a person at a terminal: the score, a bar per category, then what to fix,
-//! the most points first.
+//! `--format text`: what a person at a terminal reads.
 
-use super::{summary, Batch};
-use crate::score::scorecard::{ElementResult, Scorecard, Status};
 use std::fmt::Write;
 
-struct Paint(bool);
+use super::labels::{fmt1, kind_label, pts, ratio_pct, status_mark};
+use super::{summary, Batch, GRADES};
+use crate::score::scorecard::{ElementResult, Scorecard, Status};
+
+/// Width of a category bar in cells.
+const BAR: usize = 10;
+/// Quotes longer than this many characters are cut, so one long paragraph does not push
+/// the rest of the advice off the screen.
+const QUOTE_CHARS: usize = 60;
+
+/// ANSI styling that collapses to nothing when colour is off, so the layout code is the same
+/// either way and uncoloured output carries no escape codes at all.
+#[derive(Clone, Copy)]
+struct Paint {
+    on: bool,
+}
 
 impl Paint {
-    fn wrap(&self, code: &str, s: &str) -> String {
-        if self.0 {
+    fn wrap(self, code: &str, s: &str) -> String {
+        if self.on {
             format!("\x1b[{code}m{s}\x1b[0m")
         } else {
             s.to_string()
         }
     }
-    fn bold(&self, s: &str) -> String {
+    fn bold(self, s: &str) -> String {
         self.wrap("1", s)
     }
-    fn dim(&self, s: &str) -> String {
+    fn dim(self, s: &str) -> String {
         self.wrap("2", s)
     }
-    fn grade(&self, g: &str) -> String {
+    fn red(self, s: &str) -> String {
+        self.wrap("31", s)
+    }
+    fn yellow(self, s: &str) -> String {
+        self.wrap("33", s)
+    }
+    fn green(self, s: &str) -> String {
+        self.wrap("32", s)
+    }
+    fn grade(self, g: &str) -> String {
         let code = match g {
             "优秀" => "1;32",
             "良好" => "1;34",
             "合格" => "1;33",
-            _ => "1;31",
+            "不合格" => "1;31",
+            _ => "1",
         };
         self.wrap(code, g)
     }
-    fn status(&self, st: Status) -> String {
-        match st {
-            Status::Missing => self.wrap("31", "✗"),
-            Status::Partial => self.wrap("33", "◐"),
-            Status::Met => self.wrap("32", "✓"),
-            Status::NotApplicable => self.dim("—"),
-        }
+}
+
+/// Renders every report as a block, then the failed files, then a one-line summary.
+/// `color` adds ANSI colours; the caller decides (a TTY, no `NO_COLOR`).
+pub fn to_text(b: &Batch, color: bool) -> String {
+    let p = Paint { on: color };
+    let mut out = String::new();
+    for card in b.cards {
+        report_block(&mut out, card, p);
+        out.push('\n');
     }
-}
-
-/// Terminal width of a string: CJK characters take two columns.
-fn width(s: &str) -> usize {
-    s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
-}
-
-fn pad(s: &str, w: usize) -> String {
-    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
-}
-
-fn bar(earned: f64, possible: f64) -> String {
-    const CELLS: usize = 20;
-    let filled = if possible > 0.0 {
-        ((earned / possible) * CELLS as f64).round() as usize
-    } else {
-        0
-    };
-    format!(
-        "{}{}",
-        "█".repeat(filled.min(CELLS)),
-        "░".repeat(CELLS - filled.min(CELLS))
-    )
-}
-
-fn num(x: f64) -> String {
-    if x.fract() == 0.0 {
-        format!("{x:.0}")
-    } else {
-        format!("{x:.1}")
+    for e in b.errors {
+        let _ = writeln!(out, "{} {}: {}", p.red("✗"), e.path, e.error);
     }
+    if !b.errors.is_empty() {
+        out.push('\n');
+    }
+    summary_line(&mut out, b, p);
+    out
 }
 
-fn kind_label(kind: &str) -> &'static str {
-    crate::document::Kind::parse(kind).map_or("", |k| k.label())
-}
-
-fn one(out: &mut String, c: &Scorecard, p: &Paint) {
-    let m = &c.meta;
-    let _ = writeln!(out, "{}", p.bold(&c.source.path));
-    let _ = writeln!(out, "{}", m.title.as_deref().unwrap_or("（未识别出标题）"));
-    let date = match (&m.date, m.date_source.as_str()) {
-        (Some(d), "signature") => format!("{d}（落款）"),
-        (Some(d), _) => format!("{d}（发布）"),
-        (None, _) => "无日期".into(),
-    };
-    let year = m.year.map_or("年度不明".into(), |y| format!("{y}年度"));
+fn report_block(out: &mut String, card: &Scorecard, p: Paint) {
+    let m = &card.meta;
+    let title = m.title.as_deref().unwrap_or("（无标题）");
+    let _ = writeln!(out, "{}  {}", p.bold(&card.source.path), title);
+    let mut facts = vec![m
+        .issuer
+        .clone()
+        .unwrap_or_else(|| "（未识别发文机关）".into())];
+    facts.push(
+        m.year
+            .map_or_else(|| "年度不详".into(), |y| format!("{y} 年度")),
+    );
+    facts.push(m.date.clone().unwrap_or_else(|| "无日期".into()));
+    let _ = writeln!(out, "  {}", facts.join(" · "));
     let _ = writeln!(
         out,
-        "{} · {year} · {date} · {} · 配置 {}",
-        m.issuer.as_deref().unwrap_or("主体不明"),
-        c.source.format,
-        c.profile
+        "  得分 {} / 100  {}   ({} / {} 分)",
+        p.bold(&fmt1(card.score)),
+        p.grade(&card.grade),
+        pts(card.earned),
+        pts(card.possible)
     );
+    let rs = &card.ruleset;
     let _ = writeln!(
         out,
-        "\n  得分 {} / 100  {}    {}",
-        p.bold(&format!("{:.1}", c.score)),
-        p.grade(&c.grade),
-        p.dim(&format!(
-            "规则包 {} {} {}",
-            c.ruleset.name, c.ruleset.version, c.ruleset.digest
-        ))
+        "  {}",
+        p.dim(&format!("规则包 {} {}", rs.name, rs.version))
     );
-    let _ = writeln!(out);
-    let label_w = c
+
+    let width = card
         .categories
         .iter()
-        .map(|k| width(&k.title))
+        .map(|c| display_width(&c.title))
         .max()
-        .unwrap_or(8);
-    for k in &c.categories {
-        if k.possible == 0.0 {
-            let _ = writeln!(out, "  {}  {}", pad(&k.title, label_w), p.dim("不适用"));
-            continue;
-        }
+        .unwrap_or(0);
+    for c in &card.categories {
+        let pad = " ".repeat(width - display_width(&c.title));
         let _ = writeln!(
             out,
-            "  {}  {}  {}/{}",
-            pad(&k.title, label_w),
-            bar(k.earned, k.possible),
-            num(k.earned),
-            num(k.possible)
+            "  {}{}  {} {}/{}",
+            c.title,
+            pad,
+            bar(c.earned, c.possible, p),
+            pts(c.earned),
+            pts(c.possible)
         );
     }
-    let mut open: Vec<&ElementResult> = c
+
+    let mut todo: Vec<&ElementResult> = card
         .elements
         .iter()
         .filter(|e| matches!(e.status, Status::Missing | Status::Partial))
         .collect();
-    // Most points first; ties in checklist order.
-    open.sort_by(|a, b| {
-        b.gain
-            .partial_cmp(&a.gain)
-            .unwrap_or(std::cmp::Ordering::Equal)
-    });
-    if open.is_empty() {
-        let _ = writeln!(out, "\n  清单各项均已达标。");
-    } else {
-        let total: f64 = open.iter().map(|e| e.gain).sum();
+    if todo.is_empty() {
+        return;
+    }
+    // Stable sort: equal gains keep rule-pack order, so the list does not shuffle between runs.
+    todo.sort_by(|a, b| b.gain.total_cmp(&a.gain));
+    let _ = writeln!(out, "  {}", p.bold("待改进（按可增分值排序）："));
+    for e in todo {
+        let mark = match e.status {
+            Status::Missing => p.red(status_mark(e.status)),
+            _ => p.yellow(status_mark(e.status)),
+        };
         let _ = writeln!(
             out,
-            "\n  需要补充的 {} 项（全部补齐可得 +{} 分）：",
-            open.len(),
-            num(total)
+            "  {mark} {} {}  {}",
+            e.id,
+            e.title,
+            p.green(&format!("补齐可加 +{} 分", pts(e.gain)))
         );
-        for e in open {
+        if let Some(advice) = &e.advice {
+            let _ = writeln!(out, "      建议：{advice}");
+        }
+        if let Some(nm) = &e.near_miss {
+            let ev = &nm.evidence;
             let _ = writeln!(
                 out,
-                "  {} {} {}  {}",
-                p.status(e.status),
-                e.id,
-                e.title,
-                p.bold(&format!("+{} 分 if fixed", num(e.gain)))
+                "      ↳ 第{}行（{}）：{}",
+                ev.line,
+                kind_label(&ev.kind),
+                nm.reason
             );
-            if let Some(a) = &e.advice {
-                let _ = writeln!(out, "      建议：{a}");
-            }
-            if e.status == Status::Partial {
-                if let Some(ev) = e.evidence.first() {
-                    let _ = writeln!(
-                        out,
-                        "      {}",
-                        p.dim(&format!("已有：第{}行「{}」", ev.line, ev.text))
-                    );
-                }
-            }
-            if let Some(nm) = &e.near_miss {
-                let _ = writeln!(
-                    out,
-                    "      ↳ 第{}行（{}）：{}「{}」",
-                    nm.evidence.line,
-                    kind_label(&nm.evidence.kind),
-                    nm.reason,
-                    nm.evidence.text
-                );
-            }
+            let _ = writeln!(out, "        {}", p.dim(&format!("“{}”", clip(&ev.text))));
         }
-    }
-    let na: Vec<&ElementResult> = c
-        .elements
-        .iter()
-        .filter(|e| e.status == Status::NotApplicable)
-        .collect();
-    if !na.is_empty() {
-        let names: Vec<String> = na.iter().map(|e| e.title.clone()).collect();
-        let _ = writeln!(
-            out,
-            "\n  {}",
-            p.dim(&format!("不适用：{}", names.join("、")))
-        );
-    }
-    if !c.indicators.is_empty() {
-        let figs: Vec<String> = c
-            .indicators
-            .iter()
-            .map(|i| format!("{} {}{}（第{}行）", i.title, num(i.value), i.unit, i.line))
-            .collect();
-        let _ = writeln!(out, "\n  关键数据：{}", figs.join("；"));
     }
 }
 
-/// The text output of a batch; `color` adds ANSI colours.
-pub fn to_text(b: &Batch, color: bool) -> String {
-    let p = Paint(color);
-    let mut out = String::new();
-    for (i, c) in b.cards.iter().enumerate() {
-        if i > 0 {
-            let _ = writeln!(out, "\n{}\n", p.dim(&"─".repeat(60)));
-        }
-        one(&mut out, c, &p);
+fn summary_line(out: &mut String, b: &Batch, p: Paint) {
+    let s = summary(b.cards, b.errors);
+    let mut line = format!("共 {} 份报告", s.reports);
+    if let Some(mean) = s.mean_score {
+        let _ = write!(line, "，平均 {} 分", fmt1(mean));
     }
-    for e in b.errors {
-        let _ = writeln!(out, "{} {}: {}", p.wrap("31", "✗"), e.path, e.error);
+    let grades: Vec<String> = s
+        .grades
+        .iter()
+        .filter(|(g, n)| *n > 0 || GRADES.contains(&g.as_str()))
+        .map(|(g, n)| format!("{} {n}", p.grade(g)))
+        .collect();
+    if s.reports > 0 {
+        let _ = write!(line, "；{}", grades.join(" · "));
     }
-    if b.cards.len() + b.errors.len() > 1 {
-        let s = summary(b.cards, b.errors);
-        let grades: Vec<String> = s.grades.iter().map(|(g, n)| format!("{g} {n}")).collect();
-        let _ = writeln!(
-            out,
-            "\n{} 份报告，平均 {} 分（{}）；{} 个文件出错",
-            s.reports,
-            s.mean_score.map_or("—".into(), num),
-            grades.join("，"),
-            s.errors
-        );
+    if s.errors > 0 {
+        let _ = write!(line, "；{}", p.red(&format!("{} 个文件处理失败", s.errors)));
     }
-    out
+    let _ = writeln!(out, "{line}");
+}
+
+/// A bar of [`BAR`] cells: `████████░░`.
+fn bar(earned: f64, possible: f64, p: Paint) -> String {
+    let full = ((ratio_pct(earned, possible) / 100.0) * BAR as f64).round() as usize;
+    let full = full.min(BAR);
+    format!(
+        "{}{}",
+        p.green(&"█".repeat(full)),
+        p.dim(&"░".repeat(BAR - full))
+    )
+}
+
+/// Columns a string takes in a terminal: CJK and full-width characters take two, which
+/// is what keeps the category bars lined up under Chinese titles.
+fn display_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            let u = c as u32;
+            let wide = (0x1100..=0x115F).contains(&u)
+                || (0x2E80..=0xA4CF).contains(&u)
+                || (0xAC00..=0xD7A3).contains(&u)
+                || (0xF900..=0xFAFF).contains(&u)
+                || (0xFE30..=0xFE4F).contains(&u)
+                || (0xFF00..=0xFF60).contains(&u)
+                || (0xFFE0..=0xFFE6).contains(&u)
+                || (0x20000..=0x3FFFD).contains(&u);
+            if wide {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+/// The first [`QUOTE_CHARS`] characters, with `…` when cut.
+fn clip(s: &str) -> String {
+    let s = s.trim();
+    match s.char_indices().nth(QUOTE_CHARS) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
 }

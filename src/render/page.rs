@@ -1,0 +1,335 @@
+//! What the report page template receives: the scorecard rearranged for display.
+//!
+//! Grouping, sorting, highlighting and line classification happen here in Rust rather than
+//! in the template, so the template stays a layout that users can restyle without
+//! re-implementing logic, and so every piece of report text reaches it as plain data that
+//! the auto-escaper handles.
+
+use serde::Serialize;
+
+use super::highlight::{segments, Segment};
+use super::labels::{
+    grade_class, kind_label, ratio_pct, status_class, status_label, status_mark, timeliness,
+};
+use crate::score::scorecard::{
+    ElementResult, Evidence, Indicator, RulesetRef, Scorecard, Source, Status,
+};
+
+/// The whole report page.
+#[derive(Serialize)]
+pub(crate) struct ReportPage<'a> {
+    title: &'a str,
+    issuer: Option<&'a str>,
+    year: Option<i32>,
+    date: Option<&'a str>,
+    date_source: &'a str,
+    level: &'a str,
+    timeliness: Badge,
+    score: f64,
+    grade: &'a str,
+    grade_class: &'static str,
+    earned: f64,
+    possible: f64,
+    profile: &'a str,
+    ruleset: &'a RulesetRef,
+    source: &'a Source,
+    counts: Counts,
+    categories: Vec<CategoryView<'a>>,
+    fixes: Vec<Fix<'a>>,
+    sections: Vec<SectionView<'a>>,
+    indicators: &'a [Indicator],
+    lines: Vec<Line<'a>>,
+}
+
+#[derive(Serialize)]
+struct Badge {
+    label: &'static str,
+    class: &'static str,
+}
+
+/// How many elements have each status, for the line under the score.
+#[derive(Serialize, Default)]
+struct Counts {
+    met: usize,
+    partial: usize,
+    missing: usize,
+    not_applicable: usize,
+}
+
+#[derive(Serialize)]
+struct CategoryView<'a> {
+    id: &'a str,
+    title: &'a str,
+    earned: f64,
+    possible: f64,
+    pct: f64,
+    elements: Vec<ElementView<'a>>,
+}
+
+#[derive(Serialize)]
+struct ElementView<'a> {
+    id: &'a str,
+    title: &'a str,
+    status: &'static str,
+    mark: &'static str,
+    label: &'static str,
+    class: &'static str,
+    points: f64,
+    weight: f64,
+    gain: f64,
+    advice: Option<&'a str>,
+    looked_for: Option<&'a str>,
+    not_applicable_reason: Option<&'a str>,
+    evidence: Vec<Quote<'a>>,
+    near_miss: Option<NearMissView<'a>>,
+}
+
+/// A quoted piece of the report, split into runs for highlighting.
+#[derive(Serialize)]
+struct Quote<'a> {
+    line: usize,
+    section: &'a str,
+    kind: &'a str,
+    kind_label: &'a str,
+    segments: Vec<Segment<'a>>,
+}
+
+#[derive(Serialize)]
+struct NearMissView<'a> {
+    reason: &'a str,
+    quote: Quote<'a>,
+}
+
+/// One entry of the 优先整改 box.
+#[derive(Serialize)]
+struct Fix<'a> {
+    id: &'a str,
+    title: &'a str,
+    category: &'a str,
+    mark: &'static str,
+    class: &'static str,
+    gain: f64,
+    advice: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct SectionView<'a> {
+    heading: &'a str,
+    level: u8,
+    kind: &'a str,
+    kind_label: &'a str,
+    line_start: usize,
+    line_end: usize,
+}
+
+/// One line of the report text. `c` is its CSS class list and `w` names the elements
+/// whose evidence stands on it (for a tooltip).
+#[derive(Serialize)]
+struct Line<'a> {
+    n: usize,
+    t: &'a str,
+    c: &'static str,
+    w: String,
+}
+
+impl<'a> ReportPage<'a> {
+    /// Arranges `card` and the `text` it was scored on for the report template.
+    pub(crate) fn new(card: &'a Scorecard, text: &'a str) -> ReportPage<'a> {
+        let m = &card.meta;
+        let (label, class) = timeliness(card);
+        let mut counts = Counts::default();
+        for e in &card.elements {
+            match e.status {
+                Status::Met => counts.met += 1,
+                Status::Partial => counts.partial += 1,
+                Status::Missing => counts.missing += 1,
+                Status::NotApplicable => counts.not_applicable += 1,
+            }
+        }
+        ReportPage {
+            title: m.title.as_deref().unwrap_or(card.source.path.as_str()),
+            issuer: m.issuer.as_deref(),
+            year: m.year,
+            date: m.date.as_deref(),
+            date_source: &m.date_source,
+            level: &m.level,
+            timeliness: Badge { label, class },
+            score: card.score,
+            grade: &card.grade,
+            grade_class: grade_class(&card.grade),
+            earned: card.earned,
+            possible: card.possible,
+            profile: &card.profile,
+            ruleset: &card.ruleset,
+            source: &card.source,
+            counts,
+            categories: categories(card),
+            fixes: fixes(card),
+            sections: card
+                .sections
+                .iter()
+                .map(|s| SectionView {
+                    heading: &s.heading,
+                    level: s.level,
+                    kind: &s.kind,
+                    kind_label: kind_label(&s.kind),
+                    line_start: s.line_start,
+                    line_end: s.line_end,
+                })
+                .collect(),
+            indicators: &card.indicators,
+            lines: lines(card, text),
+        }
+    }
+}
+
+/// Elements grouped under their categories, in rule-pack order. An element whose category
+/// the card does not list still shows, under a group named by its category id.
+fn categories(card: &Scorecard) -> Vec<CategoryView<'_>> {
+    let mut out: Vec<CategoryView> = card
+        .categories
+        .iter()
+        .map(|c| CategoryView {
+            id: &c.id,
+            title: &c.title,
+            earned: c.earned,
+            possible: c.possible,
+            pct: ratio_pct(c.earned, c.possible),
+            elements: Vec::new(),
+        })
+        .collect();
+    for e in &card.elements {
+        let view = element(e);
+        match out.iter_mut().find(|c| c.id == e.category) {
+            Some(c) => c.elements.push(view),
+            None => out.push(CategoryView {
+                id: &e.category,
+                title: &e.category,
+                earned: 0.0,
+                possible: 0.0,
+                pct: 0.0,
+                elements: vec![view],
+            }),
+        }
+    }
+    out
+}
+
+fn element(e: &ElementResult) -> ElementView<'_> {
+    ElementView {
+        id: &e.id,
+        title: &e.title,
+        status: e.status.as_str(),
+        mark: status_mark(e.status),
+        label: status_label(e.status),
+        class: status_class(e.status),
+        points: e.points,
+        weight: e.weight,
+        gain: e.gain,
+        advice: e.advice.as_deref(),
+        looked_for: e.looked_for.as_deref(),
+        not_applicable_reason: e.not_applicable_reason.as_deref(),
+        evidence: e.evidence.iter().map(quote).collect(),
+        near_miss: e.near_miss.as_ref().map(|nm| NearMissView {
+            reason: &nm.reason,
+            quote: quote(&nm.evidence),
+        }),
+    }
+}
+
+fn quote(ev: &Evidence) -> Quote<'_> {
+    Quote {
+        line: ev.line,
+        section: &ev.section,
+        kind: &ev.kind,
+        kind_label: kind_label(&ev.kind),
+        segments: segments(&ev.text, &ev.matched),
+    }
+}
+
+/// Missing and partial elements, most points to gain first; equal gains keep rule-pack
+/// order so the list is the same on every run.
+fn fixes(card: &Scorecard) -> Vec<Fix<'_>> {
+    let mut todo: Vec<&ElementResult> = card
+        .elements
+        .iter()
+        .filter(|e| matches!(e.status, Status::Missing | Status::Partial) && e.gain > 0.0)
+        .collect();
+    todo.sort_by(|a, b| b.gain.total_cmp(&a.gain));
+    todo.into_iter()
+        .map(|e| Fix {
+            id: &e.id,
+            title: &e.title,
+            category: card
+                .categories
+                .iter()
+                .find(|c| c.id == e.category)
+                .map_or(e.category.as_str(), |c| c.title.as_str()),
+            mark: status_mark(e.status),
+            class: status_class(e.status),
+            gain: e.gain,
+            advice: e.advice.as_deref(),
+        })
+        .collect()
+}
+
+const EVIDENCE: u8 = 1;
+const NEAR_MISS: u8 = 2;
+const BOILERPLATE: u8 = 4;
+
+/// Every line of `text`, classed: evidence lines are highlighted, near-miss lines marked,
+/// and web-page furniture dimmed so the eye skips it.
+fn lines<'a>(card: &Scorecard, text: &'a str) -> Vec<Line<'a>> {
+    let all: Vec<&str> = text.lines().collect();
+    let mut flags = vec![0u8; all.len() + 1];
+    let mut names: Vec<Vec<&str>> = vec![Vec::new(); all.len() + 1];
+    let mut set = |line: usize, flag: u8| {
+        if let Some(f) = flags.get_mut(line) {
+            *f |= flag;
+        }
+    };
+    for s in card.sections.iter().filter(|s| s.kind == "boilerplate") {
+        for n in s.line_start..=s.line_end.min(all.len()) {
+            set(n, BOILERPLATE);
+        }
+    }
+    for e in &card.elements {
+        for ev in &e.evidence {
+            set(ev.line, EVIDENCE);
+            if let Some(v) = names.get_mut(ev.line) {
+                if !v.contains(&e.title.as_str()) {
+                    v.push(&e.title);
+                }
+            }
+        }
+        if let Some(nm) = &e.near_miss {
+            set(nm.evidence.line, NEAR_MISS);
+        }
+    }
+    all.into_iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let n = i + 1;
+            Line {
+                n,
+                t,
+                c: line_class(flags[n]),
+                w: names[n].join("、"),
+            }
+        })
+        .collect()
+}
+
+fn line_class(f: u8) -> &'static str {
+    let ev = f & EVIDENCE != 0;
+    let nm = f & NEAR_MISS != 0;
+    let bp = f & BOILERPLATE != 0;
+    match (ev, nm, bp) {
+        (true, _, false) => "ev",
+        (true, _, true) => "ev bp",
+        (false, true, false) => "nm",
+        (false, true, true) => "nm bp",
+        (false, false, true) => "bp",
+        (false, false, false) => "",
+    }
+}

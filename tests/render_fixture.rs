@@ -1,0 +1,706 @@
+//! Plausible scorecards for the render tests, built in Rust so the tests do not depend on the
+//! scoring engine: each card has the default pack's categories and elements, evidence with
+//! matched words, a near miss, an outline with boilerplate, and key figures, all pointing at
+//! real lines of a generated report text. Included by the render and browser tests with
+//! `#[path]`; as a test target of its own it runs nothing.
+#![allow(dead_code)]
+
+use lawscore::score::scorecard::{
+    CategoryScore, ElementResult, ErrorRecord, Evidence, Indicator, Meta, NearMiss, RulesetRef,
+    Scorecard, SectionInfo, Source, Status,
+};
+
+/// (id, title, weight, sentence in the report, matched word in that sentence, advice)
+type Spec = (
+    &'static str,
+    &'static str,
+    f64,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
+const CATEGORIES: &[(&str, &str)] = &[
+    ("form", "形式要件"),
+    ("lead", "第一责任人职责"),
+    ("norm", "规范性文件"),
+    ("decision", "重大行政决策"),
+    ("enforce", "行政执法"),
+    ("oversight", "权力监督"),
+    ("dispute", "矛盾化解与普法"),
+    ("system", "新制度要求"),
+    ("problems", "问题与原因"),
+    ("plans", "下一年度安排"),
+];
+
+const ELEMENTS: &[Spec] = &[
+    (
+        "form.title",
+        "标题规范",
+        2.0,
+        "关于2023年度法治政府建设情况的报告",
+        "法治政府建设",
+        "标题写明年度、法治政府建设和报告。",
+    ),
+    (
+        "form.issuer",
+        "报告主体",
+        2.0,
+        "市人民政府将本年度法治政府建设情况报告如下。",
+        "人民政府",
+        "在标题或落款写明报告主体。",
+    ),
+    (
+        "form.year",
+        "报告年度",
+        2.0,
+        "2023年，全市法治政府建设取得新进展。",
+        "2023年",
+        "写明报告所述年度。",
+    ),
+    (
+        "form.timeliness",
+        "按时报告公开",
+        4.0,
+        "2024年3月18日",
+        "2024年3月18日",
+        "在次年3月31日前报告并公开。",
+    ),
+    (
+        "lead.section",
+        "第一责任人专门章节",
+        3.0,
+        "（一）切实履行推进法治建设第一责任人职责",
+        "第一责任人",
+        "单列一节报告党政主要负责人履职情况。",
+    ),
+    (
+        "lead.duty_stated",
+        "履行第一责任人职责",
+        4.0,
+        "市政府主要负责同志认真履行推进法治建设第一责任人职责。",
+        "主要负责同志",
+        "写明主要负责人履行第一责任人职责。",
+    ),
+    (
+        "lead.personal_actions",
+        "主要负责人亲自推动",
+        4.0,
+        "市长亲自部署法治政府建设，主持召开常务会议听取汇报4次。",
+        "亲自部署",
+        "列举主要负责人亲自部署、听取汇报、批示等具体行动。",
+    ),
+    (
+        "lead.study",
+        "领导干部学法",
+        3.0,
+        "全年开展政府常务会议学法12次，举办领导干部法治专题讲座2期。",
+        "常务会议学法",
+        "写明学法次数、主题和形式。",
+    ),
+    (
+        "lead.shufa",
+        "述法",
+        3.0,
+        "各部门主要负责人在年终述职中同步述法。",
+        "述法",
+        "报告年终述法或述职述法的开展情况。",
+    ),
+    (
+        "lead.assessment",
+        "纳入考核",
+        2.0,
+        "将法治建设纳入绩效考核，权重提高到5%。",
+        "纳入绩效考核",
+        "说明法治建设纳入绩效考核。",
+    ),
+    (
+        "norm.legality_review",
+        "合法性审核",
+        3.0,
+        "审核规范性文件48件，做到应审尽审。",
+        "合法性审核",
+        "说明规范性文件发布前经过合法性审核。",
+    ),
+    (
+        "norm.filing",
+        "备案审查",
+        3.0,
+        "报送备案规范性文件36件，备案审查率100%。",
+        "备案",
+        "报告规范性文件备案审查情况。",
+    ),
+    (
+        "norm.cleanup",
+        "清理",
+        2.0,
+        "开展规范性文件专项清理，废止9件。",
+        "清理",
+        "报告规范性文件清理情况。",
+    ),
+    (
+        "norm.unified",
+        "统一登记、编号、公布",
+        2.0,
+        "规范性文件实行统一登记、统一编号、统一公布。",
+        "统一登记",
+        "写明“三统一”制度落实情况。",
+    ),
+    (
+        "decision.procedures",
+        "重大行政决策法定程序",
+        3.0,
+        "重大行政决策严格履行公众参与、专家论证、风险评估等程序。",
+        "专家论证",
+        "写明重大决策履行的法定程序。",
+    ),
+    (
+        "decision.catalog",
+        "决策事项目录",
+        2.0,
+        "编制并公布年度重大行政决策事项目录。",
+        "决策事项目录",
+        "公布年度重大行政决策事项目录。",
+    ),
+    (
+        "decision.counsel",
+        "法律顾问、公职律师",
+        3.0,
+        "市政府聘请法律顾问8名，公职律师覆盖全部部门。",
+        "法律顾问",
+        "报告法律顾问和公职律师工作。",
+    ),
+    (
+        "enforce.publicity",
+        "行政执法公示制度",
+        3.0,
+        "全面落实行政执法公示制度，公示执法决定1.2万条。",
+        "执法公示",
+        "写明执法公示制度落实情况。",
+    ),
+    (
+        "enforce.recording",
+        "执法全过程记录制度",
+        3.0,
+        "配备执法记录仪600台，实现执法全过程记录。",
+        "全过程记录",
+        "写明执法全过程记录制度落实情况。",
+    ),
+    (
+        "enforce.legal_review",
+        "重大执法决定法制审核制度",
+        3.0,
+        "重大执法决定法制审核率100%。",
+        "法制审核",
+        "写明重大执法决定法制审核情况。",
+    ),
+    (
+        "enforce.supervision",
+        "执法监督",
+        3.0,
+        "开展行政执法案卷评查，评查案卷320件。",
+        "案卷评查",
+        "报告执法监督和案卷评查情况。",
+    ),
+    (
+        "enforce.discretion",
+        "裁量基准",
+        2.0,
+        "修订行政处罚裁量基准。",
+        "裁量基准",
+        "报告裁量基准制定和适用情况。",
+    ),
+    (
+        "oversight.external",
+        "接受人大、政协、司法监督",
+        2.0,
+        "办理人大代表建议215件、政协提案301件。",
+        "人大代表建议",
+        "报告办理人大代表建议和政协提案情况。",
+    ),
+    (
+        "oversight.openness",
+        "政务公开",
+        2.0,
+        "深化政务公开，主动公开政府信息1.6万条。",
+        "政务公开",
+        "报告政务公开工作。",
+    ),
+    (
+        "oversight.audit",
+        "审计监督",
+        2.0,
+        "完成审计项目42个。",
+        "审计",
+        "报告审计监督情况。",
+    ),
+    (
+        "dispute.reconsideration",
+        "行政复议",
+        2.0,
+        "全年收到行政复议申请156件。",
+        "行政复议",
+        "报告行政复议案件数和改革情况。",
+    ),
+    (
+        "dispute.litigation",
+        "行政应诉",
+        2.0,
+        "办理行政诉讼案件89件，胜诉率91.5%。",
+        "行政诉讼",
+        "报告行政应诉案件和胜败诉情况。",
+    ),
+    (
+        "dispute.court_appearance",
+        "负责人出庭应诉",
+        2.0,
+        "行政机关负责人出庭应诉率达100%。",
+        "出庭应诉",
+        "报告行政机关负责人出庭应诉率。",
+    ),
+    (
+        "dispute.mediation",
+        "矛盾纠纷化解",
+        1.0,
+        "人民调解组织调解纠纷4300件。",
+        "人民调解",
+        "报告矛盾纠纷多元化解情况。",
+    ),
+    (
+        "dispute.pufa",
+        "普法",
+        1.0,
+        "深入实施“八五”普法规划。",
+        "普法",
+        "报告普法工作。",
+    ),
+    (
+        "system.emergency",
+        "突发事件依法应对",
+        2.0,
+        "修订突发事件应急预案。",
+        "应急预案",
+        "报告依法应对突发事件情况。",
+    ),
+    (
+        "system.digital",
+        "法治政府建设科技保障",
+        2.0,
+        "建成行政执法监督平台。",
+        "执法监督平台",
+        "报告法治政府建设信息化情况。",
+    ),
+    (
+        "problems.section",
+        "不足章节",
+        4.0,
+        "二、存在的不足和原因",
+        "不足",
+        "单列一部分报告存在的不足。",
+    ),
+    (
+        "problems.specific",
+        "具体问题",
+        5.0,
+        "一是执法人员素质有待提高；二是基层法治力量薄弱；三是普法针对性不强。",
+        "一是",
+        "列举三个以上具体问题。",
+    ),
+    (
+        "problems.causes",
+        "原因分析",
+        4.0,
+        "究其原因，主要是对法治建设重要性认识不足。",
+        "原因",
+        "分析问题产生的原因。",
+    ),
+    (
+        "plans.section",
+        "下一年度安排章节",
+        3.0,
+        "三、2024年工作安排",
+        "工作安排",
+        "单列一部分报告下一年度安排。",
+    ),
+    (
+        "plans.specific",
+        "具体安排",
+        3.0,
+        "一是加强执法队伍建设；二是充实基层力量；三是推进精准普法。",
+        "一是",
+        "列举三项以上具体安排。",
+    ),
+    (
+        "plans.address_problems",
+        "整改对应",
+        2.0,
+        "针对上述问题逐项整改。",
+        "整改",
+        "使下一年度安排与存在问题一一对应。",
+    ),
+];
+
+const ISSUERS: &[&str] = &[
+    "杭州市人民政府",
+    "宁波市人民政府",
+    "温州市人民政府",
+    "嘉兴市司法局",
+    "湖州市人民政府",
+    "绍兴市柯桥区人民政府",
+    "金华市人民政府",
+    "衢州市市场监督管理局",
+    "舟山市人民政府",
+    "台州市人民政府",
+    "丽水市莲都区人民政府",
+    "义乌市人民政府",
+];
+
+/// The rule pack every fixture card claims.
+pub fn ruleset() -> RulesetRef {
+    RulesetRef {
+        name: "lawscore-default".into(),
+        version: "2024.1".into(),
+        digest: "sha256:3f7a9c0e5b2d4a6f8e1c3b5d7f9a0c2e4b6d8f0a1c3e5b7d9f1a3c5e7b9d0f2a".into(),
+    }
+}
+
+/// A tiny deterministic generator, so every run draws the same cards.
+fn draw(seed: &mut u64) -> u64 {
+    *seed = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    *seed >> 33
+}
+
+/// Card `i` of a family of varied cards, with the text it was scored on. Card 3 is nearly
+/// empty (a score below 10, to catch string-sorted scores), the others vary at random.
+pub fn card(i: usize) -> (Scorecard, String) {
+    let mut seed = 0x5eed_u64 + i as u64 * 7919;
+    let issuer = ISSUERS[i % ISSUERS.len()];
+    let year = 2021 + (i % 3) as i32;
+    let late = i % 5 == 4;
+    let undated = i % 11 == 6;
+
+    // The report text: preamble, one measures line per measures element, problems, causes,
+    // plans (holding a near miss for 述法), closing, and web-page furniture.
+    let mut lines: Vec<String> = Vec::new();
+    let title = format!("{issuer}关于{year}年度法治政府建设情况的报告");
+    lines.push(title.clone());
+    lines.push("市委、市人大常委会：".into());
+    lines.push(format!(
+        "{year}年，全市法治政府建设取得新进展。市人民政府将本年度法治政府建设情况报告如下。"
+    ));
+    let preamble_end = lines.len();
+    lines.push("一、主要举措和成效".into());
+    let measures_start = lines.len() + 1;
+    let mut line_of = std::collections::HashMap::new();
+    for (id, _, _, sentence, _, _) in ELEMENTS {
+        let cat = id.split('.').next().unwrap();
+        if !["form", "problems", "plans"].contains(&cat) {
+            lines.push(sentence.to_string());
+            line_of.insert(*id, lines.len());
+        }
+    }
+    lines.push(String::new());
+    let measures_end = lines.len();
+    lines.push("二、存在的不足和原因".into());
+    let problems_start = lines.len();
+    line_of.insert("problems.section", lines.len());
+    lines.push("一是执法人员素质有待提高；二是基层法治力量薄弱；三是普法针对性不强。".into());
+    line_of.insert("problems.specific", lines.len());
+    lines.push("究其原因，主要是对法治建设重要性认识不足。".into());
+    line_of.insert("problems.causes", lines.len());
+    let problems_end = lines.len();
+    lines.push(format!("三、{}年工作安排", year + 1));
+    let plans_start = lines.len();
+    line_of.insert("plans.section", lines.len());
+    lines.push("一是加强执法队伍建设；二是充实基层力量；三是推进精准普法。".into());
+    line_of.insert("plans.specific", lines.len());
+    lines.push("针对上述问题逐项整改，全面推行年终述法制度。".into());
+    line_of.insert("plans.address_problems", lines.len());
+    let near_miss_line = lines.len();
+    let plans_end = lines.len();
+    lines.push("特此报告。".into());
+    let closing_start = lines.len();
+    lines.push(issuer.to_string());
+    let date = if undated {
+        None
+    } else if late {
+        Some(format!("{}-05-20", year + 1))
+    } else {
+        Some(format!("{}-03-{:02}", year + 1, 10 + i % 18))
+    };
+    lines.push(date.clone().unwrap_or_default());
+    let closing_end = lines.len();
+    lines.push("发布时间：2024-03-20 来源：司法局".into());
+    lines.push("扫一扫在手机打开当前页".into());
+    lines.push("主办：市人民政府办公室 ICP备05012345号".into());
+    let boiler_start = closing_end + 1;
+    let text = lines.join("\n") + "\n";
+    line_of.insert("form.title", 1);
+    line_of.insert("form.issuer", 3);
+    line_of.insert("form.year", 3);
+    line_of.insert("form.timeliness", closing_end);
+
+    let section_of = |line: usize| -> (&'static str, String) {
+        if line <= preamble_end {
+            ("preamble", String::new())
+        } else if line <= measures_end {
+            ("measures", "一、主要举措和成效".into())
+        } else if line <= problems_end {
+            ("problems", "二、存在的不足和原因".into())
+        } else if line <= plans_end {
+            ("plans", format!("三、{}年工作安排", year + 1))
+        } else {
+            ("closing", String::new())
+        }
+    };
+
+    let mut elements = Vec::new();
+    for (id, title, weight, sentence, word, advice) in ELEMENTS {
+        let roll = draw(&mut seed) % 100;
+        let mut status = if i == 3 && *id != "form.title" {
+            Status::Missing
+        } else if roll < 62 {
+            Status::Met
+        } else if roll < 78 {
+            Status::Partial
+        } else if roll < 95 {
+            Status::Missing
+        } else {
+            Status::NotApplicable
+        };
+        if *id == "form.timeliness" {
+            status = if undated {
+                Status::NotApplicable
+            } else if late {
+                Status::Missing
+            } else {
+                Status::Met
+            };
+        }
+        if *id == "lead.shufa" && i % 2 == 0 {
+            status = Status::Missing;
+        }
+        let line = line_of[id];
+        let (kind, section) = section_of(line);
+        let evidence = match status {
+            Status::Met | Status::Partial => vec![Evidence {
+                text: if *id == "form.timeliness" {
+                    date.clone().unwrap_or_default()
+                } else {
+                    sentence.to_string()
+                },
+                line,
+                section,
+                kind: kind.into(),
+                matched: vec![word.to_string()],
+            }],
+            _ => Vec::new(),
+        };
+        let points = match status {
+            Status::Met => *weight,
+            Status::Partial => weight / 2.0,
+            _ => 0.0,
+        };
+        let open = matches!(status, Status::Missing | Status::Partial);
+        let near_miss = (*id == "lead.shufa" && status == Status::Missing).then(|| NearMiss {
+            reason: "只在下一步安排中提到，未见落实情况".into(),
+            evidence: Evidence {
+                text: "针对上述问题逐项整改，全面推行年终述法制度。".into(),
+                line: near_miss_line,
+                section: format!("三、{}年工作安排", year + 1),
+                kind: "plans".into(),
+                matched: vec!["述法".into()],
+            },
+        });
+        elements.push(ElementResult {
+            id: id.to_string(),
+            title: title.to_string(),
+            category: id.split('.').next().unwrap().to_string(),
+            status,
+            points,
+            weight: *weight,
+            evidence,
+            advice: open.then(|| advice.to_string()),
+            looked_for: open.then(|| format!("“{word}”等表述")),
+            near_miss,
+            gain: if open { weight - points } else { 0.0 },
+            not_applicable_reason: (status == Status::NotApplicable)
+                .then(|| "报告年度早于该要求施行".to_string()),
+        });
+    }
+
+    let categories: Vec<CategoryScore> = CATEGORIES
+        .iter()
+        .map(|(id, title)| {
+            let mine = elements
+                .iter()
+                .filter(|e| e.category == *id && e.status != Status::NotApplicable);
+            let (earned, possible) =
+                mine.fold((0.0, 0.0), |(a, b), e| (a + e.points, b + e.weight));
+            CategoryScore {
+                id: id.to_string(),
+                title: title.to_string(),
+                earned,
+                possible,
+            }
+        })
+        .collect();
+    let earned: f64 = categories.iter().map(|c| c.earned).sum();
+    let possible: f64 = categories.iter().map(|c| c.possible).sum();
+    let score = (earned / possible * 1000.0).round() / 10.0;
+    let grade = match score {
+        s if s >= 90.0 => "优秀",
+        s if s >= 75.0 => "良好",
+        s if s >= 60.0 => "合格",
+        _ => "不合格",
+    };
+
+    let sections = vec![
+        SectionInfo {
+            heading: String::new(),
+            level: 0,
+            kind: "preamble".into(),
+            line_start: 1,
+            line_end: preamble_end,
+        },
+        SectionInfo {
+            heading: "一、主要举措和成效".into(),
+            level: 1,
+            kind: "measures".into(),
+            line_start: preamble_end + 1,
+            line_end: measures_end,
+        },
+        SectionInfo {
+            heading: "二、存在的不足和原因".into(),
+            level: 1,
+            kind: "problems".into(),
+            line_start: problems_start,
+            line_end: problems_end,
+        },
+        SectionInfo {
+            heading: format!("三、{}年工作安排", year + 1),
+            level: 1,
+            kind: "plans".into(),
+            line_start: plans_start,
+            line_end: plans_end,
+        },
+        SectionInfo {
+            heading: String::new(),
+            level: 0,
+            kind: "closing".into(),
+            line_start: closing_start,
+            line_end: closing_end,
+        },
+        SectionInfo {
+            heading: String::new(),
+            level: 0,
+            kind: "boilerplate".into(),
+            line_start: boiler_start,
+            line_end: lines.len(),
+        },
+    ];
+    let _ = measures_start;
+
+    let mut indicators = vec![Indicator {
+        id: "court_appearance_rate".into(),
+        title: "行政机关负责人出庭应诉率".into(),
+        value: 100.0 - (i % 4) as f64 * 2.5,
+        unit: "%".into(),
+        text: "行政机关负责人出庭应诉率达100%。".into(),
+        line: line_of["dispute.court_appearance"],
+    }];
+    if i % 3 != 1 {
+        indicators.push(Indicator {
+            id: "reconsideration_cases".into(),
+            title: "行政复议案件数".into(),
+            value: 100.0 + (i * 13 % 90) as f64,
+            unit: "件".into(),
+            text: "全年收到行政复议申请156件。".into(),
+            line: line_of["dispute.reconsideration"],
+        });
+    }
+    indicators.push(Indicator {
+        id: "normative_filed".into(),
+        title: "报送备案的规范性文件数".into(),
+        value: 36.0,
+        unit: "件".into(),
+        text: "报送备案规范性文件36件，备案审查率100%。".into(),
+        line: line_of["norm.filing"],
+    });
+
+    let path = format!("reports/{year}/{}-{i:03}.txt", ascii_name(i));
+    let card = Scorecard {
+        source: Source {
+            path,
+            format: ["txt", "html", "docx"][i % 3].into(),
+            encoding: if i % 4 == 1 { "gb18030" } else { "utf-8" }.into(),
+            chars: text.chars().count(),
+            sha256: format!("{:064x}", i as u128 * 0x9e37_79b9_7f4a_7c15),
+        },
+        meta: Meta {
+            title: Some(title),
+            issuer: Some(issuer.into()),
+            year: Some(year),
+            date,
+            date_source: if undated { "none" } else { "signature" }.into(),
+            level: "city".into(),
+        },
+        profile: "government".into(),
+        ruleset: ruleset(),
+        score,
+        grade: grade.into(),
+        earned,
+        possible,
+        categories,
+        elements,
+        sections,
+        indicators,
+    };
+    (card, text)
+}
+
+fn ascii_name(i: usize) -> &'static str {
+    [
+        "hangzhou", "ningbo", "wenzhou", "jiaxing", "huzhou", "keqiao",
+    ][i % 6]
+}
+
+/// `n` varied cards and their texts.
+pub fn cards(n: usize) -> (Vec<Scorecard>, Vec<String>) {
+    (0..n).map(card).unzip()
+}
+
+/// Two failed files, one with markup in its reason.
+pub fn errors() -> Vec<ErrorRecord> {
+    vec![
+        ErrorRecord {
+            path: "reports/broken.docx".into(),
+            error: "not a valid .docx file: invalid Zip archive".into(),
+        },
+        ErrorRecord {
+            path: "reports/empty.txt".into(),
+            error: "the file is empty <b>".into(),
+        },
+    ]
+}
+
+/// A card whose title, issuer and evidence carry a script tag, to prove it is escaped.
+pub fn hostile_card() -> (Scorecard, String) {
+    let (mut card, mut text) = card(0);
+    let evil = "<script>alert(1)</script>";
+    card.meta.title = Some(format!("{evil}报告"));
+    card.meta.issuer = Some(format!("{evil}人民政府"));
+    let e = card
+        .elements
+        .iter_mut()
+        .find(|e| !e.evidence.is_empty())
+        .expect("some evidence");
+    e.evidence[0].text = format!("开展{evil}述法工作");
+    e.evidence[0].matched = vec!["述法".into(), "<script>".into()];
+    e.advice = Some(evil.into());
+    card.indicators[0].text = evil.into();
+    text = text.replacen("市委、市人大常委会：", evil, 1);
+    (card, text)
+}
