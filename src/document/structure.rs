@@ -114,6 +114,16 @@ struct Builder {
 }
 
 impl Builder {
+    fn new() -> Builder {
+        Builder {
+            lines: Vec::new(),
+            sections: Vec::new(),
+            sentences: Vec::new(),
+            stack: Vec::new(),
+            turned: None,
+        }
+    }
+
     fn open(
         &mut self,
         heading: String,
@@ -238,13 +248,7 @@ impl Builder {
 
 /// Builds the document structure (metadata is read afterwards).
 pub fn build(text: &str) -> Document {
-    let mut b = Builder {
-        lines: Vec::new(),
-        sections: Vec::new(),
-        sentences: Vec::new(),
-        stack: Vec::new(),
-        turned: None,
-    };
+    let mut b = Builder::new();
     for raw in text.split('\n') {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         b.lines.push(Line {
@@ -484,13 +488,7 @@ pub fn snippet(kind: Kind, heading: Option<&str>, text: &str) -> Document {
         all.push_str(text);
         return build(&all);
     }
-    let mut b = Builder {
-        lines: Vec::new(),
-        sections: Vec::new(),
-        sentences: Vec::new(),
-        stack: Vec::new(),
-        turned: None,
-    };
+    let mut b = Builder::new();
     b.open(String::new(), String::new(), 0, Kind::Preamble, 0, false);
     let mut all = String::new();
     if let Some(h) = heading {

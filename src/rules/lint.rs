@@ -48,48 +48,33 @@ pub fn check(
                 .map(|(i, _)| src[..i].lines().count());
             diags.push(d.find(src, nth.unwrap_or(1), &needle));
         }
-        if !e.id.starts_with(&format!("{}.", e.category)) {
-            diags.push(locate(
+        // Element-level warnings point at the element's `id:` line.
+        let warn = |msg: String| {
+            locate(
                 files,
                 path_of,
                 &format!("id: {}", e.id),
-                Diagnostic::warning(
-                    &e.file,
-                    format!(
-                        "element `{}` is in category `{}` but its id does not start with `{}.`",
-                        e.id, e.category, e.category
-                    ),
-                ),
-            ));
+                Diagnostic::warning(&e.file, msg),
+            )
+        };
+        if !e.id.starts_with(&format!("{}.", e.category)) {
+            diags.push(warn(format!(
+                "element `{}` is in category `{}` but its id does not start with `{}.`",
+                e.id, e.category, e.category
+            )));
         }
         if e.examples.is_empty() {
-            diags.push(locate(
-                files,
-                path_of,
-                &format!("id: {}", e.id),
-                Diagnostic::warning(
-                    &e.file,
-                    format!(
-                        "element `{}` has no examples; `rules test` cannot check it",
-                        e.id
-                    ),
-                ),
-            ));
+            diags.push(warn(format!(
+                "element `{}` has no examples; `rules test` cannot check it",
+                e.id
+            )));
         } else if !e.examples.iter().any(|x| x.expect == "met")
             || e.examples.iter().all(|x| x.expect == "met")
         {
-            diags.push(locate(
-                files,
-                path_of,
-                &format!("id: {}", e.id),
-                Diagnostic::warning(
-                    &e.file,
-                    format!(
-                        "element `{}` should have a met example and one that is not met",
-                        e.id
-                    ),
-                ),
-            ));
+            diags.push(warn(format!(
+                "element `{}` should have a met example and one that is not met",
+                e.id
+            )));
         }
         let conds = std::iter::once(&e.met).chain(e.partial.as_ref());
         for c in conds {
