@@ -168,8 +168,14 @@ fn judge(doc: &Document, pack: &RulePack, e: &Element, deadline: Option<(u32, u3
     let structural = |c: &crate::rules::cond::Cond| c.patterns().is_empty();
     let mut near = None;
     if !ounit.is_empty() {
+        // Partial-level words elsewhere only help when nothing counted at all.
+        let partial_too = if status == Status::Missing {
+            e.partial.as_ref()
+        } else {
+            None
+        };
         for c in std::iter::once(&e.met)
-            .chain(e.partial.as_ref())
+            .chain(partial_too)
             .filter(|c| !structural(c))
         {
             if let Some(h) = octx.eval(c, &ounit).hits.first() {
