@@ -17,13 +17,23 @@ enum Input {
     Stdin,
 }
 
+/// Marks a folder of HTML scorecards, so that walking a reports folder that contains
+/// one never reads the scorecards back as reports.
+const OUTPUT_MARK: &str = ".lawscore-scorecards";
+
+/// Inputs named on the command line; folders are walked, skipping scorecard folders.
 fn collect(paths: &[PathBuf], errors: &mut Vec<ErrorRecord>) -> Vec<Input> {
     let mut out = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
             out.push(Input::Stdin);
         } else if p.is_dir() {
-            for entry in walkdir::WalkDir::new(p).sort_by_file_name() {
+            let walk = walkdir::WalkDir::new(p).sort_by_file_name().into_iter();
+            let walk = walk.filter_entry(|e| {
+                skip.as_ref()
+                    .is_none_or(|s| e.path().canonicalize().ok().as_ref() != Some(s))
+            });
+            for entry in walk {
                 match entry {
                     Ok(e) => {
                         let ext = e
@@ -138,7 +148,10 @@ pub fn run(a: &ScoreArgs) -> i32 {
             .build_global();
     }
     let mut errors = Vec::new();
-    let inputs = collect(&a.paths, &mut errors);
+    let skip = (a.format == OutputFormat::Html)
+        .then_some(a.out.as_deref())
+        .flatten();
+    let inputs = collect(&a.paths, skip, &mut errors);
     let bar = if a.quiet || inputs.len() < 20 {
         ProgressBar::hidden()
     } else {
@@ -181,8 +194,11 @@ pub fn run(a: &ScoreArgs) -> i32 {
         OutputFormat::Html => {
             let dir = a.out.as_deref().expect("checked above");
             render::write_html_dir(dir, &batch, templates.as_ref().expect("loaded above"))
-                .map(|_| ())
                 .map_err(|e| e.to_string())
+                .and_then(|_| {
+                    let note = "HTML scorecards written by lawscore; folders holding this file are not read as reports.\n";
+                    render::write_atomic(&dir.join(OUTPUT_MARK), note.as_bytes()).map_err(|e| e.to_string())
+                })
         }
         OutputFormat::Json => write_out(a.out.as_deref(), &render::to_json(&batch)),
         OutputFormat::Jsonl => write_out(a.out.as_deref(), &render::to_jsonl(&batch)),
