@@ -237,9 +237,26 @@ fn html_scorecards_inside_a_reports_folder_are_not_read_back() {
     std::fs::copy(fixture("complete.txt"), dir.path().join("a.txt")).unwrap();
     std::fs::copy(fixture("weak.txt"), dir.path().join("b.txt")).unwrap();
     let out = dir.path().join("cards");
-    let o = run(&["score", "-q", "--format", "html", "--out", out.to_str().unwrap(), dir.path().to_str().unwrap()]);
+    let o = run(&[
+        "score",
+        "-q",
+        "--format",
+        "html",
+        "--out",
+        out.to_str().unwrap(),
+        dir.path().to_str().unwrap(),
+    ]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(out.join("index.html").exists());
-    let d = json(&run(&["score", "--format", "json", dir.path().to_str().unwrap()]));
-    assert_eq!(d["reports"].as_array().unwrap().len(), 2, "only the two reports, not the pages");
+    let d = json(&run(&[
+        "score",
+        "--format",
+        "json",
+        dir.path().to_str().unwrap(),
+    ]));
+    assert_eq!(
+        d["reports"].as_array().unwrap().len(),
+        2,
+        "only the two reports, not the pages"
+    );
 }

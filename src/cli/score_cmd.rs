@@ -29,10 +29,8 @@ fn collect(paths: &[PathBuf], errors: &mut Vec<ErrorRecord>) -> Vec<Input> {
             out.push(Input::Stdin);
         } else if p.is_dir() {
             let walk = walkdir::WalkDir::new(p).sort_by_file_name().into_iter();
-            let walk = walk.filter_entry(|e| {
-                skip.as_ref()
-                    .is_none_or(|s| e.path().canonicalize().ok().as_ref() != Some(s))
-            });
+            let walk = walk
+                .filter_entry(|e| !(e.file_type().is_dir() && e.path().join(OUTPUT_MARK).exists()));
             for entry in walk {
                 match entry {
                     Ok(e) => {
@@ -148,10 +146,7 @@ pub fn run(a: &ScoreArgs) -> i32 {
             .build_global();
     }
     let mut errors = Vec::new();
-    let skip = (a.format == OutputFormat::Html)
-        .then_some(a.out.as_deref())
-        .flatten();
-    let inputs = collect(&a.paths, skip, &mut errors);
+    let inputs = collect(&a.paths, &mut errors);
     let bar = if a.quiet || inputs.len() < 20 {
         ProgressBar::hidden()
     } else {
