@@ -457,7 +457,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
     };
 
     let mut elements = Vec::new();
-    for (id, title, weight, sentence, word, advice) in ELEMENTS {
+    for (id, title, weight, _, word, advice) in ELEMENTS {
         let roll = draw(&mut seed) % 100;
         let mut status = if i == 3 && *id != "form.title" {
             Status::Missing
@@ -486,15 +486,17 @@ pub fn card(i: usize) -> (Scorecard, String) {
         let (kind, section) = section_of(line);
         let evidence = match status {
             Status::Met | Status::Partial => vec![Evidence {
-                text: if *id == "form.timeliness" {
-                    date.clone().unwrap_or_default()
-                } else {
-                    sentence.to_string()
-                },
+                // Quote the line as it stands in the text, so the page shows what a
+                // reader would find there.
+                text: lines[line - 1].clone(),
                 line,
                 section,
                 kind: kind.into(),
-                matched: vec![word.to_string()],
+                matched: vec![match *id {
+                    "form.year" => format!("{year}年"),
+                    "form.timeliness" => date.clone().unwrap_or_default(),
+                    _ => word.to_string(),
+                }],
             }],
             _ => Vec::new(),
         };

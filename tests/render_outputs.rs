@@ -527,3 +527,47 @@ fn templates_are_shared_across_threads_and_formats_parse() {
         .collect();
     assert_eq!(names, ["text", "json", "jsonl", "csv", "html"]);
 }
+
+#[test]
+fn sparse_cards_and_empty_batches_still_render() {
+    let (mut card, _) = fixture::card(2);
+    card.meta = Default::default();
+    card.sections.clear();
+    card.indicators.clear();
+    for e in &mut card.elements {
+        e.near_miss = None;
+    }
+    let t = Templates::builtin();
+    let page = t.report_page(&card, "").unwrap();
+    assert!(page.contains("未识别发文机关") && page.contains("未识别出报告结构"));
+
+    let rs = fixture::ruleset();
+    let empty = Batch {
+        cards: &[],
+        texts: &[],
+        errors: &[],
+        ruleset: &rs,
+    };
+    let index = t.index(&empty, &[]).unwrap();
+    assert!(index.contains("<b>0</b>份报告"));
+    assert!(to_text(&empty, false).starts_with("共 0 份报告"));
+    assert_eq!(
+        to_csv(&empty),
+        "\u{FEFF}path,title,issuer,year,date,score,grade\r\n"
+    );
+    assert_eq!(to_jsonl(&empty), "");
+
+    let cards = [card];
+    let b = Batch {
+        cards: &cards,
+        texts: &[],
+        errors: &[],
+        ruleset: &rs,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(
+        write_html_dir(dir.path(), &b, &t).unwrap().len(),
+        2,
+        "a missing text is an empty one"
+    );
+}

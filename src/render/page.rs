@@ -115,6 +115,9 @@ struct Fix<'a> {
 #[derive(Serialize)]
 struct SectionView<'a> {
     heading: &'a str,
+    /// The section's first words, shown for a section without a heading (preamble,
+    /// closing, page furniture) so the outline still says what is there.
+    preview: String,
     level: u8,
     kind: &'a str,
     kind_label: &'a str,
@@ -170,6 +173,7 @@ impl<'a> ReportPage<'a> {
                 .iter()
                 .map(|s| SectionView {
                     heading: &s.heading,
+                    preview: preview(text, s.line_start, s.line_end),
                     level: s.level,
                     kind: &s.kind,
                     kind_label: kind_label(&s.kind),
@@ -273,9 +277,27 @@ fn fixes(card: &Scorecard) -> Vec<Fix<'_>> {
         .collect()
 }
 
+/// Characters of a section's first line shown in place of a missing heading.
+const PREVIEW_CHARS: usize = 36;
+
+fn preview(text: &str, start: usize, end: usize) -> String {
+    let first = text
+        .lines()
+        .skip(start.saturating_sub(1))
+        .take(end.saturating_sub(start) + 1)
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    match first.char_indices().nth(PREVIEW_CHARS) {
+        Some((i, _)) => format!("{}…", &first[..i]),
+        None => first.to_string(),
+    }
+}
+
 const EVIDENCE: u8 = 1;
 const NEAR_MISS: u8 = 2;
 const BOILERPLATE: u8 = 4;
+const HEADING: u8 = 8;
 
 /// Every line of `text`, classed: evidence lines are highlighted, near-miss lines marked,
 /// and web-page furniture dimmed so the eye skips it.
@@ -288,9 +310,13 @@ fn lines<'a>(card: &Scorecard, text: &'a str) -> Vec<Line<'a>> {
             *f |= flag;
         }
     };
-    for s in card.sections.iter().filter(|s| s.kind == "boilerplate") {
-        for n in s.line_start..=s.line_end.min(all.len()) {
-            set(n, BOILERPLATE);
+    for s in &card.sections {
+        if s.kind == "boilerplate" {
+            for n in s.line_start..=s.line_end.min(all.len()) {
+                set(n, BOILERPLATE);
+            }
+        } else if !s.heading.is_empty() {
+            set(s.line_start, HEADING);
         }
     }
     for e in &card.elements {
@@ -320,16 +346,12 @@ fn lines<'a>(card: &Scorecard, text: &'a str) -> Vec<Line<'a>> {
         .collect()
 }
 
+/// The class list for a line's flags. Evidence wins over a near miss on the same line:
+/// the line did count for something.
 fn line_class(f: u8) -> &'static str {
-    let ev = f & EVIDENCE != 0;
-    let nm = f & NEAR_MISS != 0;
-    let bp = f & BOILERPLATE != 0;
-    match (ev, nm, bp) {
-        (true, _, false) => "ev",
-        (true, _, true) => "ev bp",
-        (false, true, false) => "nm",
-        (false, true, true) => "nm bp",
-        (false, false, true) => "bp",
-        (false, false, false) => "",
-    }
+    const CLASSES: [&str; 16] = [
+        "", "ev", "nm", "ev", "bp", "ev bp", "nm bp", "ev bp", //
+        "h", "h ev", "h nm", "h ev", "h bp", "h ev bp", "h nm bp", "h ev bp",
+    ];
+    CLASSES[usize::from(f & 15)]
 }

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::labels::{fmt1, kind_label, pts, ratio_pct, status_mark};
-use super::{summary, Batch, GRADES};
+use super::{summary, Batch};
 use crate::score::scorecard::{ElementResult, Scorecard, Status};
 
 /// Width of a category bar in cells.
@@ -170,7 +170,6 @@ fn summary_line(out: &mut String, b: &Batch, p: Paint) {
     let grades: Vec<String> = s
         .grades
         .iter()
-        .filter(|(g, n)| *n > 0 || GRADES.contains(&g.as_str()))
         .map(|(g, n)| format!("{} {n}", p.grade(g)))
         .collect();
     if s.reports > 0 {
