@@ -13,7 +13,7 @@
 //! installs it. A NUL-ended message protocol needs no crate beyond serde_json, and a pipe
 //! cannot collide with another test's port.
 
-#[path = "render_fixture.rs"]
+#[path = "render_support/mod.rs"]
 mod fixture;
 
 use std::io::{Read, Write};

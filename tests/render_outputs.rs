@@ -1,7 +1,7 @@
 //! The render stage's outputs, checked against the contract in `shared/spec/output.md` and
 //! the HTML requirements: escaping, template overrides and errors, and whole-file writes.
 
-#[path = "render_fixture.rs"]
+#[path = "render_support/mod.rs"]
 mod fixture;
 
 use std::fs;
