@@ -28,12 +28,15 @@ pub fn fold(s: &str) -> String {
 /// brackets literally, not a group.
 pub fn fold_pattern(p: &str) -> String {
     let mut out = String::with_capacity(p.len());
+    let mut escaped = false;
     for c in p.chars() {
         let f = fold_char(c);
-        if f != c && "()[]{}.*+?|^$\\".contains(f) {
+        // `\（` was already escaped by its author; escaping again would give `\\(`.
+        if f != c && !escaped && "()[]{}.*+?|^$\\".contains(f) {
             out.push('\\');
         }
         out.push(f);
+        escaped = c == '\\' && !escaped;
     }
     out
 }
@@ -77,5 +80,7 @@ mod tests {
         assert_eq!(fold_pattern(r"\d+％"), r"\d+%");
         // ASCII metacharacters the author wrote stay regex syntax.
         assert_eq!(fold_pattern("(甲|乙)"), "(甲|乙)");
+        // An author who escaped the full-width bracket gets one escape, not two.
+        assert_eq!(fold_pattern(r"\（一\）"), r"\(一\)");
     }
 }
