@@ -147,6 +147,15 @@ fn report_block(out: &mut String, card: &Scorecard, p: Paint) {
         if let Some(advice) = &e.advice {
             let _ = writeln!(out, "      建议：{advice}");
         }
+        // What earned the half points, so the drafter knows what to build on.
+        if let (Status::Partial, Some(ev)) = (e.status, e.evidence.first()) {
+            let _ = writeln!(
+                out,
+                "      已有：第{}行 {}",
+                ev.line,
+                p.dim(&format!("“{}”", clip(&ev.text)))
+            );
+        }
         if let Some(nm) = &e.near_miss {
             let ev = &nm.evidence;
             let _ = writeln!(
