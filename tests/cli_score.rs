@@ -194,8 +194,19 @@ fn jsonl_and_csv() {
         header.starts_with("path,title,issuer,year,date,score,grade,"),
         "{header}"
     );
-    assert!(header.contains("lead.shufa"));
-    assert_eq!(rows.filter(|r| !r.is_empty()).count(), 2);
+    assert!(
+        header.contains("lead.shufa") && header.ends_with(",error"),
+        "{header}"
+    );
+    let rows: Vec<&str> = rows.filter(|r| !r.is_empty()).collect();
+    assert_eq!(rows.len(), 3, "two reports and one error record");
+    let failed: Vec<&&str> = rows.iter().filter(|r| r.contains("c.txt")).collect();
+    assert_eq!(failed.len(), 1);
+    assert!(
+        failed[0].ends_with("no text: the file is empty or holds only white space or markup"),
+        "{}",
+        failed[0]
+    );
 }
 
 #[test]

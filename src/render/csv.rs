@@ -6,7 +6,9 @@ use super::Batch;
 /// UTF-8 with a byte-order mark, since Excel otherwise reads Chinese text as the local
 /// code page. Header: `path,title,issuer,year,date,score,grade`, then one column per element
 /// id (in the first card's rule-pack order; all cards of a run share the pack) holding that
-/// report's status. Failed files have no row: they carry no score.
+/// report's status, and a last `error` column: empty for scored reports, the reason for
+/// files that failed (which get a row of their own with no score, as the output contract
+/// asks every format to carry error records).
 pub fn to_csv(b: &Batch) -> String {
     let ids: Vec<&str> = b
         .cards
@@ -17,8 +19,13 @@ pub fn to_csv(b: &Batch) -> String {
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::new());
     let head = ["path", "title", "issuer", "year", "date", "score", "grade"];
-    w.write_record(head.iter().copied().chain(ids.iter().copied()))
-        .expect("writing to memory");
+    w.write_record(
+        head.iter()
+            .copied()
+            .chain(ids.iter().copied())
+            .chain(["error"]),
+    )
+    .expect("writing to memory");
     for card in b.cards {
         let m = &card.meta;
         let mut row: Vec<String> = vec![
@@ -39,6 +46,13 @@ pub fn to_csv(b: &Batch) -> String {
                 .map(|e| e.status.as_str().to_string())
                 .unwrap_or_default()
         }));
+        row.push(String::new());
+        w.write_record(&row).expect("writing to memory");
+    }
+    for e in b.errors {
+        let mut row = vec![String::new(); head.len() + ids.len() + 1];
+        row[0] = e.path.clone();
+        row[head.len() + ids.len()] = e.error.clone();
         w.write_record(&row).expect("writing to memory");
     }
     let body = w.into_inner().expect("writing to memory");
