@@ -114,13 +114,19 @@ pub fn check(
             .position(|l| l.trim_start().trim_start_matches("- ").trim() == format!("id: {id}"))
             .map_or(1, |i| i + 1)
     };
-    for c in &rp.categories {
+    // With errors, some elements were not loaded: their categories' sums would mislead.
+    let complete = !diags
+        .iter()
+        .any(|d| d.severity == super::diag::Severity::Error);
+    for c in rp.categories.iter().filter(|_| complete) {
+        // `+ 0.0` turns the empty sum's -0 into 0.
         let sum: f64 = rp
             .elements
             .iter()
             .filter(|e| e.category == c.id)
             .map(|e| e.weight)
-            .sum();
+            .sum::<f64>()
+            + 0.0;
         if (sum - c.weight).abs() > 1e-9 {
             let d = Diagnostic::warning(
                 &pack_file,
