@@ -13,6 +13,8 @@ pub struct Engine {
     pub pack: RulePack,
     /// A profile forced with `--profile`; otherwise each report's level picks one.
     pub profile: Option<String>,
+    /// An encoding forced with `--encoding`; otherwise detected per file.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
 }
 
 /// A scored report and its extracted text.
@@ -38,18 +40,22 @@ impl Engine {
         if pack.profiles.is_empty() {
             return Err("the rule pack defines no profile".into());
         }
-        Ok(Engine { pack, profile })
+        Ok(Engine {
+            pack,
+            profile,
+            encoding: None,
+        })
     }
 
     /// Reads, extracts and scores a file (size limits apply before reading).
     pub fn score_file(&self, path: &std::path::Path) -> Result<Scored, IngestError> {
-        let (bytes, ex) = ingest::read_file(path)?;
+        let (bytes, ex) = ingest::read_file_as(path, self.encoding)?;
         Ok(self.score_extracted(&path.display().to_string(), &bytes, ex))
     }
 
     /// Scores bytes read from `path` (shown as given).
     pub fn score_bytes(&self, path: &str, bytes: &[u8]) -> Result<Scored, IngestError> {
-        let ex = ingest::extract(bytes, path)?;
+        let ex = ingest::extract_as(bytes, path, self.encoding)?;
         Ok(self.score_extracted(path, bytes, ex))
     }
 

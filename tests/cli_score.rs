@@ -271,3 +271,35 @@ fn html_scorecards_inside_a_reports_folder_are_not_read_back() {
         "only the two reports, not the pages"
     );
 }
+
+#[test]
+fn encoding_override_reads_what_detection_gets_wrong() {
+    let title = "某某縣人民政府關於2023年度法治政府建設情況的報告";
+    let text = format!("{title}\n一、主要舉措和成效\n縣長認真履行推進法治建設第一責任人職責，全年審核規範性文件十二件。\n特此報告。\n某某縣人民政府\n2024年2月20日\n");
+    let (big5, _, unmappable) = encoding_rs::BIG5.encode(&text);
+    assert!(!unmappable);
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("big5.txt");
+    std::fs::write(&p, &big5).unwrap();
+    let detected = run(&["score", "--format", "json", p.to_str().unwrap()]);
+    let wrong = code(&detected) == 2 || json(&detected)["reports"][0]["meta"]["title"] != title;
+    assert!(
+        wrong,
+        "detection alone is expected to misread Big5 (chardetng guesses GBK)"
+    );
+    let o = run(&[
+        "score",
+        "--format",
+        "json",
+        "--encoding",
+        "big5",
+        p.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let d = json(&o);
+    assert_eq!(d["reports"][0]["meta"]["title"], title);
+    assert_eq!(d["reports"][0]["source"]["encoding"], "big5");
+    let o = run(&["score", "--encoding", "klingon", p.to_str().unwrap()]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("unknown encoding `klingon`"));
+}

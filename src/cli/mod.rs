@@ -60,6 +60,9 @@ pub struct ScoreArgs {
     /// Where to write (html needs a folder: one page per report + index.html).
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
+    /// Decode text files in this encoding instead of detecting it (e.g. gb18030, big5).
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<String>,
     /// Exit with status 1 when any report scores below N.
     #[arg(long, value_name = "N")]
     pub fail_under: Option<f64>,

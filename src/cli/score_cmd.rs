@@ -133,13 +133,22 @@ pub fn run(a: &ScoreArgs) -> i32 {
         version: pack.version.clone(),
         digest: pack.digest.clone(),
     };
-    let engine = match Engine::new(pack, a.profile.clone()) {
+    let mut engine = match Engine::new(pack, a.profile.clone()) {
         Ok(e) => e,
         Err(m) => {
             eprintln!("lawscore: {m}");
             return 2;
         }
     };
+    if let Some(label) = &a.encoding {
+        match encoding_rs::Encoding::for_label(label.trim().as_bytes()) {
+            Some(enc) => engine.encoding = Some(enc),
+            None => {
+                eprintln!("lawscore: unknown encoding `{label}`; use a WHATWG label such as gb18030, gbk, big5, utf-8, utf-16le");
+                return 2;
+            }
+        }
+    }
     if let Some(j) = a.jobs {
         let _ = rayon::ThreadPoolBuilder::new()
             .num_threads(j.max(1))

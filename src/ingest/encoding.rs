@@ -27,8 +27,21 @@ pub(crate) struct Decoded {
 
 /// Decodes `bytes`. `html` says the bytes look like an HTML page, so a declared
 /// `charset=` is honoured when the bytes are not UTF-8.
-pub(crate) fn decode(bytes: &[u8], html: bool) -> Result<Decoded, IngestError> {
-    let (text, encoding) = decode_raw(bytes, html)?;
+/// `forced` is an encoding the user named (detection can be wrong: chardetng takes Big5
+/// for GBK); it replaces detection.
+pub(crate) fn decode(
+    bytes: &[u8],
+    html: bool,
+    forced: Option<&'static Encoding>,
+) -> Result<Decoded, IngestError> {
+    let (text, encoding) = match forced {
+        // A BOM still wins: it is the file's own statement of its encoding.
+        Some(enc) => {
+            let (text, used, _) = enc.decode(bytes);
+            (text, forced_label(used))
+        }
+        None => decode_raw(bytes, html)?,
+    };
     check_is_text(&text)?;
     Ok(Decoded {
         text: normalize_newlines(text.into_owned()),
@@ -58,6 +71,20 @@ fn decode_raw(bytes: &[u8], html: bool) -> Result<(Cow<'_, str>, &'static str), 
         "the bytes look most like {}",
         guess.name()
     )))
+}
+
+/// The scorecard's name for an encoding the user forced.
+fn forced_label(enc: &'static Encoding) -> &'static str {
+    if enc == GB18030 || enc == GBK {
+        "gb18030"
+    } else if enc == encoding_rs::BIG5 {
+        "big5"
+    } else if enc == encoding_rs::UTF_8 || enc == UTF_16LE || enc == UTF_16BE {
+        label(enc)
+    } else {
+        // Other legacy encodings are rare in these reports; name them as encoding_rs does.
+        enc.name()
+    }
 }
 
 fn label(enc: &'static Encoding) -> &'static str {

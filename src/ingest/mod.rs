@@ -82,7 +82,17 @@ const MAX_INPUT: u64 = 256 << 20;
 /// Extracts a report's text from `bytes`. `name` (a file name or path, may be empty)
 /// only breaks ties: the content decides the format and the encoding.
 pub fn extract(bytes: &[u8], name: &str) -> Result<Extracted, IngestError> {
-    extract_inner(bytes, name).map_err(IngestError::one_line)
+    extract_inner(bytes, name, None).map_err(IngestError::one_line)
+}
+
+/// Like [`extract`], but text is decoded in `encoding` when given (`--encoding`), for the
+/// files detection gets wrong. A .docx ignores it: its XML says its own encoding.
+pub fn extract_as(
+    bytes: &[u8],
+    name: &str,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Result<Extracted, IngestError> {
+    extract_inner(bytes, name, encoding).map_err(IngestError::one_line)
 }
 
 impl IngestError {
@@ -100,7 +110,11 @@ impl IngestError {
     }
 }
 
-fn extract_inner(bytes: &[u8], name: &str) -> Result<Extracted, IngestError> {
+fn extract_inner(
+    bytes: &[u8],
+    name: &str,
+    forced: Option<&'static encoding_rs::Encoding>,
+) -> Result<Extracted, IngestError> {
     if bytes.len() as u64 > MAX_INPUT {
         return Err(too_large(bytes.len() as u64));
     }
@@ -112,7 +126,7 @@ fn extract_inner(bytes: &[u8], name: &str) -> Result<Extracted, IngestError> {
         sniff::Magic::Refused(e) => return Err(e),
         sniff::Magic::Other => {}
     }
-    let decoded = encoding::decode(bytes, sniff::looks_like_html(bytes, name))?;
+    let decoded = encoding::decode(bytes, sniff::looks_like_html(bytes, name), forced)?;
     if sniff::looks_like_html(decoded.text.as_bytes(), name) {
         return finish(html::extract(&decoded.text), Format::Html, decoded.encoding);
     }
@@ -141,6 +155,14 @@ fn too_large(len: u64) -> IngestError {
 /// Reads and extracts a file. Files over the size limit are refused without being
 /// read, and reading stops at the limit for files whose size is unknown (pipes, devices).
 pub fn read_file(path: &Path) -> Result<(Vec<u8>, Extracted), IngestError> {
+    read_file_as(path, None)
+}
+
+/// Like [`read_file`], decoding text in `encoding` when given.
+pub fn read_file_as(
+    path: &Path,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Result<(Vec<u8>, Extracted), IngestError> {
     let io = |e: std::io::Error| IngestError::Io(format!("cannot read the file: {e}"));
     let file = std::fs::File::open(path).map_err(io)?;
     let meta = file.metadata().map_err(io)?;
@@ -160,6 +182,6 @@ pub fn read_file(path: &Path) -> Result<(Vec<u8>, Extracted), IngestError> {
             MAX_INPUT >> 20
         )));
     }
-    let ex = extract(&bytes, &path.to_string_lossy())?;
+    let ex = extract_as(&bytes, &path.to_string_lossy(), encoding)?;
     Ok((bytes, ex))
 }
