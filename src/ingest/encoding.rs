@@ -213,7 +213,7 @@ mod tests {
     #[test]
     fn short_gbk_is_detected_with_the_cn_hint() {
         let (bytes, _, _) = GBK.encode("法治政府");
-        let d = decode(&bytes, false).unwrap();
+        let d = decode(&bytes, false, None).unwrap();
         assert_eq!((d.text.as_str(), d.encoding), ("法治政府", "gb18030"));
     }
 
@@ -221,14 +221,14 @@ mod tests {
     fn one_stray_byte_in_long_text_is_tolerated() {
         let mut bytes = "依法行政，建设法治政府。\n".repeat(200).into_bytes();
         bytes.push(0xff);
-        let d = decode(&bytes, false).unwrap();
+        let d = decode(&bytes, false, None).unwrap();
         assert!(d.text.starts_with("依法行政"));
     }
 
     #[test]
     fn nul_bytes_are_not_text() {
         assert!(matches!(
-            decode(&[0u8; 64], false),
+            decode(&[0u8; 64], false, None),
             Err(IngestError::NotText(_))
         ));
     }
