@@ -100,16 +100,17 @@ fn title_score(t: &str) -> i32 {
 /// The title: the best title-like line of the title block, joined with the next line when
 /// a title was broken over two (关于…的 / 报 告).
 fn title(doc: &Document) -> Option<String> {
-    let block: Vec<&str> = doc
+    // (original, folded) of the first lines of the title block; the folding is the
+    // document's own.
+    let block: Vec<(&str, &str)> = doc
         .lines
         .iter()
         .filter(|l| l.kind == Kind::Preamble && !l.folded.trim().is_empty())
         .take(16)
-        .map(|l| l.text.trim())
+        .map(|l| (l.text.trim(), l.folded.trim()))
         .collect();
     let mut best: Option<(i32, String)> = None;
-    for (i, line) in block.iter().enumerate() {
-        let f = super::normalize::fold(line);
+    for (i, &(line, f)) in block.iter().enumerate() {
         if f.chars().count() > 80 || f.ends_with('。') || f.ends_with(':') || f.contains("现将")
         {
             continue;
@@ -119,7 +120,7 @@ fn title(doc: &Document) -> Option<String> {
         }
         let mut t = line.to_string();
         if !f.contains("报告") {
-            if let Some(next) = block.get(i + 1) {
+            if let Some((next, _)) = block.get(i + 1) {
                 let n = squeeze_spaced(next);
                 if n.chars().count() <= 8 && n.contains("报告") {
                     t = format!("{}{}", line.trim(), n);

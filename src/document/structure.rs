@@ -479,23 +479,17 @@ pub fn snippet(kind: Kind, heading: Option<&str>, text: &str) -> Document {
         Kind::Plans => Some("三、下一年度工作安排"),
         _ => None,
     };
-    if let Some(top) = top {
-        let mut all = format!("报告\n{top}\n");
-        if let Some(h) = heading {
-            all.push_str(h);
-            all.push('\n');
-        }
-        all.push_str(text);
-        return build(&all);
-    }
-    let mut b = Builder::new();
-    b.open(String::new(), String::new(), 0, Kind::Preamble, 0, false);
     let mut all = String::new();
     if let Some(h) = heading {
         all.push_str(h);
         all.push('\n');
     }
     all.push_str(text);
+    if let Some(top) = top {
+        return build(&format!("报告\n{top}\n{all}"));
+    }
+    let mut b = Builder::new();
+    b.open(String::new(), String::new(), 0, Kind::Preamble, 0, false);
     for raw in all.lines() {
         b.lines.push(Line {
             text: raw.to_string(),

@@ -21,6 +21,16 @@ fn locate(
     d
 }
 
+/// The 1-based line of `pack.yaml` where the mapping with exactly this id starts
+/// (`- id: dispute`, never `id: dispute.adjudication`); 1 when absent.
+pub(super) fn id_line(pack_src: &str, id: &str) -> usize {
+    let want = format!("id: {id}");
+    pack_src
+        .lines()
+        .position(|l| l.trim_start().trim_start_matches("- ").trim() == want)
+        .map_or(1, |i| i + 1)
+}
+
 /// Adds cross-file errors and warnings to `diags`.
 pub fn check(
     rp: &RulePack,
@@ -106,14 +116,7 @@ pub fn check(
         .iter()
         .find(|(n, _)| n == "pack.yaml")
         .map_or("", |(_, s)| s.as_str());
-    // The line of pack.yaml where the mapping with exactly this id starts (`- id: dispute`,
-    // never `id: dispute.adjudication` in an element file).
-    let id_line = |id: &str| -> usize {
-        pack_src
-            .lines()
-            .position(|l| l.trim_start().trim_start_matches("- ").trim() == format!("id: {id}"))
-            .map_or(1, |i| i + 1)
-    };
+    let id_line = |id: &str| id_line(pack_src, id);
     // With errors, some elements were not loaded: their categories' sums would mislead.
     let complete = !diags
         .iter()

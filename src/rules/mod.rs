@@ -273,12 +273,7 @@ pub fn load_files(mut files: Vec<(String, String)>, shown: &str) -> Result<RuleP
         // A bad scope is reported once, on its own line; the category is kept so that its
         // elements and profiles do not report a cascade of follow-on errors.
         let scope = parse_kinds(&c.scope).unwrap_or_else(|m| {
-            let at = pack_src
-                .lines()
-                .position(|l| {
-                    l.trim_start().trim_start_matches("- ").trim() == format!("id: {}", c.id)
-                })
-                .map_or(1, |i| i + 1);
+            let at = lint::id_line(pack_src, &c.id);
             diags.push(
                 Diagnostic::error(&pack_file, format!("category `{}`: {m}", c.id))
                     .find(pack_src, at, "scope"),

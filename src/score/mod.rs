@@ -16,17 +16,22 @@ pub fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
-/// Quotes the sentence around a hit from the original text, shortened around the match.
-fn evidence(doc: &Document, hit: &Hit) -> Evidence {
-    let line = &doc.lines[hit.line];
-    // Sentences are in text order: find the hit's by binary search.
+/// The index of the sentence a hit stands in. Sentences are in text order, so a binary
+/// search finds it.
+fn sentence_of(doc: &Document, hit: &Hit) -> Option<usize> {
     let k = doc
         .sentences
         .partition_point(|s| (s.line, s.end) <= (hit.line, hit.start));
-    let sentence = doc
-        .sentences
+    doc.sentences
         .get(k)
-        .filter(|s| s.line == hit.line && s.start <= hit.start);
+        .filter(|s| s.line == hit.line && s.start <= hit.start)
+        .map(|_| k)
+}
+
+/// Quotes the sentence around a hit from the original text, shortened around the match.
+fn evidence(doc: &Document, hit: &Hit) -> Evidence {
+    let line = &doc.lines[hit.line];
+    let sentence = sentence_of(doc, hit).map(|k| &doc.sentences[k]);
     let (s_start, s_end, section, kind) = match sentence {
         Some(s) => (s.start, s.end.max(hit.end), s.section, s.kind),
         None => (0, line.folded.len(), line.section, line.kind),
@@ -59,30 +64,17 @@ fn evidence(doc: &Document, hit: &Hit) -> Evidence {
     }
 }
 
-/// Two quotes of one line come from the same sentence when their windows overlap.
-fn same_sentence(doc: &Document, a: &Evidence, b: &Evidence) -> bool {
-    let line = a.line - 1;
-    let sentence_of = |e: &Evidence| {
-        let first = e.matched.first().map_or("", String::as_str);
-        let at = doc.lines[line].text.find(first).unwrap_or(0);
-        doc.sentences
-            .iter()
-            .position(|s| s.line == line && s.end > at)
-    };
-    a.text == b.text || sentence_of(a) == sentence_of(b)
-}
-
 /// The evidence an expert would quote first: one entry per sentence with every matched
 /// word in it, sentences stating figures first, then those with more matched text.
 fn ranked_evidence(doc: &Document, hits: &[Hit]) -> Vec<Evidence> {
-    let mut groups: Vec<(Evidence, usize)> = Vec::new();
+    // Keyed by the hit's sentence (or its line, outside any sentence).
+    let mut groups: Vec<((usize, Option<usize>), Evidence, usize)> = Vec::new();
     for h in hits {
+        let key = (h.line, sentence_of(doc, h));
         let ev = evidence(doc, h);
         let weight = h.end - h.start;
-        match groups.iter_mut().find(|(g, _)| {
-            g.line == ev.line && g.section == ev.section && same_sentence(doc, g, &ev)
-        }) {
-            Some((g, w)) => {
+        match groups.iter_mut().find(|(k, _, _)| *k == key) {
+            Some((_, g, w)) => {
                 for m in ev.matched {
                     if !g.matched.contains(&m) {
                         g.matched.push(m);
@@ -90,7 +82,7 @@ fn ranked_evidence(doc: &Document, hits: &[Hit]) -> Vec<Evidence> {
                     }
                 }
             }
-            None => groups.push((ev, weight)),
+            None => groups.push((key, ev, weight)),
         }
     }
     let concrete = |e: &Evidence| {
@@ -98,8 +90,8 @@ fn ranked_evidence(doc: &Document, hits: &[Hit]) -> Vec<Evidence> {
             .chars()
             .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
     };
-    groups.sort_by_key(|(e, w)| (std::cmp::Reverse(concrete(e)), std::cmp::Reverse(*w)));
-    groups.into_iter().map(|(e, _)| e).take(3).collect()
+    groups.sort_by_key(|(_, e, w)| (std::cmp::Reverse(concrete(e)), std::cmp::Reverse(*w)));
+    groups.into_iter().map(|(_, e, _)| e).take(3).collect()
 }
 
 fn near_miss_reason(kind: Kind) -> &'static str {
