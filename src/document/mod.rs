@@ -129,6 +129,11 @@ pub struct Section {
     pub has_heading: bool,
     /// Index of the heading's sentence in [`Document::sentences`].
     pub heading_sentence: Option<usize>,
+    /// The part the heading's own words announce (存在的问题 → problems, 2023年工作安排 →
+    /// plans, 主要工作及成效 → measures), read against the year reported on.
+    pub announced: Option<Kind>,
+    /// True when the heading combines problems with plans or causes (存在的困难及下一步计划).
+    pub combined: bool,
 }
 
 /// A report, understood.
@@ -147,8 +152,20 @@ pub struct Document {
 impl Document {
     /// Understands a report's text.
     pub fn parse(text: &str) -> Document {
-        let mut doc = structure::build(text);
+        Document::parse_styled(text, &[])
+    }
+
+    /// Understands a report's text, with the lines its source styles as headings
+    /// (line index, level 1–4, or 0 for a bold paragraph of unknown level).
+    pub fn parse_styled(text: &str, styled: &[(usize, u8)]) -> Document {
+        // Headings and turns that name a year are read against the year reported on,
+        // which the metadata gives; read again when the first reading depended on it.
+        let (mut doc, sensitive) = structure::build(text, None, styled);
         doc.meta = meta::read(&doc);
+        if sensitive && doc.meta.year.is_some() {
+            doc = structure::build(text, doc.meta.year, styled).0;
+            doc.meta = meta::read(&doc);
+        }
         doc
     }
 

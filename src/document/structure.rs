@@ -2,7 +2,8 @@
 
 use super::furniture::is_furniture;
 use super::kinds::{
-    heading_kind, opens_problems, opens_problems_sentence, turns_to_causes, turns_to_plans,
+    announces_measures, heading_combines, heading_kind_in, introduces_list, opens_plans, opens_problems,
+    opens_problems_sentence, turns_to_causes, turns_to_plans, years_in,
 };
 use super::normalize::fold;
 use super::{Document, Kind, Line, Section, Sentence};
@@ -64,9 +65,9 @@ fn first_sentence(line: &str) -> &str {
 }
 
 /// Byte offset of a turn to plans (or causes) inside a sentence of a problems part.
-fn turn_point(kind: Kind, text: &str) -> Option<usize> {
+fn turn_point(kind: Kind, text: &str, year: Option<i32>) -> Option<usize> {
     match kind {
-        Kind::Problems | Kind::Causes => super::kinds::turn_position(text),
+        Kind::Problems | Kind::Causes => super::kinds::turn_position(text, year),
         _ => None,
     }
 }
@@ -94,14 +95,55 @@ fn title_end(body: &str) -> usize {
     end
 }
 
-/// An unnumbered line that still works as a heading of a part (产生问题的原因:).
-fn bare_part_heading(folded: &str) -> Option<Kind> {
+/// How an unnumbered line reads as a heading: what it announces, if anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bare {
+    /// It names a part of the report (存在的问题和不足, 2024年工作安排, 主要工作及成效).
+    Part(Kind),
+    /// A short line standing alone with no part word (加强组织领导): a topic heading.
+    Topic,
+}
+
+/// The longest unnumbered line read as a heading, in chars (a styled one may be longer).
+const BARE_MAX: usize = 30;
+const STYLED_MAX: usize = 60;
+
+/// An unnumbered line that works as a heading: short, standing alone, no sentence-final
+/// punctuation (a part word may end in a colon: 产生问题的原因:), mostly Han characters.
+fn bare_heading(folded: &str, year: Option<i32>, styled: bool) -> Option<Bare> {
     let t = folded.trim();
     let n = t.chars().count();
-    if n == 0 || n > 24 || t.ends_with('。') {
+    let max = if styled { STYLED_MAX } else { BARE_MAX };
+    if n < 2 || n > max || t.contains(['。', ';', '|', '\t']) {
         return None;
     }
-    heading_kind(t.trim_end_matches([':', '：']))
+    let han = t.chars().filter(|c| is_han(*c)).count();
+    let other = t
+        .chars()
+        .filter(|c| !is_han(*c) && !c.is_ascii_digit())
+        .count();
+    if han < 2 || other * 10 > n * 3 || SIGNATURE.is_match(t) || CLOSING_LINE.is_match(t) {
+        return None;
+    }
+    let colon = t.ends_with(':');
+    let title = t.trim_end_matches(':');
+    if title.ends_with([',', '、', '!', '?', '”']) {
+        return None;
+    }
+    if let Some(k) = heading_kind_in(title, year) {
+        return Some(Bare::Part(k));
+    }
+    if colon {
+        return None;
+    }
+    if announces_measures(title) {
+        return Some(Bare::Part(Kind::Measures));
+    }
+    Some(Bare::Topic)
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
 struct Builder {
@@ -111,16 +153,22 @@ struct Builder {
     stack: Vec<usize>,
     /// A turn inside a section: (level of the section it happened in, kind it turned to).
     turned: Option<(u8, Kind)>,
+    /// The year reported on, when known: headings and turns naming a year are read by it.
+    year: Option<i32>,
+    /// A heading or turn named a year, so the reading depends on the year reported on.
+    year_sensitive: bool,
 }
 
 impl Builder {
-    fn new() -> Builder {
+    fn new(year: Option<i32>) -> Builder {
         Builder {
             lines: Vec::new(),
             sections: Vec::new(),
             sentences: Vec::new(),
             stack: Vec::new(),
             turned: None,
+            year,
+            year_sensitive: false,
         }
     }
 
@@ -146,7 +194,17 @@ impl Builder {
             Some(0)
         });
         let i = self.sections.len();
+        if has_heading && !years_in(&title).is_empty() {
+            self.year_sensitive = true;
+        }
+        let announced = if has_heading {
+            heading_kind_in(&title, self.year)
+                .or_else(|| announces_measures(&title).then_some(Kind::Measures))
+        } else {
+            None
+        };
         self.sections.push(Section {
+            combined: has_heading && heading_combines(&title),
             heading,
             title,
             level,
@@ -156,6 +214,7 @@ impl Builder {
             parent,
             has_heading,
             heading_sentence: None,
+            announced,
         });
         self.stack.push(i);
         i
@@ -169,7 +228,7 @@ impl Builder {
         &mut self,
         li: usize,
         from: usize,
-        section: usize,
+        mut section: usize,
         mut kind: Kind,
         heading_end: Option<usize>,
     ) -> Kind {
@@ -198,8 +257,8 @@ impl Builder {
             if !is_heading {
                 // A turn can come mid-sentence ("…三是…有待提高等针对以上问题,我…"): the
                 // words before it still belong to the part being left.
-                if let Some(at) =
-                    turn_point(kind, text).filter(|&p| p > 0 && !text[..p].trim().is_empty())
+                if let Some(at) = turn_point(kind, text, self.year)
+                    .filter(|&p| p > 0 && !text[..p].trim().is_empty())
                 {
                     self.sentences.push(Sentence {
                         line: li,
@@ -211,7 +270,15 @@ impl Builder {
                     });
                     start += at;
                 }
+                let before = kind;
                 kind = self.sentence_turn(kind, &folded[start..end]);
+                // Plans introduced by a sentence and a list (下一步，我局将重点抓好以下工作：
+                // 一是…) are a part of their own, even mid-paragraph.
+                if kind == Kind::Plans && before != Kind::Plans && introduces_list(&folded[start..])
+                {
+                    let level = self.sections[self.current()].level + 1;
+                    section = self.open(String::new(), String::new(), level, Kind::Plans, li, false);
+                }
             }
             if is_heading {
                 self.sections[section].heading_sentence = Some(self.sentences.len());
@@ -232,12 +299,18 @@ impl Builder {
     /// A problems part can turn to causes, and problems or causes to plans, mid-text.
     fn sentence_turn(&mut self, kind: Kind, text: &str) -> Kind {
         let level = self.sections[self.current()].level;
+        if !years_in(text).is_empty() {
+            self.year_sensitive = true;
+        }
         let to = match kind {
-            Kind::Problems | Kind::Causes if turns_to_plans(text) => Kind::Plans,
+            Kind::Problems | Kind::Causes if turns_to_plans(text, self.year) => Kind::Plans,
             Kind::Problems if turns_to_causes(text) => Kind::Causes,
             // A plans paragraph that first owns up to shortcomings ("但也存在一些不足，主要是…
             // 下一步，我镇将…"): the clause is a problem, the text after the turn a plan.
             Kind::Plans | Kind::Measures if opens_problems_sentence(text) => Kind::Problems,
+            // Plans introduced by a turn with no heading of their own (下一步，我局将重点抓好
+            // 以下工作：一是…), after the measures or after headless problems.
+            Kind::Measures if opens_plans(text, self.year) => Kind::Plans,
             _ => return kind,
         };
         let at = self.turned.map_or(level, |(l, _)| l.min(level));
@@ -246,9 +319,12 @@ impl Builder {
     }
 }
 
-/// Builds the document structure (metadata is read afterwards).
-pub fn build(text: &str) -> Document {
-    let mut b = Builder::new();
+/// Builds the document structure (metadata is read afterwards) of a report on `year`,
+/// with the lines its source styles as headings (line, level 1–4 or 0 for bold). Also
+/// says whether a heading or turn named a year, so the caller knows whether the year
+/// reported on changed the reading.
+pub fn build(text: &str, year: Option<i32>, styled: &[(usize, u8)]) -> (Document, bool) {
+    let mut b = Builder::new(year);
     for raw in text.split('\n') {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         b.lines.push(Line {
@@ -259,8 +335,16 @@ pub fn build(text: &str) -> Document {
         });
     }
     let closing_from = closing_start(&b.lines);
+    // Topic lines without numbers are headings only in a report that numbers none of its
+    // top-level headings; elsewhere a short line is more likely a stray fragment.
+    let numbered_doc = b
+        .lines
+        .iter()
+        .any(|l| numbered_heading(&l.folded).is_some_and(|h| h.level == 1));
+    let styled: std::collections::HashMap<usize, u8> = styled.iter().copied().collect();
     b.open(String::new(), String::new(), 0, Kind::Preamble, 0, false);
     let mut seen_heading = false;
+    let mut seen_body = false;
     for li in 0..b.lines.len() {
         let folded = b.lines[li].folded.clone();
         if folded.trim().is_empty() {
@@ -282,60 +366,27 @@ pub fn build(text: &str) -> Document {
         }
         let in_closing = closing_from.is_some_and(|c| li >= c);
         let mut heading_end = None;
-        let mut body_from = 0;
         if !in_closing {
+            let hint = styled.get(&li).copied();
             if let Some(h) = numbered_heading(&folded) {
-                let body = &folded[h.number_len..];
-                let end = h.number_len + title_end(body);
-                let title = folded[h.number_len..end].trim().to_string();
-                let parent_kind = parent_kind_for(&b, h.level);
-                let own = heading_kind(&title);
-                let kind = own.unwrap_or(parent_kind);
-                let original_heading = original_prefix(&b.lines[li], end);
-                if b.turned.is_some_and(|(l, _)| h.level <= l) {
-                    b.turned = None;
-                }
-                let kind = match (own, b.turned) {
-                    (None, Some((_, k))) => k,
-                    _ => kind,
-                };
-                b.open(original_heading, title, h.level, kind, li, true);
+                heading_end = Some(b.numbered(li, &h));
                 seen_heading = true;
+            } else if let Some(end) =
+                b.bare(li, hint, numbered_doc, seen_body || seen_heading || hint.is_some())
+            {
                 heading_end = Some(end);
-                body_from = 0;
-            } else if let Some(kind) = bare_part_heading(&folded).filter(|_| seen_heading) {
-                let level = b.sections[b.current()].level.max(1) + 1;
-                let level = if kind == Kind::Causes || b.sections[b.current()].level == 0 {
-                    level.min(2)
-                } else {
-                    level
-                };
-                b.turned = None;
-                let t = folded.trim().trim_end_matches([':', '：']).to_string();
-                b.open(
-                    b.lines[li].text.trim().to_string(),
-                    t,
-                    level,
-                    kind,
-                    li,
-                    true,
-                );
-                heading_end = Some(folded.len());
+                seen_heading = true;
             } else if seen_heading
                 && b.sections[b.current()].kind == Kind::Measures
                 && b.turned.is_none()
                 && opens_problems(first_sentence(&folded))
             {
                 let level = b.sections[b.current()].level + 1;
-                b.open(
-                    String::new(),
-                    String::new(),
-                    level,
-                    Kind::Problems,
-                    li,
-                    false,
-                );
+                b.open(String::new(), String::new(), level, Kind::Problems, li, false);
             }
+        }
+        if heading_end.is_none() && (folded.contains('。') || folded.chars().count() >= 40) {
+            seen_body = true;
         }
         let s = b.current();
         let mut kind = b.turned.map_or(b.sections[s].kind, |(_, k)| k);
@@ -344,15 +395,95 @@ pub fn build(text: &str) -> Document {
         }
         b.lines[li].section = s;
         let first = b.sentences.len();
-        b.push_sentences(li, body_from, s, kind, heading_end);
+        b.push_sentences(li, 0, s, kind, heading_end);
         b.lines[li].kind = b.sentences.get(first).map_or(kind, |x| x.kind);
     }
     finish(&mut b);
-    Document {
+    let sensitive = b.year_sensitive;
+    let doc = Document {
         lines: b.lines,
         sentences: b.sentences,
         sections: b.sections,
         meta: Meta::default(),
+    };
+    (doc, sensitive)
+}
+
+impl Builder {
+    /// Opens the section of a numbered heading; returns where its title ends in the line.
+    fn numbered(&mut self, li: usize, h: &Heading) -> usize {
+        let folded = &self.lines[li].folded;
+        let end = h.number_len + title_end(&folded[h.number_len..]);
+        let title = folded[h.number_len..end].trim().to_string();
+        let own = heading_kind_in(&title, self.year);
+        let heading = original_prefix(&self.lines[li], end);
+        self.open_heading(heading, title, h.level, own, li);
+        end
+    }
+
+    /// Opens the section of an unnumbered heading line, if the line is one; returns where
+    /// its title ends (the whole line).
+    fn bare(&mut self, li: usize, hint: Option<u8>, numbered_doc: bool, after_opening: bool) -> Option<usize> {
+        if !after_opening {
+            return None;
+        }
+        let folded = &self.lines[li].folded;
+        let bare = bare_heading(folded, self.year, hint.is_some())?;
+        let title = folded.trim().trim_end_matches(':').to_string();
+        let end = folded.len();
+        let cur = self.sections[self.current()].level;
+        let (level, own) = match (bare, hint) {
+            (_, Some(l)) if l > 0 => (l, part_of(bare)),
+            // In a numbered report an unnumbered part line nests where it stands
+            // (产生问题的原因: under 二、存在的问题); causes never sink below level 2.
+            (Bare::Part(k), _) if numbered_doc && k != Kind::Measures => {
+                let level = cur.max(1) + 1;
+                let level = if k == Kind::Causes || cur == 0 { level.min(2) } else { level };
+                (level, Some(k))
+            }
+            (Bare::Part(Kind::Measures), None) if numbered_doc => return None,
+            (Bare::Part(k), _) if !numbered_doc => (1, Some(k)),
+            (Bare::Topic, None) if numbered_doc => return None,
+            (_, _) => (self.topic_level(numbered_doc), part_of(bare)),
+        };
+        let heading = self.lines[li].text.trim().to_string();
+        self.open_heading(heading, title, level, own.filter(|k| *k != Kind::Measures), li);
+        Some(end)
+    }
+
+    /// The level of an unnumbered topic heading: one below the part it stands in.
+    fn topic_level(&self, numbered_doc: bool) -> u8 {
+        let deepest = self
+            .stack
+            .iter()
+            .map(|&i| &self.sections[i])
+            .filter(|s| s.has_heading && (numbered_doc || s.announced.is_some()))
+            .map(|s| s.level)
+            .max()
+            .unwrap_or(0);
+        (deepest + 1).min(4)
+    }
+
+    /// Opens a heading's section with the kind its words announce, else the kind of the
+    /// part it nests in, else the kind a turn inside the enclosing part gave the text.
+    fn open_heading(&mut self, heading: String, title: String, level: u8, own: Option<Kind>, li: usize) {
+        let parent_kind = parent_kind_for(self, level);
+        if self.turned.is_some_and(|(l, _)| level <= l) {
+            self.turned = None;
+        }
+        let kind = match (own, self.turned) {
+            (Some(k), _) => k,
+            (None, Some((_, k))) => k,
+            (None, None) => parent_kind,
+        };
+        self.open(heading, title, level, kind, li, true);
+    }
+}
+
+fn part_of(bare: Bare) -> Option<Kind> {
+    match bare {
+        Bare::Part(k) => Some(k),
+        Bare::Topic => None,
     }
 }
 
@@ -463,6 +594,8 @@ fn finish(b: &mut Builder) {
                 parent: None,
                 has_heading: false,
                 heading_sentence: None,
+                announced: None,
+                combined: false,
             });
         }
     }
@@ -486,9 +619,9 @@ pub fn snippet(kind: Kind, heading: Option<&str>, text: &str) -> Document {
     }
     all.push_str(text);
     if let Some(top) = top {
-        return build(&format!("报告\n{top}\n{all}"));
+        return build(&format!("报告\n{top}\n{all}"), None, &[]).0;
     }
-    let mut b = Builder::new();
+    let mut b = Builder::new(None);
     b.open(String::new(), String::new(), 0, Kind::Preamble, 0, false);
     for raw in all.lines() {
         b.lines.push(Line {

@@ -84,3 +84,56 @@ fn dates_in_every_form() {
         Some("2023-12-31")
     );
 }
+
+fn outline_of(d: &Document) -> Vec<(u8, String, Kind)> {
+    d.sections
+        .iter()
+        .filter(|s| s.has_heading)
+        .map(|s| (s.level, s.title.clone(), s.kind))
+        .collect()
+}
+
+#[test]
+fn unnumbered_headings_with_years_open_parts() {
+    let t = "某区人民政府关于2023年法治政府建设情况的报告\n市人民政府：\n2023年，我区坚持依法行政。现报告如下：\n2023年工作情况\n（一）持续深化政府职能转变\n深入推进改革。\n存在的不足\n仍存在一些短板：一是甲。\n2024年工作安排\n（一）深入开展清理。做好。\n区政府主要负责同志履行推进法治建设第一责任人职责情况\n区长主持召开常务会议3次。\n";
+    let d = Document::parse(t);
+    let o = outline_of(&d);
+    assert_eq!(o[0], (1, "2023年工作情况".into(), Kind::Measures));
+    assert_eq!(o[1].2, Kind::Measures);
+    assert_eq!(o[2], (1, "存在的不足".into(), Kind::Problems));
+    assert_eq!(o[3], (1, "2024年工作安排".into(), Kind::Plans));
+    assert_eq!(o[4].2, Kind::Plans);
+    // The first-responsible-person part placed last is still work done.
+    assert_eq!(o[5].0, 1);
+    assert_eq!(o[5].2, Kind::Measures);
+    assert_eq!(d.lines[11].kind, Kind::Measures);
+}
+
+#[test]
+fn numbered_headings_with_years_are_read_against_the_report_year() {
+    let t = "某县人民政府关于2022年度法治政府建设情况的报告\n2022年，我县深入推进法治政府建设。\n一、2022年工作开展情况\n做了工作。\n二、存在的问题\n一是甲；二是乙。\n三、2023年重点工作\n（一）做好甲。\n（二）做好乙。\n";
+    let d = Document::parse(t);
+    let o = outline_of(&d);
+    assert_eq!(o[0].2, Kind::Measures);
+    assert_eq!(o[1].2, Kind::Problems);
+    assert_eq!(o[2].2, Kind::Plans);
+}
+
+#[test]
+fn turns_without_headings_give_their_kind_to_what_follows() {
+    let t = "某局2024年度法治政府建设工作情况报告\n2024年，我局坚持依法行政。\n一、主要工作\n（一）压实主要负责人法治建设责任\n局长主持召开会议。\n（二）规范执法\n开展执法检查12次。在肯定成绩的同时，我们也清醒认识到，还存在一些短板：一是执法力量不足；二是普法不深；三是制度不全。\n下一步，我局将重点抓好以下工作：一是充实执法力量；二是深化普法；三是完善制度。\n特此报告。\n";
+    let d = Document::parse(t);
+    let kinds: Vec<Kind> = d
+        .sentences
+        .iter()
+        .filter(|s| s.line == 6)
+        .map(|s| s.kind)
+        .collect();
+    assert_eq!(kinds.first(), Some(&Kind::Measures));
+    assert_eq!(kinds.last(), Some(&Kind::Problems));
+    assert_eq!(d.lines[7].kind, Kind::Plans);
+    // A closing 下一步将继续… in a measures paragraph opens nothing.
+    let t2 = "报告\n2024年，我局坚持依法行政。\n一、主要工作\n开展执法检查12次。下一步将继续深化这项工作。\n二、规范执法\n做了。\n";
+    let d2 = Document::parse(t2);
+    assert!(d2.sentences.iter().all(|s| s.kind != Kind::Plans));
+}

@@ -8,6 +8,7 @@ pub mod cond;
 pub mod diag;
 mod lint;
 pub mod schema;
+pub mod vocab;
 
 use crate::document::Kind;
 use crate::yaml;
@@ -113,6 +114,8 @@ pub struct RulePack {
     pub profiles: Vec<ProfileDef>,
     /// Topic vocabulary for pairing problems with plans.
     pub topics: Vec<(String, Vec<Pattern>)>,
+    /// Shared vocabularies that patterns reference as `@name`.
+    pub vocabularies: vocab::Vocabularies,
     /// Key figures.
     pub indicators: Vec<IndicatorRule>,
     /// The pack's files (name, content), for export and the digest.
@@ -223,6 +226,19 @@ fn yaml_diag(file: &str, source: &str, e: yaml::YamlError) -> Diagnostic {
     d
 }
 
+fn unknown_vocabulary(u: &vocab::UnknownVocabulary, which: &str) -> cond::CondError {
+    let known: Vec<&str> = u.known.iter().map(String::as_str).collect();
+    cond::CondError {
+        path: which.to_string(),
+        message: format!("unknown vocabulary `@{}`", u.name),
+        needle: Some(format!("@{}", u.name)),
+        help: Some(match did_you_mean(&u.name, &known) {
+            Some(s) => format!("did you mean `@{s}`? vocabularies are declared in pack.yaml"),
+            None => format!("vocabularies are declared in pack.yaml: {}", known.join(", ")),
+        }),
+    }
+}
+
 fn digest(files: &[(String, String)]) -> String {
     let mut sorted: Vec<_> = files.iter().collect();
     sorted.sort();
@@ -289,6 +305,7 @@ pub fn load_files(mut files: Vec<(String, String)>, shown: &str) -> Result<RuleP
         });
     }
     let cat_ids: Vec<&str> = pack.categories.iter().map(|c| c.id.as_str()).collect();
+    let vocabularies = vocab::Vocabularies::new(&pack.vocabularies);
     let mut by_category: Vec<Vec<Element>> = vec![Vec::new(); categories.len()];
     for (name, src) in files.iter().filter(|(n, _)| n != "pack.yaml") {
         let file = path_of(name);
@@ -354,7 +371,11 @@ pub fn load_files(mut files: Vec<(String, String)>, shown: &str) -> Result<RuleP
                     .find(src, id_line, "weight"),
                 );
             }
-            let mut parse_cond = |v: &yaml::Value, which: &str| match cond::parse(v, which) {
+            let mut parse_cond = |v: &yaml::Value, which: &str| match vocabularies
+                .expand(v)
+                .map_err(|u| unknown_vocabulary(&u, which))
+                .and_then(|v| cond::parse(&v, which))
+            {
                 Ok(c) => Some(c),
                 Err(e) => {
                     let d = Diagnostic::error(
@@ -505,6 +526,7 @@ pub fn load_files(mut files: Vec<(String, String)>, shown: &str) -> Result<RuleP
         elements,
         profiles: pack.profiles.clone(),
         topics,
+        vocabularies,
         indicators,
         files: Vec::new(),
         warnings: Vec::new(),

@@ -29,6 +29,9 @@ pub struct PackFile {
     /// Words that turn a match into a gap (尚未…).
     #[serde(default)]
     pub negation: Negation,
+    /// Words drafters use for one concept, referenced from patterns as `@name`.
+    #[serde(default)]
+    pub vocabularies: BTreeMap<String, Vec<String>>,
     /// Categories in scorecard order.
     pub categories: Vec<CategoryDef>,
     /// Profiles; the first one is the default.

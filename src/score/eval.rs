@@ -78,6 +78,19 @@ impl Ctx<'_> {
             out.last_mut().expect("group").push(i);
             last = Some(k);
         }
+        if within == Within::Paragraph {
+            // A paragraph is read under its heading: (四)推进依法科学民主决策 over a paragraph
+            // that names only the procedures still says they were a decision's.
+            for g in out.iter_mut() {
+                let sec = &self.doc.sections[self.doc.sentences[g[0]].section];
+                if let Some(h) = sec.heading_sentence {
+                    if !g.contains(&h) && unit.binary_search(&h).is_ok() {
+                        g.insert(0, h);
+                    }
+                }
+            }
+            return out;
+        }
         if within == Within::Section {
             // Sections can be interrupted by nested ones; join the pieces of each.
             let mut merged: Vec<Vec<usize>> = Vec::new();
@@ -263,9 +276,8 @@ impl Ctx<'_> {
                         let sec = &doc.sections[a];
                         let announced = sec.has_heading
                             && (self.scope.contains(&sec.kind)
-                                || crate::document::kinds::heading_combines(&sec.title)
-                                || crate::document::kinds::heading_kind(&sec.title)
-                                    .is_some_and(|k| self.scope.contains(&k)));
+                                || sec.combined
+                                || sec.announced.is_some_and(|k| self.scope.contains(&k)));
                         let own_block = !sec.has_heading && self.scope.contains(&sec.kind);
                         sec.level > 0 && (announced || own_block)
                     });
