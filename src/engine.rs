@@ -71,15 +71,28 @@ impl Engine {
             chars: ex.text.chars().count(),
             sha256: sha,
         };
+        let styled: Vec<(usize, u8)> = ex.headings.iter().map(|h| (h.line, h.level)).collect();
         Scored {
-            card: self.score_text(&ex.text, source),
+            card: self.score_styled_text(&ex.text, &styled, source),
             text: ex.text,
         }
     }
 
     /// Scores already extracted text.
     pub fn score_text(&self, text: &str, source: Source) -> Scorecard {
-        let doc = Document::parse(text);
+        self.score_styled_text(text, &[], source)
+    }
+
+    /// Scores already extracted text with the lines its source styles as headings
+    /// (line index, level 1–4, or 0 for a bold paragraph; see
+    /// [`ingest::StyledHeading`]).
+    pub fn score_styled_text(
+        &self,
+        text: &str,
+        styled: &[(usize, u8)],
+        source: Source,
+    ) -> Scorecard {
+        let doc = Document::parse_styled(text, styled);
         let profile = match &self.profile {
             Some(p) => self.pack.profile(p),
             None => self.pack.profile_for_level(&doc.meta.level),

@@ -121,3 +121,93 @@ fn nesting_alternating_inline_and_block_is_survived() {
     );
     assert_eq!(extract(page.as_bytes(), "").unwrap().text, "正文");
 }
+
+fn marks(ex: &lawscore::ingest::Extracted) -> Vec<(usize, u8)> {
+    ex.headings.iter().map(|h| (h.line, h.level)).collect()
+}
+
+#[test]
+fn headings_and_bold_paragraphs_after_the_title_block_are_marked() {
+    let page = r#"<html><head><title>年度报告_某市人民政府</title></head><body>
+<div class="nav"><h2>政务公开</h2><p><b>首页</b></p></div>
+<div id="zoom">
+<h1>某市2023年法治政府建设年度报告</h1>
+<p style="text-align:center"><strong>某市人民政府</strong></p>
+<p>2023年，我市全面推进依法行政。</p>
+<h2>一、主要举措和成效</h2>
+<h3>（一）加强党的领导</h3>
+<p>市政府常务会议专题研究法治政府建设工作4次。</p>
+<p><strong>存在的问题和不足</strong></p>
+<p><b>一是推进不平衡。</b></p>
+<p>&nbsp;<span style="font-weight: 700">健全制度</span>　</p>
+<p><strong>二是</strong>素质有待提高</p>
+<p style="font-weight:bold">加粗<span style="font-weight:normal">又不加粗</span></p>
+<div><b>原因分析</b></div>
+<p><strong>长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长</strong></p>
+<h4>1.专项整治</h4>
+<h5>第五级</h5>
+<table><tr><td><b>指标</b></td><td>2023年</td></tr></table>
+<p><strong>标题一</strong><br>正文</p>
+</div></body></html>"#;
+    let ex = extract(page.as_bytes(), "report.html").unwrap();
+    let lines: Vec<&str> = ex.text.split('\n').collect();
+    let long = "长".repeat(41);
+    assert_eq!(
+        lines,
+        [
+            "某市2023年法治政府建设年度报告",
+            "某市人民政府",
+            "2023年，我市全面推进依法行政。",
+            "一、主要举措和成效",
+            "（一）加强党的领导",
+            "市政府常务会议专题研究法治政府建设工作4次。",
+            "存在的问题和不足",
+            "一是推进不平衡。",
+            "健全制度",
+            "二是素质有待提高",
+            "加粗又不加粗",
+            "原因分析",
+            &long,
+            "1.专项整治",
+            "第五级",
+            "指标\t2023年",
+            "标题一",
+            "正文",
+        ]
+    );
+    let got = marks(&ex);
+    assert_eq!(got, [(3, 2), (4, 3), (6, 0), (8, 0), (11, 0), (13, 4)]);
+    let text: Vec<&str> = got.iter().map(|&(l, _)| lines[l]).collect();
+    assert_eq!(
+        text,
+        [
+            "一、主要举措和成效",
+            "（一）加强党的领导",
+            "存在的问题和不足",
+            "健全制度",
+            "原因分析",
+            "1.专项整治"
+        ]
+    );
+}
+
+#[test]
+fn heading_lines_count_the_preface_above_the_article() {
+    // The title and 发布时间 come from above #zoom; the bold 一、 heading is line 3.
+    let bytes = GBK.encode(&gov_page()).0.into_owned();
+    let ex = extract(&bytes, "index.html").unwrap();
+    assert_eq!(marks(&ex), [(3, 0)]);
+    assert_eq!(ex.text.split('\n').nth(3), Some(lines()[2]));
+}
+
+#[test]
+fn a_publication_line_is_not_the_first_body_paragraph() {
+    let page = "<body><div id=zoom><div>发布时间：2024-03-28</div><h1>年度报告</h1>\
+                <p>正文第一段。</p><h2>一、主要举措</h2><p>正文。</p></div></body>";
+    let ex = extract(page.as_bytes(), "").unwrap();
+    assert_eq!(
+        ex.text,
+        "发布时间：2024-03-28\n年度报告\n正文第一段。\n一、主要举措\n正文。"
+    );
+    assert_eq!(marks(&ex), [(3, 2)]);
+}

@@ -49,6 +49,7 @@ fn the_same_report_in_every_encoding_gives_the_same_text() {
         assert_eq!(ex.text, REPORT, "{what}");
         assert_eq!(ex.encoding, encoding, "{what}");
         assert_eq!(ex.format, Format::Txt, "{what}");
+        assert!(ex.headings.is_empty(), "{what}: plain text has no styles");
     }
 }
 

@@ -10,16 +10,19 @@ use zip::ZipArchive;
 
 use super::numbering::Numbering;
 use super::sniff::READS;
-use super::IngestError;
+use super::{IngestError, StyledHeading};
 
 /// A real report's document.xml is a few MB; more than this is a zip bomb.
 const MAX_DOCUMENT: u64 = 200 << 20;
 /// numbering.xml and styles.xml are tens of KB.
 const MAX_SIDE_PART: u64 = 32 << 20;
 
-/// The text of a .docx. `name` only chooses between "broken .docx" and "not a
-/// .docx" when the ZIP has no `word/document.xml`.
-pub(crate) fn extract(bytes: &[u8], name: &str) -> Result<String, IngestError> {
+/// The text of a .docx and the lines its styles mark as headings. `name` only chooses
+/// between "broken .docx" and "not a .docx" when the ZIP has no `word/document.xml`.
+pub(crate) fn extract(
+    bytes: &[u8],
+    name: &str,
+) -> Result<(String, Vec<StyledHeading>), IngestError> {
     let mut zip = ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| IngestError::BadDocx(format!("the ZIP container is damaged ({e})")))?;
     if zip.index_for_name("word/document.xml").is_none() {
@@ -31,7 +34,7 @@ pub(crate) fn extract(bytes: &[u8], name: &str) -> Result<String, IngestError> {
         .and_then(|xml| Numbering::parse(&xml).ok())
         .unwrap_or_default();
     let styles = read_optional(&mut zip, "word/styles.xml")?
-        .and_then(|xml| style_numbering(&xml).ok())
+        .and_then(|xml| parse_styles(&xml).ok())
         .unwrap_or_default();
     super::docx_body::lines(&document, numbering, &styles).map_err(|e| {
         IngestError::BadDocx(format!("word/document.xml is not well-formed XML ({e})"))
@@ -90,56 +93,119 @@ fn read_part(
     Ok(encoding_rs::UTF_8.decode(&buf).0.into_owned())
 }
 
-/// A paragraph style's list: `w:numPr` in the style, or inherited via `w:basedOn`.
+/// What a style in `word/styles.xml` says about lists, headings and weight; each
+/// setting may instead be inherited through `w:basedOn`.
 #[derive(Default, Clone)]
-pub(crate) struct StyleNum {
+pub(crate) struct Style {
+    /// `w:numPr`: Chinese Word templates often number headings through the heading
+    /// style rather than on each paragraph.
     pub num_id: Option<String>,
     pub ilvl: Option<usize>,
     based_on: Option<String>,
+    /// `w:outlineLvl`, 0 for the top level.
+    outline: Option<u8>,
+    /// The outline level a built-in heading style implies by its name (`heading 2`,
+    /// `标题 2` → 1): Word leaves `w:outlineLvl` out of many saved heading styles, and
+    /// Chinese Word gives them numeric ids (`1`, `2`) that say nothing.
+    named_outline: Option<u8>,
+    /// `w:rPr/w:b`.
+    bold: Option<bool>,
 }
 
-/// Chinese Word templates often number headings through the heading style rather
-/// than on each paragraph; this maps style ids to the list they carry.
-pub(crate) type Styles = HashMap<String, StyleNum>;
+/// Paragraph and character styles by style id.
+pub(crate) type Styles = HashMap<String, Style>;
 
-/// Reads the list settings of paragraph styles from `word/styles.xml`.
-fn style_numbering(xml: &str) -> Result<Styles, quick_xml::Error> {
+/// Reads the styles' lists, outline levels and bold from `word/styles.xml`.
+fn parse_styles(xml: &str) -> Result<Styles, quick_xml::Error> {
     let mut styles = Styles::new();
     let mut reader = Reader::from_str(xml);
-    let mut cur: Option<(String, StyleNum)> = None;
+    let mut cur: Option<(String, Style)> = None;
+    // Table styles' conditional parts (header row, first column) are not the style's own.
+    let mut conditional = 0usize;
     loop {
         match reader.read_event()? {
-            Event::Start(e) | Event::Empty(e) => match (e.name().as_ref(), cur.as_mut()) {
-                ("w:style", _) => cur = attr(&e, "w:styleId").map(|id| (id, StyleNum::default())),
-                ("w:basedOn", Some((_, s))) => s.based_on = attr(&e, "w:val"),
-                ("w:numId", Some((_, s))) => s.num_id = attr(&e, "w:val"),
-                ("w:ilvl", Some((_, s))) => s.ilvl = attr(&e, "w:val").and_then(|v| v.parse().ok()),
-                _ => {}
-            },
-            Event::End(e) if e.name().as_ref() == "w:style" => {
-                if let Some((id, s)) = cur.take() {
-                    styles.insert(id, s);
+            Event::Start(e) if e.name().as_ref() == "w:tblStylePr" => conditional += 1,
+            Event::Start(e) | Event::Empty(e) if conditional == 0 => {
+                match (e.name().as_ref(), cur.as_mut()) {
+                    ("w:style", _) => cur = attr(&e, "w:styleId").map(|id| (id, Style::default())),
+                    ("w:basedOn", Some((_, s))) => s.based_on = attr(&e, "w:val"),
+                    ("w:numId", Some((_, s))) => s.num_id = attr(&e, "w:val"),
+                    ("w:ilvl", Some((_, s))) => s.ilvl = number(&e),
+                    ("w:outlineLvl", Some((_, s))) => s.outline = number(&e),
+                    ("w:name", Some((_, s))) => {
+                        s.named_outline = attr(&e, "w:val").and_then(|n| heading_name(&n));
+                    }
+                    ("w:b", Some((_, s))) => s.bold = Some(is_on(&e)),
+                    _ => {}
                 }
             }
+            Event::End(e) => match e.name().as_ref() {
+                "w:tblStylePr" => conditional = conditional.saturating_sub(1),
+                "w:style" => {
+                    if let Some((id, s)) = cur.take() {
+                        styles.insert(id, s);
+                    }
+                }
+                _ => {}
+            },
             Event::Eof => return Ok(styles),
             _ => {}
         }
     }
 }
 
-/// The list of `style`, following `w:basedOn` a bounded number of steps (cycles exist).
-pub(crate) fn style_list(styles: &Styles, style: &str) -> (Option<String>, Option<usize>) {
-    let (mut num_id, mut ilvl) = (None, None);
+/// The outline level a heading style's name implies: `heading 1` (Word's built-in
+/// name, whatever the display language), `Heading1`, `标题 1` → 0.
+fn heading_name(name: &str) -> Option<u8> {
+    let name = name.trim().to_lowercase();
+    let rest = name
+        .strip_prefix("heading")
+        .or_else(|| name.strip_prefix("标题"))?;
+    let n: u8 = rest.trim().parse().ok()?;
+    (1..=9).contains(&n).then(|| n - 1)
+}
+
+/// A numeric `w:val`.
+pub(crate) fn number<T: std::str::FromStr>(e: &BytesStart<'_>) -> Option<T> {
+    attr(e, "w:val").and_then(|v| v.parse().ok())
+}
+
+/// A toggle such as `<w:b/>`: on unless `w:val` says 0, false or off.
+pub(crate) fn is_on(e: &BytesStart<'_>) -> bool {
+    !matches!(attr(e, "w:val").as_deref(), Some("0" | "false" | "off"))
+}
+
+/// The first value `get` finds on `style` or the styles it is based on, following
+/// `w:basedOn` a bounded number of steps (cycles exist).
+fn inherited<T>(styles: &Styles, style: &str, get: impl Fn(&Style) -> Option<T>) -> Option<T> {
     let mut id = Some(style);
     for _ in 0..16 {
-        let Some(s) = id.and_then(|i| styles.get(i)) else {
-            break;
-        };
-        num_id = num_id.or_else(|| s.num_id.clone());
-        ilvl = ilvl.or(s.ilvl);
+        let s = styles.get(id?)?;
+        if let Some(v) = get(s) {
+            return Some(v);
+        }
         id = s.based_on.as_deref();
     }
-    (num_id, ilvl)
+    None
+}
+
+/// The list of `style`.
+pub(crate) fn style_list(styles: &Styles, style: &str) -> (Option<String>, Option<usize>) {
+    (
+        inherited(styles, style, |s| s.num_id.clone()),
+        inherited(styles, style, |s| s.ilvl),
+    )
+}
+
+/// The outline level of `style` (0 for the top level): an explicit `w:outlineLvl`, or
+/// the level a heading style's name implies, on the style or the ones it is based on.
+pub(crate) fn style_outline(styles: &Styles, style: &str) -> Option<u8> {
+    inherited(styles, style, |s| s.outline.or(s.named_outline))
+}
+
+/// Whether `style` makes its text bold, when it says.
+pub(crate) fn style_bold(styles: &Styles, style: &str) -> Option<bool> {
+    inherited(styles, style, |s| s.bold)
 }
 
 /// An attribute's value with XML escapes resolved.
@@ -181,8 +247,32 @@ mod tests {
             <w:style w:styleId="2"><w:basedOn w:val="1"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style>
             <w:style w:styleId="loop"><w:basedOn w:val="loop"/></w:style>
         </w:styles>"#;
-        let styles = style_numbering(styles).unwrap();
+        let styles = parse_styles(styles).unwrap();
         assert_eq!(style_list(&styles, "2"), (Some("4".into()), Some(1)));
         assert_eq!(style_list(&styles, "loop"), (None, None));
+    }
+
+    #[test]
+    fn heading_levels_come_from_names_and_outline_levels() {
+        let styles = r#"<w:styles>
+            <w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:rPr><w:b/></w:rPr></w:style>
+            <w:style w:type="paragraph" w:styleId="a5"><w:name w:val="标题 3"/></w:style>
+            <w:style w:type="paragraph" w:styleId="mine"><w:name w:val="My Heading"/><w:basedOn w:val="1"/>
+              <w:rPr><w:b w:val="0"/></w:rPr></w:style>
+            <w:style w:type="paragraph" w:styleId="lvl"><w:pPr><w:outlineLvl w:val="2"/></w:pPr></w:style>
+            <w:style w:type="table" w:styleId="grid"><w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr></w:tblStylePr></w:style>
+            <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style>
+        </w:styles>"#;
+        let styles = parse_styles(styles).unwrap();
+        let outline = |id| style_outline(&styles, id);
+        assert_eq!(
+            ["1", "a5", "mine", "lvl", "Title", "none"].map(outline),
+            [Some(0), Some(2), Some(0), Some(2), None, None]
+        );
+        let bold = |id| style_bold(&styles, id);
+        assert_eq!(
+            ["1", "mine", "grid"].map(bold),
+            [Some(true), Some(false), None]
+        );
     }
 }

@@ -1,11 +1,15 @@
 //! `word/document.xml` → lines: one per paragraph, one per table row (cells
-//! tab-separated), with auto-numbering labels put back in front of headings.
+//! tab-separated), with auto-numbering labels put back in front of headings, and the
+//! lines whose paragraph style, outline level or bold marks them as headings.
+
+use std::ops::Range;
 
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-use super::docx::{attr, style_list, Styles};
+use super::docx::{attr, is_on, number, style_bold, style_list, style_outline, Styles};
 use super::numbering::Numbering;
+use super::{bold_heading_shape, StyledHeading, MAX_HEADING_LEVEL};
 
 /// Subtrees whose text is not the document's current text: the old side of tracked
 /// moves and format changes, and the duplicate fallback copy of text boxes.
@@ -23,6 +27,22 @@ struct Para {
     style: Option<String>,
     num_id: Option<String>,
     ilvl: Option<usize>,
+    /// `w:outlineLvl` set on the paragraph itself.
+    outline: Option<u8>,
+    /// The formatting of each run that holds text, resolved against the styles once
+    /// the paragraph ends.
+    runs: Vec<RunFormat>,
+}
+
+/// A run's own weight settings.
+#[derive(Default, Clone)]
+struct RunFormat {
+    /// `w:b` on the run.
+    bold: Option<bool>,
+    /// `w:rStyle`, a character style.
+    style: Option<String>,
+    /// Its text has been counted in the paragraph's [`Para::runs`].
+    counted: bool,
 }
 
 #[derive(Default)]
@@ -34,19 +54,23 @@ struct Row {
 #[derive(Default)]
 struct Body {
     out: Vec<String>,
+    headings: Vec<StyledHeading>,
     paras: Vec<Para>,
     rows: Vec<Row>,
-    runs: usize,
+    /// Open runs, innermost last (a text box's runs sit inside a run).
+    runs: Vec<RunFormat>,
+    /// Depth of `w:pPr`: the paragraph mark's `w:rPr` there formats no text.
+    in_ppr: usize,
     in_text: bool,
     skip: usize,
 }
 
-/// The lines of a document body.
+/// The lines of a document body and the lines styled as headings.
 pub(crate) fn lines(
     xml: &str,
     mut numbering: Numbering,
     styles: &Styles,
-) -> Result<String, quick_xml::Error> {
+) -> Result<(String, Vec<StyledHeading>), quick_xml::Error> {
     let mut b = Body::default();
     let mut reader = Reader::from_str(xml);
     loop {
@@ -70,7 +94,8 @@ pub(crate) fn lines(
                 }
                 match name {
                     "w:p" => b.paras.push(Para::default()),
-                    "w:r" => b.runs += 1,
+                    "w:r" => b.runs.push(RunFormat::default()),
+                    "w:pPr" => b.in_ppr += 1,
                     "w:t" => b.in_text = true,
                     "w:tr" => b.rows.push(Row::default()),
                     "w:tc" => {
@@ -89,10 +114,14 @@ pub(crate) fn lines(
                 "w:p" => {
                     if let Some(p) = b.paras.pop() {
                         let label = paragraph_label(&p, &mut numbering, styles);
-                        b.deliver(&p.text, label, false);
+                        let lines = b.deliver(&p.text, label, false);
+                        b.mark_heading(&p, styles, lines);
                     }
                 }
-                "w:r" => b.runs = b.runs.saturating_sub(1),
+                "w:r" => {
+                    b.runs.pop();
+                }
+                "w:pPr" => b.in_ppr = b.in_ppr.saturating_sub(1),
                 "w:t" => b.in_text = false,
                 "w:tc" => {
                     if let Some(row) = b.rows.last_mut() {
@@ -121,7 +150,7 @@ pub(crate) fn lines(
             _ => {}
         }
     }
-    Ok(b.out.join("\n"))
+    Ok((b.out.join("\n"), b.headings))
 }
 
 /// The auto-number of a paragraph: its own `w:numPr`, else its style's.
@@ -138,19 +167,72 @@ fn paragraph_label(p: &Para, numbering: &mut Numbering, styles: &Styles) -> Opti
     numbering.label(&num_id, p.ilvl.or(style_lvl).unwrap_or(0))
 }
 
+/// The heading level a paragraph's outline level gives it (1 for the top level): its
+/// own `w:outlineLvl`, which overrides its style's, else its style's. Levels past
+/// [`MAX_HEADING_LEVEL`] and 9 ("body text") are none.
+fn outline_heading(p: &Para, styles: &Styles) -> Option<u8> {
+    let outline = p
+        .outline
+        .or_else(|| style_outline(styles, p.style.as_deref()?))?;
+    (outline < MAX_HEADING_LEVEL).then_some(outline + 1)
+}
+
+/// Every run with text is bold: by its own `w:b`, else its character style, else the
+/// paragraph's style.
+fn wholly_bold(p: &Para, styles: &Styles) -> bool {
+    let para_bold = p.style.as_deref().and_then(|s| style_bold(styles, s));
+    let bold = |r: &RunFormat| {
+        r.bold
+            .or_else(|| style_bold(styles, r.style.as_deref()?))
+            .or(para_bold)
+            .unwrap_or(false)
+    };
+    !p.runs.is_empty() && p.runs.iter().all(bold)
+}
+
 impl Body {
     /// Handles the empty or property elements that matter: tabs and breaks inside
-    /// runs (a `w:tab` in `w:pPr` is a tab stop), paragraph style and list.
+    /// runs (a `w:tab` in `w:pPr` is a tab stop), paragraph style, list and outline
+    /// level, and a run's weight.
     fn property(&mut self, name: &str, e: &quick_xml::events::BytesStart<'_>) {
-        let in_run = self.runs > 0;
+        let in_run = !self.runs.is_empty();
+        let run_format = in_run && self.in_ppr == 0;
         match name {
             "w:tab" | "w:ptab" if in_run => self.push("\t"),
             "w:br" | "w:cr" if in_run => self.push("\n"),
             "w:noBreakHyphen" if in_run => self.push("-"),
             "w:pStyle" => self.para(|p| p.style = attr(e, "w:val")),
             "w:numId" => self.para(|p| p.num_id = attr(e, "w:val")),
-            "w:ilvl" => self.para(|p| p.ilvl = attr(e, "w:val").and_then(|v| v.parse().ok())),
+            "w:ilvl" => self.para(|p| p.ilvl = number(e)),
+            "w:outlineLvl" if self.in_ppr > 0 => self.para(|p| p.outline = number(e)),
+            "w:b" if run_format => self.run(|r| r.bold = Some(is_on(e))),
+            "w:rStyle" if run_format => self.run(|r| r.style = attr(e, "w:val")),
             _ => {}
+        }
+    }
+
+    fn run(&mut self, f: impl FnOnce(&mut RunFormat)) {
+        if let Some(r) = self.runs.last_mut() {
+            f(r);
+        }
+    }
+
+    /// Records a finished paragraph's first line as a heading when its style or outline
+    /// level says so, or when it is one short line of bold text (level 0). Paragraphs
+    /// that went into a table cell have no line of their own.
+    fn mark_heading(&mut self, p: &Para, styles: &Styles, lines: Option<Range<usize>>) {
+        let Some(lines) = lines.filter(|l| !l.is_empty()) else {
+            return;
+        };
+        let bold = || {
+            lines.len() == 1 && bold_heading_shape(&self.out[lines.start]) && wholly_bold(p, styles)
+        };
+        let level = outline_heading(p, styles).or_else(|| bold().then_some(0));
+        if let Some(level) = level {
+            self.headings.push(StyledHeading {
+                line: lines.start,
+                level,
+            });
         }
     }
 
@@ -161,16 +243,25 @@ impl Body {
     }
 
     fn push(&mut self, s: &str) {
-        if let Some(p) = self.paras.last_mut() {
-            p.text.push_str(s);
+        let Some(p) = self.paras.last_mut() else {
+            return;
+        };
+        p.text.push_str(s);
+        // Tabs and breaks are pushed too; only visible text makes a run count.
+        if let Some(r) = self.runs.last_mut().filter(|r| !r.counted) {
+            if s.chars().any(|c| !c.is_whitespace()) {
+                r.counted = true;
+                p.runs.push(r.clone());
+            }
         }
     }
 
     /// Sends a finished paragraph or row to the open table cell, or to the output.
     /// Paragraphs are trimmed; rows keep leading tabs so empty first cells still count.
-    fn deliver(&mut self, text: &str, label: Option<String>, row: bool) {
+    /// Returns the output lines it made (`None` when it went into a cell or was blank).
+    fn deliver(&mut self, text: &str, label: Option<String>, row: bool) -> Option<Range<usize>> {
         if text.trim().is_empty() {
-            return;
+            return None;
         }
         let text = match label {
             Some(l) if !l.is_empty() => join_label(&l, text.trim()),
@@ -182,14 +273,16 @@ impl Body {
                 cell.push(' ');
             }
             cell.push_str(text.replace(['\n', '\t'], " ").trim());
-            return;
+            return None;
         }
+        let first = self.out.len();
         if row {
             self.out.push(text);
-            return;
+        } else {
+            let lines = text.split('\n').map(str::trim).filter(|l| !l.is_empty());
+            self.out.extend(lines.map(String::from));
         }
-        let lines = text.split('\n').map(str::trim).filter(|l| !l.is_empty());
-        self.out.extend(lines.map(String::from));
+        Some(first..self.out.len())
     }
 }
 

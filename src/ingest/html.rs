@@ -8,8 +8,9 @@ use scraper::{Html, Node};
 
 use super::html_depth::cap_nesting;
 use super::html_text::{
-    is_furniture, is_hidden, key, render, NodeRef, Policy, Rendered, Step, Walk,
+    is_furniture, is_hidden, key, render, Line, NodeRef, Policy, Rendered, Step, Walk,
 };
+use super::StyledHeading;
 
 /// Article containers of Chinese government CMSs (TRS WCM, Hanweb/UCAP and common
 /// templates), most specific first.
@@ -49,8 +50,9 @@ const MAX_META_CHARS: usize = 150;
 /// the dates of other articles.
 const META_WINDOW: usize = 4;
 
-/// The article text of an HTML page, one block per line.
-pub(crate) fn extract(page: &str) -> String {
+/// The article text of an HTML page, one block per line, and the article's lines that
+/// its markup makes headings.
+pub(crate) fn extract(page: &str) -> (String, Vec<StyledHeading>) {
     let page = cap_nesting(page);
     let doc = Html::parse_document(&page);
     let html = *doc.root_element();
@@ -84,10 +86,30 @@ pub(crate) fn extract(page: &str) -> String {
         },
     );
 
-    let main: Vec<String> = article.lines.into_iter().map(|l| l.text).collect();
+    let main: Vec<String> = article.lines.iter().map(|l| l.text.clone()).collect();
     let mut out = preface(&doc, &harvest, &main, container == body);
+    let headings = section_headings(&article.lines, out.len());
     out.extend(main);
-    out.join("\n")
+    (out.join("\n"), headings)
+}
+
+/// The article's heading lines, numbered from `first` (the preface comes before
+/// them). Headings above the first body paragraph are the report's title block (the
+/// title in `<h1>`, a bold subtitle), not sections; a 发布时间 line is not body.
+fn section_headings(lines: &[Line], first: usize) -> Vec<StyledHeading> {
+    let mut body_seen = false;
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        match line.heading {
+            Some(level) if body_seen => out.push(StyledHeading {
+                line: first + i,
+                level,
+            }),
+            Some(_) => {}
+            None => body_seen |= !is_meta(&line.text),
+        }
+    }
+    out
 }
 
 /// The lines to put before the article: the page title unless the article already
@@ -225,20 +247,20 @@ mod tests {
     #[test]
     fn inline_text_joins_and_blocks_break() {
         let page = "<html><body><div id=zoom><p>依法<b>行政</b>\n  工作</p><p>2024 年<br>第二行</p></div></body></html>";
-        assert_eq!(extract(page), "依法行政工作\n2024 年\n第二行");
+        assert_eq!(extract(page).0, "依法行政工作\n2024 年\n第二行");
     }
 
     #[test]
     fn data_rows_are_one_line_and_layout_cells_keep_their_paragraphs() {
         let page = "<body><table><tr><td>指标</td><td></td><td>完成</td></tr></table>\
                     <table><tr><td><p>一、总体</p><p>二、措施</p></td></tr></table></body>";
-        assert_eq!(extract(page), "指标\t\t完成\n一、总体\n二、措施");
+        assert_eq!(extract(page).0, "指标\t\t完成\n一、总体\n二、措施");
     }
 
     #[test]
     fn a_form_wrapping_the_page_is_not_furniture() {
         let page = "<body><form id=form1><div class=nav>首页</div><p>正文第一段，内容较长。</p></form></body>";
-        assert_eq!(extract(page), "正文第一段，内容较长。");
+        assert_eq!(extract(page).0, "正文第一段，内容较长。");
     }
 
     #[test]
@@ -247,7 +269,7 @@ mod tests {
             "<html><head><title>某区2023年法治政府建设年度报告--首页_某区人民政府</title></head>\
                     <body><div class=TRS_Editor><p>一、主要举措</p></div></body></html>";
         assert_eq!(
-            extract(page),
+            extract(page).0,
             "某区2023年法治政府建设年度报告\n一、主要举措"
         );
     }
@@ -255,7 +277,7 @@ mod tests {
     #[test]
     fn hidden_copies_are_skipped() {
         let page = "<body><div class=content><p>正文</p><div style=\"DISPLAY: none\">隐藏副本</div><p hidden>模板</p></div></body>";
-        assert_eq!(extract(page), "正文");
+        assert_eq!(extract(page).0, "正文");
     }
 
     #[test]
@@ -269,6 +291,6 @@ mod tests {
              <div id=zoom><p>一、主要举措</p><p>{body}</p></div></body>"
         );
         let want = format!("年度报告\n发布时间：2024-03-28\n一、主要举措\n{body}");
-        assert_eq!(extract(&page), want);
+        assert_eq!(extract(&page).0, want);
     }
 }

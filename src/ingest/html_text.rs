@@ -173,6 +173,23 @@ fn is_block(name: &str) -> bool {
     )
 }
 
+/// Whether an element sets its text bold (`<b>`, `<strong>`, a bold `font-weight`) or
+/// back to normal (`font-weight:normal`, 400); `None` when it leaves the weight alone.
+fn weight(el: &scraper::node::Element) -> Option<bool> {
+    let styled = el.attr("style").and_then(|s| {
+        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+        let s = s.to_ascii_lowercase();
+        let at = s.rfind("font-weight:")? + "font-weight:".len();
+        let value = s[at..].split([';', '!']).next().unwrap_or("");
+        match value {
+            "bold" | "bolder" | "600" | "700" | "800" | "900" => Some(true),
+            "normal" | "lighter" | "100" | "200" | "300" | "400" | "500" => Some(false),
+            _ => None,
+        }
+    });
+    styled.or_else(|| matches!(el.name(), "b" | "strong").then_some(true))
+}
+
 /// CJK characters, full-width forms and punctuation: a source line break between
 /// them and anything else is not a space (CSS Text 3 segment-break rule, widened).
 fn is_wide(c: char) -> bool {
@@ -189,6 +206,11 @@ pub(crate) struct Line {
     pub muted: bool,
     /// It began inside the container (only in harvest renders).
     pub inside: bool,
+    /// The heading level its markup gives it: 1–4 for the first line of `<h1>`–`<h4>`,
+    /// 0 for a short paragraph all in bold.
+    pub heading: Option<u8>,
+    /// Every character of it is bold.
+    bold: bool,
 }
 
 /// The text of an `<h1>`, flagged like [`Line`].
@@ -222,11 +244,25 @@ struct Row {
     multi_line: bool,
 }
 
+/// An open element that may make its line a heading: where its lines begin.
+struct Block {
+    key: usize,
+    start: usize,
+    /// 1–4 for `<h1>`–`<h4>`, 0 for `<p>` and `<div>`.
+    level: u8,
+}
+
 #[derive(Default)]
 struct Renderer {
     lines: Vec<Line>,
     cur: String,
     cur_muted: bool,
+    /// The line so far has bold characters, and characters that are not.
+    cur_bold: bool,
+    cur_plain: bool,
+    /// Elements that set the weight, innermost last: their key and whether bold.
+    weights: Vec<(usize, bool)>,
+    blocks: Vec<Block>,
     /// Pending collapsed white space; `true` if it held a line break.
     pending: Option<bool>,
     muted: Vec<usize>,
@@ -259,6 +295,7 @@ pub(crate) fn render<'d>(root: NodeRef<'d>, policy: &Policy<'_, 'd>) -> Rendered
                         r.muted.push(key(n));
                     }
                     r.open(name);
+                    r.enter(n, el);
                     if policy.container == Some(n) {
                         r.inside = true;
                     }
@@ -268,6 +305,7 @@ pub(crate) fn render<'d>(root: NodeRef<'d>, policy: &Policy<'_, 'd>) -> Rendered
             Step::Close(n) => {
                 if let Node::Element(el) = n.value() {
                     r.close(el.name());
+                    r.leave(n);
                     if r.muted.last() == Some(&key(n)) {
                         r.muted.pop();
                     }
@@ -303,6 +341,11 @@ impl Renderer {
             if self.cur.is_empty() {
                 self.cur_muted = !self.muted.is_empty();
             }
+            if self.weights.last().is_some_and(|w| w.1) {
+                self.cur_bold = true;
+            } else {
+                self.cur_plain = true;
+            }
             self.cur.push(c);
         }
     }
@@ -313,11 +356,68 @@ impl Renderer {
             return;
         }
         let text = std::mem::take(&mut self.cur);
+        let bold = self.cur_bold && !self.cur_plain;
+        (self.cur_bold, self.cur_plain) = (false, false);
         self.lines.push(Line {
             text,
             muted: self.cur_muted,
             inside: self.inside,
+            heading: None,
+            bold,
         });
+    }
+
+    /// Notes what an opened element does to weight and headings. Runs after
+    /// [`Renderer::open`], so a block's lines start after the line it broke.
+    fn enter(&mut self, n: NodeRef<'_>, el: &scraper::node::Element) {
+        if let Some(bold) = weight(el) {
+            self.weights.push((key(n), bold));
+        }
+        let level = match el.name() {
+            "h1" => 1,
+            "h2" => 2,
+            "h3" => 3,
+            "h4" => 4,
+            "p" | "div" => 0,
+            _ => return,
+        };
+        self.blocks.push(Block {
+            key: key(n),
+            start: self.lines.len(),
+            level,
+        });
+    }
+
+    /// Undoes [`Renderer::enter`] once the element's last line is broken. Hidden and
+    /// dropped elements close without having entered, hence the key checks.
+    fn leave(&mut self, n: NodeRef<'_>) {
+        let k = key(n);
+        if self.weights.last().is_some_and(|w| w.0 == k) {
+            self.weights.pop();
+        }
+        if self.blocks.last().is_some_and(|b| b.key == k) {
+            if let Some(block) = self.blocks.pop() {
+                self.mark_heading(&block);
+            }
+        }
+    }
+
+    /// An `<hN>` marks its first line; a `<p>` or `<div>` that made one short, wholly
+    /// bold line marks it level 0.
+    fn mark_heading(&mut self, block: &Block) {
+        let made = self.lines.len().saturating_sub(block.start);
+        let Some(first) = self.lines.get_mut(block.start) else {
+            return;
+        };
+        if block.level > 0 {
+            first.heading = Some(block.level);
+        } else if made == 1
+            && first.heading.is_none()
+            && first.bold
+            && super::bold_heading_shape(&first.text)
+        {
+            first.heading = Some(0);
+        }
     }
 
     fn open(&mut self, name: &str) {
@@ -398,6 +498,8 @@ impl Renderer {
                 text: text.to_string(),
                 muted,
                 inside,
+                heading: None,
+                bold: false,
             });
         }
     }

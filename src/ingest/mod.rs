@@ -4,7 +4,8 @@
 //! saved from government sites (article text only, site furniture dropped) and Word `.docx`.
 //! The output is plain text with `\n` line ends; every later stage numbers lines of this text,
 //! so HTML and .docx come out one paragraph, heading or table row per line. Plain text is
-//! kept as written apart from line ends.
+//! kept as written apart from line ends. HTML and .docx also say which lines their markup
+//! styles as headings ([`StyledHeading`]), which the text alone cannot show.
 //!
 //! Legacy .doc, PDF and RTF are refused with the command that converts them.
 
@@ -51,6 +52,37 @@ pub struct Extracted {
     pub format: Format,
     /// `utf-8`, `gb18030`, `utf-16le` or `utf-16be`.
     pub encoding: &'static str,
+    /// Lines the source styles as headings (empty for plain text).
+    pub headings: Vec<StyledHeading>,
+}
+
+/// A line that the source marks as a heading by its style.
+///
+/// Word heading styles and outline levels, and HTML `<h1>`–`<h4>`, give levels 1–4.
+/// Level 0 is a paragraph whose whole text is bold and short enough for a heading
+/// (Chinese reports often set their third-level headings this way): a heading whose
+/// level the source does not say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StyledHeading {
+    /// 0-based line index in `Extracted::text`.
+    pub line: usize,
+    /// 1 for the top level (Heading 1 / outline level 0 / <h1>), up to 4; 0 for bold.
+    pub level: u8,
+}
+
+/// The deepest heading level a style hint carries; deeper levels are body text to the
+/// structure reader, which numbers four levels (一、 （一） 1. （1）).
+const MAX_HEADING_LEVEL: u8 = 4;
+
+/// Longest wholly bold paragraph still taken for a heading: longer bold text is an
+/// emphasised passage.
+const MAX_BOLD_HEADING_CHARS: usize = 40;
+
+/// Whether a wholly bold line has a heading's shape: short, and not a sentence (a bold
+/// lead sentence such as `一是加强组织领导。` is body text).
+pub(crate) fn bold_heading_shape(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() <= MAX_BOLD_HEADING_CHARS && !line.ends_with('。')
 }
 
 /// Why a file could not be read.
@@ -120,20 +152,26 @@ fn extract_inner(
     }
     match sniff::magic(bytes) {
         sniff::Magic::Zip => {
-            let text = docx::extract(bytes, name)?;
-            return finish(text, Format::Docx, "utf-8");
+            let (text, headings) = docx::extract(bytes, name)?;
+            return finish(text, headings, Format::Docx, "utf-8");
         }
         sniff::Magic::Refused(e) => return Err(e),
         sniff::Magic::Other => {}
     }
     let decoded = encoding::decode(bytes, sniff::looks_like_html(bytes, name), forced)?;
     if sniff::looks_like_html(decoded.text.as_bytes(), name) {
-        return finish(html::extract(&decoded.text), Format::Html, decoded.encoding);
+        let (text, headings) = html::extract(&decoded.text);
+        return finish(text, headings, Format::Html, decoded.encoding);
     }
-    finish(decoded.text, Format::Txt, decoded.encoding)
+    finish(decoded.text, Vec::new(), Format::Txt, decoded.encoding)
 }
 
-fn finish(text: String, format: Format, encoding: &'static str) -> Result<Extracted, IngestError> {
+fn finish(
+    text: String,
+    headings: Vec<StyledHeading>,
+    format: Format,
+    encoding: &'static str,
+) -> Result<Extracted, IngestError> {
     if text.trim().is_empty() {
         return Err(IngestError::Empty);
     }
@@ -141,6 +179,7 @@ fn finish(text: String, format: Format, encoding: &'static str) -> Result<Extrac
         text,
         format,
         encoding,
+        headings,
     })
 }
 
