@@ -117,7 +117,8 @@ fn tally_one(engine: &Engine, case: &Case, t: &mut Tally) {
         let key = format!("{}:{}", case.name, e.id);
         if let (Some(a), Some(b)) = (rank(&want), rank(got)) {
             if (a - b).abs() == 2 {
-                t.critical.push(format!("{key} expert {want}, engine {got}"));
+                t.critical
+                    .push(format!("{key} expert {want}, engine {got}"));
             }
         }
         wrong.push(format!("{}={got}(want {want})", e.id));
@@ -192,7 +193,11 @@ fn known(path: &Path) -> BTreeSet<String> {
 fn engine_agrees_with_blind_expert_readings() {
     let engine = Engine::new(RulePack::builtin().unwrap(), None).unwrap();
     let cases = cases();
-    assert!(cases.len() >= 20, "the blind set has {} reports", cases.len());
+    assert!(
+        cases.len() >= 20,
+        "the blind set has {} reports",
+        cases.len()
+    );
     let mut t = Tally::default();
     for c in &cases {
         tally_one(&engine, c, &mut t);

@@ -50,8 +50,7 @@ pub fn heading_kind_in(title: &str, year: Option<i32>) -> Option<Kind> {
 }
 
 static YEAR4: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{4})\s*年"));
-static YEAR_RANGE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\d{4}\s*年?\s*[-~–至到]\s*\d{4}\s*年?"));
+static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| re(r"\d{4}\s*年?\s*[-~–至到]\s*\d{4}\s*年?"));
 
 /// The years a text names (2022年), leaving out the ends of a range: 2021-2025年 names a
 /// plan's span, not a year reported on.
@@ -180,7 +179,9 @@ fn admits_problems(head: &str, text: &str) -> bool {
 
 /// True when a line with no heading opens a shortcomings paragraph inside another part.
 pub fn opens_problems(line: &str) -> bool {
-    let listed = ["一是", "主要", ":", "表现"].iter().any(|w| line.contains(w));
+    let listed = ["一是", "主要", ":", "表现"]
+        .iter()
+        .any(|w| line.contains(w));
     // A paragraph is devoted to shortcomings when it opens with the admission, after at
     // most one concession clause (虽取得一定成效，但也存在…).
     let opening: usize = line.split_inclusive(',').take(2).map(str::len).sum();
@@ -234,7 +235,10 @@ mod tests {
             None
         ));
         assert!(turns_to_plans("重点做好以下几个方面工作:", None));
-        assert!(!turns_to_plans("二是全区干部队伍法律素养仍需进一步提高", None));
+        assert!(!turns_to_plans(
+            "二是全区干部队伍法律素养仍需进一步提高",
+            None
+        ));
         assert!(turns_to_causes("产生问题的原因:"));
         assert!(turns_to_causes("究其原因,主要是"));
         assert!(opens_problems("但也存在一些不足:一是执法力量薄弱"));
@@ -242,7 +246,9 @@ mod tests {
         assert!(opens_problems(
             "在肯定成绩的同时,我们也清醒认识到,还存在一些短板:一是执法力量不足"
         ));
-        assert!(opens_problems("但也要看到,我厅法治工作还存在一些薄弱环节。"));
+        assert!(opens_problems(
+            "但也要看到,我厅法治工作还存在一些薄弱环节。"
+        ));
     }
 
     #[test]
@@ -255,20 +261,23 @@ mod tests {
         assert_eq!(k("2023年工作打算"), Some(Kind::Plans));
         assert_eq!(k("上一年度工作情况"), None);
         assert_eq!(k("贯彻落实纲要(2021-2025年)情况"), None);
-        assert_eq!(years_in("法治政府建设实施纲要(2021-2025年)"), Vec::<i32>::new());
+        assert_eq!(
+            years_in("法治政府建设实施纲要(2021-2025年)"),
+            Vec::<i32>::new()
+        );
         assert_eq!(years_in("2022年度"), vec![2022]);
     }
 
     #[test]
     fn plans_open_without_a_heading() {
-        assert!(opens_plans("下一步,我局将重点抓好以下工作:一是深化改革", None));
+        assert!(opens_plans(
+            "下一步,我局将重点抓好以下工作:一是深化改革",
+            None
+        ));
         assert!(opens_plans("2025年,我们将持续深化法治政府建设", Some(2024)));
         assert!(!opens_plans("2024年,我们持续深化法治政府建设", Some(2024)));
         assert!(!opens_plans("下一步将继续深化这项工作。", Some(2024)));
-        assert_eq!(
-            turn_position("2023年,我县将重点推进", Some(2023)),
-            None
-        );
+        assert_eq!(turn_position("2023年,我县将重点推进", Some(2023)), None);
         assert!(turn_position("2024年,我县将重点推进", Some(2023)).is_some());
     }
 }

@@ -169,13 +169,6 @@ impl Document {
         doc
     }
 
-    /// Understands a report's text, with the lines its source styles as headings
-    /// (line index, level 1–4, or 0 for a bold paragraph of unknown level).
-    pub fn parse_styled(text: &str, styled: &[(usize, u8)]) -> Document {
-        let _ = styled; // used by the structure reader (see structure::build)
-        Document::parse(text)
-    }
-
     /// Builds a one-part document: `text` standing under `heading` in a part of `kind`.
     /// Used by rule examples, which show a snippet in a given part of a report.
     pub fn snippet(kind: Kind, heading: Option<&str>, text: &str) -> Document {

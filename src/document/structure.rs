@@ -2,8 +2,8 @@
 
 use super::furniture::is_furniture;
 use super::kinds::{
-    announces_measures, heading_combines, heading_kind_in, introduces_list, opens_plans, opens_problems,
-    opens_problems_sentence, turns_to_causes, turns_to_plans, years_in,
+    announces_measures, heading_combines, heading_kind_in, introduces_list, opens_plans,
+    opens_problems, opens_problems_sentence, turns_to_causes, turns_to_plans, years_in,
 };
 use super::normalize::fold;
 use super::{Document, Kind, Line, Section, Sentence};
@@ -277,7 +277,8 @@ impl Builder {
                 if kind == Kind::Plans && before != Kind::Plans && introduces_list(&folded[start..])
                 {
                     let level = self.sections[self.current()].level + 1;
-                    section = self.open(String::new(), String::new(), level, Kind::Plans, li, false);
+                    section =
+                        self.open(String::new(), String::new(), level, Kind::Plans, li, false);
                 }
             }
             if is_heading {
@@ -371,9 +372,7 @@ pub fn build(text: &str, year: Option<i32>, styled: &[(usize, u8)]) -> (Document
             if let Some(h) = numbered_heading(&folded) {
                 heading_end = Some(b.numbered(li, &h));
                 seen_heading = true;
-            } else if let Some(end) =
-                b.bare(li, hint, numbered_doc, seen_body || seen_heading || hint.is_some())
-            {
+            } else if let Some(end) = b.bare(li, hint, numbered_doc, seen_body || seen_heading) {
                 heading_end = Some(end);
                 seen_heading = true;
             } else if seen_heading
@@ -382,7 +381,14 @@ pub fn build(text: &str, year: Option<i32>, styled: &[(usize, u8)]) -> (Document
                 && opens_problems(first_sentence(&folded))
             {
                 let level = b.sections[b.current()].level + 1;
-                b.open(String::new(), String::new(), level, Kind::Problems, li, false);
+                b.open(
+                    String::new(),
+                    String::new(),
+                    level,
+                    Kind::Problems,
+                    li,
+                    false,
+                );
             }
         }
         if heading_end.is_none() && (folded.contains('。') || folded.chars().count() >= 40) {
@@ -423,7 +429,13 @@ impl Builder {
 
     /// Opens the section of an unnumbered heading line, if the line is one; returns where
     /// its title ends (the whole line).
-    fn bare(&mut self, li: usize, hint: Option<u8>, numbered_doc: bool, after_opening: bool) -> Option<usize> {
+    fn bare(
+        &mut self,
+        li: usize,
+        hint: Option<u8>,
+        numbered_doc: bool,
+        after_opening: bool,
+    ) -> Option<usize> {
         if !after_opening {
             return None;
         }
@@ -438,7 +450,11 @@ impl Builder {
             // (产生问题的原因: under 二、存在的问题); causes never sink below level 2.
             (Bare::Part(k), _) if numbered_doc && k != Kind::Measures => {
                 let level = cur.max(1) + 1;
-                let level = if k == Kind::Causes || cur == 0 { level.min(2) } else { level };
+                let level = if k == Kind::Causes || cur == 0 {
+                    level.min(2)
+                } else {
+                    level
+                };
                 (level, Some(k))
             }
             (Bare::Part(Kind::Measures), None) if numbered_doc => return None,
@@ -447,7 +463,13 @@ impl Builder {
             (_, _) => (self.topic_level(numbered_doc), part_of(bare)),
         };
         let heading = self.lines[li].text.trim().to_string();
-        self.open_heading(heading, title, level, own.filter(|k| *k != Kind::Measures), li);
+        self.open_heading(
+            heading,
+            title,
+            level,
+            own.filter(|k| *k != Kind::Measures),
+            li,
+        );
         Some(end)
     }
 
@@ -466,7 +488,14 @@ impl Builder {
 
     /// Opens a heading's section with the kind its words announce, else the kind of the
     /// part it nests in, else the kind a turn inside the enclosing part gave the text.
-    fn open_heading(&mut self, heading: String, title: String, level: u8, own: Option<Kind>, li: usize) {
+    fn open_heading(
+        &mut self,
+        heading: String,
+        title: String,
+        level: u8,
+        own: Option<Kind>,
+        li: usize,
+    ) {
         let parent_kind = parent_kind_for(self, level);
         if self.turned.is_some_and(|(l, _)| level <= l) {
             self.turned = None;

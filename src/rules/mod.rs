@@ -234,7 +234,10 @@ fn unknown_vocabulary(u: &vocab::UnknownVocabulary, which: &str) -> cond::CondEr
         needle: Some(format!("@{}", u.name)),
         help: Some(match did_you_mean(&u.name, &known) {
             Some(s) => format!("did you mean `@{s}`? vocabularies are declared in pack.yaml"),
-            None => format!("vocabularies are declared in pack.yaml: {}", known.join(", ")),
+            None => format!(
+                "vocabularies are declared in pack.yaml: {}",
+                known.join(", ")
+            ),
         }),
     }
 }

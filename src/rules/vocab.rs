@@ -43,8 +43,8 @@ impl Vocabularies {
         }
     }
 
-    /// Expands every `@name` of one pattern. `@` not followed by a lowercase name is
-    /// left as it is.
+    /// Expands every `@name` of one pattern (a name starts with a lowercase ASCII letter);
+    /// any other `@` is left as it is.
     pub fn expand_str(&self, pattern: &str) -> Result<String, UnknownVocabulary> {
         if !pattern.contains('@') {
             return Ok(pattern.to_string());
@@ -54,8 +54,10 @@ impl Vocabularies {
         while let Some(at) = rest.find('@') {
             out.push_str(&rest[..at]);
             let after = &rest[at + 1..];
-            let len = after.find(|c: char| !is_name_char(c)).unwrap_or(after.len());
-            if len == 0 {
+            let len = after
+                .find(|c: char| !is_name_char(c))
+                .unwrap_or(after.len());
+            if len == 0 || !after.starts_with(|c: char| c.is_ascii_lowercase()) {
                 out.push('@');
                 rest = after;
                 continue;
@@ -100,7 +102,10 @@ mod tests {
 
     fn vocab() -> Vocabularies {
         let mut d = BTreeMap::new();
-        d.insert("leaders".to_string(), vec!["局长".to_string(), "主要负责(人|同志)".to_string()]);
+        d.insert(
+            "leaders".to_string(),
+            vec!["局长".to_string(), "主要负责(人|同志)".to_string()],
+        );
         Vocabularies::new(&d)
     }
 
