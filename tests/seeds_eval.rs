@@ -2,7 +2,8 @@
 //!
 //! `tests/seeds/expected.yaml` holds the statuses an expert gave every element of every
 //! seed (statuses only: the seed text stays out of the repository). The test fails when
-//! the engine disagrees with more than 10% of them. Without the corpus it says it skipped.
+//! the engine disagrees with any of them. Without the corpus it says it skipped, except
+//! under `CI=true`, where a missing corpus fails.
 
 use lawscore::engine::Engine;
 use lawscore::rules::RulePack;
@@ -25,6 +26,12 @@ fn seeds_dir() -> Option<PathBuf> {
 #[test]
 fn engine_agrees_with_expert_reading_of_seeds() {
     let Some(dir) = seeds_dir() else {
+        // In CI the corpus is laid beside the clone: its absence is a broken setup, not a
+        // reason to pass.
+        assert!(
+            std::env::var("CI").is_err(),
+            "../shared/corpus/seeds not found under CI=true"
+        );
         println!("SKIPPED: ../shared/corpus/seeds not found; the seed evaluation did not run");
         return;
     };
@@ -91,8 +98,9 @@ fn engine_agrees_with_expert_reading_of_seeds() {
     }
     assert!(total >= 5 * 38, "all five seeds are evaluated");
     assert!(
-        rate >= 0.9,
-        "engine agrees with only {:.1}% of the expert statuses:\n{}",
+        report.is_empty(),
+        "engine disagrees with the expert on {} of {total} statuses ({:.1}% agree):\n{}",
+        report.len(),
         rate * 100.0,
         report.join("\n")
     );

@@ -59,6 +59,8 @@ pub struct Element {
     pub scope: Vec<Kind>,
     /// Whether the negation guard applies.
     pub negation: bool,
+    /// Whether words inside a document or law name (《…》) count.
+    pub titles: bool,
     /// Condition for met.
     pub met: Cond,
     /// Condition for partial.
@@ -430,6 +432,7 @@ pub fn load_files(mut files: Vec<(String, String)>, shown: &str) -> Result<RuleP
                 since: def.since,
                 scope,
                 negation: def.negation,
+                titles: def.titles,
                 met,
                 partial,
                 examples: def.examples,

@@ -177,6 +177,10 @@ pub struct ElementDef {
     /// Whether the negation guard applies (default true).
     #[serde(default = "yes")]
     pub negation: bool,
+    /// Whether words inside a document or law name (《…》) count (default false: naming or
+    /// studying 《重大行政决策程序暂行条例》 is not evidence that decisions followed it).
+    #[serde(default)]
+    pub titles: bool,
     /// The condition for `met`.
     pub met: Value,
     /// The condition for `partial`.

@@ -44,11 +44,75 @@ pub struct Ctx<'a> {
     pub scope: &'a [Kind],
     /// Whether the negation guard applies.
     pub negation: bool,
+    /// Whether matches inside a document or law name (《…》) count.
+    pub titles: bool,
     /// A profile's reporting deadline, overriding the rule's.
     pub deadline: Option<(u32, u32)>,
 }
 
 const MAX_HITS: usize = 6;
+
+/// Verbs that say a named document was made, not only named or studied.
+const MAKING: &[&str] = &[
+    "制定",
+    "出台",
+    "印发",
+    "修订",
+    "修改",
+    "编制",
+    "起草",
+    "发布",
+    "制发",
+    "建立",
+    "完善",
+    "编印",
+    "公布",
+    "公开",
+    "实施",
+    "出台了",
+    "审定",
+    "颁布",
+];
+/// Verbs whose object may carry a negating word without negating the clause.
+const CORRECTING: &[&str] = &[
+    "纠正", "整改", "查处", "清理", "解决", "防止", "杜绝", "避免", "治理", "查纠", "规范", "减少",
+    "消除", "排查", "针对", "督促", "指出", "发现", "处理", "曝光",
+];
+
+/// Byte bounds of the clause (between , ; : 。 ! ?) holding `start..end`.
+fn clause_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let stops = |c: char| matches!(c, ',' | ';' | ':' | '。' | '!' | '?');
+    let cs = text[..start].rfind(stops).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let ce = text[end..].find(stops).map_or(text.len(), |i| end + i);
+    (cs, ce)
+}
+
+/// True when a clause holds a negation word that is neither excepted nor the object of a
+/// corrective verb.
+fn negates(neg: &crate::rules::Negation, clause: &str) -> bool {
+    neg.words.iter().any(|w| {
+        clause.match_indices(w.as_str()).any(|(p, _)| {
+            let excepted = neg.except.iter().any(|x| {
+                x.contains(w.as_str())
+                    && clause
+                        .match_indices(x.as_str())
+                        .any(|(q, _)| q <= p && p < q + x.len())
+            });
+            let lead: String = clause[..p]
+                .chars()
+                .rev()
+                .take(4)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let corrected = CORRECTING.iter().any(|v| lead.contains(v));
+            !excepted && !corrected
+        })
+    })
+}
 
 impl Ctx<'_> {
     /// Sentence indices whose kind is in scope.
@@ -110,29 +174,63 @@ impl Ctx<'_> {
         out
     }
 
+    /// True when the clause a match stands in says the thing is not done or not good
+    /// enough (尚未…, 还不够健全, 有待…), however far inside the clause the negating word
+    /// stands — or when a following clause of the sentence opens with one (…已经启动，
+    /// 尚未印发实施). Excepted phrases (未发生, 未经) and words that are the object of a
+    /// corrective verb (纠正不规范执法行为) are no negation.
     fn negated(&self, text: &str, start: usize, end: usize) -> bool {
         let neg = &self.pack.negation;
         if !self.negation || neg.words.is_empty() {
             return false;
         }
-        let stops = |c: char| matches!(c, ',' | ';' | ':' | '。' | '!' | '?');
-        let cs = text[..start].rfind(stops).map_or(0, |i| {
-            i + text[i..].chars().next().map_or(1, char::len_utf8)
-        });
-        let ce = text[end..].find(stops).map_or(text.len(), |i| end + i);
-        let clause = &text[cs..ce];
-        let before: String = {
-            let b: Vec<char> = text[cs..start].chars().collect();
-            b[b.len().saturating_sub(neg.window)..].iter().collect()
+        let (cs, ce) = clause_bounds(text, start, end);
+        if negates(neg, &text[cs..ce]) {
+            return true;
+        }
+        // Later clauses of the same sentence that open with a status word carry on the
+        // statement about the same work.
+        let mut at = ce;
+        while at < text.len() {
+            let next_start = at + text[at..].chars().next().map_or(1, char::len_utf8);
+            if text[at..].starts_with(['。', '!', '?', ';']) || next_start >= text.len() {
+                break;
+            }
+            let (_, next_end) = clause_bounds(text, next_start, next_start);
+            let clause = &text[next_start..next_end];
+            let opens = ["目前", "现", "仍", "尚", "还", "但", "正在"]
+                .iter()
+                .any(|w| clause.trim_start().starts_with(w));
+            if opens && negates(neg, clause) {
+                return true;
+            }
+            at = next_end;
+        }
+        false
+    }
+
+    /// True when a match lies inside a document or law name (《…》) and the element does
+    /// not count such names; a name the text says was made (制定《…》) still counts.
+    fn in_title(&self, text: &str, start: usize) -> bool {
+        if self.titles {
+            return false;
+        }
+        let before = &text[..start];
+        let Some(open) = before.rfind('《') else {
+            return false;
         };
-        let after: String = text[end..ce].chars().take(neg.window).collect();
-        neg.words.iter().any(|w| {
-            (before.contains(w.as_str()) || after.contains(w.as_str()))
-                && !neg
-                    .except
-                    .iter()
-                    .any(|x| x.contains(w.as_str()) && clause.contains(x.as_str()))
-        })
+        if before[open..].contains('》') {
+            return false;
+        }
+        let lead: String = before[..open]
+            .chars()
+            .rev()
+            .take(10)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        !MAKING.iter().any(|w| lead.contains(w))
     }
 
     /// Evaluates `c` over the sentences `unit`.
@@ -153,6 +251,9 @@ impl Ctx<'_> {
                             start: s.start + m.start(),
                             end: s.start + m.end(),
                         };
+                        if self.in_title(text, m.start()) {
+                            continue;
+                        }
                         if self.negated(text, m.start(), m.end()) {
                             o.negated.push(hit);
                         } else {
@@ -214,6 +315,7 @@ impl Ctx<'_> {
                     pack: self.pack,
                     scope: &Kind::ALL,
                     negation: false,
+                    titles: true,
                     deadline: None,
                 };
                 let mut o = tctx.eval(inner, &(0..td.sentences.len()).collect::<Vec<_>>());

@@ -118,6 +118,7 @@ fn judge(doc: &Document, pack: &RulePack, e: &Element, deadline: Option<(u32, u3
         pack,
         scope: &e.scope,
         negation: e.negation,
+        titles: e.titles,
         deadline,
     };
     let unit = ctx.unit();
