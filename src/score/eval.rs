@@ -52,27 +52,13 @@ pub struct Ctx<'a> {
 
 const MAX_HITS: usize = 6;
 
-/// Verbs that say a named document was made, not only named or studied.
-const MAKING: &[&str] = &[
-    "制定",
-    "出台",
-    "印发",
-    "修订",
-    "修改",
-    "编制",
-    "起草",
-    "发布",
-    "制发",
-    "建立",
-    "完善",
-    "编印",
-    "公布",
-    "公开",
-    "实施",
-    "出台了",
-    "审定",
-    "颁布",
+/// Verbs that only study or cite a named law or document.
+const STUDYING: &[&str] = &[
+    "学习", "研读", "解读", "宣讲", "宣传", "讲解", "传达", "培训", "讲授", "专题", "对照", "依据",
+    "根据", "按照", "围绕", "贯彻", "宣贯", "普及", "考试", "学", "新修订的", "颁布的",
 ];
+/// Verbs that apply a named document: its use is the work itself.
+const APPLYING: &[&str] = &["执行", "适用", "实行", "施行", "运用", "制定", "出台", "印发", "修订", "编制", "公布", "发布"];
 /// Verbs whose object may carry a negating word without negating the clause.
 const CORRECTING: &[&str] = &[
     "纠正", "整改", "查处", "清理", "解决", "防止", "杜绝", "避免", "治理", "查纠", "规范", "减少",
@@ -209,28 +195,35 @@ impl Ctx<'_> {
         false
     }
 
-    /// True when a match lies inside a document or law name (《…》) and the element does
-    /// not count such names; a name the text says was made (制定《…》) still counts.
+    /// True when a match lies inside a document or law name (《…》) that the text only
+    /// studies or cites (学习《重大行政决策程序暂行条例》), and the element does not count
+    /// such names. A name the text says was made or applied (制定《…》, 严格执行《…裁量基准》)
+    /// still counts.
     fn in_title(&self, text: &str, start: usize) -> bool {
         if self.titles {
             return false;
         }
         let before = &text[..start];
-        let Some(open) = before.rfind('《') else {
+        let Some(mut open) = before.rfind('《') else {
             return false;
         };
         if before[open..].contains('》') {
             return false;
         }
-        let lead: String = before[..open]
-            .chars()
-            .rev()
-            .take(10)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        !MAKING.iter().any(|w| lead.contains(w))
+        // A list of names (学习《甲》和《乙》) is governed by the verb before the first.
+        while let Some(prev) = before[..open]
+            .strip_suffix("》和")
+            .or_else(|| before[..open].strip_suffix("》、"))
+            .or_else(|| before[..open].strip_suffix("》及"))
+            .and_then(|b| b.rfind('《'))
+        {
+            open = prev;
+        }
+        let lead: String = {
+            let cs: Vec<char> = before[..open].chars().collect();
+            cs[cs.len().saturating_sub(12)..].iter().collect()
+        };
+        STUDYING.iter().any(|w| lead.contains(w)) && !APPLYING.iter().any(|w| lead.contains(w))
     }
 
     /// Evaluates `c` over the sentences `unit`.
