@@ -76,10 +76,94 @@ pub struct Element {
 pub struct IndicatorRule {
     /// Its definition.
     pub def: IndicatorDef,
-    /// Compiled patterns; `true` marks a statement of none (value 0).
+    /// Compiled patterns (`{value}` expanded); `true` marks a statement of none (value 0).
     pub patterns: Vec<(Regex, bool)>,
+    /// Look-alikes: a match whose clause matches one of these does not count.
+    pub except: Vec<Regex>,
     /// Kinds searched.
     pub scope: Vec<Kind>,
+}
+
+/// What `{value}` in an indicator pattern stands for: a number as drafters write it —
+/// digits, with thousands separators (`1,126`, full-width commas are folded) or a
+/// decimal part (`98.5`), or Chinese numerals (十二, 两). `[0-9]`, not `\d`: folded text
+/// has ASCII digits and `\d` would also take other scripts' digits that do not parse.
+pub const VALUE_PLACEHOLDER: &str = "{value}";
+
+/// The regex `{value}` expands to.
+const VALUE_REGEX: &str =
+    "(?P<value>[0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]+)?|[0-9]+(?:\\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+)";
+
+/// An indicator pattern with `{value}` expanded. `{value}` is never valid regex syntax
+/// (a repetition needs a count), so no existing pattern changes meaning.
+pub fn expand_value(pattern: &str) -> String {
+    pattern.replace(VALUE_PLACEHOLDER, VALUE_REGEX)
+}
+
+/// Compiles one key figure, reporting bad patterns and scopes into `diags`.
+fn compile_indicator(
+    ind: &IndicatorDef,
+    pack_file: &str,
+    pack_src: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<IndicatorRule> {
+    let compile = |p: &String, diags: &mut Vec<Diagnostic>| match compile_pattern(&expand_value(p))
+    {
+        Ok(c) => Some(c.re),
+        Err(m) => {
+            diags.push(
+                Diagnostic::error(
+                    pack_file,
+                    format!(
+                        "indicator {}: invalid regular expression '{p}': {m}",
+                        ind.id
+                    ),
+                )
+                .find(pack_src, 1, p),
+            );
+            None
+        }
+    };
+    let mut patterns = Vec::new();
+    for p in &ind.patterns {
+        if let Some(re) = compile(p, diags) {
+            if !re.capture_names().any(|n| n == Some("value")) {
+                diags.push(Diagnostic::error(pack_file, format!("indicator {}: pattern has no (?P<value>…) group or {VALUE_PLACEHOLDER} for the number", ind.id)).find(pack_src, 1, p));
+            }
+            patterns.push((re, false));
+        }
+    }
+    for p in &ind.zero {
+        patterns.extend(compile(p, diags).map(|re| (re, true)));
+    }
+    let except = ind
+        .except
+        .iter()
+        .filter_map(|p| compile(p, diags))
+        .collect();
+    let scope = if ind.scope.is_empty() {
+        Ok(vec![Kind::Measures])
+    } else {
+        parse_kinds(&ind.scope)
+    };
+    match scope {
+        Ok(scope) => Some(IndicatorRule {
+            def: ind.clone(),
+            patterns,
+            except,
+            scope,
+        }),
+        Err(m) => {
+            diags.push(
+                Diagnostic::error(pack_file, format!("indicator {}: {m}", ind.id)).find(
+                    pack_src,
+                    1,
+                    &format!("id: {}", ind.id),
+                ),
+            );
+            None
+        }
+    }
 }
 
 /// The negation guard, compiled.
@@ -458,54 +542,11 @@ pub fn load_files(mut files: Vec<(String, String)>, shown: &str) -> Result<RuleP
         }
         topics.push((t.clone(), compiled));
     }
-    let mut indicators = Vec::new();
-    for ind in &pack.indicators {
-        let mut pats = Vec::new();
-        for (p, zero) in ind
-            .patterns
-            .iter()
-            .map(|p| (p, false))
-            .chain(ind.zero.iter().map(|p| (p, true)))
-        {
-            match compile_pattern(p) {
-                Ok(c) => {
-                    if !zero && !c.re.capture_names().any(|n| n == Some("value")) {
-                        diags.push(Diagnostic::error(&pack_file, format!("indicator {}: pattern has no (?P<value>…) group for the number", ind.id)).find(pack_src, 1, p));
-                    }
-                    pats.push((c.re, zero));
-                }
-                Err(m) => diags.push(
-                    Diagnostic::error(
-                        &pack_file,
-                        format!(
-                            "indicator {}: invalid regular expression '{p}': {m}",
-                            ind.id
-                        ),
-                    )
-                    .find(pack_src, 1, p),
-                ),
-            }
-        }
-        let scope = if ind.scope.is_empty() {
-            Ok(vec![Kind::Measures])
-        } else {
-            parse_kinds(&ind.scope)
-        };
-        match scope {
-            Ok(scope) => indicators.push(IndicatorRule {
-                def: ind.clone(),
-                patterns: pats,
-                scope,
-            }),
-            Err(m) => diags.push(
-                Diagnostic::error(&pack_file, format!("indicator {}: {m}", ind.id)).find(
-                    pack_src,
-                    1,
-                    &format!("id: {}", ind.id),
-                ),
-            ),
-        }
-    }
+    let indicators: Vec<IndicatorRule> = pack
+        .indicators
+        .iter()
+        .filter_map(|ind| compile_indicator(ind, &pack_file, pack_src, &mut diags))
+        .collect();
     let negation = Negation {
         words: pack
             .negation

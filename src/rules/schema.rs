@@ -126,11 +126,16 @@ pub struct IndicatorDef {
     pub title: String,
     /// `%` or `件`.
     pub unit: String,
-    /// Regexes with a named group `value` holding the number.
+    /// Regexes with a named group `value` holding the number, or the placeholder
+    /// `{value}` standing for one (digits, `1,126`, `98.5`, 十二).
     pub patterns: Vec<String>,
     /// Regexes stating that there were none (无行政复议案件), giving 0.
     #[serde(default)]
     pub zero: Vec<String>,
+    /// Regexes marking a look-alike: a match whose clause also matches one of these is
+    /// not this figure (documents received from lower levels for filing review).
+    #[serde(default)]
+    pub except: Vec<String>,
     /// Section kinds searched (default measures).
     #[serde(default)]
     pub scope: Vec<String>,
