@@ -1,5 +1,6 @@
 //! Metadata: title, issuer, year covered, date and administrative level.
 
+use super::normalize::{fold, map_offset};
 use super::{Document, Kind};
 use crate::score::scorecard::Meta;
 use regex::Regex;
@@ -122,12 +123,13 @@ fn title(doc: &Document) -> Option<String> {
         if !f.contains("报告") {
             if let Some((next, _)) = block.get(i + 1) {
                 let n = squeeze_spaced(next);
-                if n.chars().count() <= 8 && n.contains("报告") {
+                if n.chars().count() <= 8 && fold(&n).contains("报告") {
                     t = format!("{}{}", line.trim(), n);
                 }
             }
         }
-        let score = title_score(&t);
+        // The title is quoted as written; its keywords are looked for folded (報告 too).
+        let score = title_score(&fold(&t));
         if score >= 3 && best.as_ref().is_none_or(|(b, _)| score > *b) {
             best = Some((score, t));
         }
@@ -138,7 +140,7 @@ fn title(doc: &Document) -> Option<String> {
 fn orgs_in(text: &str) -> Vec<String> {
     text.split([' ', '\u{3000}', '、', ','])
         .map(str::trim)
-        .filter(|t| ORG.is_match(t))
+        .filter(|t| ORG.is_match(&fold(t)))
         .map(str::to_string)
         .collect()
 }
@@ -146,7 +148,8 @@ fn orgs_in(text: &str) -> Vec<String> {
 /// The issuing body or bodies.
 fn issuer(doc: &Document, title: Option<&str>) -> Option<String> {
     if let Some(t) = title {
-        let head = t.split("关于").next().unwrap_or("");
+        let ft = fold(t);
+        let head = &t[..ft.find("关于").map_or(t.len(), |b| map_offset(&ft, t, b))];
         let head = YEAR.find(head).map_or(head, |m| &head[..m.start()]);
         let orgs = orgs_in(head);
         if !orgs.is_empty() {
@@ -224,7 +227,8 @@ static COUNTY_CITY_ADDRESSEE: LazyLock<Regex> =
 /// Administrative level from the issuer's name (a county-level city reports to its city).
 fn level(doc: &Document, issuer: Option<&str>) -> &'static str {
     let Some(iss) = issuer else { return "unknown" };
-    let last = iss.split(' ').next_back().unwrap_or(iss);
+    // Folded, so a traditional name (…區人民政府) reads as its simplified form.
+    let last = &fold(iss.split(' ').next_back().unwrap_or(iss));
     let gov = last.ends_with("人民政府")
         || last.ends_with("政府")
         || last.ends_with("委") && !last.ends_with("委员会");
@@ -237,7 +241,7 @@ fn level(doc: &Document, issuer: Option<&str>) -> &'static str {
         || last.contains("自治区")
         || ["北京市", "天津市", "上海市", "重庆市"]
             .iter()
-            .any(|m| last == format!("{m}人民政府"))
+            .any(|m| *last == format!("{m}人民政府"))
     {
         "province"
     } else if last.contains("县") || last.contains("区") || last.contains("旗") {

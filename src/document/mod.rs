@@ -5,6 +5,7 @@
 //! (see [`normalize`]) while quotes come from the original.
 
 pub mod furniture;
+pub mod hant;
 pub mod items;
 pub mod kinds;
 pub mod meta;
