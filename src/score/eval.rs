@@ -54,11 +54,33 @@ const MAX_HITS: usize = 6;
 
 /// Verbs that only study or cite a named law or document.
 const STUDYING: &[&str] = &[
-    "学习", "研读", "解读", "宣讲", "宣传", "讲解", "传达", "培训", "讲授", "专题", "对照", "依据",
-    "根据", "按照", "围绕", "贯彻", "宣贯", "普及", "考试", "学", "新修订的", "颁布的",
+    "学习",
+    "研读",
+    "解读",
+    "宣讲",
+    "宣传",
+    "讲解",
+    "传达",
+    "培训",
+    "讲授",
+    "专题",
+    "对照",
+    "依据",
+    "根据",
+    "按照",
+    "围绕",
+    "贯彻",
+    "宣贯",
+    "普及",
+    "考试",
+    "学",
+    "新修订的",
+    "颁布的",
 ];
 /// Verbs that apply a named document: its use is the work itself.
-const APPLYING: &[&str] = &["执行", "适用", "实行", "施行", "运用", "制定", "出台", "印发", "修订", "编制", "公布", "发布"];
+const APPLYING: &[&str] = &[
+    "执行", "适用", "实行", "施行", "运用", "制定", "出台", "印发", "修订", "编制", "公布", "发布",
+];
 /// Verbs whose object may carry a negating word without negating the clause.
 const CORRECTING: &[&str] = &[
     "纠正", "整改", "查处", "清理", "解决", "防止", "杜绝", "避免", "治理", "查纠", "规范", "减少",

@@ -59,6 +59,10 @@ pub struct Meta {
     pub title: Option<String>,
     /// The issuing body or bodies (joint issuers joined by a space).
     pub issuer: Option<String>,
+    /// True when the issuer is written only in an abbreviated form (州生态环境局, 区政府)
+    /// and no full name of it stands anywhere in the text.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub issuer_abbreviated: bool,
     /// The year reported on.
     pub year: Option<i32>,
     /// The report's date, ISO `YYYY-MM-DD`.

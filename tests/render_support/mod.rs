@@ -644,6 +644,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
         meta: Meta {
             title: Some(title),
             issuer: Some(issuer.into()),
+            issuer_abbreviated: false,
             year: Some(year),
             date,
             date_source: if undated { "none" } else { "signature" }.into(),
