@@ -290,7 +290,8 @@ fn squeeze_spacing(s: &str) -> String {
     for (i, t) in tokens.iter().enumerate() {
         if i > 0 {
             let lone = |x: &str| x.chars().count() == 1;
-            if !(lone(t) || lone(tokens[i - 1]) || t.starts_with("关于")) {
+            // Read on the folded form, so a traditional 關於 is the same layout.
+            if !(lone(t) || lone(tokens[i - 1]) || normalise(t).starts_with("关于")) {
                 out.push(' ');
             }
         }
