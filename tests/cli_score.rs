@@ -303,3 +303,79 @@ fn encoding_override_reads_what_detection_gets_wrong() {
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("unknown encoding `klingon`"));
 }
+
+#[test]
+fn a_text_that_is_no_report_is_said_so_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    std::fs::write(
+        inputs.join("recipe.txt"),
+        "红烧肉的做法\n五花肉切块，焯水。\n加糖炒色，炖一小时。\n",
+    )
+    .unwrap();
+    std::fs::copy(fixture("complete.txt"), inputs.join("report.txt")).unwrap();
+    let path = inputs.to_str().unwrap();
+    let warned = "不像法治政府建设年度报告";
+    let text = stdout(&run(&["score", "-q", path]));
+    assert_eq!(text.matches(warned).count(), 1, "{text}");
+    let d = json(&run(&["score", "--format", "json", path]));
+    let cards = d["reports"].as_array().unwrap();
+    let recipe = cards
+        .iter()
+        .find(|c| {
+            c["source"]["path"]
+                .as_str()
+                .unwrap()
+                .ends_with("recipe.txt")
+        })
+        .unwrap();
+    assert!(recipe["warnings"][0].as_str().unwrap().contains(warned));
+    let report = cards
+        .iter()
+        .find(|c| {
+            c["source"]["path"]
+                .as_str()
+                .unwrap()
+                .ends_with("report.txt")
+        })
+        .unwrap();
+    assert!(
+        report.get("warnings").is_none(),
+        "a real report carries no warning"
+    );
+    let jsonl = stdout(&run(&["score", "--format", "jsonl", path]));
+    assert_eq!(jsonl.matches(warned).count(), 1);
+    let csv = stdout(&run(&["score", "--format", "csv", path]));
+    let header = csv.lines().next().unwrap();
+    assert!(header.ends_with(",warnings,error"), "{header}");
+    let row = csv.lines().find(|l| l.contains("recipe.txt")).unwrap();
+    assert!(row.contains(warned), "{row}");
+    let out = dir.path().join("cards");
+    let o = run(&[
+        "score",
+        "-q",
+        "--format",
+        "html",
+        "--out",
+        out.to_str().unwrap(),
+        path,
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert_eq!(
+        index.matches(warned).count(),
+        1,
+        "the overview marks the one text"
+    );
+    let pages: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name().unwrap() != "index.html" && p.extension().is_some_and(|x| x == "html")
+        })
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    assert_eq!(pages.iter().filter(|p| p.contains(warned)).count(), 1);
+}

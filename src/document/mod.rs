@@ -4,6 +4,7 @@
 //! always points at a line a person can find. Matching runs on a folded copy of each line
 //! (see [`normalize`]) while quotes come from the original.
 
+pub mod checks;
 pub mod furniture;
 pub mod hant;
 pub mod items;
@@ -148,6 +149,8 @@ pub struct Document {
     pub sections: Vec<Section>,
     /// Title, issuer, year, date, level.
     pub meta: Meta,
+    /// What a reader must know before trusting the score (see [`checks`]).
+    pub warnings: Vec<String>,
 }
 
 impl Document {
@@ -167,6 +170,7 @@ impl Document {
             doc = structure::build(text, doc.meta.year, styled).0;
             doc.meta = meta::read(&doc);
         }
+        doc.warnings = checks::warnings(&doc);
         doc
     }
 

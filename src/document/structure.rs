@@ -354,7 +354,7 @@ pub fn build(text: &str, year: Option<i32>, styled: &[(usize, u8)]) -> (Document
             b.lines[li].kind = b.sections[s].kind;
             continue;
         }
-        if is_furniture(&folded) {
+        if is_furniture(&folded) || super::checks::mostly_lost(&folded) {
             b.lines[li].kind = Kind::Boilerplate;
             b.lines[li].section = b.current();
             continue;
@@ -411,6 +411,7 @@ pub fn build(text: &str, year: Option<i32>, styled: &[(usize, u8)]) -> (Document
         sentences: b.sentences,
         sections: b.sections,
         meta: Meta::default(),
+        warnings: Vec::new(),
     };
     (doc, sensitive)
 }
@@ -680,5 +681,6 @@ pub fn snippet(kind: Kind, heading: Option<&str>, text: &str) -> Document {
         sentences: b.sentences,
         sections: b.sections,
         meta: Meta::default(),
+        warnings: Vec::new(),
     }
 }

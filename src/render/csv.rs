@@ -6,7 +6,8 @@ use super::Batch;
 /// UTF-8 with a byte-order mark, since Excel otherwise reads Chinese text as the local
 /// code page. Header: `path,title,issuer,year,date,score,grade`, then one column per element
 /// id (in the first card's rule-pack order; all cards of a run share the pack) holding that
-/// report's status, and a last `error` column: empty for scored reports, the reason for
+/// report's status, a `warnings` column (e.g. a text that is not a report at all, joined
+/// by ；), and a last `error` column: empty for scored reports, the reason for
 /// files that failed (which get a row of their own with no score, as the output contract
 /// asks every format to carry error records).
 pub fn to_csv(b: &Batch) -> String {
@@ -23,7 +24,7 @@ pub fn to_csv(b: &Batch) -> String {
         head.iter()
             .copied()
             .chain(ids.iter().copied())
-            .chain(["error"]),
+            .chain(["warnings", "error"]),
     )
     .expect("writing to memory");
     for card in b.cards {
@@ -46,13 +47,14 @@ pub fn to_csv(b: &Batch) -> String {
                 .map(|e| e.status.as_str().to_string())
                 .unwrap_or_default()
         }));
+        row.push(card.warnings.join("；"));
         row.push(String::new());
         w.write_record(&row).expect("writing to memory");
     }
     for e in b.errors {
-        let mut row = vec![String::new(); head.len() + ids.len() + 1];
+        let mut row = vec![String::new(); head.len() + ids.len() + 2];
         row[0] = e.path.clone();
-        row[head.len() + ids.len()] = e.error.clone();
+        row[head.len() + ids.len() + 1] = e.error.clone();
         w.write_record(&row).expect("writing to memory");
     }
     let body = w.into_inner().expect("writing to memory");

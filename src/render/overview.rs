@@ -63,6 +63,8 @@ struct Row<'a> {
     grade: &'a str,
     grade_class: &'static str,
     grade_rank: u8,
+    /// What a reader must know before trusting the score (e.g. not a report at all).
+    warnings: &'a [String],
     cats: Vec<Cat>,
     /// Status class per element column.
     cells: Vec<&'static str>,
@@ -217,6 +219,7 @@ impl<'a> Overview<'a> {
                     grade: &card.grade,
                     grade_class: grade_class(&card.grade),
                     grade_rank: grade_rank(&card.grade),
+                    warnings: &card.warnings,
                     cats: categories
                         .iter()
                         .map(

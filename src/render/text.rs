@@ -95,6 +95,9 @@ fn report_block(out: &mut String, card: &Scorecard, p: Paint) {
         pts(card.earned),
         pts(card.possible)
     );
+    for w in &card.warnings {
+        let _ = writeln!(out, "  ⚠ {w}");
+    }
     let rs = &card.ruleset;
     let _ = writeln!(
         out,

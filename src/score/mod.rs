@@ -313,5 +313,6 @@ pub fn score(doc: &Document, pack: &RulePack, profile: &ProfileDef, source: Sour
         elements,
         sections: doc.outline(),
         indicators: indicators::extract(doc, pack),
+        warnings: doc.warnings.clone(),
     }
 }

@@ -35,6 +35,10 @@ pub struct Scorecard {
     pub sections: Vec<SectionInfo>,
     /// Key figures taken from measures text.
     pub indicators: Vec<Indicator>,
+    /// What a reader must know before trusting the score: a text that is not an annual
+    /// rule-of-law report, lines a broken conversion left unreadable. Absent when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 /// The input file and its decoding.
