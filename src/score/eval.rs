@@ -77,6 +77,8 @@ const STUDYING: &[&str] = &[
     "新修订的",
     "颁布的",
 ];
+/// Phrases that describe a named law rather than act on it.
+const ATTRIBUTIVE: &[&str] = &["新修订的", "修订后的", "新颁布的", "新出台的", "新修正的"];
 /// Verbs that apply a named document: its use is the work itself.
 const APPLYING: &[&str] = &[
     "执行", "适用", "实行", "施行", "运用", "制定", "出台", "印发", "修订", "编制", "公布", "发布",
@@ -245,7 +247,9 @@ impl Ctx<'_> {
             let cs: Vec<char> = before[..open].chars().collect();
             cs[cs.len().saturating_sub(12)..].iter().collect()
         };
-        STUDYING.iter().any(|w| lead.contains(w)) && !APPLYING.iter().any(|w| lead.contains(w))
+        // 新修订的《…》 names a law by its history; the verb that governs it stands before.
+        let verbs = ATTRIBUTIVE.iter().fold(lead, |l, a| l.replace(a, "|"));
+        STUDYING.iter().any(|w| verbs.contains(w)) && !APPLYING.iter().any(|w| verbs.contains(w))
     }
 
     /// Evaluates `c` over the sentences `unit`.
