@@ -94,7 +94,7 @@ fn double_quoted_regex_gets_a_hint() {
     let (_t, p) = exported_pack();
     edit(
         &p.join("enforce.yaml"),
-        "met: '裁量(权)?基准|裁量权'",
+        "met: '@discretion'",
         "met: \"裁量\\d基准\"",
     );
     check_fails_with(&p, &["enforce.yaml:", "single quotes"]);
@@ -241,8 +241,8 @@ fn edited_pack_changes_statuses_and_score() {
     // A maintainer decides 执法规范 wording also counts for discretion benchmarks.
     edit(
         &p.join("enforce.yaml"),
-        "met: '裁量(权)?基准|裁量权'",
-        "met: '裁量(权)?基准|裁量权|规范性文件清理'",
+        "met: '@discretion'",
+        "met: '@discretion|规范性文件清理'",
     );
     edit(
         &p.join("pack.yaml"),
@@ -397,4 +397,66 @@ fn category_weight_warning_points_at_pack_yaml() {
         .find(|l| l.contains("category `oversight` declares"))
         .unwrap();
     assert!(line.contains("pack.yaml:"), "{line}");
+}
+
+#[test]
+fn unknown_vocabulary_names_its_line_and_suggests() {
+    let (_t, p) = exported_pack();
+    edit(
+        &p.join("dispute.yaml"),
+        "    met: '@court'",
+        "    met: '@cour'",
+    );
+    let line = std::fs::read_to_string(p.join("dispute.yaml"))
+        .unwrap()
+        .lines()
+        .position(|l| l.contains("@cour'"))
+        .unwrap()
+        + 1;
+    check_fails_with(
+        &p,
+        &[
+            &format!("dispute.yaml:{line}:"),
+            "unknown vocabulary `@cour`",
+            "did you mean `@court`?",
+        ],
+    );
+}
+
+#[test]
+fn a_vocabulary_edit_changes_every_rule_that_uses_it() {
+    let (_t, p) = exported_pack();
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("r.txt");
+    std::fs::write(
+        &report,
+        "某县人民政府关于2023年度法治政府建设情况的报告\n一、主要举措\n全年由政委出庭应诉3次。\n",
+    )
+    .unwrap();
+    let status = |pack: Option<&std::path::Path>| {
+        let mut args = vec!["score", "--format", "json"];
+        let shown;
+        if let Some(pk) = pack {
+            shown = pk.to_str().unwrap().to_string();
+            args.extend(["--rules", shown.as_str()]);
+        }
+        args.push(report.to_str().unwrap());
+        let d = json(&run(&args));
+        d["reports"][0]["elements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["id"] == "dispute.court_appearance")
+            .unwrap()["status"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(status(None), "missing");
+    edit(
+        &p.join("pack.yaml"),
+        "  court: ['(负责人",
+        "  court: ['政委[^。]{0,4}出庭', '(负责人",
+    );
+    assert_eq!(status(Some(&p)), "met");
 }

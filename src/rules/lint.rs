@@ -40,6 +40,20 @@ pub fn check(
     diags: &mut Vec<Diagnostic>,
 ) {
     let pack_file = path_of("pack.yaml");
+    if pack.negation.window.is_some() {
+        let src = files
+            .iter()
+            .find(|(n, _)| n == "pack.yaml")
+            .map_or("", |(_, s)| s.as_str());
+        diags.push(
+            Diagnostic::warning(
+                &pack_file,
+                "negation.window is no longer used: a negation word anywhere in the clause of a match negates it",
+            )
+            .find(src, 1, "window:")
+            .help(Some("delete the `window:` line".into())),
+        );
+    }
     let mut seen: HashMap<&str, &str> = HashMap::new();
     for e in &rp.elements {
         if let Some(first) = seen.insert(&e.id, &e.file) {

@@ -171,8 +171,6 @@ fn compile_indicator(
 pub struct Negation {
     /// Negation words (folded).
     pub words: Vec<String>,
-    /// Characters either side of a match that are looked at.
-    pub window: usize,
     /// Phrases that are not negations.
     pub except: Vec<String>,
 }
@@ -554,7 +552,6 @@ pub fn load_files(mut files: Vec<(String, String)>, shown: &str) -> Result<RuleP
             .iter()
             .map(|w| crate::document::normalize::fold(w))
             .collect(),
-        window: pack.negation.window,
         except: pack
             .negation
             .except

@@ -59,19 +59,16 @@ pub struct Grade {
 #[derive(Debug, Clone, Deserialize, Serialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Negation {
-    /// Words that negate a nearby term within its clause.
+    /// Words that negate a term anywhere in its clause.
     #[serde(default)]
     pub words: Vec<String>,
-    /// How many characters either side of a match the guard looks at.
-    #[serde(default = "default_window")]
-    pub window: usize,
+    /// No longer read: the guard reads the whole clause. Accepted so that packs exported
+    /// by earlier versions still load; `rules check` warns about it.
+    #[serde(default)]
+    pub window: Option<usize>,
     /// Phrases that contain a negation word but state a practice (未经…不得).
     #[serde(default)]
     pub except: Vec<String>,
-}
-
-fn default_window() -> usize {
-    6
 }
 
 /// A category of elements.

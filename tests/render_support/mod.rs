@@ -660,6 +660,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
         elements,
         sections,
         indicators,
+        warnings: Vec::new(),
     };
     (card, text)
 }
