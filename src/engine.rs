@@ -71,7 +71,7 @@ impl Engine {
             chars: ex.text.chars().count(),
             sha256: sha,
         };
-        let styled: Vec<(usize, u8)> = ex.headings.iter().map(|h| (h.line, h.level)).collect();
+        let styled = ex.styled();
         Scored {
             card: self.score_styled_text(&ex.text, &styled, source),
             text: ex.text,

@@ -1,15 +1,14 @@
-//! Metadata on real page openings: every case of `fixtures/openings/openings.yaml` (an
-//! independent reading of published report pages) is parsed and its title, issuer,
-//! abbreviation flag, level, year and date compared. Prints a per-field table and every
-//! miss; asserts the overall accuracy.
-//!
-//! The full blind reports (`../main/tests/fixtures/blind`, read-only, not copied) are
-//! measured too when present, but only printed: they belong to another suite.
+//! Metadata on real page openings: every case of `fixtures/openings/openings*.yaml`
+//! (independent readings of published report pages, written from the checklist without
+//! the code) is parsed and its title, issuer, abbreviation flag, level, year and date
+//! compared. Prints a per-field table and every miss; asserts the overall accuracy.
+//! `openings.yaml` is the set the reader was developed against; `openings2.yaml` was
+//! written afterwards by another reviewer and held out until the reader was done.
 
 use lawscore::document::Document;
 use lawscore::yaml::Value;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 const FIELDS: [&str; 6] = ["title", "issuer", "abbreviated", "level", "year", "date"];
 
@@ -17,6 +16,8 @@ const FIELDS: [&str; 6] = ["title", "issuer", "abbreviated", "level", "year", "d
 /// before the reading was generalised: 316/360); the margin lets a borderline case added
 /// to the set be discussed rather than break the build.
 const MIN_ACCURACY: f64 = 0.98;
+/// The floor on the second set (held out while the reader was developed).
+const MIN_ACCURACY_SECOND: f64 = 0.9;
 
 fn text_of(v: Option<&Value>) -> Option<String> {
     match v? {
@@ -103,9 +104,9 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-#[test]
-fn openings_metadata() {
-    let path = root().join("tests/fixtures/openings/openings.yaml");
+/// Scores every case of one openings file; returns the share of fields right.
+fn openings_accuracy(file: &str) -> f64 {
+    let path = root().join("tests/fixtures/openings").join(file);
     let cases: Vec<BTreeMap<String, Value>> =
         lawscore::yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let mut tally = Tally::default();
@@ -114,7 +115,13 @@ fn openings_metadata() {
         let text = text_of(case.get("text")).unwrap_or_default();
         tally.compare(&id, &Document::parse(&text), case);
     }
-    let all = tally.report(&format!("openings ({} cases)", cases.len()));
+    tally.report(&format!("{file} ({} cases)", cases.len()))
+}
+
+/// The first set, which the metadata reader was developed against.
+#[test]
+fn openings_metadata() {
+    let all = openings_accuracy("openings.yaml");
     assert!(
         all >= MIN_ACCURACY,
         "openings metadata accuracy {:.1}% < {:.0}%",
@@ -123,39 +130,14 @@ fn openings_metadata() {
     );
 }
 
-fn blind_text(dir: &Path, stem: &str) -> Option<String> {
-    for ext in ["txt", "html"] {
-        let p = dir.join(format!("{stem}.{ext}"));
-        if p.exists() {
-            return lawscore::ingest::read_file(&p).ok().map(|(_, e)| e.text);
-        }
-    }
-    None
-}
-
+/// A second set, written later by another reviewer and first run after the reader was done.
 #[test]
-fn blind_reports_metadata() {
-    let dir = root().join("../main/tests/fixtures/blind");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return;
-    };
-    let mut stems: Vec<String> = entries
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter_map(|n| n.strip_suffix(".expect.yaml").map(str::to_string))
-        .collect();
-    stems.sort();
-    let mut tally = Tally::default();
-    for stem in &stems {
-        let Ok(y) = std::fs::read_to_string(dir.join(format!("{stem}.expect.yaml"))) else {
-            continue;
-        };
-        let Ok(want) = lawscore::yaml::from_str::<BTreeMap<String, Value>>(&y) else {
-            continue;
-        };
-        let Some(text) = blind_text(&dir, stem) else {
-            continue;
-        };
-        tally.compare(stem, &Document::parse(&text), &want);
-    }
-    tally.report(&format!("blind reports ({} files)", stems.len()));
+fn openings_metadata_second_set() {
+    let all = openings_accuracy("openings2.yaml");
+    assert!(
+        all >= MIN_ACCURACY_SECOND,
+        "second openings set accuracy {:.1}% < {:.0}%",
+        100.0 * all,
+        100.0 * MIN_ACCURACY_SECOND
+    );
 }

@@ -242,7 +242,8 @@ pub fn outline(path: &Path) -> i32 {
             return 2;
         }
     };
-    let d = Document::parse(&ex.text);
+    // Read as scoring reads it: with the headings the source styles.
+    let d = Document::parse_styled(&ex.text, &ex.styled());
     let m = &d.meta;
     say!("标题 {}", m.title.as_deref().unwrap_or("—"));
     say!(

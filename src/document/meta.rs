@@ -59,6 +59,10 @@ static DATE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A zone that a 管委会 governs: 开发区, 高新区, 新区, 园区, 试验区…
+static ZONE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(开发|高新|经开|新|园|试验|合作|保税|自贸|示范)区|园区"));
+
 /// A date standing on a meta line without a label ([2021-03-31]　来源：…).
 static BARE_DATE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*[\[(【]?\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"));
@@ -720,6 +724,11 @@ fn name_level(name: &str) -> &'static str {
     if n.ends_with("街道办事处") || n.ends_with("街道党工委") {
         return "township";
     }
+    // A development zone's 管委会 governs its zone as a county-level government does.
+    let zone_board = ["管理委员会", "管委会"].iter().any(|s| n.ends_with(s));
+    if zone_board && ZONE.is_match(&n) {
+        return "county";
+    }
     let gov = ["人民政府", "政府", "行政公署", "公署", "党工委", "党委"]
         .iter()
         .find_map(|s| n.strip_suffix(s));
@@ -1093,6 +1102,8 @@ mod tests {
             ("湖州市人民政府", "city"),
             ("黔东南苗族侗族自治州人民政府", "city"),
             ("锡林郭勒盟行政公署", "city"),
+            ("合肥高新技术产业开发区管理委员会", "county"),
+            ("经开区管委会", "county"),
             ("大兴安岭地区行政公署", "city"),
             ("新化县人民政府", "county"),
             ("北京市海淀区人民政府", "county"),

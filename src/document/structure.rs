@@ -543,6 +543,11 @@ static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\s\p{Han}()（）]{2,40}(人民政府|政府|委员会|[局厅委署办院所]|办公室|中心|街道办事处)\s*$").unwrap()
 });
 
+/// A signature with its date on the same line (某某局　　2024年1月18日).
+static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s\p{Han}()（）]{2,40}(人民政府|政府|委员会|[局厅委署办院所]|办公室|中心|街道办事处|管委会)\s+([〇零○一二三四五六七八九十\d]{4}\s*年\s*[一二三四五六七八九十\d]{1,3}\s*月\s*[一二三四五六七八九十\d]{1,3}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*$").unwrap()
+});
+
 /// The first line of the closing: 特此报告, or the signature block at the end.
 fn closing_start(lines: &[Line]) -> Option<usize> {
     if let Some(i) = lines.iter().rposition(|l| {
@@ -557,7 +562,8 @@ fn closing_start(lines: &[Line]) -> Option<usize> {
         if t.is_empty() || is_furniture(t) {
             continue;
         }
-        if t.chars().count() <= 40 && (CLOSING_LINE.is_match(t) || SIGNATURE.is_match(t)) {
+        let signed = CLOSING_LINE.is_match(t) || SIGNATURE.is_match(t) || SIGNED.is_match(t);
+        if t.chars().count() <= 60 && signed {
             start = Some(i);
         } else {
             break;

@@ -85,6 +85,13 @@ pub(crate) fn bold_heading_shape(line: &str) -> bool {
     line.chars().count() <= MAX_BOLD_HEADING_CHARS && !line.ends_with('。')
 }
 
+impl Extracted {
+    /// The styled headings as (line, level) pairs, the form the document stage reads.
+    pub fn styled(&self) -> Vec<(usize, u8)> {
+        self.headings.iter().map(|h| (h.line, h.level)).collect()
+    }
+}
+
 /// Why a file could not be read.
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum IngestError {
