@@ -726,7 +726,7 @@ fn name_level(name: &str) -> &'static str {
     }
     // A development zone's 管委会 governs its zone as a county-level government does.
     let zone_board = ["管理委员会", "管委会"].iter().any(|s| n.ends_with(s));
-    if zone_board && ZONE.is_match(&n) {
+    if zone_board && ZONE.is_match(n) {
         return "county";
     }
     let gov = ["人民政府", "政府", "行政公署", "公署", "党工委", "党委"]
