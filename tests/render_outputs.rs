@@ -167,11 +167,11 @@ fn csv_has_bom_header_and_a_status_per_element() {
         ["path", "title", "issuer", "year", "date", "score", "grade"]
     );
     let ids: Vec<&str> = cards[0].elements.iter().map(|e| e.id.as_str()).collect();
-    assert_eq!(&header[7..header.len() - 1], ids.as_slice());
+    assert_eq!(&header[7..header.len() - 2], ids.as_slice());
     assert_eq!(
-        header.last().map(String::as_str),
-        Some("error"),
-        "failed files carry their reason"
+        &header[header.len() - 2..],
+        ["warnings", "error"],
+        "warnings, then the reason failed files carry"
     );
     let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 3);
@@ -558,7 +558,7 @@ fn sparse_cards_and_empty_batches_still_render() {
     assert!(to_text(&empty, false).starts_with("共 0 份报告"));
     assert_eq!(
         to_csv(&empty),
-        "\u{FEFF}path,title,issuer,year,date,score,grade,error\r\n"
+        "\u{FEFF}path,title,issuer,year,date,score,grade,warnings,error\r\n"
     );
     assert_eq!(to_jsonl(&empty), "");
 
