@@ -101,3 +101,44 @@ fn achievement_elements_never_count_from_plans() {
         assert_eq!(near.reason, "只在下一步安排中提到，未见落实情况");
     }
 }
+
+#[test]
+fn every_element_shows_three_wordings_met_and_one_negated_or_planned() {
+    // Three met examples keep a rule honest about the synonyms drafters use; a negated or
+    // planned one keeps it from crediting intentions, gaps or laws merely studied.
+    let pack = RulePack::builtin().unwrap();
+    let negated = |text: &str| {
+        text.contains('《')
+            || pack
+                .negation
+                .words
+                .iter()
+                .any(|w| text.contains(w.as_str()))
+    };
+    for e in &pack.elements {
+        let mut met: Vec<&str> = e
+            .examples
+            .iter()
+            .filter(|x| x.expect == "met")
+            .map(|x| x.text.as_str())
+            .collect();
+        met.sort_unstable();
+        met.dedup();
+        assert!(
+            met.len() >= 3,
+            "{} has {} distinct met example(s); it needs three wordings",
+            e.id,
+            met.len()
+        );
+        let not_credited = e.examples.iter().any(|x| {
+            x.expect == "missing"
+                && (matches!(x.kind.as_deref(), Some("plans" | "problems" | "causes"))
+                    || negated(&x.text))
+        });
+        assert!(
+            not_credited,
+            "{} has no missing example that is planned, negated or only studies a law",
+            e.id
+        );
+    }
+}
