@@ -127,6 +127,11 @@ fn bare_heading(folded: &str, year: Option<i32>, styled: bool) -> Option<Bare> {
     }
     let colon = t.ends_with(':');
     let title = t.trim_end_matches(':');
+    // 产生问题的原因: is a heading; 2025年，我县将着力抓好以下工作: is a sentence that
+    // introduces a list.
+    if colon && title.contains([',', '，']) {
+        return None;
+    }
     if title.ends_with([',', '、', '!', '?', '”']) {
         return None;
     }
@@ -375,6 +380,11 @@ pub fn build(text: &str, year: Option<i32>, styled: &[(usize, u8)]) -> (Document
             } else if let Some(end) = b.bare(li, hint, numbered_doc, seen_body || seen_heading) {
                 heading_end = Some(end);
                 seen_heading = true;
+            } else if !seen_heading && seen_body && opens_body(&folded) {
+                // No heading after the opening: what follows it is the report's body, read
+                // as measures until a heading or a turn says otherwise.
+                b.open(String::new(), String::new(), 1, Kind::Measures, li, false);
+                seen_heading = true;
             } else if seen_heading
                 && b.sections[b.current()].kind == Kind::Measures
                 && b.turned.is_none()
@@ -515,6 +525,16 @@ fn part_of(bare: Bare) -> Option<Kind> {
         Bare::Part(k) => Some(k),
         Bare::Topic => None,
     }
+}
+
+/// True when a paragraph after the opening starts the body rather than finishing the
+/// opening (现将有关情况报告如下：).
+fn opens_body(folded: &str) -> bool {
+    let t = folded.trim();
+    let announces = ["报告如下", "汇报如下", "总结如下", "报告于下"]
+        .iter()
+        .any(|w| t.contains(w));
+    t.chars().count() >= 20 && !t.ends_with(':') && !announces
 }
 
 /// The kind a numbered heading inherits from the section it nests in.

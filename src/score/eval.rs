@@ -86,7 +86,7 @@ const APPLYING: &[&str] = &[
 /// Verbs whose object may carry a negating word without negating the clause.
 const CORRECTING: &[&str] = &[
     "纠正", "整改", "查处", "清理", "解决", "防止", "杜绝", "避免", "治理", "查纠", "规范", "减少",
-    "消除", "排查", "针对", "督促", "指出", "发现", "处理", "曝光",
+    "消除", "排查", "针对", "督促", "指出", "发现", "处理", "曝光", "弥补", "补齐", "补足", "克服",
 ];
 
 /// Byte bounds of the clause (between , ; : 。 ! ?) holding `start..end`.
