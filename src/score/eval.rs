@@ -110,15 +110,8 @@ fn negates(neg: &crate::rules::Negation, clause: &str) -> bool {
                         .match_indices(x.as_str())
                         .any(|(q, _)| q <= p && p < q + x.len())
             });
-            let lead: String = clause[..p]
-                .chars()
-                .rev()
-                .take(4)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            let corrected = CORRECTING.iter().any(|v| lead.contains(v));
+            // The corrective verb stands right before the word (纠正不规范…), not anywhere.
+            let corrected = CORRECTING.iter().any(|v| clause[..p].ends_with(v));
             !excepted && !corrected
         })
     })
