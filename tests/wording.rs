@@ -130,3 +130,46 @@ fn vocabularies_carry_the_synonyms_drafters_use() {
         "missing"
     );
 }
+
+/// The figure `id` read from a report whose measures part holds `measures`.
+fn figure(measures: &str, id: &str) -> Option<f64> {
+    let text = format!(
+        "某县人民政府关于2023年度法治政府建设情况的报告\n2023年，我县深入推进法治政府建设。\n一、主要举措和成效\n{measures}\n"
+    );
+    let card = ENGINE.score_bytes("t.txt", text.as_bytes()).unwrap().card;
+    card.indicators.iter().find(|i| i.id == id).map(|i| i.value)
+}
+
+#[test]
+fn figures_as_drafters_write_them() {
+    // A full-width list dot is a number of its own: six documents, not 4.6.
+    assert_eq!(
+        figure(
+            "4．6件规范性文件均在规定时限内报送市政府备案，报备率100%。",
+            "normative_filed"
+        ),
+        Some(6.0)
+    );
+    assert_eq!(
+        figure("全年办理行政复议案件120余件。", "reconsideration_cases"),
+        Some(120.0)
+    );
+    assert_eq!(
+        figure(
+            "行政机关负责人出庭应诉率达到百分之百。",
+            "court_appearance_rate"
+        ),
+        Some(100.0)
+    );
+    assert_eq!(
+        figure(
+            "全年未发生税务行政复议案件，未发生税务行政诉讼案件。",
+            "litigation_cases"
+        ),
+        Some(0.0)
+    );
+    assert_eq!(
+        figure("行政诉讼案件一审审结358件。", "litigation_cases"),
+        Some(358.0)
+    );
+}

@@ -56,6 +56,26 @@ pub fn numbered_heading(folded: &str) -> Option<Heading> {
     None
 }
 
+static LIST_DOT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\d{1,2}\.").unwrap());
+
+/// A list number written with the full-width dot (4．6件规范性文件…): typesetting never
+/// writes a decimal that way, so the digits after it are text, not a fraction.
+fn fullwidth_list_number(original: &str, folded: &str) -> Option<Heading> {
+    let t = original.trim_start();
+    let digits = t
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c));
+    let n = digits.count();
+    if !(1..=2).contains(&n) || t.chars().nth(n) != Some('．') {
+        return None;
+    }
+    let m = LIST_DOT.find(folded)?;
+    (!folded[m.end()..].trim().is_empty()).then(|| Heading {
+        level: 3,
+        number_len: m.end(),
+    })
+}
+
 static SENTENCE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[。！？!?；;]+[”’」』)]?").unwrap());
 
@@ -372,10 +392,15 @@ pub fn build(text: &str, year: Option<i32>, styled: &[(usize, u8)]) -> (Document
         }
         let in_closing = closing_from.is_some_and(|c| li >= c);
         let mut heading_end = None;
+        let mut body_from = 0;
         if !in_closing {
             let hint = styled.get(&li).copied();
-            if let Some(h) = numbered_heading(&folded) {
+            let numbered = numbered_heading(&folded)
+                .or_else(|| fullwidth_list_number(&b.lines[li].text, &folded));
+            if let Some(h) = numbered {
                 heading_end = Some(b.numbered(li, &h));
+                // The number is no text: 4．6件规范性文件… states six documents, not 4.6.
+                body_from = h.number_len;
                 seen_heading = true;
             } else if let Some(end) = b.bare(li, hint, numbered_doc, seen_body || seen_heading) {
                 heading_end = Some(end);
@@ -411,7 +436,7 @@ pub fn build(text: &str, year: Option<i32>, styled: &[(usize, u8)]) -> (Document
         }
         b.lines[li].section = s;
         let first = b.sentences.len();
-        b.push_sentences(li, 0, s, kind, heading_end);
+        b.push_sentences(li, body_from, s, kind, heading_end);
         b.lines[li].kind = b.sentences.get(first).map_or(kind, |x| x.kind);
     }
     finish(&mut b);
