@@ -201,7 +201,9 @@ impl Ctx<'_> {
             }
             let (_, next_end) = clause_bounds(text, next_start, next_start);
             let clause = &text[next_start..next_end];
-            let opens = ["目前", "现", "仍", "尚", "还", "但", "正在"]
+            // 但 is left out: 但公众参与…落实还不够到位 contrasts other work, it does
+            // not undo the clause before it.
+            let opens = ["目前", "现", "仍", "尚", "还", "正在"]
                 .iter()
                 .any(|w| clause.trim_start().starts_with(w));
             if opens && negates(neg, clause) {
