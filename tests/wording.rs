@@ -173,3 +173,44 @@ fn figures_as_drafters_write_them() {
         Some(358.0)
     );
 }
+
+#[test]
+fn a_sentence_of_intention_in_the_measures_is_no_achievement() {
+    assert_eq!(
+        status(
+            "要进一步规范规范性文件备案审查工作，做到有件必备。",
+            "norm.filing"
+        ),
+        "missing"
+    );
+    assert_eq!(
+        status(
+            "将持续深化政务公开，及时回应群众关切。",
+            "oversight.openness"
+        ),
+        "missing"
+    );
+    assert_eq!(
+        status("计划修订区突发事件总体应急预案。", "system.emergency"),
+        "missing"
+    );
+    assert_eq!(
+        status("一是要进一步发挥行政复议作用。", "dispute.reconsideration"),
+        "missing"
+    );
+    // 要求 reports a requirement laid down; 将…纳入 reports work done.
+    assert_eq!(
+        status(
+            "要求各单位全面落实规范性文件统一登记、统一编号、统一公布的“三统一”制度。",
+            "norm.unified"
+        ),
+        "met"
+    );
+    assert_eq!(
+        status(
+            "将法治政府建设纳入年度绩效考核，占比5%。",
+            "lead.assessment"
+        ),
+        "met"
+    );
+}

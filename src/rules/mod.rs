@@ -173,6 +173,8 @@ pub struct Negation {
     pub words: Vec<String>,
     /// Phrases that are not negations.
     pub except: Vec<String>,
+    /// Sentence openings that state an intention (folded).
+    pub intentions: Vec<String>,
 }
 
 /// A loaded, validated, compiled rule pack.
@@ -555,6 +557,12 @@ pub fn load_files(mut files: Vec<(String, String)>, shown: &str) -> Result<RuleP
         except: pack
             .negation
             .except
+            .iter()
+            .map(|w| crate::document::normalize::fold(w))
+            .collect(),
+        intentions: pack
+            .negation
+            .intentions
             .iter()
             .map(|w| crate::document::normalize::fold(w))
             .collect(),

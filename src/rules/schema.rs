@@ -69,6 +69,9 @@ pub struct Negation {
     /// Phrases that contain a negation word but state a practice (未经…不得).
     #[serde(default)]
     pub except: Vec<String>,
+    /// Openings that make a whole sentence an intention (要进一步…, 将持续…, 计划…).
+    #[serde(default)]
+    pub intentions: Vec<String>,
 }
 
 /// A category of elements.

@@ -99,6 +99,29 @@ fn clause_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     (cs, ce)
 }
 
+/// True when a sentence opens with an intention (要进一步…, 将持续…, 计划…, 一是要…): a
+/// measures part that says what will be done has not done it.
+fn states_intention(neg: &crate::rules::Negation, sentence: &str) -> bool {
+    let t = sentence.trim_start();
+    let t = INTENTION_LEAD
+        .find(t)
+        .map_or(t, |m| t[m.end()..].trim_start());
+    // An except phrase that starts the same way (要求…) is no intention.
+    neg.intentions.iter().any(|w| {
+        t.starts_with(w.as_str())
+            && !neg
+                .except
+                .iter()
+                .any(|x| x.starts_with(w.as_str()) && t.starts_with(x.as_str()))
+    })
+}
+
+/// An item marker or linking word before an intention (一是要…, 同时，要…).
+static INTENTION_LEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?:[一二三四五六七八九十]+是|同时|此外|另外|下一步|下步|今后)[,，]?")
+        .expect("intention lead pattern")
+});
+
 /// True when a clause holds a negation word that is neither excepted nor the object of a
 /// corrective verb.
 fn negates(neg: &crate::rules::Negation, clause: &str) -> bool {
@@ -186,6 +209,9 @@ impl Ctx<'_> {
         let neg = &self.pack.negation;
         if !self.negation || neg.words.is_empty() {
             return false;
+        }
+        if states_intention(neg, text) {
+            return true;
         }
         let (cs, ce) = clause_bounds(text, start, end);
         if negates(neg, &text[cs..ce]) {
