@@ -161,11 +161,15 @@ static PROBLEMS_INTRO: LazyLock<Regex> = LazyLock::new(|| {
 /// The turns drafters use to move from achievements to shortcomings.
 static TURN_TO_PROBLEMS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(在|看到)?肯定成绩的同时|成绩的同时|但(也|还)?(要|应|应当|必须)?(清醒|客观)?(地)?(看到|认识到)|同时也(要|应)?(清醒)?(地)?(看到|认识到)|(清醒|深刻)(地)?(认识|意识|看)到|不足之处|差距和不足|问题和不足",
+        r"(在|看到)?肯定成绩的同时|成绩的同时|但(也|还)?(要|应|应当|必须)?(清醒|客观)?(地)?(看到|认识到)|同时也(要|应)?(清醒)?(地)?(看到|认识到)|(清醒|深刻)(地)?(认识|意识|看)到|不足之处|差距和不足|问题和不足|(成绩|成效|进展)[^。;]{0,4}[,，]\s*(但|但是)",
     )
 });
 static PROBLEM_WORD: LazyLock<Regex> =
     LazyLock::new(|| re(r"问题|不足|差距|短板|薄弱|困难|短处|有待|不够|不强|滞后"));
+
+/// Shortcomings named in a run: 干部依法办事意识不够强、基层执法力量较为薄弱等不足.
+static NAMED_RUN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"、[^。;]{1,40}等(问题|不足|短板|差距|困难)"));
 
 /// Chars from the start of a sentence within which an admission must begin to turn it.
 const TURN_REACH: usize = 70;
@@ -193,7 +197,9 @@ pub fn opens_problems(line: &str) -> bool {
 pub fn opens_problems_sentence(sentence: &str) -> bool {
     // Mid-paragraph, only an explicit admission with its list counts (…但也存在一些不足：一是…),
     // not any sentence that mentions a problem being solved.
-    let listed = ["一是", "主要", ":"].iter().any(|w| sentence.contains(w));
+    // A list of its own (一是…, 主要…, :) or named in a run (A、B等不足).
+    let listed =
+        ["一是", "主要", ":"].iter().any(|w| sentence.contains(w)) || NAMED_RUN.is_match(sentence);
     let named = sentence.contains("不足") || sentence.contains("问题") || sentence.contains("短板");
     admits_problems(sentence, sentence) && named && listed
 }
