@@ -255,6 +255,13 @@ mod tests {
         assert!(opens_problems(
             "但也要看到,我厅法治工作还存在一些薄弱环节。"
         ));
+        // Shortcomings named in a run, after a concession, in one sentence.
+        assert!(opens_problems_sentence(
+            "一年来,我镇法治政府建设取得了一定成效,但对照上级要求,仍存在部分干部依法办事意识不够强、基层执法力量较为薄弱等不足。"
+        ));
+        assert!(!opens_problems_sentence(
+            "一年来,我镇法治政府建设取得了一定成效。"
+        ));
     }
 
     #[test]
