@@ -426,7 +426,7 @@ pub fn build(text: &str, year: Option<i32>, styled: &[(usize, u8)]) -> (Document
                 );
             }
         }
-        if heading_end.is_none() && (folded.contains('。') || folded.chars().count() >= 40) {
+        if heading_end.is_none() && is_paragraph(&folded) {
             seen_body = true;
         }
         let s = b.current();
@@ -552,6 +552,14 @@ fn part_of(bare: Bare) -> Option<Kind> {
     }
 }
 
+/// True when a line reads as a paragraph of Chinese text: a full stop, or a long run that
+/// is mostly Han (a site's English banner is neither).
+fn is_paragraph(folded: &str) -> bool {
+    let n = folded.chars().count();
+    let han = folded.chars().filter(|c| is_han(*c)).count();
+    folded.contains('。') || (n >= 40 && han * 2 >= n)
+}
+
 /// True when a paragraph after the opening starts the body rather than finishing the
 /// opening (现将有关情况报告如下：).
 fn opens_body(folded: &str) -> bool {
@@ -559,7 +567,8 @@ fn opens_body(folded: &str) -> bool {
     let announces = ["报告如下", "汇报如下", "总结如下", "报告于下"]
         .iter()
         .any(|w| t.contains(w));
-    t.chars().count() >= 20 && !t.ends_with(':') && !announces
+    // A paragraph, not a title-like line: it has a full stop.
+    t.chars().count() >= 20 && t.contains(['。', ';']) && !t.ends_with(':') && !announces
 }
 
 /// The kind a numbered heading inherits from the section it nests in.
