@@ -2,8 +2,8 @@
 
 use crate::document::Document;
 use crate::ingest::{self, IngestError};
+use crate::model::scorecard::{Scorecard, Source};
 use crate::rules::RulePack;
-use crate::score::scorecard::{Scorecard, Source};
 use sha2::{Digest, Sha256};
 
 /// A rule pack and a profile choice, ready to score any number of reports (Sync: share it

@@ -1,13 +1,16 @@
 //! lawscore — audit Chinese annual rule-of-law reports (法治政府建设年度报告) against a
 //! checklist kept in YAML, and render scorecards.
 //!
-//! One pipeline, one module per stage:
+//! One pipeline, one module per stage, over a ground floor every stage shares ([`model`]: the
+//! scorecard contract and section kinds; [`fold`]: one-for-one text folding):
 //! [`ingest`] (bytes → text) → [`document`] (sections, kinds, metadata) →
 //! [`rules`] (load, validate, compile) → [`score`] → [`render`].
 
 pub mod document;
 pub mod engine;
+pub mod fold;
 pub mod ingest;
+pub mod model;
 pub mod render;
 pub mod rules;
 pub mod score;

@@ -14,7 +14,7 @@ fn engine() -> Engine {
     Engine::new(RulePack::builtin().unwrap(), None).unwrap()
 }
 
-fn check(name: &str) -> lawscore::score::scorecard::Scorecard {
+fn check(name: &str) -> lawscore::model::scorecard::Scorecard {
     let text = std::fs::read(dir().join(format!("{name}.txt"))).unwrap();
     let exp: BTreeMap<String, lawscore::yaml::Value> = lawscore::yaml::from_str(
         &std::fs::read_to_string(dir().join(format!("{name}.expect.yaml"))).unwrap(),

@@ -3,10 +3,10 @@
 //! furniture (UTF-8 and GB2312-declared), and a Word .docx with auto-numbered headings.
 //! Every evidence line number points at the matched words in that form's own text.
 
-use lawscore::document::normalize::fold;
 use lawscore::engine::Engine;
+use lawscore::fold::fold;
+use lawscore::model::scorecard::Scorecard;
 use lawscore::rules::RulePack;
-use lawscore::score::scorecard::Scorecard;
 use std::io::Write;
 use std::path::PathBuf;
 

@@ -2,8 +2,8 @@
 //! number the scorecard gives points inside the text.
 
 use lawscore::engine::Engine;
+use lawscore::model::scorecard::Source;
 use lawscore::rules::RulePack;
-use lawscore::score::scorecard::Source;
 use proptest::prelude::*;
 use std::sync::OnceLock;
 

@@ -7,11 +7,11 @@ mod fixture;
 use std::fs;
 use std::path::Path;
 
+use lawscore::model::scorecard::{Status, SCHEMA};
 use lawscore::render::{
     page_file_name, summary, to_csv, to_json, to_jsonl, to_text, write_atomic, write_html_dir,
     Batch, OutputFormat, RenderError, Templates,
 };
-use lawscore::score::scorecard::{Status, SCHEMA};
 use serde_json::Value;
 
 fn with_batch<R>(n: usize, f: impl FnOnce(&Batch) -> R) -> R {

@@ -79,7 +79,7 @@ fn achievement_elements_never_count_from_plans() {
             ..pack.clone()
         };
         let profile = pack.profiles[0].clone();
-        let source = lawscore::score::scorecard::Source {
+        let source = lawscore::model::scorecard::Source {
             path: "x".into(),
             format: "txt".into(),
             encoding: "utf-8".into(),

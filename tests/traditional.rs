@@ -12,10 +12,10 @@
 
 use ferrous_opencc::config::BuiltinConfig;
 use ferrous_opencc::OpenCC;
-use lawscore::document::normalize::fold;
 use lawscore::engine::Engine;
+use lawscore::fold::fold;
+use lawscore::model::scorecard::{Evidence, Scorecard, SectionInfo};
 use lawscore::rules::RulePack;
-use lawscore::score::scorecard::{Evidence, Scorecard, SectionInfo};
 use std::path::{Path, PathBuf};
 
 fn txt_files(dir: &Path) -> Vec<PathBuf> {

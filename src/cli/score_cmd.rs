@@ -3,8 +3,8 @@
 use super::{load_rules, ScoreArgs};
 use indicatif::{ProgressBar, ProgressStyle};
 use lawscore::engine::{Engine, Scored};
+use lawscore::model::scorecard::{ErrorRecord, RulesetRef, Scorecard};
 use lawscore::render::{self, Batch, OutputFormat, Templates};
-use lawscore::score::scorecard::{ErrorRecord, RulesetRef, Scorecard};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};

@@ -1,8 +1,8 @@
 //! What a reader should be told about a text before trusting its score: lines a broken
 //! conversion left unreadable, and texts that are not annual rule-of-law reports at all.
 
-use super::normalize::is_broken_conversion;
 use super::{Document, Kind};
+use crate::fold::is_broken_conversion;
 
 /// Share of lost-character marks (? ？ U+FFFD) above which a line is skipped, not read.
 const LOST_SHARE_SKIPPED: f64 = 0.3;

@@ -5,9 +5,9 @@
 //! the opening paragraph, and at the end the signature and its date. The document stage has
 //! already said which lines are preamble, closing and web furniture; this module reads them.
 
-use super::normalize::map_offset;
 use super::{Document, Kind};
-use crate::score::scorecard::Meta;
+use crate::fold::map_offset;
+use crate::model::scorecard::Meta;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -75,10 +75,10 @@ static SUPERIOR_CITY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A line as the patterns here read it: folded (full-width and traditional forms, see
-/// [`super::normalize`]), same chars count as the original. Folding is idempotent, so
+/// [`crate::fold`]), same chars count as the original. Folding is idempotent, so
 /// already folded lines pass through unchanged.
 fn normalise(text: &str) -> String {
-    super::normalize::fold(text)
+    crate::fold::fold(text)
 }
 
 /// Converts Arabic or Chinese numerals (二〇二四, 二十二) to a number.
@@ -467,7 +467,7 @@ fn title_head(norm: &str) -> &str {
 }
 
 fn title_orgs(title: &str) -> Vec<String> {
-    let norm = normalise(&super::normalize::fold(title));
+    let norm = normalise(&crate::fold::fold(title));
     let head = title_head(&norm);
     org_tokens(head)
         .unwrap_or_default()
@@ -768,7 +768,7 @@ fn level(page: &Page, issuer: &[String], title: Option<&Title>) -> &'static str 
     let Some(last) = issuer.last() else {
         // Nothing names an organ; the title may still name a place (南平市2019年度…).
         let head = title
-            .map(|t| normalise(&super::normalize::fold(&t.text)))
+            .map(|t| normalise(&crate::fold::fold(&t.text)))
             .map(|n| title_head(&n).to_string())
             .unwrap_or_default();
         return place_level(&head).unwrap_or("unknown");
@@ -852,7 +852,7 @@ fn year(doc: &Document, page: &Page, title: Option<&Title>, date: Option<&str>) 
     let date_year = date.and_then(|d| d.get(..4)?.parse::<i32>().ok());
     let plausible = |y: &i32| date_year.is_none_or(|d| *y <= d);
     let from = |t: &str| years_in(t).into_iter().find(plausible);
-    if let Some(y) = title.and_then(|t| from(&normalise(&super::normalize::fold(&t.text)))) {
+    if let Some(y) = title.and_then(|t| from(&normalise(&crate::fold::fold(&t.text)))) {
         return Some(y);
     }
     let skip_to = title.map_or(0, |t| t.first_line);

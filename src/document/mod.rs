@@ -2,83 +2,17 @@
 //!
 //! Everything here works on lines of the extracted text, numbered from 1, so evidence
 //! always points at a line a person can find. Matching runs on a folded copy of each line
-//! (see [`normalize`]) while quotes come from the original.
+//! (see [`crate::fold`]) while quotes come from the original.
 
 pub mod checks;
 pub mod furniture;
-pub mod hant;
 pub mod items;
 pub mod kinds;
 pub mod meta;
-pub mod normalize;
 mod structure;
 
-use crate::score::scorecard::{Meta, SectionInfo};
-use serde::{Deserialize, Serialize};
-
-/// Which part of a report a piece of text stands in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    /// Title block, addressee, opening paragraph.
-    Preamble,
-    /// What was done and achieved.
-    Measures,
-    /// Shortcomings.
-    Problems,
-    /// Why the problems exist.
-    Causes,
-    /// Next year's arrangements.
-    Plans,
-    /// 特此报告, signature, date.
-    Closing,
-    /// Web-page furniture.
-    Boilerplate,
-}
-
-impl Kind {
-    /// All kinds, in report order.
-    pub const ALL: [Kind; 7] = [
-        Kind::Preamble,
-        Kind::Measures,
-        Kind::Problems,
-        Kind::Causes,
-        Kind::Plans,
-        Kind::Closing,
-        Kind::Boilerplate,
-    ];
-
-    /// The wire name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Preamble => "preamble",
-            Kind::Measures => "measures",
-            Kind::Problems => "problems",
-            Kind::Causes => "causes",
-            Kind::Plans => "plans",
-            Kind::Closing => "closing",
-            Kind::Boilerplate => "boilerplate",
-        }
-    }
-
-    /// Chinese label for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Preamble => "前言",
-            Kind::Measures => "举措成效",
-            Kind::Problems => "问题不足",
-            Kind::Causes => "原因分析",
-            Kind::Plans => "下步安排",
-            Kind::Closing => "结尾",
-            Kind::Boilerplate => "网页附属",
-        }
-    }
-
-    /// Parses a wire name.
-    pub fn parse(s: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-}
+use crate::model::scorecard::{Meta, SectionInfo};
+use crate::model::Kind;
 
 /// One line of the extracted text.
 #[derive(Debug, Clone)]
@@ -188,8 +122,8 @@ impl Document {
     /// The original text of a sentence.
     pub fn sentence_original(&self, s: &Sentence) -> &str {
         let line = &self.lines[s.line];
-        let a = normalize::map_offset(&line.folded, &line.text, s.start);
-        let b = normalize::map_offset(&line.folded, &line.text, s.end);
+        let a = crate::fold::map_offset(&line.folded, &line.text, s.start);
+        let b = crate::fold::map_offset(&line.folded, &line.text, s.end);
         &line.text[a..b]
     }
 

@@ -5,9 +5,9 @@ use super::kinds::{
     announces_measures, heading_combines, heading_kind_in, introduces_list, opens_plans,
     opens_problems, opens_problems_sentence, turns_to_causes, turns_to_plans, years_in,
 };
-use super::normalize::fold;
 use super::{Document, Kind, Line, Section, Sentence};
-use crate::score::scorecard::Meta;
+use crate::fold::fold;
+use crate::model::scorecard::Meta;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -586,7 +586,7 @@ fn parent_kind_for(b: &Builder, level: u8) -> Kind {
 }
 
 fn original_prefix(line: &Line, folded_end: usize) -> String {
-    let o = super::normalize::map_offset(&line.folded, &line.text, folded_end);
+    let o = crate::fold::map_offset(&line.folded, &line.text, folded_end);
     line.text[..o].trim().to_string()
 }
 

@@ -7,7 +7,8 @@ use std::ops::Range;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-use super::docx::{attr, is_on, number, style_bold, style_list, style_outline, Styles};
+use super::docx_styles::{style_bold, style_list, style_outline, Styles};
+use super::docx_xml::{attr, is_on, number};
 use super::numbering::Numbering;
 use super::{bold_heading_shape, StyledHeading, MAX_HEADING_LEVEL};
 

@@ -14,6 +14,8 @@ use std::path::Path;
 
 mod docx;
 mod docx_body;
+mod docx_styles;
+mod docx_xml;
 mod encoding;
 mod html;
 mod html_depth;

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-use super::docx::attr;
+use super::docx_xml::attr;
 
 /// Word allows list levels 0–8.
 const LEVELS: usize = 9;

@@ -13,7 +13,7 @@ use super::labels::{fmt1, kind_label, pts, ratio_pct, status_label, status_mark}
 use super::overview::Overview;
 use super::page::ReportPage;
 use super::{write_atomic, Batch, RenderError};
-use crate::score::scorecard::{Scorecard, Status};
+use crate::model::scorecard::{Scorecard, Status};
 
 /// The templates built into the binary, by name. `--templates DIR` may replace any of them.
 const BUILTIN: &[(&str, &str)] = &[

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::{summary, Batch};
-use crate::score::scorecard::{ErrorRecord, RulesetRef, Scorecard, Summary, SCHEMA};
+use crate::model::scorecard::{ErrorRecord, RulesetRef, Scorecard, Summary, SCHEMA};
 
 /// The whole-batch document. A struct rather than `json!` so the keys keep the contract's
 /// order (`schema` first) instead of serde_json's alphabetical map order.

@@ -1,7 +1,7 @@
 //! Chinese words, marks and CSS class names for statuses, grades and section kinds, kept in
 //! one place so the text output and the HTML pages never describe the same thing differently.
 
-use crate::score::scorecard::{Scorecard, Status};
+use crate::model::scorecard::{Scorecard, Status};
 
 /// The one-character mark for a status.
 pub(crate) fn status_mark(s: Status) -> &'static str {

@@ -16,7 +16,7 @@ mod overview;
 mod page;
 mod text;
 
-use crate::score::scorecard::{ErrorRecord, RulesetRef, Scorecard, Summary};
+use crate::model::scorecard::{ErrorRecord, RulesetRef, Scorecard, Summary};
 
 pub use self::atomic::write_atomic;
 pub use self::csv::to_csv;

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::labels::{grade_class, grade_rank, ratio_pct, status_class};
 use super::{round1, summary, Batch};
-use crate::score::scorecard::{ErrorRecord, RulesetRef, Status, Summary};
+use crate::model::scorecard::{ErrorRecord, RulesetRef, Status, Summary};
 
 /// The whole overview page.
 #[derive(Serialize)]
@@ -286,7 +286,7 @@ impl<'a> Overview<'a> {
 }
 
 /// Runs of consecutive elements sharing a category, for the heatmap's top header row.
-fn groups(card: &crate::score::scorecard::Scorecard) -> Vec<Group<'_>> {
+fn groups(card: &crate::model::scorecard::Scorecard) -> Vec<Group<'_>> {
     let mut out: Vec<(&str, usize)> = Vec::new();
     for e in &card.elements {
         match out.last_mut() {

@@ -11,7 +11,7 @@ use super::highlight::{segments, Segment};
 use super::labels::{
     grade_class, kind_label, ratio_pct, status_class, status_label, status_mark, timeliness,
 };
-use crate::score::scorecard::{
+use crate::model::scorecard::{
     ElementResult, Evidence, Indicator, RulesetRef, Scorecard, Source, Status,
 };
 

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use super::labels::{fmt1, kind_label, pts, ratio_pct, status_mark};
 use super::{summary, Batch};
-use crate::score::scorecard::{ElementResult, Scorecard, Status};
+use crate::model::scorecard::{ElementResult, Scorecard, Status};
 
 /// Width of a category bar in cells.
 const BAR: usize = 10;

@@ -14,7 +14,7 @@
 //! met: {covers: all}                             # every problem answered by a plan
 //! ```
 
-use crate::document::normalize::fold_pattern;
+use crate::fold::fold_pattern;
 use crate::yaml::Value;
 use regex::Regex;
 

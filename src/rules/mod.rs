@@ -10,7 +10,7 @@ mod lint;
 pub mod schema;
 pub mod vocab;
 
-use crate::document::Kind;
+use crate::model::Kind;
 use crate::yaml;
 use cond::{compile_pattern, did_you_mean, Cond, Pattern};
 use diag::{Diagnostic, RuleErrors, Severity};
@@ -482,7 +482,7 @@ pub fn load_files(mut files: Vec<(String, String)>, shown: &str) -> Result<RuleP
             let met = parse_cond(&def.met, "met");
             let partial = def.partial.as_ref().map(|p| parse_cond(p, "partial"));
             for ex in &def.examples {
-                if crate::score::scorecard::Status::parse(&ex.expect).is_none() {
+                if crate::model::scorecard::Status::parse(&ex.expect).is_none() {
                     diags.push(Diagnostic::error(&file, format!("element {}: example expects `{}`; use met, partial, missing or not_applicable", def.id, ex.expect)).find(src, id_line, &format!("expect: {}", ex.expect)));
                 }
                 if let Some(k) = &ex.kind {
@@ -552,19 +552,19 @@ pub fn load_files(mut files: Vec<(String, String)>, shown: &str) -> Result<RuleP
             .negation
             .words
             .iter()
-            .map(|w| crate::document::normalize::fold(w))
+            .map(|w| crate::fold::fold(w))
             .collect(),
         except: pack
             .negation
             .except
             .iter()
-            .map(|w| crate::document::normalize::fold(w))
+            .map(|w| crate::fold::fold(w))
             .collect(),
         intentions: pack
             .negation
             .intentions
             .iter()
-            .map(|w| crate::document::normalize::fold(w))
+            .map(|w| crate::fold::fold(w))
             .collect(),
     };
     let mut rp = RulePack {

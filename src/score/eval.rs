@@ -1,7 +1,8 @@
 //! Evaluating a compiled condition against a document.
 
 use crate::document::items::{count, items, Item};
-use crate::document::{Document, Kind};
+use crate::document::Document;
+use crate::model::Kind;
 use crate::rules::cond::{Cond, MetaField, Need, Within};
 use crate::rules::RulePack;
 use std::collections::BTreeSet;
@@ -651,7 +652,7 @@ fn title_lines(doc: &Document) -> Vec<usize> {
     let Some(t) = &doc.meta.title else {
         return Vec::new();
     };
-    let ft = crate::document::normalize::fold(t);
+    let ft = crate::fold::fold(t);
     let mut out = Vec::new();
     for (i, l) in doc.lines.iter().enumerate().take(40) {
         let lt = l.folded.trim();
@@ -672,7 +673,7 @@ fn title_lines(doc: &Document) -> Vec<usize> {
 }
 
 fn find_line(doc: &Document, value: &str) -> Option<Hit> {
-    let f = crate::document::normalize::fold(value);
+    let f = crate::fold::fold(value);
     let key = f.split(' ').next().unwrap_or(&f);
     doc.lines.iter().enumerate().find_map(|(i, l)| {
         l.folded.find(key).map(|s| Hit {

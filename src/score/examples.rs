@@ -1,7 +1,8 @@
 //! Running the examples that rules carry: every example is a test of its rule.
 
-use super::scorecard::{Evidence, Source, Status};
-use crate::document::{Document, Kind};
+use crate::document::Document;
+use crate::model::scorecard::{Evidence, Source, Status};
+use crate::model::Kind;
 use crate::rules::schema::{Example, ProfileDef};
 use crate::rules::{Element, RulePack};
 

@@ -4,8 +4,8 @@
 //! none (全年未发生行政复议案件). Within a sentence the figure stated first counts
 //! (收到12件、受理10件 gives 12), whichever pattern found it.
 
-use super::scorecard::Indicator;
 use crate::document::{Document, Sentence};
+use crate::model::scorecard::Indicator;
 use crate::rules::{IndicatorRule, RulePack};
 use regex::Captures;
 

@@ -3,13 +3,13 @@
 pub mod eval;
 pub mod examples;
 mod indicators;
-pub mod scorecard;
 
-use crate::document::{Document, Kind};
+use crate::document::Document;
+use crate::model::scorecard::*;
+use crate::model::Kind;
 use crate::rules::schema::ProfileDef;
 use crate::rules::{Element, RulePack};
 use eval::{Ctx, Hit, Outcome};
-use scorecard::*;
 
 /// Rounds to one decimal, the way scores are published.
 pub fn round1(x: f64) -> f64 {
@@ -36,9 +36,8 @@ fn evidence(doc: &Document, hit: &Hit) -> Evidence {
         Some(s) => (s.start, s.end.max(hit.end), s.section, s.kind),
         None => (0, line.folded.len(), line.section, line.kind),
     };
-    let map = |b: usize| {
-        crate::document::normalize::map_offset(&line.folded, &line.text, b.min(line.folded.len()))
-    };
+    let map =
+        |b: usize| crate::fold::map_offset(&line.folded, &line.text, b.min(line.folded.len()));
     let (os, oe, ms, me) = (map(s_start), map(s_end), map(hit.start), map(hit.end));
     // Long run-on sentences are cut to a window around the match.
     const BEFORE: usize = 30;

@@ -5,7 +5,7 @@
 //! `#[path]`; as a test target of its own it runs nothing.
 #![allow(dead_code)]
 
-use lawscore::score::scorecard::{
+use lawscore::model::scorecard::{
     CategoryScore, ElementResult, ErrorRecord, Evidence, Indicator, Meta, NearMiss, RulesetRef,
     Scorecard, SectionInfo, Source, Status,
 };

@@ -4,8 +4,10 @@
 //! and shifts offsets. This fold maps every char to exactly one char, so char index `i` of
 //! the folded text is char index `i` of the original, and evidence is quoted from the
 //! original without an offset table. Traditional characters fold to simplified ones
-//! ([`super::hant`]) in text and rule patterns alike, so a rule written in simplified
+//! ([`hant`]) in text and rule patterns alike, so a rule written in simplified
 //! matches a report mirrored in traditional and its evidence quotes the traditional line.
+
+pub mod hant;
 
 /// Folds one char: full-width ASCII (U+FF01–U+FF5E) to ASCII, ideographic and no-break
 /// spaces to a space, a few look-alike marks to their common form, and a traditional
@@ -17,7 +19,7 @@ pub fn fold_char(c: char) -> char {
         '〔' => '[',
         '〕' => ']',
         '—' => '-',
-        _ => super::hant::to_simplified(c),
+        _ => hant::to_simplified(c),
     }
 }
 

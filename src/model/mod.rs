@@ -1,0 +1,10 @@
+//! The ground floor: the words every stage shares and that depend on no stage.
+//!
+//! [`scorecard`] is the published contract (`../shared/spec/output.md`); [`Kind`] names the
+//! parts of a report. Ingest, document, rules, score and render may all use this module; it
+//! uses none of them, so no import ever runs back up the pipeline.
+
+pub mod kind;
+pub mod scorecard;
+
+pub use kind::Kind;
