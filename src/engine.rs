@@ -66,7 +66,7 @@ impl Engine {
             .collect();
         let source = Source {
             path: path.to_string(),
-            format: ex.format.as_str().to_string(),
+            format: ex.format,
             encoding: ex.encoding.to_string(),
             chars: ex.text.chars().count(),
             sha256: sha,
@@ -95,7 +95,7 @@ impl Engine {
         let doc = Document::parse_styled(text, styled);
         let profile = match &self.profile {
             Some(p) => self.pack.profile(p),
-            None => self.pack.profile_for_level(&doc.meta.level),
+            None => self.pack.profile_for_level(doc.meta.level),
         }
         .expect("checked in Engine::new");
         crate::score::score(&doc, &self.pack, profile, source)

@@ -170,7 +170,7 @@ fn assert_same(name: &str, form: &str, base: &Scorecard, card: &Scorecard, text:
             c.meta.issuer.clone(),
             c.meta.year,
             c.meta.date.clone(),
-            c.meta.level.clone(),
+            c.meta.level.to_string(),
         )
     };
     assert_eq!(m(base), m(card), "{name} as {form}: metadata");

@@ -65,7 +65,7 @@ fn differences(s2t: &OpenCC, a: &Scorecard, b: &Scorecard) -> Vec<String> {
     same("year", format!("{:?}", ma.year), format!("{:?}", mb.year));
     let (x, y) = opt_quotes(s2t, &ma.date, &mb.date);
     same("date", x, y);
-    same("level", ma.level.clone(), mb.level.clone());
+    same("level", ma.level.to_string(), mb.level.to_string());
     same(
         "elements",
         a.elements.len().to_string(),

@@ -7,7 +7,7 @@
 
 use super::{Document, Kind};
 use crate::fold::map_offset;
-use crate::model::scorecard::Meta;
+use crate::model::scorecard::{DateSource, Level, Meta};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -689,7 +689,7 @@ fn issuer(page: &Page, title: Option<&Title>) -> (Vec<String>, bool) {
 
 /// The level of a place name by how it ends (…街道 / 镇 / 乡, 县 / 区 / 旗, 市 / 州 / 盟 /
 /// 地区, 省 / 自治区 / the four municipalities).
-fn place_level(place: &str) -> Option<&'static str> {
+fn place_level(place: &str) -> Option<Level> {
     let p = place.trim();
     if p.is_empty() {
         return None;
@@ -699,15 +699,15 @@ fn place_level(place: &str) -> Option<&'static str> {
         .any(|m| p == *m || p.ends_with(&format!("中国{m}")));
     Some(
         if p.ends_with("街道") || p.ends_with(['镇', '乡']) || p.ends_with("苏木") {
-            "township"
+            Level::Township
         } else if p.ends_with('省') || p.ends_with("自治区") || municipality {
-            "province"
+            Level::Province
         } else if p.ends_with("地区") || p.ends_with(['州', '盟']) {
-            "city"
+            Level::City
         } else if p.ends_with(['县', '旗', '区']) {
-            "county"
+            Level::County
         } else if p.ends_with('市') {
-            "city"
+            Level::City
         } else {
             return None;
         },
@@ -716,31 +716,31 @@ fn place_level(place: &str) -> Option<&'static str> {
 
 /// The level of an organ: a government or Party committee takes its place's level, a
 /// 街道办事处 is township, anything else (局, 委, 办, 厅, 中心, 署…) is a department.
-fn name_level(name: &str) -> &'static str {
+fn name_level(name: &str) -> Level {
     let n = normalise(name);
     let n = n
         .trim_start_matches("中共")
         .trim_start_matches("中国共产党");
     if n.ends_with("街道办事处") || n.ends_with("街道党工委") {
-        return "township";
+        return Level::Township;
     }
     // A development zone's 管委会 governs its zone as a county-level government does.
     let zone_board = ["管理委员会", "管委会"].iter().any(|s| n.ends_with(s));
     if zone_board && ZONE.is_match(n) {
-        return "county";
+        return Level::County;
     }
     let gov = ["人民政府", "政府", "行政公署", "公署", "党工委", "党委"]
         .iter()
         .find_map(|s| n.strip_suffix(s));
     if let Some(place) = gov {
-        return place_level(place).unwrap_or("unknown");
+        return place_level(place).unwrap_or(Level::Unknown);
     }
     // 县委, 中共某市委员会: a Party committee of a place, not a commission (发展改革委).
     let committee = ["委员会", "委"].iter().find_map(|s| n.strip_suffix(s));
     if let Some(level) = committee.and_then(place_level) {
         return level;
     }
-    "department"
+    Level::Department
 }
 
 /// True when a city's report answers to another city (a county-level city): the addressee
@@ -764,24 +764,24 @@ fn answers_to_a_city(page: &Page, place: &str) -> bool {
     })
 }
 
-fn level(page: &Page, issuer: &[String], title: Option<&Title>) -> &'static str {
+fn level(page: &Page, issuer: &[String], title: Option<&Title>) -> Level {
     let Some(last) = issuer.last() else {
         // Nothing names an organ; the title may still name a place (南平市2019年度…).
         let head = title
             .map(|t| normalise(&crate::fold::fold(&t.text)))
             .map(|n| title_head(&n).to_string())
             .unwrap_or_default();
-        return place_level(&head).unwrap_or("unknown");
+        return place_level(&head).unwrap_or(Level::Unknown);
     };
     let level = name_level(last);
-    if level == "city" {
+    if level == Level::City {
         let n = normalise(last);
         let place = ["人民政府", "政府"]
             .iter()
             .find_map(|s| n.strip_suffix(s))
             .unwrap_or(&n);
         if place.ends_with('市') && answers_to_a_city(page, place) {
-            return "county";
+            return Level::County;
         }
     }
     level
@@ -792,7 +792,7 @@ fn level(page: &Page, issuer: &[String], title: Option<&Title>) -> &'static str 
 
 /// The report's date: the signature's, else the best meta field (成文日期, then 发布…, then
 /// a bare 日期/时间, then 印发, then 更新).
-fn date(page: &Page) -> (Option<String>, &'static str) {
+fn date(page: &Page) -> (Option<String>, DateSource) {
     let signature = page
         .tail()
         .iter()
@@ -805,11 +805,11 @@ fn date(page: &Page) -> (Option<String>, &'static str) {
         })
         .find_map(|l| find_date(&l.norm));
     if let Some(d) = signature {
-        return (Some(d), "signature");
+        return (Some(d), DateSource::Signature);
     }
     match field_date(page) {
-        Some(d) => (Some(d), "published"),
-        None => (None, "none"),
+        Some(d) => (Some(d), DateSource::Published),
+        None => (None, DateSource::None),
     }
 }
 
@@ -878,14 +878,14 @@ pub fn read(doc: &Document) -> Meta {
     let (issuers, issuer_abbreviated) = issuer(&page, title.as_ref());
     let (date, date_source) = date(&page);
     let year = year(doc, &page, title.as_ref(), date.as_deref());
-    let level = level(&page, &issuers, title.as_ref()).to_string();
+    let level = level(&page, &issuers, title.as_ref());
     Meta {
         title: title.map(|t| t.text),
         issuer: (!issuers.is_empty()).then(|| issuers.join(" ")),
         issuer_abbreviated,
         year,
         date,
-        date_source: date_source.to_string(),
+        date_source,
         level,
     }
 }

@@ -151,7 +151,7 @@ impl Document {
                     s.heading.clone()
                 },
                 level: s.level,
-                kind: s.kind.as_str().to_string(),
+                kind: s.kind,
                 line_start: s.first_line + 1,
                 line_end: s.last_line + 1,
             })

@@ -9,11 +9,12 @@ use minijinja::{context, Environment, UndefinedBehavior};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-use super::labels::{fmt1, kind_label, pts, ratio_pct, status_label, status_mark};
+use super::labels::{fmt1, pts, ratio_pct, status_label, status_mark};
 use super::overview::Overview;
 use super::page::ReportPage;
 use super::{write_atomic, Batch, RenderError};
 use crate::model::scorecard::{Scorecard, Status};
+use crate::model::Kind;
 
 /// The templates built into the binary, by name. `--templates DIR` may replace any of them.
 const BUILTIN: &[(&str, &str)] = &[
@@ -174,7 +175,9 @@ fn add_filters(env: &mut Environment<'static>) {
     env.add_filter("pct", |earned: f64, possible: f64| {
         format!("{}%", pts(ratio_pct(earned, possible).round()))
     });
-    env.add_filter("kind_label", |k: String| kind_label(&k).to_string());
+    env.add_filter("kind_label", |k: String| {
+        Kind::parse(&k).map_or(k, |kind| kind.label().to_string())
+    });
     env.add_filter("status_mark", |s: String| {
         Status::parse(&s).map_or("?", status_mark).to_string()
     });

@@ -55,20 +55,6 @@ pub(crate) fn grade_rank(grade: &str) -> u8 {
     }
 }
 
-/// Chinese label of a section kind; unknown kinds pass through so new kinds still show.
-pub(crate) fn kind_label(kind: &str) -> &str {
-    match kind {
-        "preamble" => "前言",
-        "measures" => "举措成效",
-        "problems" => "问题不足",
-        "causes" => "原因分析",
-        "plans" => "下步安排",
-        "closing" => "结尾",
-        "boilerplate" => "网页附属",
-        other => other,
-    }
-}
-
 /// The timeliness badge (label, CSS class) from element `form.timeliness`: the engine
 /// marks a late report missing and an undated one not applicable.
 pub(crate) fn timeliness(card: &Scorecard) -> (&'static str, &'static str) {

@@ -10,6 +10,7 @@ mod lint;
 pub mod schema;
 pub mod vocab;
 
+use crate::model::scorecard::Level;
 use crate::model::Kind;
 use crate::yaml;
 use cond::{compile_pattern, did_you_mean, Cond, Pattern};
@@ -257,10 +258,10 @@ impl RulePack {
     }
 
     /// The profile for a detected level: the first whose `levels` lists it, else the default.
-    pub fn profile_for_level(&self, level: &str) -> Option<&ProfileDef> {
+    pub fn profile_for_level(&self, level: Level) -> Option<&ProfileDef> {
         self.profiles
             .iter()
-            .find(|p| p.levels.iter().any(|l| l == level))
+            .find(|p| p.levels.iter().any(|l| level == l.as_str()))
             .or(self.profiles.first())
     }
 }

@@ -72,7 +72,7 @@ fn run_one(pack: &RulePack, e: &Element, i: usize, ex: &Example) -> ExampleResul
     };
     let source = Source {
         path: "example".into(),
-        format: "txt".into(),
+        format: crate::model::scorecard::Format::Txt,
         encoding: "utf-8".into(),
         chars: ex.text.chars().count(),
         sha256: String::new(),

@@ -58,7 +58,7 @@ fn evidence(doc: &Document, hit: &Hit) -> Evidence {
         text: text.trim().to_string(),
         line: hit.line + 1,
         section: doc.section_label(section),
-        kind: kind.as_str().to_string(),
+        kind,
         matched: vec![line.text[ms..me].to_string()],
     }
 }
@@ -172,8 +172,7 @@ fn judge(doc: &Document, pack: &RulePack, e: &Element, deadline: Option<(u32, u3
         {
             if let Some(h) = octx.eval(c, &ounit).hits.first() {
                 let ev = evidence(doc, h);
-                let reason =
-                    near_miss_reason(Kind::parse(&ev.kind).unwrap_or(Kind::Plans)).to_string();
+                let reason = near_miss_reason(ev.kind).to_string();
                 near = Some(NearMiss {
                     reason,
                     evidence: ev,

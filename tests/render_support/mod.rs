@@ -6,9 +6,10 @@
 #![allow(dead_code)]
 
 use lawscore::model::scorecard::{
-    CategoryScore, ElementResult, ErrorRecord, Evidence, Indicator, Meta, NearMiss, RulesetRef,
-    Scorecard, SectionInfo, Source, Status,
+    CategoryScore, DateSource, ElementResult, ErrorRecord, Evidence, Format, Indicator, Level,
+    Meta, NearMiss, RulesetRef, Scorecard, SectionInfo, Source, Status,
 };
+use lawscore::model::Kind;
 
 /// (id, title, weight, sentence in the report, matched word in that sentence, advice)
 type Spec = (
@@ -491,7 +492,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
                 text: lines[line - 1].clone(),
                 line,
                 section,
-                kind: kind.into(),
+                kind: Kind::parse(kind).expect("a section kind"),
                 matched: vec![match *id {
                     "form.year" => format!("{year}年"),
                     "form.timeliness" => date.clone().unwrap_or_default(),
@@ -512,7 +513,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
                 text: "针对上述问题逐项整改，全面推行年终述法制度。".into(),
                 line: near_miss_line,
                 section: format!("三、{}年工作安排", year + 1),
-                kind: "plans".into(),
+                kind: Kind::Plans,
                 matched: vec!["述法".into()],
             },
         });
@@ -563,42 +564,42 @@ pub fn card(i: usize) -> (Scorecard, String) {
         SectionInfo {
             heading: String::new(),
             level: 0,
-            kind: "preamble".into(),
+            kind: Kind::Preamble,
             line_start: 1,
             line_end: preamble_end,
         },
         SectionInfo {
             heading: "一、主要举措和成效".into(),
             level: 1,
-            kind: "measures".into(),
+            kind: Kind::Measures,
             line_start: preamble_end + 1,
             line_end: measures_end,
         },
         SectionInfo {
             heading: "二、存在的不足和原因".into(),
             level: 1,
-            kind: "problems".into(),
+            kind: Kind::Problems,
             line_start: problems_start,
             line_end: problems_end,
         },
         SectionInfo {
             heading: format!("三、{}年工作安排", year + 1),
             level: 1,
-            kind: "plans".into(),
+            kind: Kind::Plans,
             line_start: plans_start,
             line_end: plans_end,
         },
         SectionInfo {
             heading: String::new(),
             level: 0,
-            kind: "closing".into(),
+            kind: Kind::Closing,
             line_start: closing_start,
             line_end: closing_end,
         },
         SectionInfo {
             heading: String::new(),
             level: 0,
-            kind: "boilerplate".into(),
+            kind: Kind::Boilerplate,
             line_start: boiler_start,
             line_end: lines.len(),
         },
@@ -636,7 +637,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
     let card = Scorecard {
         source: Source {
             path,
-            format: ["txt", "html", "docx"][i % 3].into(),
+            format: [Format::Txt, Format::Html, Format::Docx][i % 3],
             encoding: if i % 4 == 1 { "gb18030" } else { "utf-8" }.into(),
             chars: text.chars().count(),
             sha256: format!("{:064x}", i as u128 * 0x9e37_79b9_7f4a_7c15),
@@ -647,8 +648,12 @@ pub fn card(i: usize) -> (Scorecard, String) {
             issuer_abbreviated: false,
             year: Some(year),
             date,
-            date_source: if undated { "none" } else { "signature" }.into(),
-            level: "city".into(),
+            date_source: if undated {
+                DateSource::None
+            } else {
+                DateSource::Signature
+            },
+            level: Level::City,
         },
         profile: "government".into(),
         ruleset: ruleset(),
