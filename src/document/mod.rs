@@ -8,6 +8,7 @@ pub mod checks;
 pub mod furniture;
 pub mod items;
 pub mod kinds;
+mod locate;
 pub mod meta;
 mod structure;
 
@@ -72,6 +73,38 @@ pub struct Section {
     pub combined: bool,
 }
 
+/// A place in the text: a byte range of one folded line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// 0-based index into [`Document::lines`].
+    pub line: usize,
+    /// Start byte in the folded line.
+    pub start: usize,
+    /// End byte in the folded line (exclusive).
+    pub end: usize,
+}
+
+/// Where the text shows what [`Document::meta`] states, found when the metadata is read so
+/// that evidence for a check on it needs no search of the text.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    /// The whole first line of the page head that begins the title.
+    pub title_line: Option<Span>,
+    /// The title read as a one-part document, so conditions on its words match in it.
+    pub title_words: Option<Box<Document>>,
+    /// The first mention of the title.
+    pub title: Option<Span>,
+    /// The first mention of the (first) issuer.
+    pub issuer: Option<Span>,
+    /// The first mention of the year reported on, in Arabic digits.
+    pub year: Option<Span>,
+    /// The first mention of the date as written in `YYYY-MM-DD` form.
+    pub date: Option<Span>,
+    /// The whole line the date is shown on: the last dated line of the signature, or of
+    /// the page's meta lines for a published date.
+    pub date_line: Option<Span>,
+}
+
 /// A report, understood.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -83,6 +116,8 @@ pub struct Document {
     pub sections: Vec<Section>,
     /// Title, issuer, year, date, level.
     pub meta: Meta,
+    /// Where the text shows the metadata.
+    pub found: Found,
     /// What a reader must know before trusting the score (see [`checks`]).
     pub warnings: Vec<String>,
 }
@@ -104,8 +139,16 @@ impl Document {
             doc = structure::build(text, doc.meta.year, styled).0;
             doc.meta = meta::read(&doc);
         }
+        doc.found = locate::locate(&doc);
         doc.warnings = checks::warnings(&doc);
         doc
+    }
+
+    /// Takes `year` as the year reported on, where the text gives none to read (a rule
+    /// example's snippet), and notes where the text names it.
+    pub fn assume_year(&mut self, year: i32) {
+        self.meta.year = Some(year);
+        self.found.year = locate::mention(self, &year.to_string());
     }
 
     /// Builds a one-part document: `text` standing under `heading` in a part of `kind`.

@@ -446,6 +446,7 @@ pub fn build(text: &str, year: Option<i32>, styled: &[(usize, u8)]) -> (Document
         sentences: b.sentences,
         sections: b.sections,
         meta: Meta::default(),
+        found: Default::default(),
         warnings: Vec::new(),
     };
     (doc, sensitive)
@@ -741,6 +742,7 @@ pub fn snippet(kind: Kind, heading: Option<&str>, text: &str) -> Document {
         sentences: b.sentences,
         sections: b.sections,
         meta: Meta::default(),
+        found: Default::default(),
         warnings: Vec::new(),
     }
 }

@@ -8,15 +8,7 @@ use crate::rules::RulePack;
 use std::collections::BTreeSet;
 
 /// A match: a byte range of a folded line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hit {
-    /// 0-based line.
-    pub line: usize,
-    /// Start byte in the folded line.
-    pub start: usize,
-    /// End byte in the folded line.
-    pub end: usize,
-}
+pub type Hit = crate::document::Span;
 
 /// What evaluating a condition found.
 #[derive(Debug, Clone, Default)]
@@ -347,12 +339,11 @@ impl Ctx<'_> {
             Cond::Title(inner) => {
                 // Match the title as read (joined, typeset spaces squeezed: 报 告 → 报告),
                 // and point the evidence at its first line.
-                let Some(title) = &doc.meta.title else {
+                let Some(td) = doc.found.title_words.as_deref() else {
                     return Outcome::default();
                 };
-                let td = Document::snippet(Kind::Preamble, None, title);
                 let tctx = Ctx {
-                    doc: &td,
+                    doc: td,
                     pack: self.pack,
                     scope: &Kind::ALL,
                     negation: false,
@@ -360,34 +351,30 @@ impl Ctx<'_> {
                     deadline: None,
                 };
                 let mut o = tctx.eval(inner, &(0..td.sentences.len()).collect::<Vec<_>>());
-                let line = title_lines(doc).first().copied();
-                let span = line.map_or(0, |l| doc.lines[l].folded.len());
+                let at = doc.found.title_line.unwrap_or(Hit {
+                    line: 0,
+                    start: 0,
+                    end: 0,
+                });
                 for h in o.hits.iter_mut() {
-                    *h = Hit {
-                        line: line.unwrap_or(0),
-                        start: 0,
-                        end: span,
-                    };
+                    *h = at;
                 }
                 o.hits.truncate(1);
                 o
             }
             Cond::Meta(f) => {
-                let m = &doc.meta;
-                let value = match f {
-                    MetaField::Title => m.title.clone(),
-                    MetaField::Issuer => m.issuer.clone(),
-                    MetaField::Year => m.year.map(|y| y.to_string()),
-                    MetaField::Date => m.date.clone(),
+                let (m, found) = (&doc.meta, &doc.found);
+                let (known, at) = match f {
+                    MetaField::Title => (m.title.is_some(), found.title),
+                    MetaField::Issuer => (m.issuer.is_some(), found.issuer),
+                    MetaField::Year => (m.year.is_some(), found.year),
+                    MetaField::Date => (m.date.is_some(), found.date),
                 };
-                let mut o = Outcome {
-                    ok: value.is_some(),
+                Outcome {
+                    ok: known,
+                    hits: at.into_iter().collect(),
                     ..Outcome::default()
-                };
-                if let Some(v) = value {
-                    o.hits.extend(find_line(doc, &v));
                 }
-                o
             }
             Cond::Deadline { month, day } => {
                 let (month, day) = self.deadline.unwrap_or((*month, *day));
@@ -402,8 +389,7 @@ impl Ctx<'_> {
                     ok: date.as_str() <= limit.as_str(),
                     ..Outcome::default()
                 };
-                let shown = date_line(doc);
-                o.hits.extend(shown);
+                o.hits.extend(doc.found.date_line);
                 o
             }
             Cond::Part { heading } => {
@@ -646,57 +632,4 @@ fn item_hit(doc: &Document, it: &Item) -> Hit {
         start,
         end,
     }
-}
-
-fn title_lines(doc: &Document) -> Vec<usize> {
-    let Some(t) = &doc.meta.title else {
-        return Vec::new();
-    };
-    let ft = crate::fold::fold(t);
-    let mut out = Vec::new();
-    for (i, l) in doc.lines.iter().enumerate().take(40) {
-        let lt = l.folded.trim();
-        if !lt.is_empty()
-            && (ft.starts_with(lt)
-                || (!out.is_empty() && ft.ends_with(&lt.split_whitespace().collect::<String>())))
-        {
-            out.push(i);
-            if ft.starts_with(lt) && lt.len() == ft.len() {
-                break;
-            }
-        }
-        if out.len() >= 2 {
-            break;
-        }
-    }
-    out
-}
-
-fn find_line(doc: &Document, value: &str) -> Option<Hit> {
-    let f = crate::fold::fold(value);
-    let key = f.split(' ').next().unwrap_or(&f);
-    doc.lines.iter().enumerate().find_map(|(i, l)| {
-        l.folded.find(key).map(|s| Hit {
-            line: i,
-            start: s,
-            end: s + key.len(),
-        })
-    })
-}
-
-fn date_line(doc: &Document) -> Option<Hit> {
-    let want = match doc.meta.date_source.as_str() {
-        "signature" => Kind::Closing,
-        _ => Kind::Boilerplate,
-    };
-    doc.lines
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(_, l)| l.kind == want && crate::document::meta::find_date(&l.folded).is_some())
-        .map(|(i, l)| Hit {
-            line: i,
-            start: 0,
-            end: l.folded.len(),
-        })
 }
