@@ -12,12 +12,7 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-fn re(p: &str) -> Regex {
-    Regex::new(p).expect("meta pattern")
-}
-
-/// A 4-digit year in Arabic or Chinese numerals.
-const YEAR_DIGITS: &str = r"(?:\d{4}|[〇零○一二][〇零○一二三四五六七八九]{3})";
+use super::patterns::{compile as re, DATE_CN, DATE_FIGURES, DATE_ISO, ORGAN_ENDING, YEAR_DIGITS};
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"({YEAR_DIGITS})\s*年")));
 static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -25,27 +20,20 @@ static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
         r"{YEAR_DIGITS}\s*年?\s*[-－—–~～至到]+\s*{YEAR_DIGITS}\s*年?"
     ))
 });
-static DATE_CN: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"({YEAR_DIGITS})\s*年\s*(\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月\s*(\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*日"
-    ))
-});
-static DATE_ISO: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?:^|[^\d])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[^\d]|$)"));
 
 /// A whole organ name: what a signature, a 来源 line or a title head holds.
 static ORG: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:中共|中国共产党)?\p{Han}{1,30}?(?:人民政府|政府|行政公署|委员会|党委|党组|党工委|管委会|街道办事处|办事处|办公室|办公厅|[局厅委署办院部]|中心)$",
-    )
+    re(&format!(
+        r"^(?:中共|中国共产党)?\p{{Han}}{{1,30}}?{ORGAN_ENDING}$"
+    ))
 });
 
 /// An organ named at the start of a clause of the opening sentence, and the verb after it
 /// (某某区人民政府高度重视…, 某某局坚持…).
 static ORG_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^((?:中共)?\p{Han}{2,30}?(?:人民政府|政府|行政公署|委员会|街道办事处|办事处|办公室|[局厅委署办部]|中心))(?:党组|党委)?(?:坚持|在|高度重视|始终|认真|深入|全面|紧紧|紧扣|围绕|立足|按照|根据|严格|积极|着力|聚焦|切实|扎实|不断|持续|主动|牢固|大力|以|把|将|对|锚定|自觉|进一步|继续|充分|贯彻)",
-    )
+    re(&format!(
+        r"^((?:中共)?\p{{Han}}{{2,30}}?{ORGAN_ENDING})(?:党组|党委)?(?:坚持|在|高度重视|始终|认真|深入|全面|紧紧|紧扣|围绕|立足|按照|根据|严格|积极|着力|聚焦|切实|扎实|不断|持续|主动|牢固|大力|以|把|将|对|锚定|自觉|进一步|继续|充分|贯彻)",
+    ))
 });
 
 /// Labels of the meta fields that name an organ, best first.
@@ -65,7 +53,7 @@ static ZONE: LazyLock<Regex> =
 
 /// A date standing on a meta line without a label ([2021-03-31]　来源：…).
 static BARE_DATE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\s*[\[(【]?\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"));
+    LazyLock::new(|| re(&format!(r"^\s*[\[(【]?\s*{DATE_FIGURES}")));
 
 /// Another city named as the one a report answers to (在长沙市委…, 怀化市人民政府：).
 static SUPERIOR_CITY: LazyLock<Regex> = LazyLock::new(|| {

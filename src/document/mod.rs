@@ -10,6 +10,7 @@ pub mod items;
 pub mod kinds;
 mod locate;
 pub mod meta;
+mod patterns;
 mod structure;
 
 use crate::model::scorecard::{Meta, SectionInfo};

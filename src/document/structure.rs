@@ -5,6 +5,7 @@ use super::kinds::{
     announces_measures, heading_combines, heading_kind_in, introduces_list, opens_plans,
     opens_problems, opens_problems_sentence, turns_to_causes, turns_to_plans, years_in,
 };
+use super::patterns::{compile, DATE_FIGURES, DATE_WRITTEN, ORGAN_ENDING};
 use super::{Document, Kind, Line, Section, Sentence};
 use crate::fold::fold;
 use crate::model::scorecard::Meta;
@@ -592,15 +593,22 @@ fn original_prefix(line: &Line, folded_end: usize) -> String {
 }
 
 static CLOSING_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(特此报告|此报告|专此报告|附件|抄送|[〇零一二三四五六七八九十\d]{4}\s*年\s*[一二三四五六七八九十\d]{1,3}\s*月\s*[一二三四五六七八九十\d]{1,3}\s*日|.{0,30}(印发|签发))").unwrap()
+    compile(&format!(
+        r"^\s*(特此报告|此报告|专此报告|附件|抄送|{}|.{{0,30}}(印发|签发))",
+        *DATE_WRITTEN
+    ))
 });
-static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s\p{Han}()（）]{2,40}(人民政府|政府|委员会|[局厅委署办院所]|办公室|中心|街道办事处)\s*$").unwrap()
-});
+
+/// A signature line: organ names, nothing else.
+static SIGNATURE: LazyLock<Regex> =
+    LazyLock::new(|| compile(&format!(r"^[\s\p{{Han}}()（）]{{2,40}}{ORGAN_ENDING}\s*$")));
 
 /// A signature with its date on the same line (某某局　　2024年1月18日).
 static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s\p{Han}()（）]{2,40}(人民政府|政府|委员会|[局厅委署办院所]|办公室|中心|街道办事处|管委会)\s+([〇零○一二三四五六七八九十\d]{4}\s*年\s*[一二三四五六七八九十\d]{1,3}\s*月\s*[一二三四五六七八九十\d]{1,3}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*$").unwrap()
+    compile(&format!(
+        r"^[\s\p{{Han}}()（）]{{2,40}}{ORGAN_ENDING}\s+(?:{}|{DATE_FIGURES})\s*$",
+        *DATE_WRITTEN
+    ))
 });
 
 /// The first line of the closing: 特此报告, or the signature block at the end.
