@@ -12,14 +12,9 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::patterns::{compile as re, DATE_CN, DATE_FIGURES, DATE_ISO, ORGAN_ENDING, YEAR_DIGITS};
-
-static YEAR: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"({YEAR_DIGITS})\s*年")));
-static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"{YEAR_DIGITS}\s*年?\s*[-－—–~～至到]+\s*{YEAR_DIGITS}\s*年?"
-    ))
-});
+use super::patterns::{
+    cn_number, compile as re, years_in, DATE_CN, DATE_FIGURES, DATE_ISO, ORGAN_ENDING, YEAR,
+};
 
 /// A whole organ name: what a signature, a 来源 line or a title head holds.
 static ORG: LazyLock<Regex> = LazyLock::new(|| {
@@ -69,42 +64,6 @@ fn normalise(text: &str) -> String {
     crate::fold::fold(text)
 }
 
-/// Converts Arabic or Chinese numerals (二〇二四, 二十二) to a number.
-pub fn cn_number(s: &str) -> Option<u32> {
-    if let Ok(n) = s.trim().parse() {
-        return Some(n);
-    }
-    let digit = |c| match c {
-        '〇' | '零' | '○' => Some(0),
-        '一' => Some(1),
-        '二' => Some(2),
-        '三' => Some(3),
-        '四' => Some(4),
-        '五' => Some(5),
-        '六' => Some(6),
-        '七' => Some(7),
-        '八' => Some(8),
-        '九' => Some(9),
-        _ => None,
-    };
-    if s.contains('十') {
-        let (a, b) = s.split_once('十')?;
-        let tens = if a.is_empty() {
-            1
-        } else {
-            digit(a.chars().next()?)?
-        };
-        let ones = if b.is_empty() {
-            0
-        } else {
-            digit(b.chars().next()?)?
-        };
-        return Some(tens * 10 + ones);
-    }
-    s.chars()
-        .try_fold(0u32, |acc, c| Some(acc * 10 + digit(c)?))
-}
-
 /// Parses the first date in a piece of text into `YYYY-MM-DD`: 2023年3月28日,
 /// 二〇二三年三月二十八日, 2023-03-28, 2023/3/28 or 2023.03.28.
 pub fn find_date(text: &str) -> Option<String> {
@@ -125,25 +84,6 @@ pub fn find_date(text: &str) -> Option<String> {
     };
     ((1990..2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
         .then(|| format!("{y:04}-{m:02}-{d:02}"))
-}
-
-/// The years a text names, leaving out the ends of a range: (2021—2025年) names a plan's
-/// span, not a year reported on.
-fn years_in(text: &str) -> Vec<i32> {
-    let ranges: Vec<Range<usize>> = YEAR_RANGE.find_iter(text).map(|m| m.range()).collect();
-    YEAR.captures_iter(text)
-        .filter_map(|c| {
-            let m = c.get(1)?;
-            if ranges
-                .iter()
-                .any(|r| m.start() >= r.start && m.end() <= r.end)
-            {
-                return None;
-            }
-            let y = cn_number(m.as_str())? as i32;
-            (1990..2100).contains(&y).then_some(y)
-        })
-        .collect()
 }
 
 /// One line as metadata reads it: the original and its normalised copy.

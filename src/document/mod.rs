@@ -29,6 +29,14 @@ pub struct Line {
     pub section: usize,
 }
 
+impl Line {
+    /// The byte offset in the original text of byte `folded` of the folded line (clamped
+    /// to the line's end).
+    pub fn original_offset(&self, folded: usize) -> usize {
+        crate::fold::map_offset(&self.folded, &self.text, folded.min(self.folded.len()))
+    }
+}
+
 /// A sentence: the unit rules match in.
 #[derive(Debug, Clone)]
 pub struct Sentence {
@@ -166,9 +174,7 @@ impl Document {
     /// The original text of a sentence.
     pub fn sentence_original(&self, s: &Sentence) -> &str {
         let line = &self.lines[s.line];
-        let a = crate::fold::map_offset(&line.folded, &line.text, s.start);
-        let b = crate::fold::map_offset(&line.folded, &line.text, s.end);
-        &line.text[a..b]
+        &line.text[line.original_offset(s.start)..line.original_offset(s.end)]
     }
 
     /// The heading of a section as shown in evidence ("" for a headless part).

@@ -5,10 +5,21 @@
 //! a date), plus the compiled forms used on their own.
 
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A 4-digit year in Arabic or Chinese numerals.
 pub const YEAR_DIGITS: &str = r"(?:\d{4}|[〇零○一二][〇零○一二三四五六七八九]{3})";
+
+/// A year (group 1).
+pub static YEAR: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"({YEAR_DIGITS})\s*年")));
+
+/// A span of years (2021—2025年).
+static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"{YEAR_DIGITS}\s*年?\s*[-－—–~～至到]+\s*{YEAR_DIGITS}\s*年?"
+    ))
+});
 
 /// A month or a day in Arabic or Chinese numerals.
 const MONTH_DAY: &str = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})";
@@ -32,6 +43,61 @@ pub static DATE_CN: LazyLock<Regex> = LazyLock::new(|| compile(&DATE_WRITTEN));
 /// A date in figures standing alone (not inside a longer run of digits).
 pub static DATE_ISO: LazyLock<Regex> =
     LazyLock::new(|| compile(&format!(r"(?:^|[^\d]){DATE_FIGURES}(?:[^\d]|$)")));
+
+/// Converts Arabic or Chinese numerals (二〇二四, 二十二) to a number.
+pub fn cn_number(s: &str) -> Option<u32> {
+    if let Ok(n) = s.trim().parse() {
+        return Some(n);
+    }
+    let digit = |c| match c {
+        '〇' | '零' | '○' => Some(0),
+        '一' => Some(1),
+        '二' => Some(2),
+        '三' => Some(3),
+        '四' => Some(4),
+        '五' => Some(5),
+        '六' => Some(6),
+        '七' => Some(7),
+        '八' => Some(8),
+        '九' => Some(9),
+        _ => None,
+    };
+    if s.contains('十') {
+        let (a, b) = s.split_once('十')?;
+        let tens = if a.is_empty() {
+            1
+        } else {
+            digit(a.chars().next()?)?
+        };
+        let ones = if b.is_empty() {
+            0
+        } else {
+            digit(b.chars().next()?)?
+        };
+        return Some(tens * 10 + ones);
+    }
+    s.chars()
+        .try_fold(0u32, |acc, c| Some(acc * 10 + digit(c)?))
+}
+
+/// The years a text names, leaving out the ends of a range: (2021—2025年) names a plan's
+/// span, not a year reported on.
+pub fn years_in(text: &str) -> Vec<i32> {
+    let ranges: Vec<Range<usize>> = YEAR_RANGE.find_iter(text).map(|m| m.range()).collect();
+    YEAR.captures_iter(text)
+        .filter_map(|c| {
+            let m = c.get(1)?;
+            if ranges
+                .iter()
+                .any(|r| m.start() >= r.start && m.end() <= r.end)
+            {
+                return None;
+            }
+            let y = cn_number(m.as_str())? as i32;
+            (1990..2100).contains(&y).then_some(y)
+        })
+        .collect()
+}
 
 /// Compiles one of the document stage's fixed patterns.
 pub fn compile(pattern: &str) -> Regex {

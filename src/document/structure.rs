@@ -3,9 +3,9 @@
 use super::furniture::is_furniture;
 use super::kinds::{
     announces_measures, heading_combines, heading_kind_in, introduces_list, opens_plans,
-    opens_problems, opens_problems_sentence, turns_to_causes, turns_to_plans, years_in,
+    opens_problems, opens_problems_sentence, turns_to_causes, turns_to_plans,
 };
-use super::patterns::{compile, DATE_FIGURES, DATE_WRITTEN, ORGAN_ENDING};
+use super::patterns::{compile, years_in, DATE_FIGURES, DATE_WRITTEN, ORGAN_ENDING};
 use super::{Document, Kind, Line, Section, Sentence};
 use crate::fold::fold;
 use crate::model::scorecard::Meta;

@@ -36,8 +36,7 @@ fn evidence(doc: &Document, hit: &Hit) -> Evidence {
         Some(s) => (s.start, s.end.max(hit.end), s.section, s.kind),
         None => (0, line.folded.len(), line.section, line.kind),
     };
-    let map =
-        |b: usize| crate::fold::map_offset(&line.folded, &line.text, b.min(line.folded.len()));
+    let map = |b: usize| line.original_offset(b);
     let (os, oe, ms, me) = (map(s_start), map(s_end), map(hit.start), map(hit.end));
     // Long run-on sentences are cut to a window around the match.
     const BEFORE: usize = 30;
