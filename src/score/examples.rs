@@ -46,9 +46,9 @@ pub fn example_document(ex: &Example) -> Document {
     };
     // A snippet has no title to read a year from; a whole document keeps what it states.
     if let Some(y) = ex.year {
-        doc.meta.year = Some(y);
+        doc.assume_year(y);
     } else if kind != "document" {
-        doc.meta.year = Some(2023);
+        doc.assume_year(2023);
     }
     doc
 }
