@@ -8,8 +8,8 @@
 
 mod common;
 
+use lawscore::digest::sha256_hex;
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -121,7 +121,7 @@ fn seeds_json_unchanged() {
     let record = Path::new("tests/golden/seeds.sha256");
     let now: String = scorecards(&reports_in(SEEDS))
         .into_iter()
-        .map(|(name, json)| format!("{}  {name}\n", hex(&Sha256::digest(json.as_bytes()))))
+        .map(|(name, json)| format!("{}  {name}\n", sha256_hex(json.as_bytes())))
         .collect();
     if bless() {
         std::fs::write(record, &now).unwrap();
@@ -129,8 +129,4 @@ fn seeds_json_unchanged() {
     }
     let before = std::fs::read_to_string(record).expect("tests/golden/seeds.sha256");
     assert_eq!(before, now, "a seed's JSON changed");
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
