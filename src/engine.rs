@@ -4,7 +4,6 @@ use crate::document::Document;
 use crate::ingest::{self, IngestError};
 use crate::model::scorecard::{Scorecard, Source};
 use crate::rules::RulePack;
-use sha2::{Digest, Sha256};
 
 /// A rule pack and a profile choice, ready to score any number of reports (Sync: share it
 /// across threads).
@@ -60,16 +59,12 @@ impl Engine {
     }
 
     fn score_extracted(&self, path: &str, bytes: &[u8], ex: ingest::Extracted) -> Scored {
-        let sha: String = Sha256::digest(bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
         let source = Source {
             path: path.to_string(),
             format: ex.format,
             encoding: ex.encoding.to_string(),
             chars: ex.text.chars().count(),
-            sha256: sha,
+            sha256: crate::digest::sha256_hex(bytes),
         };
         let styled = ex.styled();
         Scored {

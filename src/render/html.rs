@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use minijinja::value::Serde;
 use minijinja::{context, Environment, UndefinedBehavior};
 use rayon::prelude::*;
-use sha2::{Digest, Sha256};
 
 use super::labels::{fmt1, pts, ratio_pct, status_label, status_mark};
 use super::overview::Overview;
@@ -214,12 +213,8 @@ pub fn page_file_name(card: &Scorecard) -> String {
     } else {
         safe
     };
-    let digest = Sha256::digest(path.as_bytes());
-    let mut hex = String::with_capacity(8);
-    for b in &digest[..4] {
-        let _ = write!(hex, "{b:02x}");
-    }
-    format!("{safe}-{hex}.html")
+    let hex = crate::digest::sha256_hex(path.as_bytes());
+    format!("{safe}-{}.html", &hex[..8])
 }
 
 /// Writes one page per report and `index.html` into `dir` (created if needed) and returns

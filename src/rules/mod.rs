@@ -17,7 +17,6 @@ use cond::{compile_pattern, did_you_mean, Cond, Pattern};
 use diag::{Diagnostic, RuleErrors, Severity};
 use regex::Regex;
 use schema::{ElementsFile, Example, Grade, IndicatorDef, PackFile, ProfileDef, SCHEMA_VERSION};
-use sha2::{Digest, Sha256};
 use std::path::Path;
 
 /// A category, compiled.
@@ -332,15 +331,14 @@ fn unknown_vocabulary(u: &vocab::UnknownVocabulary, which: &str) -> cond::CondEr
 fn digest(files: &[(String, String)]) -> String {
     let mut sorted: Vec<_> = files.iter().collect();
     sorted.sort();
-    let mut h = Sha256::new();
+    let mut all = Vec::new();
     for (n, c) in sorted {
-        h.update(n.as_bytes());
-        h.update([0]);
-        h.update(c.as_bytes());
-        h.update([0]);
+        for part in [n, c] {
+            all.extend_from_slice(part.as_bytes());
+            all.push(0);
+        }
     }
-    let hex: String = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
-    format!("sha256:{}", &hex[..16])
+    format!("sha256:{}", &crate::digest::sha256_hex(&all)[..16])
 }
 
 /// Loads a pack from (file name, content) pairs; `shown` prefixes file names in messages.
