@@ -96,9 +96,7 @@ struct Ln<'a> {
 impl<'a> Ln<'a> {
     /// The original text of a byte range of the normalised copy.
     fn orig(&self, r: Range<usize>) -> &'a str {
-        let a = map_offset(&self.norm, self.text, r.start);
-        let b = map_offset(&self.norm, self.text, r.end);
-        &self.text[a..b]
+        orig_slice(&self.norm, self.text, r)
     }
 
     fn blank(&self) -> bool {
@@ -404,6 +402,7 @@ fn title_orgs(title: &str) -> Vec<String> {
         .collect()
 }
 
+/// The original text of a byte range of its normalised copy.
 fn orig_slice<'a>(norm: &str, orig: &'a str, r: Range<usize>) -> &'a str {
     let a = map_offset(norm, orig, r.start);
     let b = map_offset(norm, orig, r.end);

@@ -137,3 +137,52 @@ fn turns_without_headings_give_their_kind_to_what_follows() {
     let d2 = Document::parse(t2);
     assert!(d2.sentences.iter().all(|s| s.kind != Kind::Plans));
 }
+
+#[test]
+fn metadata_is_found_where_the_text_shows_it() {
+    let d = Document::parse(SAMPLE);
+    let line = |s: Option<Span>| s.map(|s| s.line);
+    // The title starts the page; the issuer and the year are first named in it.
+    assert_eq!(line(d.found.title_line), Some(0));
+    assert_eq!(d.found.title_line.unwrap().end, d.lines[0].folded.len());
+    let issuer = d.found.issuer.unwrap();
+    assert_eq!(issuer.line, 0);
+    assert_eq!(
+        &d.lines[0].folded[issuer.start..issuer.end],
+        "某某县人民政府"
+    );
+    assert_eq!(line(d.found.year), Some(0));
+    // The signature's date, not the page's 发布时间 on line 2.
+    assert_eq!(d.meta.date_source, "signature");
+    assert_eq!(line(d.found.date_line), Some(13));
+    // The title is read once, as a document of its own, for conditions on its words.
+    let words = d.found.title_words.as_deref().unwrap();
+    assert_eq!(
+        words.sentence_text(&words.sentences[0]),
+        "某某县人民政府关于2023年度法治政府建设情况的报告"
+    );
+}
+
+#[test]
+fn a_published_date_is_found_on_the_page_meta_line() {
+    let t = "某某县人民政府关于2023年度法治政府建设情况的报告\n发布时间：2024-02-01 来源：县司法局\n2023年，我县深入推进法治政府建设。现将有关情况报告如下：\n一、主要举措和成效\n全年召开会议3次。";
+    let d = Document::parse(t);
+    assert_eq!(d.meta.date.as_deref(), Some("2024-02-01"));
+    assert_eq!(d.found.date_line.map(|s| s.line), Some(1));
+    // A title joined from several lines is found on its first.
+    let t = "黔东南苗族侗族自治州人民政府\n关于2019年度法治政府建设工作情况的\n报　　告\n贵州省人民政府：\n2019年，州人民政府全面推进依法行政。\n一、工作情况\n全年召开会议3次。";
+    let d = Document::parse(t);
+    assert_eq!(d.found.title_line.map(|s| s.line), Some(0));
+    assert_eq!(d.found.year.map(|s| s.line), Some(1));
+    assert!(d.found.date_line.is_none());
+}
+
+#[test]
+fn an_assumed_year_is_found_where_the_text_names_it() {
+    let mut d = Document::snippet(Kind::Measures, None, "2023年，全年召开会议3次。");
+    assert!(d.found.year.is_none());
+    d.assume_year(2023);
+    assert_eq!(d.meta.year, Some(2023));
+    let y = d.found.year.unwrap();
+    assert_eq!(&d.lines[y.line].folded[y.start..y.end], "2023");
+}

@@ -328,3 +328,6 @@ pub fn score(doc: &Document, pack: &RulePack, profile: &ProfileDef, source: Sour
         warnings: doc.warnings.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests;
