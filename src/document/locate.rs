@@ -6,6 +6,7 @@
 use super::meta::find_date;
 use super::{structure, Document, Found, Kind, Span};
 use crate::fold::fold;
+use crate::model::scorecard::DateSource;
 
 /// How far down a title may start: below the page head it is the body quoting it.
 const TITLE_REACH: usize = 40;
@@ -57,9 +58,9 @@ pub(super) fn mention(doc: &Document, value: &str) -> Option<Span> {
 /// The last dated line of the part the date was read from: the closing for a signature
 /// date, the page's furniture for a published one.
 fn date_line(doc: &Document) -> Option<Span> {
-    let want = match doc.meta.date_source.as_str() {
-        "signature" => Kind::Closing,
-        _ => Kind::Boilerplate,
+    let want = match doc.meta.date_source {
+        DateSource::Signature => Kind::Closing,
+        DateSource::Published | DateSource::None => Kind::Boilerplate,
     };
     doc.lines
         .iter()

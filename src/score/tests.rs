@@ -7,7 +7,7 @@ fn pack() -> RulePack {
 fn source() -> Source {
     Source {
         path: "t.txt".into(),
-        format: "txt".into(),
+        format: crate::model::scorecard::Format::Txt,
         encoding: "utf-8".into(),
         chars: 0,
         sha256: String::new(),
