@@ -3,7 +3,7 @@
 use super::{load_rules, ScoreArgs};
 use indicatif::{ProgressBar, ProgressStyle};
 use lawscore::engine::{Engine, Scored};
-use lawscore::model::scorecard::{ErrorRecord, RulesetRef, Scorecard};
+use lawscore::model::scorecard::{ErrorRecord, Scorecard};
 use lawscore::render::{self, Batch, OutputFormat, Templates};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Read, Write};
@@ -128,11 +128,6 @@ pub fn run(a: &ScoreArgs) -> i32 {
         eprintln!("lawscore: --format html writes a folder; give one with --out DIR");
         return 2;
     }
-    let ruleset = RulesetRef {
-        name: pack.name.clone(),
-        version: pack.version.clone(),
-        digest: pack.digest.clone(),
-    };
     let mut engine = match Engine::new(pack, a.profile.clone()) {
         Ok(e) => e,
         Err(m) => {
@@ -192,7 +187,7 @@ pub fn run(a: &ScoreArgs) -> i32 {
         cards: &cards,
         texts: &texts,
         errors: &errors,
-        ruleset: &ruleset,
+        pack: &engine.pack,
     };
     let written = match a.format {
         OutputFormat::Html => {

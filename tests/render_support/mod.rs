@@ -5,10 +5,13 @@
 //! `#[path]`; as a test target of its own it runs nothing.
 #![allow(dead_code)]
 
+use std::sync::OnceLock;
+
 use lawscore::model::scorecard::{
     CategoryScore, ElementResult, ErrorRecord, Evidence, Indicator, Meta, NearMiss, RulesetRef,
     Scorecard, SectionInfo, Source, Status,
 };
+use lawscore::rules::RulePack;
 
 /// (id, title, weight, sentence in the report, matched word in that sentence, advice)
 type Spec = (
@@ -355,6 +358,13 @@ const ISSUERS: &[&str] = &[
     "义乌市人民政府",
 ];
 
+/// The built-in pack, loaded once: the cards are graded on its scale, and a batch of them
+/// is rendered with its grades, categories and badges.
+pub fn pack() -> &'static RulePack {
+    static PACK: OnceLock<RulePack> = OnceLock::new();
+    PACK.get_or_init(|| RulePack::builtin().expect("the built-in pack loads"))
+}
+
 /// The rule pack every fixture card claims.
 pub fn ruleset() -> RulesetRef {
     RulesetRef {
@@ -552,12 +562,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
     let earned: f64 = categories.iter().map(|c| c.earned).sum();
     let possible: f64 = categories.iter().map(|c| c.possible).sum();
     let score = (earned / possible * 1000.0).round() / 10.0;
-    let grade = match score {
-        s if s >= 90.0 => "优秀",
-        s if s >= 75.0 => "良好",
-        s if s >= 60.0 => "合格",
-        _ => "不合格",
-    };
+    let grade = pack().grades.grade_for(score);
 
     let sections = vec![
         SectionInfo {
@@ -653,7 +658,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
         profile: "government".into(),
         ruleset: ruleset(),
         score,
-        grade: grade.into(),
+        grade,
         earned,
         possible,
         categories,
