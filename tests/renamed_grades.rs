@@ -1,7 +1,9 @@
-//! The pack is the one source of its grades. A maintainer who renames and re-cuts them in
-//! `pack.yaml` (here A/B/C/D at 85/70/50) sees the new grades, thresholds and colours in
-//! every output — text, CSV, report pages and the overview — and no trace of the default
-//! 优秀/良好/合格/不合格 at 90/75/60.
+//! The pack is the one source of what it declares. A maintainer who renames and re-cuts the
+//! grades in `pack.yaml` (here A/B/C/D at 85/70/50) sees the new grades, thresholds and
+//! colours in every output — text, CSV, report pages and the overview — and no trace of the
+//! default 优秀/良好/合格/不合格 at 90/75/60; the timeliness badge follows the element that
+//! declares it, and the stock phrases are the pack's vocabulary. Mistakes in these are
+//! reported by `rules check` where they stand.
 
 mod common;
 
@@ -385,4 +387,77 @@ fn an_unquoted_hex_colour_is_an_error_not_a_comment() {
         "{err}"
     );
     assert!(err.contains("colour: '#1a7f37'"), "{err}");
+}
+
+#[test]
+fn a_badge_declared_twice_is_an_error_at_the_second() {
+    let (_dir, pack) = common::exported_pack();
+    // plans comes after form in the pack, so form.timeliness declares it first.
+    let plans = pack.join("plans.yaml");
+    common::edit(
+        &plans,
+        "    met: {covers: all}\n",
+        "    badge: timeliness\n    met: {covers: all}\n",
+    );
+    let src = std::fs::read_to_string(&plans).unwrap();
+    let line = src
+        .lines()
+        .position(|l| l == "    badge: timeliness")
+        .unwrap()
+        + 1;
+    let out = common::run(&["rules", "check", "--rules", pack.to_str().unwrap()]);
+    assert_ne!(common::code(&out), 0);
+    let err = common::stderr(&out) + &common::stdout(&out);
+    let want = format!(
+        "plans.yaml:{line}:5: error: element `plans.address_problems` declares the timeliness \
+         badge, which element `form.timeliness` already declares"
+    );
+    assert!(err.contains(&want), "{err}");
+}
+
+#[test]
+fn stock_phrases_are_the_packs_vocabulary() {
+    // A problem and a plan that share nothing but stock phrases (推进, 法治政府建设, 工作):
+    // the plan answers the problem only when the pack does not declare them stock.
+    let dir = tempfile::tempdir().unwrap();
+    let report = common::write_report(
+        dir.path(),
+        "stock.txt",
+        "某某县人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n全面推进依法行政，县长认真履行推进法治建设第一责任人职责。\n二、存在的问题\n一是法治政府建设工作推进不够有力。\n三、2024年工作安排\n一是进一步推进法治政府建设工作。\n特此报告。\n某某县人民政府\n2024年2月20日\n",
+    );
+    let report = report.to_str().unwrap();
+    let status = |pack: &Path| {
+        let out = score(pack, &[report.to_string()], &["--format", "json"]);
+        common::status(&common::json(&out), "plans.address_problems")
+    };
+    let (_d, pack) = common::exported_pack();
+    assert_eq!(status(&pack), "missing");
+    let file = pack.join("pack.yaml");
+    let src = std::fs::read_to_string(&file).unwrap();
+    let line = src
+        .lines()
+        .find(|l| l.trim_start().starts_with("stock_phrases:"))
+        .expect("the built-in pack declares stock_phrases");
+    common::edit(&file, &format!("{line}\n"), "");
+    assert_eq!(status(&pack), "met");
+}
+
+#[test]
+fn a_scale_without_a_bottom_grade_is_warned_about() {
+    let block = "grades:
+  - {name: A, min: 85}
+  - {name: D, min: 50}
+";
+    let (_dir, pack) = pack_with(block);
+    let src = std::fs::read_to_string(pack.join("pack.yaml")).unwrap();
+    let line = src.lines().position(|l| l.contains("{name: D")).unwrap() + 1;
+    let out = common::run(&["rules", "check", "--rules", pack.to_str().unwrap()]);
+    let err = common::stderr(&out) + &common::stdout(&out);
+    assert_eq!(common::code(&out), 0, "a warning, not an error: {err}");
+    assert!(
+        err.contains(&format!(
+            "pack.yaml:{line}:6: warning: the lowest grade `D` starts at 50: a report scoring less gets no grade"
+        )),
+        "{err}"
+    );
 }

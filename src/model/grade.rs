@@ -279,6 +279,7 @@ mod tests {
         assert_eq!(Colour::Rgb(18, 58, 188).ansi(), "38;2;18;58;188");
         assert_eq!(Colour::Rgb(18, 58, 188).css(), "#123abc");
         assert_eq!(Colour::Green.css(), "#1a7f43");
+        assert_eq!(PALETTE.map(|p| p.0), Colour::NAMES);
         for name in Colour::NAMES {
             assert_eq!(Colour::parse(name).unwrap().spelled(), name);
         }
