@@ -4,7 +4,6 @@ use crate::document::Document;
 use crate::ingest::{self, IngestError};
 use crate::model::scorecard::{Scorecard, Source};
 use crate::rules::RulePack;
-use sha2::{Digest, Sha256};
 
 /// A rule pack and a profile choice, ready to score any number of reports (Sync: share it
 /// across threads).
@@ -60,16 +59,12 @@ impl Engine {
     }
 
     fn score_extracted(&self, path: &str, bytes: &[u8], ex: ingest::Extracted) -> Scored {
-        let sha: String = Sha256::digest(bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
         let source = Source {
             path: path.to_string(),
-            format: ex.format.as_str().to_string(),
+            format: ex.format,
             encoding: ex.encoding.to_string(),
             chars: ex.text.chars().count(),
-            sha256: sha,
+            sha256: crate::digest::sha256_hex(bytes),
         };
         let styled = ex.styled();
         Scored {
@@ -95,7 +90,7 @@ impl Engine {
         let doc = Document::parse_styled(text, styled);
         let profile = match &self.profile {
             Some(p) => self.pack.profile(p),
-            None => self.pack.profile_for_level(&doc.meta.level),
+            None => self.pack.profile_for_level(doc.meta.level),
         }
         .expect("checked in Engine::new");
         crate::score::score(&doc, &self.pack, profile, source)

@@ -2,10 +2,11 @@
 //! checklist kept in YAML, and render scorecards.
 //!
 //! One pipeline, one module per stage, over a ground floor every stage shares ([`model`]: the
-//! scorecard contract and section kinds; [`fold`]: one-for-one text folding):
+//! scorecard contract and section kinds; [`fold`]: one-for-one text folding; [`digest`]: SHA-256 in hex):
 //! [`ingest`] (bytes → text) → [`document`] (sections, kinds, metadata) →
 //! [`rules`] (load, validate, compile) → [`score`] → [`render`].
 
+pub mod digest;
 pub mod document;
 pub mod engine;
 pub mod fold;

@@ -9,10 +9,11 @@
 //! opens quickly. It leaves screenshots in `target/browser/` (`report.png`, `index.png`,
 //! `report-print.png`) for a person to look at.
 //!
-//! Without `/usr/bin/chromium` the test prints `SKIPPED` and passes; `.ci/setup-browser`
-//! installs it. A NUL-ended message protocol needs no crate beyond serde_json, and a pipe
+//! Without `/usr/bin/chromium` the test prints `SKIPPED` and passes, except under `CI=true`,
+//! where `.ci/setup-browser` has installed it and its absence fails the test. A NUL-ended message protocol needs no crate beyond serde_json, and a pipe
 //! cannot collide with another test's port.
 
+mod common;
 #[path = "render_support/mod.rs"]
 mod fixture;
 
@@ -291,7 +292,10 @@ const SORT_PROBE: &str = r#"(() => {
 #[test]
 fn pages_work_in_chromium() {
     if !chromium().exists() {
-        println!("SKIPPED: chromium not found (run .ci/setup-browser)");
+        common::absent(
+            &format!("Chromium at {}", chromium().display()),
+            "run .ci/setup-browser",
+        );
         return;
     }
     let out: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser");

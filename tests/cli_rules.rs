@@ -1,4 +1,4 @@
-//! `lawscore rules …` and `explain`: validation messages, examples, export and edits.
+//! `lawscore rules …`, `explain` and `outline`: validation messages, examples, export, edits, and how a report is read.
 
 mod common;
 use common::*;
@@ -459,4 +459,32 @@ fn a_vocabulary_edit_changes_every_rule_that_uses_it() {
         "  court: ['政委[^。]{0,4}出庭', '(负责人",
     );
     assert_eq!(status(Some(&p)), "met");
+}
+
+#[test]
+fn outline_shows_metadata_and_each_section_with_its_lines() {
+    let o = run(&["outline", fixture("weak.txt").to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "标题 柳塘镇人民政府关于2023年度法治政府建设工作情况的报告"
+    );
+    assert_eq!(lines[1], "主体 柳塘镇人民政府  级别 township");
+    assert_eq!(lines[2], "年度 2023  日期 2024-05-10 (signature)");
+    // Sub-sections are indented under their part; every part names its kind and lines.
+    assert!(
+        lines.contains(&"  11-14   measures     （一）抓好干部学法"),
+        "{out}"
+    );
+    assert!(
+        lines.contains(&"  57-58   plans   三、下一步工作打算"),
+        "{out}"
+    );
+    assert!(lines.last().unwrap().contains("closing"), "{out}");
+
+    let o = run(&["outline", "no-such-report.txt"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("no-such-report.txt"), "{}", stderr(&o));
 }

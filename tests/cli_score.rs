@@ -19,6 +19,27 @@ fn text_output_for_a_person() {
 }
 
 #[test]
+fn color_is_one_of_three_choices() {
+    let weak = fixture("weak.txt");
+    let weak = weak.to_str().unwrap();
+    // A typo is refused, naming the choices, instead of quietly meaning auto.
+    let o = run(&["score", "--color", "allways", weak]);
+    assert_eq!(code(&o), 2, "{}", stdout(&o));
+    let err = stderr(&o);
+    assert!(err.contains("allways"), "{err}");
+    for choice in ["auto", "always", "never"] {
+        assert!(err.contains(choice), "the error lists `{choice}`: {err}");
+    }
+    // `always` paints even into a pipe; `auto` does not paint a pipe.
+    let o = run(&["score", "--color", "always", weak]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stdout(&o).contains('\u{1b}'), "always paints a pipe");
+    let o = run(&["score", "--color", "auto", weak]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(!stdout(&o).contains('\u{1b}'), "auto leaves a pipe plain");
+}
+
+#[test]
 fn json_follows_the_contract() {
     let o = run(&[
         "score",

@@ -46,7 +46,7 @@ fn check(name: &str) -> lawscore::model::scorecard::Scorecard {
     if m.date != s("date") {
         wrong.push(format!("date {:?} vs {:?}", m.date, s("date")));
     }
-    if Some(m.level.clone()) != s("level") {
+    if Some(m.level.to_string()) != s("level") {
         wrong.push(format!("level {} vs {:?}", m.level, s("level")));
     }
     if m.year.map(i64::from) != exp.get("year").and_then(|v| v.as_i64()) {

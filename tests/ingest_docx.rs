@@ -3,7 +3,8 @@
 mod ingest_sample;
 
 use ingest_sample::{lines, zip};
-use lawscore::ingest::{extract, Format, IngestError};
+use lawscore::ingest::{extract, IngestError};
+use lawscore::model::scorecard::Format;
 
 const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">

@@ -4,7 +4,8 @@ mod ingest_sample;
 
 use encoding_rs::GBK;
 use ingest_sample::lines;
-use lawscore::ingest::{extract, Format};
+use lawscore::ingest::extract;
+use lawscore::model::scorecard::Format;
 
 /// A TRS-style page: the article in `#zoom.TRS_Editor`, the title and 发布时间 above
 /// it, and the usual furniture all around.

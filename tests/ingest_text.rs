@@ -4,7 +4,8 @@ mod ingest_sample;
 
 use encoding_rs::GB18030;
 use ingest_sample::{noise, zip, REPORT};
-use lawscore::ingest::{extract, read_file, Format, IngestError};
+use lawscore::ingest::{extract, read_file, IngestError};
+use lawscore::model::scorecard::Format;
 
 fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
     let mut out = if big_endian {

@@ -8,21 +8,20 @@
 
 mod common;
 
+use lawscore::digest::sha256_hex;
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-const SEEDS: &str = "../shared/corpus/seeds";
 
 fn bless() -> bool {
     std::env::var_os("LAWSCORE_BLESS").is_some()
 }
 
 /// Report files of a fixture folder, sorted.
-fn reports_in(dir: &str) -> Vec<PathBuf> {
+fn reports_in(dir: impl AsRef<Path>) -> Vec<PathBuf> {
+    let dir = dir.as_ref();
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
         .filter(|p| {
             let name = p.file_name().unwrap().to_string_lossy().into_owned();
@@ -110,18 +109,13 @@ fn blind_reports_json_unchanged() {
 
 #[test]
 fn seeds_json_unchanged() {
-    if !Path::new(SEEDS).is_dir() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{SEEDS} is missing under CI"
-        );
-        eprintln!("SKIPPED: {SEEDS} not found");
+    let Some(seeds) = common::seeds_dir() else {
         return;
-    }
+    };
     let record = Path::new("tests/golden/seeds.sha256");
-    let now: String = scorecards(&reports_in(SEEDS))
+    let now: String = scorecards(&reports_in(&seeds))
         .into_iter()
-        .map(|(name, json)| format!("{}  {name}\n", hex(&Sha256::digest(json.as_bytes()))))
+        .map(|(name, json)| format!("{}  {name}\n", sha256_hex(json.as_bytes())))
         .collect();
     if bless() {
         std::fs::write(record, &now).unwrap();
@@ -129,8 +123,4 @@ fn seeds_json_unchanged() {
     }
     let before = std::fs::read_to_string(record).expect("tests/golden/seeds.sha256");
     assert_eq!(before, now, "a seed's JSON changed");
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

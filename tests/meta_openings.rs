@@ -42,7 +42,7 @@ fn got(doc: &Document) -> BTreeMap<&'static str, Option<String>> {
         ("title", m.title.clone()),
         ("issuer", m.issuer.as_deref().map(issuer_key)),
         ("abbreviated", Some(m.issuer_abbreviated.to_string())),
-        ("level", Some(m.level.clone())),
+        ("level", Some(m.level.to_string())),
         ("year", m.year.map(|y| y.to_string())),
         ("date", m.date.clone()),
     ])

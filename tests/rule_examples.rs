@@ -81,7 +81,7 @@ fn achievement_elements_never_count_from_plans() {
         let profile = pack.profiles[0].clone();
         let source = lawscore::model::scorecard::Source {
             path: "x".into(),
-            format: "txt".into(),
+            format: lawscore::model::scorecard::Format::Txt,
             encoding: "utf-8".into(),
             chars: 0,
             sha256: String::new(),

@@ -9,7 +9,7 @@ fn sections(bytes: &[u8], name: &str) -> Vec<(u8, String, String)> {
     let card = engine.score_bytes(name, bytes).unwrap().card;
     card.sections
         .into_iter()
-        .map(|s| (s.level, s.heading, s.kind))
+        .map(|s| (s.level, s.heading, s.kind.to_string()))
         .collect()
 }
 

@@ -1,6 +1,15 @@
 //! Command-line arguments and dispatch. Every command returns its exit status:
 //! 0 done, 1 the `--fail-under` gate or a rule example failed, 2 an error.
 
+/// Prints a line to standard output; a closed pipe (`| head`) ends output quietly instead of panicking.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write;
+        let _ = writeln!(std::io::stdout().lock(), $($t)*);
+    }};
+}
+
+mod outline_cmd;
 mod rules_cmd;
 mod score_cmd;
 
@@ -72,9 +81,21 @@ pub struct ScoreArgs {
     /// No progress bar.
     #[arg(short, long)]
     pub quiet: bool,
-    /// Colour in text output: auto, always, never.
-    #[arg(long, default_value = "auto", value_name = "WHEN")]
-    pub color: String,
+    /// Colour in text output.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
+}
+
+/// When `--format text` paints in colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorWhen {
+    /// When standard output is a terminal, nothing is written to `--out`, and `NO_COLOR`
+    /// is unset.
+    Auto,
+    /// Always, even into a pipe or a file.
+    Always,
+    /// Never.
+    Never,
 }
 
 #[derive(Subcommand)]
@@ -143,6 +164,6 @@ pub fn run() -> i32 {
         Command::Rules(RulesCommand::List { rules }) => rules_cmd::list(rules.as_ref()),
         Command::Rules(RulesCommand::Export { dir, force }) => rules_cmd::export(&dir, force),
         Command::Explain { element, rules } => rules_cmd::explain(&element, rules.as_ref()),
-        Command::Outline { path } => rules_cmd::outline(&path),
+        Command::Outline { path } => outline_cmd::run(&path),
     }
 }

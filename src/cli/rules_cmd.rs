@@ -1,21 +1,12 @@
-//! `lawscore rules …`, `lawscore explain` and `lawscore outline`.
+//! `lawscore rules …` and `lawscore explain`.
 
 use super::load_rules;
 
-/// Prints a line; a closed pipe (`| head`) ends output quietly instead of panicking.
-macro_rules! say {
-    ($($t:tt)*) => {{
-        use std::io::Write;
-        let _ = writeln!(std::io::stdout().lock(), $($t)*);
-    }};
-}
-
 /// Pads to a terminal width, counting CJK characters as two columns.
 fn pad(s: &str, width: usize) -> String {
-    let w: usize = s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    let w = lawscore::fold::width::display_width(s);
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }
-use lawscore::document::Document;
 use lawscore::rules::builtin;
 use lawscore::rules::diag::Severity;
 use lawscore::score::examples;
@@ -230,43 +221,5 @@ pub fn explain(id: &str, dir: Option<&PathBuf>) -> i32 {
         );
     }
     say!("定义于 file:   {}", e.file);
-    0
-}
-
-/// `outline FILE`: how the report was read.
-pub fn outline(path: &Path) -> i32 {
-    let ex = match lawscore::ingest::read_file(path) {
-        Ok((_, ex)) => ex,
-        Err(e) => {
-            eprintln!("lawscore: {}: {e}", path.display());
-            return 2;
-        }
-    };
-    // Read as scoring reads it: with the headings the source styles.
-    let d = Document::parse_styled(&ex.text, &ex.styled());
-    let m = &d.meta;
-    say!("标题 {}", m.title.as_deref().unwrap_or("—"));
-    say!(
-        "主体 {}  级别 {}",
-        m.issuer.as_deref().unwrap_or("—"),
-        m.level
-    );
-    say!(
-        "年度 {}  日期 {} ({})",
-        m.year.map_or("—".into(), |y| y.to_string()),
-        m.date.as_deref().unwrap_or("—"),
-        m.date_source
-    );
-    say!();
-    for s in d.outline() {
-        say!(
-            "{:>4}-{:<4} {:<11} {}{}",
-            s.line_start,
-            s.line_end,
-            s.kind,
-            "  ".repeat(s.level as usize),
-            s.heading
-        );
-    }
     0
 }

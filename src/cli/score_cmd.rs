@@ -1,6 +1,6 @@
 //! `lawscore score`: collect inputs, score them in parallel, write one output.
 
-use super::{load_rules, ScoreArgs};
+use super::{load_rules, ColorWhen, ScoreArgs};
 use indicatif::{ProgressBar, ProgressStyle};
 use lawscore::engine::{Engine, Scored};
 use lawscore::model::scorecard::{ErrorRecord, Scorecard};
@@ -98,60 +98,111 @@ fn write_out(out: Option<&Path>, text: &str) -> Result<(), String> {
     }
 }
 
-/// Runs `lawscore score`.
+/// Runs `lawscore score`: set up, gather the inputs, score them, write one output, then
+/// settle the exit status.
 pub fn run(a: &ScoreArgs) -> i32 {
-    let pack = match load_rules(a.rules.as_ref()) {
-        Ok(p) => p,
-        Err(c) => return c,
+    let setup = match Setup::new(a) {
+        Ok(s) => s,
+        Err(code) => return code,
     };
-    for w in &pack.warnings {
-        if !a.quiet {
-            eprintln!("{w}");
-        }
-    }
-    let templates = if a.format == OutputFormat::Html {
-        let t = match &a.templates {
-            Some(d) => Templates::from_dir(d),
-            None => Ok(Templates::builtin()),
-        };
-        match t {
-            Ok(t) => Some(t),
-            Err(e) => {
-                eprintln!("lawscore: invalid templates\n{e}");
-                return 2;
-            }
-        }
-    } else {
-        None
-    };
-    if a.format == OutputFormat::Html && a.out.is_none() {
-        eprintln!("lawscore: --format html writes a folder; give one with --out DIR");
-        return 2;
-    }
-    let mut engine = match Engine::new(pack, a.profile.clone()) {
-        Ok(e) => e,
-        Err(m) => {
-            eprintln!("lawscore: {m}");
-            return 2;
-        }
-    };
-    if let Some(label) = &a.encoding {
-        match encoding_rs::Encoding::for_label(label.trim().as_bytes()) {
-            Some(enc) => engine.encoding = Some(enc),
-            None => {
-                eprintln!("lawscore: unknown encoding `{label}`; use a WHATWG label such as gb18030, gbk, big5, utf-8, utf-16le");
-                return 2;
-            }
-        }
-    }
-    if let Some(j) = a.jobs {
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(j.max(1))
-            .build_global();
-    }
     let mut errors = Vec::new();
     let inputs = collect(&a.paths, &mut errors);
-    let bar = if a.quiet || inputs.len() < 20 {
+    let (cards, texts) = score_all(&setup.engine, &inputs, a.quiet, &mut errors);
+    for e in &errors {
+        eprintln!("lawscore: {}: {}", e.path, e.error);
+    }
+    let batch = Batch {
+        cards: &cards,
+        texts: &texts,
+        errors: &errors,
+        pack: &setup.engine.pack,
+    };
+    if let Err(m) = write(a, &batch, setup.templates.as_ref()) {
+        eprintln!("lawscore: {m}");
+        return 2;
+    }
+    if !errors.is_empty() {
+        return 2;
+    }
+    a.fail_under.map_or(0, |n| gate(&cards, n))
+}
+
+/// What every report is scored and written with, checked before any file is read.
+struct Setup {
+    engine: Engine,
+    /// Loaded for `--format html` only.
+    templates: Option<Templates>,
+}
+
+impl Setup {
+    /// Loads rules and templates and checks the options against each other; on failure
+    /// the message is printed and the exit status returned.
+    fn new(a: &ScoreArgs) -> Result<Setup, i32> {
+        let pack = load_rules(a.rules.as_ref())?;
+        if !a.quiet {
+            for w in &pack.warnings {
+                eprintln!("{w}");
+            }
+        }
+        let templates = load_templates(a)?;
+        let mut engine = Engine::new(pack, a.profile.clone()).map_err(fail)?;
+        if let Some(label) = &a.encoding {
+            engine.encoding = Some(encoding(label).map_err(fail)?);
+        }
+        if let Some(j) = a.jobs {
+            // Set once per process; a second call (never made here) would only fail.
+            let _ = rayon::ThreadPoolBuilder::new()
+                .num_threads(j.max(1))
+                .build_global();
+        }
+        Ok(Setup { engine, templates })
+    }
+}
+
+/// Prints a setup error and gives the exit status for it.
+fn fail(message: String) -> i32 {
+    eprintln!("lawscore: {message}");
+    2
+}
+
+/// The templates for `--format html` (which also needs `--out`); none for other formats.
+fn load_templates(a: &ScoreArgs) -> Result<Option<Templates>, i32> {
+    if a.format != OutputFormat::Html {
+        return Ok(None);
+    }
+    let loaded = match &a.templates {
+        Some(d) => Templates::from_dir(d),
+        None => Ok(Templates::builtin()),
+    };
+    let t = loaded.map_err(|e| {
+        eprintln!("lawscore: invalid templates\n{e}");
+        2
+    })?;
+    if a.out.is_none() {
+        return Err(fail(
+            "--format html writes a folder; give one with --out DIR".into(),
+        ));
+    }
+    Ok(Some(t))
+}
+
+/// The encoding `--encoding` names.
+fn encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    encoding_rs::Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
+        format!("unknown encoding `{label}`; use a WHATWG label such as gb18030, gbk, big5, utf-8, utf-16le")
+    })
+}
+
+/// Scores every input in parallel, in input order: the scorecards and their texts, with
+/// the inputs that failed added to `errors`.
+fn score_all(
+    engine: &Engine,
+    inputs: &[Input],
+    quiet: bool,
+    errors: &mut Vec<ErrorRecord>,
+) -> (Vec<Scorecard>, Vec<String>) {
+    // A bar for a handful of files only flickers.
+    let bar = if quiet || inputs.len() < 20 {
         ProgressBar::hidden()
     } else {
         ProgressBar::new(inputs.len() as u64)
@@ -163,14 +214,14 @@ pub fn run(a: &ScoreArgs) -> i32 {
     let results: Vec<Result<Scored, ErrorRecord>> = inputs
         .par_iter()
         .map(|i| {
-            let r = score_one(&engine, i);
+            let r = score_one(engine, i);
             bar.inc(1);
             r
         })
         .collect();
     bar.finish_and_clear();
-    let mut cards: Vec<Scorecard> = Vec::new();
-    let mut texts: Vec<String> = Vec::new();
+    let mut cards = Vec::new();
+    let mut texts = Vec::new();
     for r in results {
         match r {
             Ok(s) => {
@@ -180,59 +231,54 @@ pub fn run(a: &ScoreArgs) -> i32 {
             Err(e) => errors.push(e),
         }
     }
-    for e in &errors {
-        eprintln!("lawscore: {}: {}", e.path, e.error);
+    (cards, texts)
+}
+
+/// Writes the batch in the format asked for.
+fn write(a: &ScoreArgs, batch: &Batch, templates: Option<&Templates>) -> Result<(), String> {
+    let out = a.out.as_deref();
+    match a.format {
+        OutputFormat::Html => write_html(
+            out.expect("checked in load_templates"),
+            batch,
+            templates.expect("loaded for html"),
+        ),
+        OutputFormat::Json => write_out(out, &render::to_json(batch)),
+        OutputFormat::Jsonl => write_out(out, &render::to_jsonl(batch)),
+        OutputFormat::Csv => write_out(out, &render::to_csv(batch)),
+        OutputFormat::Text => write_out(out, &render::to_text(batch, paint(a.color, out))),
     }
-    let batch = Batch {
-        cards: &cards,
-        texts: &texts,
-        errors: &errors,
-        pack: &engine.pack,
-    };
-    let written = match a.format {
-        OutputFormat::Html => {
-            let dir = a.out.as_deref().expect("checked above");
-            render::write_html_dir(dir, &batch, templates.as_ref().expect("loaded above"))
-                .map_err(|e| e.to_string())
-                .and_then(|_| {
-                    let note = "HTML scorecards written by lawscore; folders holding this file are not read as reports.\n";
-                    render::write_atomic(&dir.join(OUTPUT_MARK), note.as_bytes()).map_err(|e| e.to_string())
-                })
-        }
-        OutputFormat::Json => write_out(a.out.as_deref(), &render::to_json(&batch)),
-        OutputFormat::Jsonl => write_out(a.out.as_deref(), &render::to_jsonl(&batch)),
-        OutputFormat::Csv => write_out(a.out.as_deref(), &render::to_csv(&batch)),
-        OutputFormat::Text => {
-            let color = match a.color.as_str() {
-                "always" => true,
-                "never" => false,
-                _ => {
-                    a.out.is_none()
-                        && std::io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none()
-                }
-            };
-            write_out(a.out.as_deref(), &render::to_text(&batch, color))
-        }
-    };
-    if let Err(m) = written {
-        eprintln!("lawscore: {m}");
-        return 2;
-    }
-    if !errors.is_empty() {
-        return 2;
-    }
-    if let Some(n) = a.fail_under {
-        let below: Vec<&Scorecard> = cards.iter().filter(|c| c.score < n).collect();
-        if !below.is_empty() {
-            for c in &below {
-                eprintln!(
-                    "lawscore: {} scores {:.1}, below {n}",
-                    c.source.path, c.score
-                );
-            }
-            return 1;
+}
+
+/// Writes the HTML folder and marks it, so a later walk of a parent folder skips it.
+fn write_html(dir: &Path, batch: &Batch, templates: &Templates) -> Result<(), String> {
+    render::write_html_dir(dir, batch, templates).map_err(|e| e.to_string())?;
+    let note =
+        "HTML scorecards written by lawscore; folders holding this file are not read as reports.\n";
+    render::write_atomic(&dir.join(OUTPUT_MARK), note.as_bytes()).map_err(|e| e.to_string())
+}
+
+/// Whether text output is painted: `auto` paints only a terminal, and honours `NO_COLOR`.
+fn paint(when: ColorWhen, out: Option<&Path>) -> bool {
+    match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => {
+            out.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none()
         }
     }
-    0
+}
+
+/// The `--fail-under` gate: 1 (naming each report) when any report scores below `n`.
+fn gate(cards: &[Scorecard], n: f64) -> i32 {
+    let below: Vec<&Scorecard> = cards.iter().filter(|c| c.score < n).collect();
+    for c in &below {
+        eprintln!(
+            "lawscore: {} scores {:.1}, below {n}",
+            c.source.path, c.score
+        );
+    }
+    i32::from(!below.is_empty())
 }

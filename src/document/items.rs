@@ -1,6 +1,6 @@
 //! Enumerated items of a part: sub-headings, 一是…二是…, 1. 2. lines.
 
-use super::meta::cn_number;
+use super::patterns::cn_number;
 use super::{Document, Kind};
 use regex::Regex;
 use std::sync::LazyLock;

@@ -1,5 +1,6 @@
 //! Which part of a report a heading or sentence opens: the words reporters use.
 
+use super::patterns::years_in;
 use super::Kind;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -47,27 +48,6 @@ pub fn heading_kind_in(title: &str, year: Option<i32>) -> Option<Kind> {
         }
     }
     PLANS.is_match(title).then_some(Kind::Plans)
-}
-
-static YEAR4: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{4})\s*年"));
-static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| re(r"\d{4}\s*年?\s*[-~–至到]\s*\d{4}\s*年?"));
-
-/// The years a text names (2022年), leaving out the ends of a range: 2021-2025年 names a
-/// plan's span, not a year reported on.
-pub fn years_in(text: &str) -> Vec<i32> {
-    let ranges: Vec<(usize, usize)> = YEAR_RANGE
-        .find_iter(text)
-        .map(|m| (m.start(), m.end()))
-        .collect();
-    YEAR4
-        .captures_iter(text)
-        .filter_map(|c| {
-            let m = c.get(1)?;
-            let in_range = ranges.iter().any(|&(a, b)| m.start() >= a && m.end() <= b);
-            let y: i32 = m.as_str().parse().ok()?;
-            (!in_range && (1990..2100).contains(&y)).then_some(y)
-        })
-        .collect()
 }
 
 static MEASURES_PART: LazyLock<Regex> = LazyLock::new(|| {
@@ -279,6 +259,23 @@ mod tests {
             Vec::<i32>::new()
         );
         assert_eq!(years_in("2022年度"), vec![2022]);
+    }
+
+    #[test]
+    fn a_year_in_chinese_numerals_reads_like_one_in_figures() {
+        for report in [2022, 2023, 2024] {
+            assert_eq!(
+                heading_kind_in("二〇二三年重点工作", Some(report)),
+                heading_kind_in("2023年重点工作", Some(report)),
+                "{report}"
+            );
+        }
+        assert_eq!(heading_kind_in("二〇二二年重点工作", Some(2023)), None);
+        assert_eq!(
+            heading_kind_in("二〇二四年工作打算", Some(2023)),
+            Some(Kind::Plans)
+        );
+        assert_eq!(years_in("实施纲要（2021—2025年）"), Vec::<i32>::new());
     }
 
     #[test]

@@ -7,45 +7,28 @@
 
 use super::{Document, Kind};
 use crate::fold::map_offset;
-use crate::model::scorecard::Meta;
+use crate::model::scorecard::{DateSource, Level, Meta};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-fn re(p: &str) -> Regex {
-    Regex::new(p).expect("meta pattern")
-}
-
-/// A 4-digit year in Arabic or Chinese numerals.
-const YEAR_DIGITS: &str = r"(?:\d{4}|[〇零○一二][〇零○一二三四五六七八九]{3})";
-
-static YEAR: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"({YEAR_DIGITS})\s*年")));
-static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"{YEAR_DIGITS}\s*年?\s*[-－—–~～至到]+\s*{YEAR_DIGITS}\s*年?"
-    ))
-});
-static DATE_CN: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"({YEAR_DIGITS})\s*年\s*(\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月\s*(\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*日"
-    ))
-});
-static DATE_ISO: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?:^|[^\d])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[^\d]|$)"));
+use super::patterns::{
+    cn_number, compile as re, years_in, DATE_CN, DATE_FIGURES, DATE_ISO, ORGAN_ENDING, YEAR,
+};
 
 /// A whole organ name: what a signature, a 来源 line or a title head holds.
 static ORG: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:中共|中国共产党)?\p{Han}{1,30}?(?:人民政府|政府|行政公署|委员会|党委|党组|党工委|管委会|街道办事处|办事处|办公室|办公厅|[局厅委署办院部]|中心)$",
-    )
+    re(&format!(
+        r"^(?:中共|中国共产党)?\p{{Han}}{{1,30}}?{ORGAN_ENDING}$"
+    ))
 });
 
 /// An organ named at the start of a clause of the opening sentence, and the verb after it
 /// (某某区人民政府高度重视…, 某某局坚持…).
 static ORG_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^((?:中共)?\p{Han}{2,30}?(?:人民政府|政府|行政公署|委员会|街道办事处|办事处|办公室|[局厅委署办部]|中心))(?:党组|党委)?(?:坚持|在|高度重视|始终|认真|深入|全面|紧紧|紧扣|围绕|立足|按照|根据|严格|积极|着力|聚焦|切实|扎实|不断|持续|主动|牢固|大力|以|把|将|对|锚定|自觉|进一步|继续|充分|贯彻)",
-    )
+    re(&format!(
+        r"^((?:中共)?\p{{Han}}{{2,30}}?{ORGAN_ENDING})(?:党组|党委)?(?:坚持|在|高度重视|始终|认真|深入|全面|紧紧|紧扣|围绕|立足|按照|根据|严格|积极|着力|聚焦|切实|扎实|不断|持续|主动|牢固|大力|以|把|将|对|锚定|自觉|进一步|继续|充分|贯彻)",
+    ))
 });
 
 /// Labels of the meta fields that name an organ, best first.
@@ -65,7 +48,7 @@ static ZONE: LazyLock<Regex> =
 
 /// A date standing on a meta line without a label ([2021-03-31]　来源：…).
 static BARE_DATE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\s*[\[(【]?\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"));
+    LazyLock::new(|| re(&format!(r"^\s*[\[(【]?\s*{DATE_FIGURES}")));
 
 /// Another city named as the one a report answers to (在长沙市委…, 怀化市人民政府：).
 static SUPERIOR_CITY: LazyLock<Regex> = LazyLock::new(|| {
@@ -79,42 +62,6 @@ static SUPERIOR_CITY: LazyLock<Regex> = LazyLock::new(|| {
 /// already folded lines pass through unchanged.
 fn normalise(text: &str) -> String {
     crate::fold::fold(text)
-}
-
-/// Converts Arabic or Chinese numerals (二〇二四, 二十二) to a number.
-pub fn cn_number(s: &str) -> Option<u32> {
-    if let Ok(n) = s.trim().parse() {
-        return Some(n);
-    }
-    let digit = |c| match c {
-        '〇' | '零' | '○' => Some(0),
-        '一' => Some(1),
-        '二' => Some(2),
-        '三' => Some(3),
-        '四' => Some(4),
-        '五' => Some(5),
-        '六' => Some(6),
-        '七' => Some(7),
-        '八' => Some(8),
-        '九' => Some(9),
-        _ => None,
-    };
-    if s.contains('十') {
-        let (a, b) = s.split_once('十')?;
-        let tens = if a.is_empty() {
-            1
-        } else {
-            digit(a.chars().next()?)?
-        };
-        let ones = if b.is_empty() {
-            0
-        } else {
-            digit(b.chars().next()?)?
-        };
-        return Some(tens * 10 + ones);
-    }
-    s.chars()
-        .try_fold(0u32, |acc, c| Some(acc * 10 + digit(c)?))
 }
 
 /// Parses the first date in a piece of text into `YYYY-MM-DD`: 2023年3月28日,
@@ -137,25 +84,6 @@ pub fn find_date(text: &str) -> Option<String> {
     };
     ((1990..2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
         .then(|| format!("{y:04}-{m:02}-{d:02}"))
-}
-
-/// The years a text names, leaving out the ends of a range: (2021—2025年) names a plan's
-/// span, not a year reported on.
-fn years_in(text: &str) -> Vec<i32> {
-    let ranges: Vec<Range<usize>> = YEAR_RANGE.find_iter(text).map(|m| m.range()).collect();
-    YEAR.captures_iter(text)
-        .filter_map(|c| {
-            let m = c.get(1)?;
-            if ranges
-                .iter()
-                .any(|r| m.start() >= r.start && m.end() <= r.end)
-            {
-                return None;
-            }
-            let y = cn_number(m.as_str())? as i32;
-            (1990..2100).contains(&y).then_some(y)
-        })
-        .collect()
 }
 
 /// One line as metadata reads it: the original and its normalised copy.
@@ -689,7 +617,7 @@ fn issuer(page: &Page, title: Option<&Title>) -> (Vec<String>, bool) {
 
 /// The level of a place name by how it ends (…街道 / 镇 / 乡, 县 / 区 / 旗, 市 / 州 / 盟 /
 /// 地区, 省 / 自治区 / the four municipalities).
-fn place_level(place: &str) -> Option<&'static str> {
+fn place_level(place: &str) -> Option<Level> {
     let p = place.trim();
     if p.is_empty() {
         return None;
@@ -699,15 +627,15 @@ fn place_level(place: &str) -> Option<&'static str> {
         .any(|m| p == *m || p.ends_with(&format!("中国{m}")));
     Some(
         if p.ends_with("街道") || p.ends_with(['镇', '乡']) || p.ends_with("苏木") {
-            "township"
+            Level::Township
         } else if p.ends_with('省') || p.ends_with("自治区") || municipality {
-            "province"
+            Level::Province
         } else if p.ends_with("地区") || p.ends_with(['州', '盟']) {
-            "city"
+            Level::City
         } else if p.ends_with(['县', '旗', '区']) {
-            "county"
+            Level::County
         } else if p.ends_with('市') {
-            "city"
+            Level::City
         } else {
             return None;
         },
@@ -716,31 +644,31 @@ fn place_level(place: &str) -> Option<&'static str> {
 
 /// The level of an organ: a government or Party committee takes its place's level, a
 /// 街道办事处 is township, anything else (局, 委, 办, 厅, 中心, 署…) is a department.
-fn name_level(name: &str) -> &'static str {
+fn name_level(name: &str) -> Level {
     let n = normalise(name);
     let n = n
         .trim_start_matches("中共")
         .trim_start_matches("中国共产党");
     if n.ends_with("街道办事处") || n.ends_with("街道党工委") {
-        return "township";
+        return Level::Township;
     }
     // A development zone's 管委会 governs its zone as a county-level government does.
     let zone_board = ["管理委员会", "管委会"].iter().any(|s| n.ends_with(s));
     if zone_board && ZONE.is_match(n) {
-        return "county";
+        return Level::County;
     }
     let gov = ["人民政府", "政府", "行政公署", "公署", "党工委", "党委"]
         .iter()
         .find_map(|s| n.strip_suffix(s));
     if let Some(place) = gov {
-        return place_level(place).unwrap_or("unknown");
+        return place_level(place).unwrap_or(Level::Unknown);
     }
     // 县委, 中共某市委员会: a Party committee of a place, not a commission (发展改革委).
     let committee = ["委员会", "委"].iter().find_map(|s| n.strip_suffix(s));
     if let Some(level) = committee.and_then(place_level) {
         return level;
     }
-    "department"
+    Level::Department
 }
 
 /// True when a city's report answers to another city (a county-level city): the addressee
@@ -764,24 +692,24 @@ fn answers_to_a_city(page: &Page, place: &str) -> bool {
     })
 }
 
-fn level(page: &Page, issuer: &[String], title: Option<&Title>) -> &'static str {
+fn level(page: &Page, issuer: &[String], title: Option<&Title>) -> Level {
     let Some(last) = issuer.last() else {
         // Nothing names an organ; the title may still name a place (南平市2019年度…).
         let head = title
             .map(|t| normalise(&crate::fold::fold(&t.text)))
             .map(|n| title_head(&n).to_string())
             .unwrap_or_default();
-        return place_level(&head).unwrap_or("unknown");
+        return place_level(&head).unwrap_or(Level::Unknown);
     };
     let level = name_level(last);
-    if level == "city" {
+    if level == Level::City {
         let n = normalise(last);
         let place = ["人民政府", "政府"]
             .iter()
             .find_map(|s| n.strip_suffix(s))
             .unwrap_or(&n);
         if place.ends_with('市') && answers_to_a_city(page, place) {
-            return "county";
+            return Level::County;
         }
     }
     level
@@ -792,7 +720,7 @@ fn level(page: &Page, issuer: &[String], title: Option<&Title>) -> &'static str 
 
 /// The report's date: the signature's, else the best meta field (成文日期, then 发布…, then
 /// a bare 日期/时间, then 印发, then 更新).
-fn date(page: &Page) -> (Option<String>, &'static str) {
+fn date(page: &Page) -> (Option<String>, DateSource) {
     let signature = page
         .tail()
         .iter()
@@ -805,11 +733,11 @@ fn date(page: &Page) -> (Option<String>, &'static str) {
         })
         .find_map(|l| find_date(&l.norm));
     if let Some(d) = signature {
-        return (Some(d), "signature");
+        return (Some(d), DateSource::Signature);
     }
     match field_date(page) {
-        Some(d) => (Some(d), "published"),
-        None => (None, "none"),
+        Some(d) => (Some(d), DateSource::Published),
+        None => (None, DateSource::None),
     }
 }
 
@@ -878,14 +806,14 @@ pub fn read(doc: &Document) -> Meta {
     let (issuers, issuer_abbreviated) = issuer(&page, title.as_ref());
     let (date, date_source) = date(&page);
     let year = year(doc, &page, title.as_ref(), date.as_deref());
-    let level = level(&page, &issuers, title.as_ref()).to_string();
+    let level = level(&page, &issuers, title.as_ref());
     Meta {
         title: title.map(|t| t.text),
         issuer: (!issuers.is_empty()).then(|| issuers.join(" ")),
         issuer_abbreviated,
         year,
         date,
-        date_source: date_source.to_string(),
+        date_source,
         level,
     }
 }

@@ -8,7 +8,9 @@ pub mod checks;
 pub mod furniture;
 pub mod items;
 pub mod kinds;
+mod locate;
 pub mod meta;
+mod patterns;
 mod structure;
 
 use crate::model::scorecard::{Meta, SectionInfo};
@@ -25,6 +27,14 @@ pub struct Line {
     pub kind: Kind,
     /// Index of the section the line starts in.
     pub section: usize,
+}
+
+impl Line {
+    /// The byte offset in the original text of byte `folded` of the folded line (clamped
+    /// to the line's end).
+    pub fn original_offset(&self, folded: usize) -> usize {
+        crate::fold::map_offset(&self.folded, &self.text, folded.min(self.folded.len()))
+    }
 }
 
 /// A sentence: the unit rules match in.
@@ -72,6 +82,38 @@ pub struct Section {
     pub combined: bool,
 }
 
+/// A place in the text: a byte range of one folded line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// 0-based index into [`Document::lines`].
+    pub line: usize,
+    /// Start byte in the folded line.
+    pub start: usize,
+    /// End byte in the folded line (exclusive).
+    pub end: usize,
+}
+
+/// Where the text shows what [`Document::meta`] states, found when the metadata is read so
+/// that evidence for a check on it needs no search of the text.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    /// The whole first line of the page head that begins the title.
+    pub title_line: Option<Span>,
+    /// The title read as a one-part document, so conditions on its words match in it.
+    pub title_words: Option<Box<Document>>,
+    /// The first mention of the title.
+    pub title: Option<Span>,
+    /// The first mention of the (first) issuer.
+    pub issuer: Option<Span>,
+    /// The first mention of the year reported on, in Arabic digits.
+    pub year: Option<Span>,
+    /// The first mention of the date as written in `YYYY-MM-DD` form.
+    pub date: Option<Span>,
+    /// The whole line the date is shown on: the last dated line of the signature, or of
+    /// the page's meta lines for a published date.
+    pub date_line: Option<Span>,
+}
+
 /// A report, understood.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -83,6 +125,8 @@ pub struct Document {
     pub sections: Vec<Section>,
     /// Title, issuer, year, date, level.
     pub meta: Meta,
+    /// Where the text shows the metadata.
+    pub found: Found,
     /// What a reader must know before trusting the score (see [`checks`]).
     pub warnings: Vec<String>,
 }
@@ -104,8 +148,16 @@ impl Document {
             doc = structure::build(text, doc.meta.year, styled).0;
             doc.meta = meta::read(&doc);
         }
+        doc.found = locate::locate(&doc);
         doc.warnings = checks::warnings(&doc);
         doc
+    }
+
+    /// Takes `year` as the year reported on, where the text gives none to read (a rule
+    /// example's snippet), and notes where the text names it.
+    pub fn assume_year(&mut self, year: i32) {
+        self.meta.year = Some(year);
+        self.found.year = locate::mention(self, &year.to_string());
     }
 
     /// Builds a one-part document: `text` standing under `heading` in a part of `kind`.
@@ -122,9 +174,7 @@ impl Document {
     /// The original text of a sentence.
     pub fn sentence_original(&self, s: &Sentence) -> &str {
         let line = &self.lines[s.line];
-        let a = crate::fold::map_offset(&line.folded, &line.text, s.start);
-        let b = crate::fold::map_offset(&line.folded, &line.text, s.end);
-        &line.text[a..b]
+        &line.text[line.original_offset(s.start)..line.original_offset(s.end)]
     }
 
     /// The heading of a section as shown in evidence ("" for a headless part).
@@ -151,7 +201,7 @@ impl Document {
                     s.heading.clone()
                 },
                 level: s.level,
-                kind: s.kind.as_str().to_string(),
+                kind: s.kind,
                 line_start: s.first_line + 1,
                 line_end: s.last_line + 1,
             })

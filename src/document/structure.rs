@@ -3,8 +3,9 @@
 use super::furniture::is_furniture;
 use super::kinds::{
     announces_measures, heading_combines, heading_kind_in, introduces_list, opens_plans,
-    opens_problems, opens_problems_sentence, turns_to_causes, turns_to_plans, years_in,
+    opens_problems, opens_problems_sentence, turns_to_causes, turns_to_plans,
 };
+use super::patterns::{compile, years_in, DATE_FIGURES, DATE_WRITTEN, ORGAN_ENDING};
 use super::{Document, Kind, Line, Section, Sentence};
 use crate::fold::fold;
 use crate::model::scorecard::Meta;
@@ -345,110 +346,157 @@ impl Builder {
     }
 }
 
+/// What reading line by line carries from one line to the next.
+struct Reading {
+    /// The first line of the closing, if the report has one.
+    closing_from: Option<usize>,
+    /// The report numbers its top-level headings (一、…).
+    numbered_doc: bool,
+    /// Lines the source styles as headings: line → level (0 for bold).
+    styled: std::collections::HashMap<usize, u8>,
+    /// A heading, or the body after the opening, has been read.
+    seen_heading: bool,
+    /// A paragraph of running text has been read.
+    seen_body: bool,
+}
+
 /// Builds the document structure (metadata is read afterwards) of a report on `year`,
 /// with the lines its source styles as headings (line, level 1–4 or 0 for bold). Also
 /// says whether a heading or turn named a year, so the caller knows whether the year
 /// reported on changed the reading.
 pub fn build(text: &str, year: Option<i32>, styled: &[(usize, u8)]) -> (Document, bool) {
     let mut b = Builder::new(year);
-    for raw in text.split('\n') {
-        let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        b.lines.push(Line {
-            text: raw.to_string(),
-            folded: fold(raw),
-            kind: Kind::Preamble,
-            section: 0,
-        });
-    }
-    let closing_from = closing_start(&b.lines);
+    b.lines = text
+        .split('\n')
+        .map(|raw| {
+            let raw = raw.strip_suffix('\r').unwrap_or(raw);
+            Line {
+                text: raw.to_string(),
+                folded: fold(raw),
+                kind: Kind::Preamble,
+                section: 0,
+            }
+        })
+        .collect();
     // Topic lines without numbers are headings only in a report that numbers none of its
     // top-level headings; elsewhere a short line is more likely a stray fragment.
-    let numbered_doc = b
-        .lines
-        .iter()
-        .any(|l| numbered_heading(&l.folded).is_some_and(|h| h.level == 1));
-    let styled: std::collections::HashMap<usize, u8> = styled.iter().copied().collect();
+    let mut r = Reading {
+        closing_from: closing_start(&b.lines),
+        numbered_doc: b
+            .lines
+            .iter()
+            .any(|l| numbered_heading(&l.folded).is_some_and(|h| h.level == 1)),
+        styled: styled.iter().copied().collect(),
+        seen_heading: false,
+        seen_body: false,
+    };
     b.open(String::new(), String::new(), 0, Kind::Preamble, 0, false);
-    let mut seen_heading = false;
-    let mut seen_body = false;
     for li in 0..b.lines.len() {
-        let folded = b.lines[li].folded.clone();
-        if folded.trim().is_empty() {
-            let s = b.current();
-            b.lines[li].section = s;
-            b.lines[li].kind = b.sections[s].kind;
-            continue;
-        }
-        if is_furniture(&folded) || super::checks::mostly_lost(&folded) {
-            b.lines[li].kind = Kind::Boilerplate;
-            b.lines[li].section = b.current();
-            continue;
-        }
-        if Some(li) == closing_from {
-            b.stack.truncate(1);
-            b.turned = None;
-            b.open(String::new(), String::new(), 1, Kind::Closing, li, false);
-            b.sections.last_mut().unwrap().level = 0;
-        }
-        let in_closing = closing_from.is_some_and(|c| li >= c);
-        let mut heading_end = None;
-        let mut body_from = 0;
-        if !in_closing {
-            let hint = styled.get(&li).copied();
-            let numbered = numbered_heading(&folded)
-                .or_else(|| fullwidth_list_number(&b.lines[li].text, &folded));
-            if let Some(h) = numbered {
-                heading_end = Some(b.numbered(li, &h));
-                // The number is no text: 4．6件规范性文件… states six documents, not 4.6.
-                body_from = h.number_len;
-                seen_heading = true;
-            } else if let Some(end) = b.bare(li, hint, numbered_doc, seen_body || seen_heading) {
-                heading_end = Some(end);
-                seen_heading = true;
-            } else if !seen_heading && seen_body && opens_body(&folded) {
-                // No heading after the opening: what follows it is the report's body, read
-                // as measures until a heading or a turn says otherwise.
-                b.open(String::new(), String::new(), 1, Kind::Measures, li, false);
-                seen_heading = true;
-            } else if seen_heading
-                && b.sections[b.current()].kind == Kind::Measures
-                && b.turned.is_none()
-                && opens_problems(first_sentence(&folded))
-            {
-                let level = b.sections[b.current()].level + 1;
-                b.open(
-                    String::new(),
-                    String::new(),
-                    level,
-                    Kind::Problems,
-                    li,
-                    false,
-                );
-            }
-        }
-        if heading_end.is_none() && is_paragraph(&folded) {
-            seen_body = true;
-        }
-        let s = b.current();
-        let mut kind = b.turned.map_or(b.sections[s].kind, |(_, k)| k);
-        if !seen_heading && !in_closing {
-            kind = Kind::Preamble;
-        }
-        b.lines[li].section = s;
-        let first = b.sentences.len();
-        b.push_sentences(li, body_from, s, kind, heading_end);
-        b.lines[li].kind = b.sentences.get(first).map_or(kind, |x| x.kind);
+        b.read_line(li, &mut r);
     }
     finish(&mut b);
     let sensitive = b.year_sensitive;
-    let doc = Document {
-        lines: b.lines,
-        sentences: b.sentences,
-        sections: b.sections,
-        meta: Meta::default(),
-        warnings: Vec::new(),
-    };
-    (doc, sensitive)
+    (b.into_document(), sensitive)
+}
+
+impl Builder {
+    /// Reads one line: furniture, the start of the closing, a heading or a turn, then its
+    /// sentences.
+    fn read_line(&mut self, li: usize, r: &mut Reading) {
+        let folded = self.lines[li].folded.clone();
+        if folded.trim().is_empty() {
+            let s = self.current();
+            self.lines[li].section = s;
+            self.lines[li].kind = self.sections[s].kind;
+            return;
+        }
+        if is_furniture(&folded) || super::checks::mostly_lost(&folded) {
+            self.lines[li].kind = Kind::Boilerplate;
+            self.lines[li].section = self.current();
+            return;
+        }
+        if Some(li) == r.closing_from {
+            self.stack.truncate(1);
+            self.turned = None;
+            self.open(String::new(), String::new(), 1, Kind::Closing, li, false);
+            self.sections.last_mut().unwrap().level = 0;
+        }
+        let in_closing = r.closing_from.is_some_and(|c| li >= c);
+        let (heading_end, body_from) = if in_closing {
+            (None, 0)
+        } else {
+            self.opens_section(li, &folded, r)
+        };
+        if heading_end.is_none() && is_paragraph(&folded) {
+            r.seen_body = true;
+        }
+        let s = self.current();
+        let mut kind = self.turned.map_or(self.sections[s].kind, |(_, k)| k);
+        if !r.seen_heading && !in_closing {
+            kind = Kind::Preamble;
+        }
+        self.lines[li].section = s;
+        let first = self.sentences.len();
+        self.push_sentences(li, body_from, s, kind, heading_end);
+        self.lines[li].kind = self.sentences.get(first).map_or(kind, |x| x.kind);
+    }
+
+    /// Opens the section a line of the body starts, if it starts one: a numbered or bare
+    /// heading, the body after the opening, or problems owned up to inside the measures.
+    /// Returns where a heading's title ends in the line and where the line's text starts.
+    fn opens_section(
+        &mut self,
+        li: usize,
+        folded: &str,
+        r: &mut Reading,
+    ) -> (Option<usize>, usize) {
+        let hint = r.styled.get(&li).copied();
+        let numbered = numbered_heading(folded)
+            .or_else(|| fullwidth_list_number(&self.lines[li].text, folded));
+        if let Some(h) = numbered {
+            r.seen_heading = true;
+            // The number is no text: 4．6件规范性文件… states six documents, not 4.6.
+            return (Some(self.numbered(li, &h)), h.number_len);
+        }
+        let after_opening = r.seen_body || r.seen_heading;
+        if let Some(end) = self.bare(li, hint, r.numbered_doc, after_opening) {
+            r.seen_heading = true;
+            return (Some(end), 0);
+        }
+        if !r.seen_heading && r.seen_body && opens_body(folded) {
+            // No heading after the opening: what follows it is the report's body, read
+            // as measures until a heading or a turn says otherwise.
+            self.open(String::new(), String::new(), 1, Kind::Measures, li, false);
+            r.seen_heading = true;
+        } else if r.seen_heading
+            && self.sections[self.current()].kind == Kind::Measures
+            && self.turned.is_none()
+            && opens_problems(first_sentence(folded))
+        {
+            let level = self.sections[self.current()].level + 1;
+            self.open(
+                String::new(),
+                String::new(),
+                level,
+                Kind::Problems,
+                li,
+                false,
+            );
+        }
+        (None, 0)
+    }
+
+    /// The document read so far, its metadata still to be read.
+    fn into_document(self) -> Document {
+        Document {
+            lines: self.lines,
+            sentences: self.sentences,
+            sections: self.sections,
+            meta: Meta::default(),
+            found: Default::default(),
+            warnings: Vec::new(),
+        }
+    }
 }
 
 impl Builder {
@@ -591,15 +639,22 @@ fn original_prefix(line: &Line, folded_end: usize) -> String {
 }
 
 static CLOSING_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(特此报告|此报告|专此报告|附件|抄送|[〇零一二三四五六七八九十\d]{4}\s*年\s*[一二三四五六七八九十\d]{1,3}\s*月\s*[一二三四五六七八九十\d]{1,3}\s*日|.{0,30}(印发|签发))").unwrap()
+    compile(&format!(
+        r"^\s*(特此报告|此报告|专此报告|附件|抄送|{}|.{{0,30}}(印发|签发))",
+        *DATE_WRITTEN
+    ))
 });
-static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s\p{Han}()（）]{2,40}(人民政府|政府|委员会|[局厅委署办院所]|办公室|中心|街道办事处)\s*$").unwrap()
-});
+
+/// A signature line: organ names, nothing else.
+static SIGNATURE: LazyLock<Regex> =
+    LazyLock::new(|| compile(&format!(r"^[\s\p{{Han}}()（）]{{2,40}}{ORGAN_ENDING}\s*$")));
 
 /// A signature with its date on the same line (某某局　　2024年1月18日).
 static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s\p{Han}()（）]{2,40}(人民政府|政府|委员会|[局厅委署办院所]|办公室|中心|街道办事处|管委会)\s+([〇零○一二三四五六七八九十\d]{4}\s*年\s*[一二三四五六七八九十\d]{1,3}\s*月\s*[一二三四五六七八九十\d]{1,3}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*$").unwrap()
+    compile(&format!(
+        r"^[\s\p{{Han}}()（）]{{2,40}}{ORGAN_ENDING}\s+(?:{}|{DATE_FIGURES})\s*$",
+        *DATE_WRITTEN
+    ))
 });
 
 /// The first line of the closing: 特此报告, or the signature block at the end.
@@ -736,11 +791,5 @@ pub fn snippet(kind: Kind, heading: Option<&str>, text: &str) -> Document {
     b.sections[0].first_line = 1;
     b.sections[0].last_line = 0;
     b.sections[s].last_line = b.lines.len().saturating_sub(1);
-    Document {
-        lines: b.lines,
-        sentences: b.sentences,
-        sections: b.sections,
-        meta: Meta::default(),
-        warnings: Vec::new(),
-    }
+    b.into_document()
 }

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use quick_xml::events::Event;
+use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::Reader;
 
 use super::docx_styles::{style_bold, style_list, style_outline, Styles};
@@ -86,72 +86,25 @@ pub(crate) fn lines(
             continue;
         }
         match event {
-            Event::Start(e) => {
-                let name = e.name();
-                let name = name.as_ref();
-                if SKIPPED.contains(&name) {
-                    b.skip = 1;
-                    continue;
-                }
-                match name {
-                    "w:p" => b.paras.push(Para::default()),
-                    "w:r" => b.runs.push(RunFormat::default()),
-                    "w:pPr" => b.in_ppr += 1,
-                    "w:t" => b.in_text = true,
-                    "w:tr" => b.rows.push(Row::default()),
-                    "w:tc" => {
-                        if let Some(row) = b.rows.last_mut() {
-                            row.cell = Some(String::new());
-                        }
-                    }
-                    _ => b.property(name, &e),
-                }
-            }
-            Event::Empty(e) => {
-                let name = e.name();
-                b.property(name.as_ref(), &e);
-            }
-            Event::End(e) => match e.name().as_ref() {
-                "w:p" => {
-                    if let Some(p) = b.paras.pop() {
-                        let label = paragraph_label(&p, &mut numbering, styles);
-                        let lines = b.deliver(&p.text, label, false);
-                        b.mark_heading(&p, styles, lines);
-                    }
-                }
-                "w:r" => {
-                    b.runs.pop();
-                }
-                "w:pPr" => b.in_ppr = b.in_ppr.saturating_sub(1),
-                "w:t" => b.in_text = false,
-                "w:tc" => {
-                    if let Some(row) = b.rows.last_mut() {
-                        let cell = row.cell.take().unwrap_or_default();
-                        row.cells.push(cell);
-                    }
-                }
-                "w:tr" => {
-                    if let Some(row) = b.rows.pop() {
-                        let line = row.cells.join("\t");
-                        b.deliver(&line, None, true);
-                    }
-                }
-                _ => {}
-            },
+            Event::Start(e) => b.start(&e),
+            Event::Empty(e) => b.property(e.name().as_ref(), &e),
+            Event::End(e) => b.end(e.name().as_ref(), &mut numbering, styles),
             Event::Text(t) if b.in_text => b.push(&t.xml10_content()),
             Event::CData(t) if b.in_text => b.push(&t),
-            Event::GeneralRef(r) if b.in_text => {
-                let c = r.resolve_char_ref().ok().flatten();
-                let s = c
-                    .map(String::from)
-                    .or_else(|| quick_xml::escape::resolve_predefined_entity(&r).map(String::from));
-                b.push(&s.unwrap_or_default());
-            }
+            Event::GeneralRef(r) if b.in_text => b.push(&reference(&r)),
             Event::Eof => break,
             _ => {}
         }
     }
     Ok((b.out.join("\n"), b.headings))
+}
+
+/// The text a character or predefined entity reference stands for; empty for others.
+fn reference(r: &BytesRef<'_>) -> String {
+    let c = r.resolve_char_ref().ok().flatten();
+    c.map(String::from)
+        .or_else(|| quick_xml::escape::resolve_predefined_entity(r).map(String::from))
+        .unwrap_or_default()
 }
 
 /// The auto-number of a paragraph: its own `w:numPr`, else its style's.
@@ -192,10 +145,66 @@ fn wholly_bold(p: &Para, styles: &Styles) -> bool {
 }
 
 impl Body {
+    /// A start tag: opens a paragraph, run, row or cell, enters a subtree to skip, or
+    /// sets a property.
+    fn start(&mut self, e: &BytesStart<'_>) {
+        let name = e.name();
+        let name = name.as_ref();
+        if SKIPPED.contains(&name) {
+            self.skip = 1;
+            return;
+        }
+        match name {
+            "w:p" => self.paras.push(Para::default()),
+            "w:r" => self.runs.push(RunFormat::default()),
+            "w:pPr" => self.in_ppr += 1,
+            "w:t" => self.in_text = true,
+            "w:tr" => self.rows.push(Row::default()),
+            "w:tc" => {
+                if let Some(row) = self.rows.last_mut() {
+                    row.cell = Some(String::new());
+                }
+            }
+            _ => self.property(name, e),
+        }
+    }
+
+    /// An end tag: a finished paragraph gets its auto-number and goes out (and may be a
+    /// heading); a finished row goes out with its cells tab-separated.
+    fn end(&mut self, name: &str, numbering: &mut Numbering, styles: &Styles) {
+        match name {
+            "w:p" => {
+                if let Some(p) = self.paras.pop() {
+                    let label = paragraph_label(&p, numbering, styles);
+                    let lines = self.deliver(&p.text, label, false);
+                    self.mark_heading(&p, styles, lines);
+                }
+            }
+            "w:r" => {
+                self.runs.pop();
+            }
+            "w:pPr" => self.in_ppr = self.in_ppr.saturating_sub(1),
+            "w:t" => self.in_text = false,
+            "w:tc" => {
+                if let Some(row) = self.rows.last_mut() {
+                    let cell = row.cell.take().unwrap_or_default();
+                    row.cells.push(cell);
+                }
+            }
+            "w:tr" => {
+                if let Some(row) = self.rows.pop() {
+                    let line = row.cells.join("\t");
+                    self.deliver(&line, None, true);
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// Handles the empty or property elements that matter: tabs and breaks inside
     /// runs (a `w:tab` in `w:pPr` is a tab stop), paragraph style, list and outline
     /// level, and a run's weight.
-    fn property(&mut self, name: &str, e: &quick_xml::events::BytesStart<'_>) {
+    fn property(&mut self, name: &str, e: &BytesStart<'_>) {
         let in_run = !self.runs.is_empty();
         let run_format = in_run && self.in_ppr == 0;
         match name {

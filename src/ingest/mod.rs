@@ -12,6 +12,8 @@
 use std::io::Read;
 use std::path::Path;
 
+use crate::model::scorecard::Format;
+
 mod docx;
 mod docx_body;
 mod docx_styles;
@@ -22,28 +24,6 @@ mod html_depth;
 mod html_text;
 mod numbering;
 mod sniff;
-
-/// The form a report arrived in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// Plain text.
-    Txt,
-    /// An HTML page.
-    Html,
-    /// A Word 2007+ document.
-    Docx,
-}
-
-impl Format {
-    /// The wire name used in scorecards.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Format::Txt => "txt",
-            Format::Html => "html",
-            Format::Docx => "docx",
-        }
-    }
-}
 
 /// A report's text, extracted and decoded.
 #[derive(Debug, Clone, PartialEq)]

@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use quick_xml::events::Event;
+use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use super::docx_xml::attr;
@@ -40,98 +40,13 @@ pub(crate) struct Numbering {
 impl Numbering {
     /// Reads `word/numbering.xml`.
     pub(crate) fn parse(xml: &str) -> Result<Numbering, quick_xml::Error> {
-        let mut n = Numbering::default();
+        let mut p = NumberingParser::default();
         let mut reader = Reader::from_str(xml);
-        let mut abs: Option<(String, Vec<Level>)> = None;
-        let mut lvl: Option<(usize, Level)> = None;
-        let mut num: Option<(String, Num)> = None;
-        let mut override_lvl: Option<usize> = None;
         loop {
             match reader.read_event()? {
-                Event::Start(e) | Event::Empty(e) => {
-                    let val = || attr(&e, "w:val");
-                    match e.name().as_ref() {
-                        "w:abstractNum" => {
-                            let id = attr(&e, "w:abstractNumId").unwrap_or_default();
-                            abs = Some((id, vec![Level::default(); LEVELS]));
-                        }
-                        "w:lvl" if abs.is_some() && num.is_none() => {
-                            let ilvl = attr(&e, "w:ilvl").and_then(|v| v.parse().ok());
-                            lvl = ilvl.filter(|&i| i < LEVELS).map(|i| (i, Level::default()));
-                        }
-                        "w:start" => {
-                            if let Some((_, l)) = lvl.as_mut() {
-                                l.start = val().and_then(|v| v.parse().ok());
-                            }
-                        }
-                        "w:numFmt" => {
-                            // Word 2010 puts `custom` formats in mc:Choice and a
-                            // standard one in mc:Fallback; keep the standard one.
-                            if let (Some((_, l)), Some(v)) = (lvl.as_mut(), val()) {
-                                if v != "custom" {
-                                    l.fmt = v;
-                                }
-                            }
-                        }
-                        "w:lvlText" => {
-                            if let Some((_, l)) = lvl.as_mut() {
-                                l.text = val().unwrap_or_default();
-                            }
-                        }
-                        "w:isLgl" => {
-                            if let Some((_, l)) = lvl.as_mut() {
-                                l.legal = !matches!(val().as_deref(), Some("0" | "false"));
-                            }
-                        }
-                        "w:num" => {
-                            let id = attr(&e, "w:numId").unwrap_or_default();
-                            num = Some((
-                                id,
-                                Num {
-                                    abstract_id: String::new(),
-                                    starts: Vec::new(),
-                                },
-                            ));
-                        }
-                        "w:abstractNumId" => {
-                            if let (Some((_, m)), Some(v)) = (num.as_mut(), val()) {
-                                m.abstract_id = v;
-                            }
-                        }
-                        "w:lvlOverride" => {
-                            override_lvl = attr(&e, "w:ilvl").and_then(|v| v.parse().ok());
-                        }
-                        "w:startOverride" => {
-                            let start = val().and_then(|v| v.parse().ok());
-                            if let (Some((_, m)), Some(l), Some(s)) =
-                                (num.as_mut(), override_lvl, start)
-                            {
-                                m.starts.push((l, s));
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-                Event::End(e) => match e.name().as_ref() {
-                    "w:lvl" => {
-                        if let (Some((i, l)), Some((_, levels))) = (lvl.take(), abs.as_mut()) {
-                            levels[i] = l;
-                        }
-                    }
-                    "w:abstractNum" => {
-                        if let Some((id, levels)) = abs.take() {
-                            n.abstracts.insert(id, levels);
-                        }
-                    }
-                    "w:num" => {
-                        if let Some((id, m)) = num.take() {
-                            n.nums.insert(id, m);
-                        }
-                    }
-                    "w:lvlOverride" => override_lvl = None,
-                    _ => {}
-                },
-                Event::Eof => return Ok(n),
+                Event::Start(e) | Event::Empty(e) => p.open(&e),
+                Event::End(e) => p.close(e.name().as_ref()),
+                Event::Eof => return Ok(p.numbering),
                 _ => {}
             }
         }
@@ -186,6 +101,103 @@ impl Numbering {
             }
         }
         Some(out)
+    }
+}
+
+/// The definitions being read from `word/numbering.xml`: a `w:abstractNum` and its
+/// `w:lvl`, or a `w:num` and its `w:lvlOverride`, until their end tags file them.
+#[derive(Default)]
+struct NumberingParser {
+    numbering: Numbering,
+    abs: Option<(String, Vec<Level>)>,
+    lvl: Option<(usize, Level)>,
+    num: Option<(String, Num)>,
+    override_lvl: Option<usize>,
+}
+
+impl NumberingParser {
+    /// A start (or empty) tag: opens a definition or sets one of its values.
+    fn open(&mut self, e: &BytesStart<'_>) {
+        let val = || attr(e, "w:val");
+        match e.name().as_ref() {
+            "w:abstractNum" => {
+                let id = attr(e, "w:abstractNumId").unwrap_or_default();
+                self.abs = Some((id, vec![Level::default(); LEVELS]));
+            }
+            "w:lvl" if self.abs.is_some() && self.num.is_none() => {
+                let ilvl = attr(e, "w:ilvl").and_then(|v| v.parse().ok());
+                self.lvl = ilvl.filter(|&i| i < LEVELS).map(|i| (i, Level::default()));
+            }
+            "w:num" => {
+                let id = attr(e, "w:numId").unwrap_or_default();
+                let num = Num {
+                    abstract_id: String::new(),
+                    starts: Vec::new(),
+                };
+                self.num = Some((id, num));
+            }
+            "w:abstractNumId" => {
+                if let (Some((_, m)), Some(v)) = (self.num.as_mut(), val()) {
+                    m.abstract_id = v;
+                }
+            }
+            "w:lvlOverride" => {
+                self.override_lvl = attr(e, "w:ilvl").and_then(|v| v.parse().ok());
+            }
+            "w:startOverride" => {
+                let start = val().and_then(|v| v.parse().ok());
+                if let (Some((_, m)), Some(l), Some(s)) =
+                    (self.num.as_mut(), self.override_lvl, start)
+                {
+                    m.starts.push((l, s));
+                }
+            }
+            name => {
+                if let Some((_, l)) = self.lvl.as_mut() {
+                    level_property(l, name, val);
+                }
+            }
+        }
+    }
+
+    /// An end tag: files the definition it closes.
+    fn close(&mut self, name: &str) {
+        match name {
+            "w:lvl" => {
+                if let (Some((i, l)), Some((_, levels))) = (self.lvl.take(), self.abs.as_mut()) {
+                    levels[i] = l;
+                }
+            }
+            "w:abstractNum" => {
+                if let Some((id, levels)) = self.abs.take() {
+                    self.numbering.abstracts.insert(id, levels);
+                }
+            }
+            "w:num" => {
+                if let Some((id, m)) = self.num.take() {
+                    self.numbering.nums.insert(id, m);
+                }
+            }
+            "w:lvlOverride" => self.override_lvl = None,
+            _ => {}
+        }
+    }
+}
+
+/// Sets the property of a list level that tag `name` (with value `val`) carries.
+fn level_property(l: &mut Level, name: &str, val: impl Fn() -> Option<String>) {
+    match name {
+        "w:start" => l.start = val().and_then(|v| v.parse().ok()),
+        // Word 2010 puts `custom` formats in mc:Choice and a standard one in
+        // mc:Fallback; keep the standard one.
+        "w:numFmt" => {
+            if let Some(v) = val().filter(|v| v != "custom") {
+                l.fmt = v;
+            }
+        }
+        "w:lvlText" => l.text = val().unwrap_or_default(),
+        "w:isLgl" => l.legal = !matches!(val().as_deref(), Some("0" | "false")),
+        _ => {}
     }
 }
 

@@ -29,6 +29,9 @@ const BINARY: &[(&[u8], &str)] = &[
     (b"MZ\x90\x00", "a Windows executable"),
 ];
 
+/// The header of an RTF file, which some writers put after white space.
+const RTF: &[u8] = b"{\\rtf";
+
 /// Classifies `bytes` by their leading signature.
 pub(crate) fn magic(bytes: &[u8]) -> Magic {
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
@@ -45,7 +48,7 @@ pub(crate) fn magic(bytes: &[u8]) -> Magic {
     if head.windows(5).any(|w| w == b"%PDF-") {
         return refuse("a PDF file", "pdftotext -enc UTF-8 file.pdf file.txt");
     }
-    if bytes.trim_ascii_start().starts_with(b"{\\rtf") {
+    if bytes.trim_ascii_start().starts_with(RTF) {
         return refuse(
             "an RTF file",
             "soffice --headless --convert-to docx file.rtf",

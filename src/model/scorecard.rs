@@ -4,6 +4,9 @@
 //! never rename or drop one without bumping [`SCHEMA`].
 
 use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use super::Kind;
 
 use super::grade::Grade;
 
@@ -50,7 +53,7 @@ pub struct Source {
     /// Path as given on the command line (`-` for standard input).
     pub path: String,
     /// `txt`, `html` or `docx`.
-    pub format: String,
+    pub format: Format,
     /// `utf-8`, `gb18030`, `utf-16le` or `utf-16be`.
     pub encoding: String,
     /// Characters of extracted text.
@@ -74,10 +77,10 @@ pub struct Meta {
     pub year: Option<i32>,
     /// The report's date, ISO `YYYY-MM-DD`.
     pub date: Option<String>,
-    /// `signature`, `published` or `none`.
-    pub date_source: String,
+    /// Where the date was read: `signature`, `published` or `none`.
+    pub date_source: DateSource,
     /// `province`, `city`, `county`, `township`, `department` or `unknown`.
-    pub level: String,
+    pub level: Level,
 }
 
 /// Name, version and content digest of a rule pack.
@@ -103,6 +106,127 @@ pub struct CategoryScore {
     /// Points possible (not-applicable elements excluded).
     pub possible: f64,
 }
+
+/// The form a report arrived in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// Plain text.
+    Txt,
+    /// An HTML page.
+    Html,
+    /// A Word 2007+ document.
+    Docx,
+}
+
+impl Format {
+    /// The wire name used in scorecards.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Txt => "txt",
+            Format::Html => "html",
+            Format::Docx => "docx",
+        }
+    }
+}
+
+/// Where a report's date was read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateSource {
+    /// The date under the signature (落款), the report's own.
+    Signature,
+    /// A web page's 发布时间 or a document field such as 成文日期.
+    Published,
+    /// No date was found.
+    #[default]
+    None,
+}
+
+impl DateSource {
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateSource::Signature => "signature",
+            DateSource::Published => "published",
+            DateSource::None => "none",
+        }
+    }
+}
+
+/// The issuer's place in the administration, which picks the profile a report is scored
+/// under when none is forced.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// A province, autonomous region or municipality.
+    Province,
+    /// A prefecture-level city, 州, 盟 or 地区.
+    City,
+    /// A county, district, 旗, county-level city or development zone.
+    County,
+    /// A township, 乡, 镇 or 街道.
+    Township,
+    /// A government department (局, 委, 办, 厅…).
+    Department,
+    /// Nothing in the text names the issuer's level.
+    #[default]
+    Unknown,
+}
+
+impl Level {
+    /// Every level, in the order profiles list them.
+    pub const ALL: [Level; 6] = [
+        Level::Province,
+        Level::City,
+        Level::County,
+        Level::Township,
+        Level::Department,
+        Level::Unknown,
+    ];
+
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Province => "province",
+            Level::City => "city",
+            Level::County => "county",
+            Level::Township => "township",
+            Level::Department => "department",
+            Level::Unknown => "unknown",
+        }
+    }
+
+    /// Parses a wire name, as written in a profile's `levels:`.
+    pub fn parse(s: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+}
+
+macro_rules! wire_name {
+    ($($t:ty),*) => {$(
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        // Comparing with the wire name keeps tests and expert readings (YAML strings) short.
+        impl PartialEq<&str> for $t {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+
+        impl PartialEq<str> for $t {
+            fn eq(&self, other: &str) -> bool {
+                self.as_str() == other
+            }
+        }
+    )*};
+}
+
+wire_name!(Format, DateSource, Level, Status, Kind);
 
 /// Outcome for one element.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]
@@ -181,7 +305,7 @@ pub struct Evidence {
     /// Heading of the section it stands in ("" before the first heading).
     pub section: String,
     /// Kind of that section.
-    pub kind: String,
+    pub kind: Kind,
     /// The words that matched, as in the original text (for highlighting).
     #[serde(default)]
     pub matched: Vec<String>,
@@ -204,7 +328,7 @@ pub struct SectionInfo {
     /// 0 for the preamble and closing, 1 for 一、, 2 for (一), 3 for 1., 4 for (1).
     pub level: u8,
     /// preamble, measures, problems, causes, plans, closing or boilerplate.
-    pub kind: String,
+    pub kind: Kind,
     /// First line, 1-based.
     pub line_start: usize,
     /// Last line, 1-based, inclusive.

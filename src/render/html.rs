@@ -7,13 +7,13 @@ use std::path::{Path, PathBuf};
 use minijinja::value::Serde;
 use minijinja::{context, Environment, UndefinedBehavior};
 use rayon::prelude::*;
-use sha2::{Digest, Sha256};
 
-use super::labels::{fmt1, grade_styles, kind_label, pts, ratio_pct, status_label, status_mark};
+use super::labels::{fmt1, grade_styles, pts, ratio_pct, status_label, status_mark};
 use super::overview::Overview;
 use super::page::ReportPage;
 use super::{write_atomic, Batch, RenderError};
 use crate::model::scorecard::{Scorecard, Status};
+use crate::model::Kind;
 use crate::rules::RulePack;
 
 /// The templates built into the binary, by name. `--templates DIR` may replace any of them.
@@ -186,7 +186,9 @@ fn add_filters(env: &mut Environment<'static>) {
     env.add_filter("pct", |earned: f64, possible: f64| {
         format!("{}%", pts(ratio_pct(earned, possible).round()))
     });
-    env.add_filter("kind_label", |k: String| kind_label(&k).to_string());
+    env.add_filter("kind_label", |k: String| {
+        Kind::parse(&k).map_or(k, |kind| kind.label().to_string())
+    });
     env.add_filter("status_mark", |s: String| {
         Status::parse(&s).map_or("?", status_mark).to_string()
     });
@@ -223,12 +225,8 @@ pub fn page_file_name(card: &Scorecard) -> String {
     } else {
         safe
     };
-    let digest = Sha256::digest(path.as_bytes());
-    let mut hex = String::with_capacity(8);
-    for b in &digest[..4] {
-        let _ = write!(hex, "{b:02x}");
-    }
-    format!("{safe}-{hex}.html")
+    let hex = crate::digest::sha256_hex(path.as_bytes());
+    format!("{safe}-{}.html", &hex[..8])
 }
 
 /// Writes one page per report and `index.html` into `dir` (created if needed) and returns

@@ -1,7 +1,7 @@
-//! Chinese words, marks and CSS class names for statuses, grades and section kinds, kept in
-//! one place so the text output and the HTML pages never describe the same thing differently.
-//! Grades and badges come from the pack; only what the program itself defines (statuses,
-//! section kinds) is spelled here.
+//! Chinese words, marks and CSS class names for statuses, grades and badges, kept in one
+//! place so the text output and the HTML pages never describe the same thing differently.
+//! Grades and the element behind a badge come from the pack; only what the program itself
+//! defines (statuses, a badge's words) is spelled here.
 
 use serde::Serialize;
 
@@ -73,20 +73,6 @@ pub(crate) fn grade_styles(scale: &GradeScale) -> Vec<GradeStyle> {
             colour: band.colour.css(),
         })
         .collect()
-}
-
-/// Chinese label of a section kind; unknown kinds pass through so new kinds still show.
-pub(crate) fn kind_label(kind: &str) -> &str {
-    match kind {
-        "preamble" => "前言",
-        "measures" => "举措成效",
-        "problems" => "问题不足",
-        "causes" => "原因分析",
-        "plans" => "下步安排",
-        "closing" => "结尾",
-        "boilerplate" => "网页附属",
-        other => other,
-    }
 }
 
 /// The timeliness badge (label, CSS class, element name), read from the element the pack

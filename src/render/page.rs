@@ -8,9 +8,7 @@
 use serde::Serialize;
 
 use super::highlight::{segments, Segment};
-use super::labels::{
-    grade_class, kind_label, ratio_pct, status_class, status_label, status_mark, timeliness,
-};
+use super::labels::{grade_class, ratio_pct, status_class, status_label, status_mark, timeliness};
 use crate::model::scorecard::{
     ElementResult, Evidence, Indicator, RulesetRef, Scorecard, Source, Status,
 };
@@ -23,8 +21,8 @@ pub(crate) struct ReportPage<'a> {
     issuer: Option<&'a str>,
     year: Option<i32>,
     date: Option<&'a str>,
-    date_source: &'a str,
-    level: &'a str,
+    date_source: &'static str,
+    level: &'static str,
     /// None when the pack marks no element `badge: timeliness`.
     timeliness: Option<Badge<'a>>,
     score: f64,
@@ -94,8 +92,8 @@ struct ElementView<'a> {
 struct Quote<'a> {
     line: usize,
     section: &'a str,
-    kind: &'a str,
-    kind_label: &'a str,
+    kind: &'static str,
+    kind_label: &'static str,
     segments: Vec<Segment<'a>>,
 }
 
@@ -124,8 +122,8 @@ struct SectionView<'a> {
     /// closing, page furniture) so the outline still says what is there.
     preview: String,
     level: u8,
-    kind: &'a str,
-    kind_label: &'a str,
+    kind: &'static str,
+    kind_label: &'static str,
     line_start: usize,
     line_end: usize,
 }
@@ -159,8 +157,8 @@ impl<'a> ReportPage<'a> {
             issuer: m.issuer.as_deref(),
             year: m.year,
             date: m.date.as_deref(),
-            date_source: &m.date_source,
-            level: &m.level,
+            date_source: m.date_source.as_str(),
+            level: m.level.as_str(),
             timeliness: timeliness(card, pack).map(|(label, class, title)| Badge {
                 label,
                 class,
@@ -185,8 +183,8 @@ impl<'a> ReportPage<'a> {
                     heading: &s.heading,
                     preview: preview(text, s.line_start, s.line_end),
                     level: s.level,
-                    kind: &s.kind,
-                    kind_label: kind_label(&s.kind),
+                    kind: s.kind.as_str(),
+                    kind_label: s.kind.label(),
                     line_start: s.line_start,
                     line_end: s.line_end,
                 })
@@ -260,8 +258,8 @@ fn quote(ev: &Evidence) -> Quote<'_> {
     Quote {
         line: ev.line,
         section: &ev.section,
-        kind: &ev.kind,
-        kind_label: kind_label(&ev.kind),
+        kind: ev.kind.as_str(),
+        kind_label: ev.kind.label(),
         segments: segments(&ev.text, &ev.matched),
     }
 }

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::labels::{fmt1, kind_label, pts, ratio_pct, status_mark};
+use super::labels::{fmt1, pts, ratio_pct, status_mark};
 use super::{summary, Batch};
 use crate::fold::width::display_width;
 use crate::model::scorecard::{ElementResult, Scorecard, Status};
@@ -182,7 +182,7 @@ fn improvement(out: &mut String, e: &ElementResult, p: Paint) {
             out,
             "      ↳ 第{}行（{}）：{}",
             ev.line,
-            kind_label(&ev.kind),
+            ev.kind.label(),
             nm.reason
         );
         let _ = writeln!(out, "        {}", p.dim(&format!("“{}”", clip(&ev.text))));

@@ -164,14 +164,7 @@ pub fn check(
             diags.push(d.find(pack_src, id_line(&c.id) + 1, &format!("id: {}", c.id)));
         }
     }
-    const LEVELS: &[&str] = &[
-        "province",
-        "city",
-        "county",
-        "township",
-        "department",
-        "unknown",
-    ];
+    let levels = crate::model::scorecard::Level::ALL.map(|l| l.as_str());
     let ids: Vec<&str> = rp.elements.iter().map(|e| e.id.as_str()).collect();
     let mut seen_prof = std::collections::HashSet::new();
     for p in &pack.profiles {
@@ -181,9 +174,9 @@ pub fn check(
             diags.push(d.find(pack_src, at + 1, &format!("id: {}", p.id)));
         }
         for l in &p.levels {
-            if !LEVELS.contains(&l.as_str()) {
-                let help = super::cond::did_you_mean(l, LEVELS).map_or_else(
-                    || format!("levels are {}", LEVELS.join(", ")),
+            if !levels.contains(&l.as_str()) {
+                let help = super::cond::did_you_mean(l, &levels).map_or_else(
+                    || format!("levels are {}", levels.join(", ")),
                     |s| format!("did you mean `{s}`?"),
                 );
                 let d = Diagnostic::error(

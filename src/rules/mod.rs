@@ -11,7 +11,7 @@ mod lint;
 pub mod schema;
 pub mod vocab;
 
-use crate::model::scorecard::RulesetRef;
+use crate::model::scorecard::{Level, RulesetRef};
 use crate::model::GradeScale;
 use crate::model::Kind;
 use crate::yaml;
@@ -19,7 +19,6 @@ use cond::{compile_pattern, did_you_mean, Cond, Pattern};
 use diag::{Diagnostic, RuleErrors, Severity};
 use regex::Regex;
 use schema::{Badge, ElementsFile, Example, IndicatorDef, PackFile, ProfileDef, SCHEMA_VERSION};
-use sha2::{Digest, Sha256};
 use std::path::Path;
 
 /// A category, compiled.
@@ -279,10 +278,10 @@ impl RulePack {
     }
 
     /// The profile for a detected level: the first whose `levels` lists it, else the default.
-    pub fn profile_for_level(&self, level: &str) -> Option<&ProfileDef> {
+    pub fn profile_for_level(&self, level: Level) -> Option<&ProfileDef> {
         self.profiles
             .iter()
-            .find(|p| p.levels.iter().any(|l| l == level))
+            .find(|p| p.levels.iter().any(|l| level == l.as_str()))
             .or(self.profiles.first())
     }
 }
@@ -353,15 +352,14 @@ fn unknown_vocabulary(u: &vocab::UnknownVocabulary, which: &str) -> cond::CondEr
 fn digest(files: &[(String, String)]) -> String {
     let mut sorted: Vec<_> = files.iter().collect();
     sorted.sort();
-    let mut h = Sha256::new();
+    let mut all = Vec::new();
     for (n, c) in sorted {
-        h.update(n.as_bytes());
-        h.update([0]);
-        h.update(c.as_bytes());
-        h.update([0]);
+        for part in [n, c] {
+            all.extend_from_slice(part.as_bytes());
+            all.push(0);
+        }
     }
-    let hex: String = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
-    format!("sha256:{}", &hex[..16])
+    format!("sha256:{}", &crate::digest::sha256_hex(&all)[..16])
 }
 
 /// Loads a pack from (file name, content) pairs; `shown` prefixes file names in messages.

@@ -8,15 +8,7 @@ use crate::rules::RulePack;
 use std::collections::BTreeSet;
 
 /// A match: a byte range of a folded line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hit {
-    /// 0-based line.
-    pub line: usize,
-    /// Start byte in the folded line.
-    pub start: usize,
-    /// End byte in the folded line.
-    pub end: usize,
-}
+pub type Hit = crate::document::Span;
 
 /// What evaluating a condition found.
 #[derive(Debug, Clone, Default)]
@@ -276,185 +268,94 @@ impl Ctx<'_> {
 
     /// Evaluates `c` over the sentences `unit`.
     pub fn eval(&self, c: &Cond, unit: &[usize]) -> Outcome {
-        let doc = self.doc;
         match c {
-            Cond::Pattern(p) => {
-                let mut o = Outcome::default();
-                for &si in unit {
-                    let s = &doc.sentences[si];
-                    let text = doc.sentence_text(s);
-                    for m in p.re.find_iter(text) {
-                        if m.start() == m.end() {
-                            continue;
-                        }
-                        let hit = Hit {
-                            line: s.line,
-                            start: s.start + m.start(),
-                            end: s.start + m.end(),
-                        };
-                        if self.in_title(text, m.start()) {
-                            continue;
-                        }
-                        if self.negated(text, m.start(), m.end()) {
-                            o.negated.push(hit);
-                        } else {
-                            o.hits.push(hit);
-                            break;
-                        }
-                    }
-                    if o.hits.len() >= MAX_HITS {
-                        break;
-                    }
-                }
-                o.ok = !o.hits.is_empty();
-                o.found = o.hits.len();
-                o
-            }
-            Cond::Any { of, within, .. } => {
-                let mut best = Outcome::default();
-                for g in self.groups(unit, *within) {
-                    let mut o = Outcome::default();
-                    for child in of {
-                        let r = self.eval(child, &g);
-                        o.negated.extend(r.negated);
-                        if r.ok {
-                            o.ok = true;
-                            o.found += 1;
-                            o.hits.extend(r.hits);
-                        }
-                    }
-                    o.hits.truncate(MAX_HITS);
-                    if o.ok {
-                        return o;
-                    }
-                    best.negated.extend(o.negated);
-                }
-                best
-            }
-            Cond::All { of, within, .. } => self.together(of, unit, *within, of.len()),
-            Cond::AtLeast { n, of, within, .. } => self.together(of, unit, *within, *n),
-            Cond::Heading(inner) => {
-                let mut secs = BTreeSet::new();
-                for &si in unit {
-                    secs.extend(doc.ancestry(doc.sentences[si].section));
-                }
-                let heads: Vec<usize> = secs
-                    .iter()
-                    .filter_map(|&i| doc.sections[i].heading_sentence)
-                    .collect();
-                self.eval(inner, &heads)
-            }
-            Cond::Title(inner) => {
-                // Match the title as read (joined, typeset spaces squeezed: 报 告 → 报告),
-                // and point the evidence at its first line.
-                let Some(title) = &doc.meta.title else {
-                    return Outcome::default();
-                };
-                let td = Document::snippet(Kind::Preamble, None, title);
-                let tctx = Ctx {
-                    doc: &td,
-                    pack: self.pack,
-                    scope: &Kind::ALL,
-                    negation: false,
-                    titles: true,
-                    deadline: None,
-                };
-                let mut o = tctx.eval(inner, &(0..td.sentences.len()).collect::<Vec<_>>());
-                let line = title_lines(doc).first().copied();
-                let span = line.map_or(0, |l| doc.lines[l].folded.len());
-                for h in o.hits.iter_mut() {
-                    *h = Hit {
-                        line: line.unwrap_or(0),
-                        start: 0,
-                        end: span,
-                    };
-                }
-                o.hits.truncate(1);
-                o
-            }
-            Cond::Meta(f) => {
-                let m = &doc.meta;
-                let value = match f {
-                    MetaField::Title => m.title.clone(),
-                    MetaField::Issuer => m.issuer.clone(),
-                    MetaField::Year => m.year.map(|y| y.to_string()),
-                    MetaField::Date => m.date.clone(),
-                };
-                let mut o = Outcome {
-                    ok: value.is_some(),
-                    ..Outcome::default()
-                };
-                if let Some(v) = value {
-                    o.hits.extend(find_line(doc, &v));
-                }
-                o
-            }
-            Cond::Deadline { month, day } => {
-                let (month, day) = self.deadline.unwrap_or((*month, *day));
-                let (Some(date), Some(year)) = (&doc.meta.date, doc.meta.year) else {
-                    return Outcome {
-                        not_applicable: Some("文中没有落款日期或发布日期，无法判断是否按时".into()),
-                        ..Outcome::default()
-                    };
-                };
-                let limit = format!("{:04}-{month:02}-{day:02}", year + 1);
-                let mut o = Outcome {
-                    ok: date.as_str() <= limit.as_str(),
-                    ..Outcome::default()
-                };
-                let shown = date_line(doc);
-                o.hits.extend(shown);
-                o
-            }
-            Cond::Part { heading } => {
-                let mut o = Outcome::default();
-                for &si in unit {
-                    let s = &doc.sentences[si];
-                    // A part is titled when a heading above it announces it, alone or
-                    // combined with another part (存在的困难及下一步计划).
-                    // A part of its own: under a heading that announces it (alone or
-                    // combined, 存在的困难及下一步计划), or a paragraph block that opens it
-                    // with no heading — not a clause inside another part's paragraph.
-                    let titled = doc.ancestry(s.section).any(|a| {
-                        let sec = &doc.sections[a];
-                        let announced = sec.has_heading
-                            && (self.scope.contains(&sec.kind)
-                                || sec.combined
-                                || sec.announced.is_some_and(|k| self.scope.contains(&k)));
-                        let own_block = !sec.has_heading && self.scope.contains(&sec.kind);
-                        sec.level > 0 && (announced || own_block)
-                    });
-                    if !*heading || titled {
-                        o.ok = true;
-                        o.hits.push(Hit {
-                            line: s.line,
-                            start: s.start,
-                            end: s.end,
-                        });
-                        break;
-                    }
-                }
-                o
-            }
-            Cond::Items(n) => {
-                let list = items(doc, self.scope);
-                let found = count(&list);
-                Outcome {
-                    ok: found >= *n,
-                    found,
-                    hits: list
-                        .iter()
-                        .take(MAX_HITS)
-                        .map(|it| item_hit(doc, it))
-                        .collect(),
-                    ..Outcome::default()
-                }
-            }
+            // Conditions on the text in scope.
+            Cond::Pattern(p) => self.pattern(p, unit),
+            Cond::Any { of, within, .. } => self.combine(of, unit, *within, 1, Keep::ANY),
+            Cond::All { of, within, .. } => self.combine(of, unit, *within, of.len(), Keep::EACH),
+            Cond::AtLeast { n, of, within, .. } => self.combine(of, unit, *within, *n, Keep::EACH),
+            Cond::Heading(inner) => self.under_headings(inner, unit),
+            // Conditions on the report's shape.
+            Cond::Part { heading } => self.part(*heading, unit),
+            Cond::Items(n) => self.items(*n),
             Cond::Covers(need) => self.covers(*need),
+            // Conditions on the metadata.
+            Cond::Title(inner) => self.title(inner),
+            Cond::Meta(f) => self.meta(*f),
+            Cond::Deadline { month, day } => self.deadline(*month, *day),
         }
     }
+}
 
-    fn together(&self, of: &[Cond], unit: &[usize], within: Within, n: usize) -> Outcome {
+/// Which matches of a combination's parts to keep: every part's, up to a total (`any`:
+/// one part is enough, show what matched), or a few of each part's (`all`, `at_least`:
+/// show every part that holds).
+#[derive(Debug, Clone, Copy)]
+struct Keep {
+    each: usize,
+    total: usize,
+}
+
+impl Keep {
+    const ANY: Keep = Keep {
+        each: usize::MAX,
+        total: MAX_HITS,
+    };
+    const EACH: Keep = Keep {
+        each: 3,
+        total: usize::MAX,
+    };
+}
+
+// Conditions on the text in scope.
+impl Ctx<'_> {
+    /// A pattern: the first match of each sentence that is neither negated nor inside a
+    /// cited name, for a few sentences.
+    fn pattern(&self, p: &Pattern, unit: &[usize]) -> Outcome {
+        let doc = self.doc;
+        let mut o = Outcome::default();
+        for &si in unit {
+            let s = &doc.sentences[si];
+            let text = doc.sentence_text(s);
+            for m in p.re.find_iter(text) {
+                if m.start() == m.end() {
+                    continue;
+                }
+                let hit = Hit {
+                    line: s.line,
+                    start: s.start + m.start(),
+                    end: s.start + m.end(),
+                };
+                if self.in_title(text, m.start()) {
+                    continue;
+                }
+                if self.negated(text, m.start(), m.end()) {
+                    o.negated.push(hit);
+                } else {
+                    o.hits.push(hit);
+                    break;
+                }
+            }
+            if o.hits.len() >= MAX_HITS {
+                break;
+            }
+        }
+        o.ok = !o.hits.is_empty();
+        o.found = o.hits.len();
+        o
+    }
+
+    /// At least `need` of `of` holding together in one group (sentence, paragraph, section
+    /// or the whole scope): the first group that has them, else the one that came closest,
+    /// with the negated matches of every group.
+    fn combine(
+        &self,
+        of: &[Cond],
+        unit: &[usize],
+        within: Within,
+        need: usize,
+        keep: Keep,
+    ) -> Outcome {
         let mut best = Outcome::default();
         for g in self.groups(unit, within) {
             let mut o = Outcome::default();
@@ -463,10 +364,11 @@ impl Ctx<'_> {
                 o.negated.extend(r.negated);
                 if r.ok {
                     o.found += 1;
-                    o.hits.extend(r.hits.into_iter().take(3));
+                    o.hits.extend(r.hits.into_iter().take(keep.each));
                 }
             }
-            if o.found >= n {
+            o.hits.truncate(keep.total);
+            if o.found >= need {
                 o.ok = true;
                 return o;
             }
@@ -477,6 +379,137 @@ impl Ctx<'_> {
             best.negated.extend(o.negated);
         }
         best
+    }
+
+    /// `inner` in the headings above the text in scope.
+    fn under_headings(&self, inner: &Cond, unit: &[usize]) -> Outcome {
+        let doc = self.doc;
+        let mut secs = BTreeSet::new();
+        for &si in unit {
+            secs.extend(doc.ancestry(doc.sentences[si].section));
+        }
+        let heads: Vec<usize> = secs
+            .iter()
+            .filter_map(|&i| doc.sections[i].heading_sentence)
+            .collect();
+        self.eval(inner, &heads)
+    }
+}
+
+// Conditions on the metadata: read from what the document found, never searched again.
+impl Ctx<'_> {
+    /// `inner` in the title as read (joined, typeset spaces squeezed: 报 告 → 报告), with
+    /// the evidence pointing at the title's first line.
+    fn title(&self, inner: &Cond) -> Outcome {
+        let doc = self.doc;
+        let Some(td) = doc.found.title_words.as_deref() else {
+            return Outcome::default();
+        };
+        let tctx = Ctx {
+            doc: td,
+            pack: self.pack,
+            scope: &Kind::ALL,
+            negation: false,
+            titles: true,
+            deadline: None,
+        };
+        let mut o = tctx.eval(inner, &(0..td.sentences.len()).collect::<Vec<_>>());
+        let at = doc.found.title_line.unwrap_or(Hit {
+            line: 0,
+            start: 0,
+            end: 0,
+        });
+        for h in o.hits.iter_mut() {
+            *h = at;
+        }
+        o.hits.truncate(1);
+        o
+    }
+
+    /// A metadata field is known, shown where the text first gives it.
+    fn meta(&self, f: MetaField) -> Outcome {
+        let (m, found) = (&self.doc.meta, &self.doc.found);
+        let (known, at) = match f {
+            MetaField::Title => (m.title.is_some(), found.title),
+            MetaField::Issuer => (m.issuer.is_some(), found.issuer),
+            MetaField::Year => (m.year.is_some(), found.year),
+            MetaField::Date => (m.date.is_some(), found.date),
+        };
+        Outcome {
+            ok: known,
+            hits: at.into_iter().collect(),
+            ..Outcome::default()
+        }
+    }
+
+    /// The report is dated no later than the deadline (the profile's, else `month`-`day`)
+    /// of the year after the one reported on; without a date it cannot be judged.
+    fn deadline(&self, month: u32, day: u32) -> Outcome {
+        let doc = self.doc;
+        let (month, day) = self.deadline.unwrap_or((month, day));
+        let (Some(date), Some(year)) = (&doc.meta.date, doc.meta.year) else {
+            return Outcome {
+                not_applicable: Some("文中没有落款日期或发布日期，无法判断是否按时".into()),
+                ..Outcome::default()
+            };
+        };
+        let limit = format!("{:04}-{month:02}-{day:02}", year + 1);
+        Outcome {
+            ok: date.as_str() <= limit.as_str(),
+            hits: doc.found.date_line.into_iter().collect(),
+            ..Outcome::default()
+        }
+    }
+}
+
+// Conditions on the report's shape.
+impl Ctx<'_> {
+    /// Text in scope that stands in a part of its own: under a heading that announces it
+    /// (alone or combined, 存在的困难及下一步计划), or a paragraph block that opens it with
+    /// no heading — not a clause inside another part's paragraph. Without `heading`, any
+    /// text in scope.
+    fn part(&self, heading: bool, unit: &[usize]) -> Outcome {
+        let doc = self.doc;
+        let mut o = Outcome::default();
+        for &si in unit {
+            let s = &doc.sentences[si];
+            let titled = doc.ancestry(s.section).any(|a| {
+                let sec = &doc.sections[a];
+                let announced = sec.has_heading
+                    && (self.scope.contains(&sec.kind)
+                        || sec.combined
+                        || sec.announced.is_some_and(|k| self.scope.contains(&k)));
+                let own_block = !sec.has_heading && self.scope.contains(&sec.kind);
+                sec.level > 0 && (announced || own_block)
+            });
+            if !heading || titled {
+                o.ok = true;
+                o.hits.push(Hit {
+                    line: s.line,
+                    start: s.start,
+                    end: s.end,
+                });
+                break;
+            }
+        }
+        o
+    }
+
+    /// At least `n` enumerated items in scope.
+    fn items(&self, n: usize) -> Outcome {
+        let doc = self.doc;
+        let list = items(doc, self.scope);
+        let found = count(&list);
+        Outcome {
+            ok: found >= n,
+            found,
+            hits: list
+                .iter()
+                .take(MAX_HITS)
+                .map(|it| item_hit(doc, it))
+                .collect(),
+            ..Outcome::default()
+        }
     }
 
     fn topics(&self, text: &str) -> BTreeSet<usize> {
@@ -618,57 +651,4 @@ fn item_hit(doc: &Document, it: &Item) -> Hit {
         start,
         end,
     }
-}
-
-fn title_lines(doc: &Document) -> Vec<usize> {
-    let Some(t) = &doc.meta.title else {
-        return Vec::new();
-    };
-    let ft = crate::fold::fold(t);
-    let mut out = Vec::new();
-    for (i, l) in doc.lines.iter().enumerate().take(40) {
-        let lt = l.folded.trim();
-        if !lt.is_empty()
-            && (ft.starts_with(lt)
-                || (!out.is_empty() && ft.ends_with(&lt.split_whitespace().collect::<String>())))
-        {
-            out.push(i);
-            if ft.starts_with(lt) && lt.len() == ft.len() {
-                break;
-            }
-        }
-        if out.len() >= 2 {
-            break;
-        }
-    }
-    out
-}
-
-fn find_line(doc: &Document, value: &str) -> Option<Hit> {
-    let f = crate::fold::fold(value);
-    let key = f.split(' ').next().unwrap_or(&f);
-    doc.lines.iter().enumerate().find_map(|(i, l)| {
-        l.folded.find(key).map(|s| Hit {
-            line: i,
-            start: s,
-            end: s + key.len(),
-        })
-    })
-}
-
-fn date_line(doc: &Document) -> Option<Hit> {
-    let want = match doc.meta.date_source.as_str() {
-        "signature" => Kind::Closing,
-        _ => Kind::Boilerplate,
-    };
-    doc.lines
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(_, l)| l.kind == want && crate::document::meta::find_date(&l.folded).is_some())
-        .map(|(i, l)| Hit {
-            line: i,
-            start: 0,
-            end: l.folded.len(),
-        })
 }

@@ -46,9 +46,9 @@ pub fn example_document(ex: &Example) -> Document {
     };
     // A snippet has no title to read a year from; a whole document keeps what it states.
     if let Some(y) = ex.year {
-        doc.meta.year = Some(y);
+        doc.assume_year(y);
     } else if kind != "document" {
-        doc.meta.year = Some(2023);
+        doc.assume_year(2023);
     }
     doc
 }
@@ -72,7 +72,7 @@ fn run_one(pack: &RulePack, e: &Element, i: usize, ex: &Example) -> ExampleResul
     };
     let source = Source {
         path: "example".into(),
-        format: "txt".into(),
+        format: crate::model::scorecard::Format::Txt,
         encoding: "utf-8".into(),
         chars: ex.text.chars().count(),
         sha256: String::new(),

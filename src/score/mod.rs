@@ -31,8 +31,7 @@ fn evidence(doc: &Document, hit: &Hit) -> Evidence {
         Some(s) => (s.start, s.end.max(hit.end), s.section, s.kind),
         None => (0, line.folded.len(), line.section, line.kind),
     };
-    let map =
-        |b: usize| crate::fold::map_offset(&line.folded, &line.text, b.min(line.folded.len()));
+    let map = |b: usize| line.original_offset(b);
     let (os, oe, ms, me) = (map(s_start), map(s_end), map(hit.start), map(hit.end));
     // Long run-on sentences are cut to a window around the match.
     const BEFORE: usize = 30;
@@ -53,7 +52,7 @@ fn evidence(doc: &Document, hit: &Hit) -> Evidence {
         text: text.trim().to_string(),
         line: hit.line + 1,
         section: doc.section_label(section),
-        kind: kind.as_str().to_string(),
+        kind,
         matched: vec![line.text[ms..me].to_string()],
     }
 }
@@ -106,6 +105,18 @@ struct Judged {
     na_reason: Option<String>,
 }
 
+impl Judged {
+    /// An element that does not apply to this report, for `reason`.
+    fn not_applicable(reason: String) -> Judged {
+        Judged {
+            status: Status::NotApplicable,
+            hits: Vec::new(),
+            near: None,
+            na_reason: Some(reason),
+        }
+    }
+}
+
 fn judge(doc: &Document, pack: &RulePack, e: &Element, deadline: Option<(u32, u32)>) -> Judged {
     let ctx = Ctx {
         doc,
@@ -118,12 +129,7 @@ fn judge(doc: &Document, pack: &RulePack, e: &Element, deadline: Option<(u32, u3
     let unit = ctx.unit();
     let met = ctx.eval(&e.met, &unit);
     if let Some(r) = met.not_applicable.clone() {
-        return Judged {
-            status: Status::NotApplicable,
-            hits: Vec::new(),
-            near: None,
-            na_reason: Some(r),
-        };
+        return Judged::not_applicable(r);
     }
     if met.ok {
         return Judged {
@@ -138,61 +144,22 @@ fn judge(doc: &Document, pack: &RulePack, e: &Element, deadline: Option<(u32, u3
         Some(p) if p.ok => (Status::Partial, p.hits.clone()),
         _ => (Status::Missing, Vec::new()),
     };
-    // Where else did the element's words appear? Out of scope first, then negated.
-    let outside: Vec<Kind> = Kind::ALL
-        .into_iter()
-        .filter(|k| !e.scope.contains(k) && *k != Kind::Boilerplate)
-        .collect();
-    let octx = Ctx {
-        scope: &outside,
-        ..ctx
-    };
-    let ounit = octx.unit();
-    // Near-misses: the element's words out of scope (met-level first, then partial-level),
-    // a problem with no plan, or words the negation guard threw out.
-    // Only conditions made of words can be found elsewhere; structure (parts, items,
-    // pairings) has no out-of-scope counterpart.
-    let structural = |c: &crate::rules::cond::Cond| c.patterns().is_empty();
-    let mut near = None;
-    if !ounit.is_empty() {
-        // Partial-level words elsewhere only help when nothing counted at all.
-        let partial_too = if status == Status::Missing {
-            e.partial.as_ref()
-        } else {
-            None
-        };
-        for c in std::iter::once(&e.met)
-            .chain(partial_too)
-            .filter(|c| !structural(c))
-        {
-            if let Some(h) = octx.eval(c, &ounit).hits.first() {
-                let ev = evidence(doc, h);
-                let reason =
-                    near_miss_reason(Kind::parse(&ev.kind).unwrap_or(Kind::Plans)).to_string();
-                near = Some(NearMiss {
-                    reason,
-                    evidence: ev,
-                });
-                break;
-            }
-        }
-    }
-    let negated = partial
-        .as_ref()
-        .map(|p| p.negated.clone())
-        .unwrap_or_default();
-    let near = near.or_else(|| {
-        met.gaps.first().map(|h| NearMiss {
-            reason: "这个问题没有找到主题相同的下一步安排".to_string(),
-            evidence: evidence(doc, h),
+    // Near-misses: the element's words out of scope, a problem with no plan, or words the
+    // negation guard threw out.
+    let near = out_of_scope(&ctx, e, status == Status::Missing)
+        .or_else(|| {
+            met.gaps.first().map(|h| NearMiss {
+                reason: "这个问题没有找到主题相同的下一步安排".to_string(),
+                evidence: evidence(doc, h),
+            })
         })
-    });
-    let near = near.or_else(|| {
-        met.negated.iter().chain(&negated).next().map(|h| NearMiss {
-            reason: "相关表述带有否定或尚未落实（如“尚未”“有待”），不计为成效".to_string(),
-            evidence: evidence(doc, h),
-        })
-    });
+        .or_else(|| {
+            let negated = partial.as_ref().map_or(&[][..], |p| &p.negated[..]);
+            met.negated.iter().chain(negated).next().map(|h| NearMiss {
+                reason: "相关表述带有否定或尚未落实（如“尚未”“有待”），不计为成效".to_string(),
+                evidence: evidence(doc, h),
+            })
+        });
     Judged {
         status,
         hits,
@@ -201,66 +168,98 @@ fn judge(doc: &Document, pack: &RulePack, e: &Element, deadline: Option<(u32, u3
     }
 }
 
-/// Scores a parsed document under a profile.
-pub fn score(doc: &Document, pack: &RulePack, profile: &ProfileDef, source: Source) -> Scorecard {
-    let deadline = profile
-        .deadline
-        .as_deref()
-        .and_then(crate::rules::cond::parse_mm_dd);
-    let year = doc.meta.year;
-    let mut elements = Vec::with_capacity(pack.elements.len());
-    for e in &pack.elements {
-        let weight = profile.weights.get(&e.id).copied().unwrap_or(e.weight);
-        // Like the year rule, a profile exempts an element only where the report lacks it:
-        // a department that does report what it is exempt from still gets credit.
-        let mut j = judge(doc, pack, e, deadline);
-        if profile.not_applicable.contains(&e.id) && j.status != Status::Met {
-            j = Judged {
-                status: Status::NotApplicable,
-                hits: Vec::new(),
-                near: None,
-                na_reason: Some(format!("{}报告不适用本项", profile.title)),
-            };
-        }
-        if let (Some(since), Some(y)) = (e.since, year) {
-            if y < since && j.status != Status::Met {
-                j = Judged {
-                    status: Status::NotApplicable,
-                    hits: Vec::new(),
-                    near: None,
-                    na_reason: Some(format!("{y}年度尚无此项要求（{since}年起适用）")),
-                };
-            }
-        }
-        let points = match j.status {
-            Status::Met => weight,
-            Status::Partial => weight / 2.0,
-            _ => 0.0,
-        };
-        let open = matches!(j.status, Status::Missing | Status::Partial);
-        elements.push(ElementResult {
-            id: e.id.clone(),
-            title: e.name.clone(),
-            category: e.category.clone(),
-            status: j.status,
-            points,
-            weight,
-            evidence: ranked_evidence(doc, &j.hits),
-            advice: open.then(|| e.advice.clone()),
-            looked_for: open.then(|| {
-                if e.looked_for.is_empty() {
-                    e.met.describe()
-                } else {
-                    e.looked_for.clone()
-                }
-            }),
-            near_miss: j.near,
-            gain: if open { weight - points } else { 0.0 },
-            not_applicable_reason: j.na_reason,
-        });
+/// The element's words where they do not count: met-level words first, then — only when
+/// nothing counted at all (`missing`) — partial-level ones. Only conditions made of words
+/// can be found elsewhere; structure (parts, items, pairings) has no out-of-scope
+/// counterpart.
+fn out_of_scope(ctx: &Ctx, e: &Element, missing: bool) -> Option<NearMiss> {
+    let outside: Vec<Kind> = Kind::ALL
+        .into_iter()
+        .filter(|k| !e.scope.contains(k) && *k != Kind::Boilerplate)
+        .collect();
+    let octx = Ctx {
+        scope: &outside,
+        ..*ctx
+    };
+    let ounit = octx.unit();
+    if ounit.is_empty() {
+        return None;
     }
-    let categories: Vec<CategoryScore> = pack
-        .categories
+    let partial_too = if missing { e.partial.as_ref() } else { None };
+    let h = std::iter::once(&e.met)
+        .chain(partial_too)
+        .filter(|c| !c.patterns().is_empty())
+        .find_map(|c| octx.eval(c, &ounit).hits.first().copied())?;
+    let ev = evidence(ctx.doc, &h);
+    let reason = near_miss_reason(ev.kind).to_string();
+    Some(NearMiss {
+        reason,
+        evidence: ev,
+    })
+}
+
+/// Why an element the report does not meet does not count for it: the year reported on
+/// comes before the element's requirement, or the profile exempts it. Like the year rule,
+/// a profile exempts an element only where the report lacks it: a department that does
+/// report what it is exempt from still gets credit.
+fn exemption(profile: &ProfileDef, e: &Element, year: Option<i32>) -> Option<String> {
+    if let (Some(since), Some(y)) = (e.since, year) {
+        if y < since {
+            return Some(format!("{y}年度尚无此项要求（{since}年起适用）"));
+        }
+    }
+    profile
+        .not_applicable
+        .contains(&e.id)
+        .then(|| format!("{}报告不适用本项", profile.title))
+}
+
+/// One element's result for a report.
+fn element_result(
+    doc: &Document,
+    pack: &RulePack,
+    profile: &ProfileDef,
+    e: &Element,
+    deadline: Option<(u32, u32)>,
+) -> ElementResult {
+    let weight = profile.weights.get(&e.id).copied().unwrap_or(e.weight);
+    let mut j = judge(doc, pack, e, deadline);
+    if j.status != Status::Met {
+        if let Some(reason) = exemption(profile, e, doc.meta.year) {
+            j = Judged::not_applicable(reason);
+        }
+    }
+    let points = match j.status {
+        Status::Met => weight,
+        Status::Partial => weight / 2.0,
+        _ => 0.0,
+    };
+    let open = matches!(j.status, Status::Missing | Status::Partial);
+    ElementResult {
+        id: e.id.clone(),
+        title: e.name.clone(),
+        category: e.category.clone(),
+        status: j.status,
+        points,
+        weight,
+        evidence: ranked_evidence(doc, &j.hits),
+        advice: open.then(|| e.advice.clone()),
+        looked_for: open.then(|| {
+            if e.looked_for.is_empty() {
+                e.met.describe()
+            } else {
+                e.looked_for.clone()
+            }
+        }),
+        near_miss: j.near,
+        gain: if open { weight - points } else { 0.0 },
+        not_applicable_reason: j.na_reason,
+    }
+}
+
+/// Each category's points, counting only the elements that apply.
+fn categories(pack: &RulePack, elements: &[ElementResult]) -> Vec<CategoryScore> {
+    pack.categories
         .iter()
         .map(|c| {
             let mine = elements
@@ -275,7 +274,21 @@ pub fn score(doc: &Document, pack: &RulePack, profile: &ProfileDef, source: Sour
                 possible,
             }
         })
+        .collect()
+}
+
+/// Scores a parsed document under a profile.
+pub fn score(doc: &Document, pack: &RulePack, profile: &ProfileDef, source: Source) -> Scorecard {
+    let deadline = profile
+        .deadline
+        .as_deref()
+        .and_then(crate::rules::cond::parse_mm_dd);
+    let elements: Vec<ElementResult> = pack
+        .elements
+        .iter()
+        .map(|e| element_result(doc, pack, profile, e, deadline))
         .collect();
+    let categories = categories(pack, &elements);
     let earned: f64 = categories.iter().map(|c| c.earned).sum();
     let possible: f64 = categories.iter().map(|c| c.possible).sum();
     let score = if possible > 0.0 {

@@ -4,6 +4,39 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// Whether the tests run in CI: `CI` set, as CI services set it, to anything but `false`,
+/// `0` or nothing.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false"))
+}
+
+/// Gives up a test that cannot run without `what`. Under CI the setup provides it (`fix`
+/// says how), so its absence is a broken setup and the test fails; elsewhere the test says
+/// it skipped and passes.
+pub fn absent(what: &str, fix: &str) {
+    assert!(
+        !in_ci(),
+        "{what} is missing under CI={}; {fix}",
+        std::env::var("CI").unwrap_or_default()
+    );
+    println!("SKIPPED: {what} not found ({fix}); the test did not run");
+}
+
+/// The seed reports, real published reports kept beside the clone in
+/// ../shared/corpus/seeds; `None` (after [`absent`]) when they are not there. The path is
+/// relative to the crate (where cargo runs tests), as the recorded seed JSON quotes it.
+pub fn seeds_dir() -> Option<PathBuf> {
+    let dir = PathBuf::from("../shared/corpus/seeds");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    absent(
+        "the seed folder ../shared/corpus/seeds",
+        "lay the shared corpus beside the clone",
+    );
+    None
+}
+
 /// Runs the lawscore binary with `args`.
 pub fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lawscore"))

@@ -1,346 +1,172 @@
 //! Plausible scorecards for the render tests, built in Rust so the tests do not depend on the
-//! scoring engine: each card has the default pack's categories and elements, evidence with
-//! matched words, a near miss, an outline with boilerplate, and key figures, all pointing at
-//! real lines of a generated report text. Included by the render and browser tests with
+//! scoring engine: each card has the built-in pack's categories, elements, weights, advice,
+//! grades and name (read from the pack, never copied), evidence with matched words, a near
+//! miss, an outline with boilerplate, and key figures, all pointing at real lines of a
+//! generated report text. Included by the render and browser tests with
 //! `#[path]`; as a test target of its own it runs nothing.
 #![allow(dead_code)]
 
+use lawscore::model::scorecard::{
+    CategoryScore, DateSource, ElementResult, ErrorRecord, Evidence, Format, Indicator, Level,
+    Meta, NearMiss, RulesetRef, Scorecard, SectionInfo, Source, Status,
+};
+use lawscore::model::{Grade, Kind};
+use lawscore::rules::{Element, RulePack};
 use std::sync::OnceLock;
 
-use lawscore::model::scorecard::{
-    CategoryScore, ElementResult, ErrorRecord, Evidence, Indicator, Meta, NearMiss, RulesetRef,
-    Scorecard, SectionInfo, Source, Status,
-};
-use lawscore::rules::RulePack;
-
-/// (id, title, weight, sentence in the report, matched word in that sentence, advice)
-type Spec = (
-    &'static str,
-    &'static str,
-    f64,
-    &'static str,
-    &'static str,
-    &'static str,
-);
-
-const CATEGORIES: &[(&str, &str)] = &[
-    ("form", "形式要件"),
-    ("lead", "第一责任人职责"),
-    ("norm", "规范性文件"),
-    ("decision", "重大行政决策"),
-    ("enforce", "行政执法"),
-    ("oversight", "权力监督"),
-    ("dispute", "矛盾化解与普法"),
-    ("system", "新制度要求"),
-    ("problems", "问题与原因"),
-    ("plans", "下一年度安排"),
-];
-
-const ELEMENTS: &[Spec] = &[
+/// The line of the generated report that shows an element, and the word of that line its
+/// evidence quotes as matched: (element id, sentence, matched word).
+const SENTENCES: &[(&str, &str, &str)] = &[
     (
         "form.title",
-        "标题规范",
-        2.0,
         "关于2023年度法治政府建设情况的报告",
         "法治政府建设",
-        "标题写明年度、法治政府建设和报告。",
     ),
     (
         "form.issuer",
-        "报告主体",
-        2.0,
         "市人民政府将本年度法治政府建设情况报告如下。",
         "人民政府",
-        "在标题或落款写明报告主体。",
     ),
     (
         "form.year",
-        "报告年度",
-        2.0,
         "2023年，全市法治政府建设取得新进展。",
         "2023年",
-        "写明报告所述年度。",
     ),
-    (
-        "form.timeliness",
-        "按时报告公开",
-        4.0,
-        "2024年3月18日",
-        "2024年3月18日",
-        "在次年3月31日前报告并公开。",
-    ),
+    ("form.timeliness", "2024年3月18日", "2024年3月18日"),
     (
         "lead.section",
-        "第一责任人专门章节",
-        3.0,
         "（一）切实履行推进法治建设第一责任人职责",
         "第一责任人",
-        "单列一节报告党政主要负责人履职情况。",
     ),
     (
         "lead.duty_stated",
-        "履行第一责任人职责",
-        4.0,
         "市政府主要负责同志认真履行推进法治建设第一责任人职责。",
         "主要负责同志",
-        "写明主要负责人履行第一责任人职责。",
     ),
     (
         "lead.personal_actions",
-        "主要负责人亲自推动",
-        4.0,
         "市长亲自部署法治政府建设，主持召开常务会议听取汇报4次。",
         "亲自部署",
-        "列举主要负责人亲自部署、听取汇报、批示等具体行动。",
     ),
     (
         "lead.study",
-        "领导干部学法",
-        3.0,
         "全年开展政府常务会议学法12次，举办领导干部法治专题讲座2期。",
         "常务会议学法",
-        "写明学法次数、主题和形式。",
     ),
     (
         "lead.shufa",
-        "述法",
-        3.0,
         "各部门主要负责人在年终述职中同步述法。",
         "述法",
-        "报告年终述法或述职述法的开展情况。",
     ),
     (
         "lead.assessment",
-        "纳入考核",
-        2.0,
         "将法治建设纳入绩效考核，权重提高到5%。",
         "纳入绩效考核",
-        "说明法治建设纳入绩效考核。",
     ),
     (
         "norm.legality_review",
+        "经合法性审核的规范性文件48件，做到应审尽审。",
         "合法性审核",
-        3.0,
-        "审核规范性文件48件，做到应审尽审。",
-        "合法性审核",
-        "说明规范性文件发布前经过合法性审核。",
     ),
     (
         "norm.filing",
-        "备案审查",
-        3.0,
         "报送备案规范性文件36件，备案审查率100%。",
         "备案",
-        "报告规范性文件备案审查情况。",
     ),
-    (
-        "norm.cleanup",
-        "清理",
-        2.0,
-        "开展规范性文件专项清理，废止9件。",
-        "清理",
-        "报告规范性文件清理情况。",
-    ),
+    ("norm.cleanup", "开展规范性文件专项清理，废止9件。", "清理"),
     (
         "norm.unified",
-        "统一登记、编号、公布",
-        2.0,
         "规范性文件实行统一登记、统一编号、统一公布。",
         "统一登记",
-        "写明“三统一”制度落实情况。",
     ),
     (
         "decision.procedures",
-        "重大行政决策法定程序",
-        3.0,
         "重大行政决策严格履行公众参与、专家论证、风险评估等程序。",
         "专家论证",
-        "写明重大决策履行的法定程序。",
     ),
     (
         "decision.catalog",
-        "决策事项目录",
-        2.0,
         "编制并公布年度重大行政决策事项目录。",
         "决策事项目录",
-        "公布年度重大行政决策事项目录。",
     ),
     (
         "decision.counsel",
-        "法律顾问、公职律师",
-        3.0,
         "市政府聘请法律顾问8名，公职律师覆盖全部部门。",
         "法律顾问",
-        "报告法律顾问和公职律师工作。",
     ),
     (
         "enforce.publicity",
-        "行政执法公示制度",
-        3.0,
         "全面落实行政执法公示制度，公示执法决定1.2万条。",
         "执法公示",
-        "写明执法公示制度落实情况。",
     ),
     (
         "enforce.recording",
-        "执法全过程记录制度",
-        3.0,
         "配备执法记录仪600台，实现执法全过程记录。",
         "全过程记录",
-        "写明执法全过程记录制度落实情况。",
     ),
     (
         "enforce.legal_review",
-        "重大执法决定法制审核制度",
-        3.0,
         "重大执法决定法制审核率100%。",
         "法制审核",
-        "写明重大执法决定法制审核情况。",
     ),
     (
         "enforce.supervision",
-        "执法监督",
-        3.0,
         "开展行政执法案卷评查，评查案卷320件。",
         "案卷评查",
-        "报告执法监督和案卷评查情况。",
     ),
-    (
-        "enforce.discretion",
-        "裁量基准",
-        2.0,
-        "修订行政处罚裁量基准。",
-        "裁量基准",
-        "报告裁量基准制定和适用情况。",
-    ),
+    ("enforce.discretion", "修订行政处罚裁量基准。", "裁量基准"),
     (
         "oversight.external",
-        "接受人大、政协、司法监督",
-        2.0,
         "办理人大代表建议215件、政协提案301件。",
         "人大代表建议",
-        "报告办理人大代表建议和政协提案情况。",
     ),
     (
         "oversight.openness",
-        "政务公开",
-        2.0,
         "深化政务公开，主动公开政府信息1.6万条。",
         "政务公开",
-        "报告政务公开工作。",
     ),
-    (
-        "oversight.audit",
-        "审计监督",
-        2.0,
-        "完成审计项目42个。",
-        "审计",
-        "报告审计监督情况。",
-    ),
+    ("oversight.audit", "完成审计项目42个。", "审计"),
     (
         "dispute.reconsideration",
-        "行政复议",
-        2.0,
         "全年收到行政复议申请156件。",
         "行政复议",
-        "报告行政复议案件数和改革情况。",
     ),
     (
         "dispute.litigation",
-        "行政应诉",
-        2.0,
         "办理行政诉讼案件89件，胜诉率91.5%。",
         "行政诉讼",
-        "报告行政应诉案件和胜败诉情况。",
     ),
     (
         "dispute.court_appearance",
-        "负责人出庭应诉",
-        2.0,
         "行政机关负责人出庭应诉率达100%。",
         "出庭应诉",
-        "报告行政机关负责人出庭应诉率。",
     ),
     (
         "dispute.mediation",
-        "矛盾纠纷化解",
-        1.0,
         "人民调解组织调解纠纷4300件。",
         "人民调解",
-        "报告矛盾纠纷多元化解情况。",
     ),
-    (
-        "dispute.pufa",
-        "普法",
-        1.0,
-        "深入实施“八五”普法规划。",
-        "普法",
-        "报告普法工作。",
-    ),
-    (
-        "system.emergency",
-        "突发事件依法应对",
-        2.0,
-        "修订突发事件应急预案。",
-        "应急预案",
-        "报告依法应对突发事件情况。",
-    ),
-    (
-        "system.digital",
-        "法治政府建设科技保障",
-        2.0,
-        "建成行政执法监督平台。",
-        "执法监督平台",
-        "报告法治政府建设信息化情况。",
-    ),
-    (
-        "problems.section",
-        "不足章节",
-        4.0,
-        "二、存在的不足和原因",
-        "不足",
-        "单列一部分报告存在的不足。",
-    ),
+    ("dispute.pufa", "深入实施“八五”普法规划。", "普法"),
+    ("system.emergency", "修订突发事件应急预案。", "应急预案"),
+    ("system.digital", "建成行政执法监督平台。", "执法监督平台"),
+    ("problems.section", "二、存在的不足和原因", "不足"),
     (
         "problems.specific",
-        "具体问题",
-        5.0,
         "一是执法人员素质有待提高；二是基层法治力量薄弱；三是普法针对性不强。",
         "一是",
-        "列举三个以上具体问题。",
     ),
     (
         "problems.causes",
-        "原因分析",
-        4.0,
         "究其原因，主要是对法治建设重要性认识不足。",
         "原因",
-        "分析问题产生的原因。",
     ),
-    (
-        "plans.section",
-        "下一年度安排章节",
-        3.0,
-        "三、2024年工作安排",
-        "工作安排",
-        "单列一部分报告下一年度安排。",
-    ),
+    ("plans.section", "三、2024年工作安排", "工作安排"),
     (
         "plans.specific",
-        "具体安排",
-        3.0,
         "一是加强执法队伍建设；二是充实基层力量；三是推进精准普法。",
         "一是",
-        "列举三项以上具体安排。",
     ),
-    (
-        "plans.address_problems",
-        "整改对应",
-        2.0,
-        "针对上述问题逐项整改。",
-        "整改",
-        "使下一年度安排与存在问题一一对应。",
-    ),
+    ("plans.address_problems", "针对上述问题逐项整改。", "整改"),
 ];
 
 const ISSUERS: &[&str] = &[
@@ -358,20 +184,45 @@ const ISSUERS: &[&str] = &[
     "义乌市人民政府",
 ];
 
-/// The built-in pack, loaded once: the cards are graded on its scale, and a batch of them
-/// is rendered with its grades, categories and badges.
+/// The built-in rule pack, loaded once: the cards' categories, elements and grades.
 pub fn pack() -> &'static RulePack {
     static PACK: OnceLock<RulePack> = OnceLock::new();
     PACK.get_or_init(|| RulePack::builtin().expect("the built-in pack loads"))
 }
 
-/// The rule pack every fixture card claims.
+/// The rule pack every fixture card claims: the built-in one.
 pub fn ruleset() -> RulesetRef {
+    let p = pack();
     RulesetRef {
-        name: "lawscore-default".into(),
-        version: "2024.1".into(),
-        digest: "sha256:3f7a9c0e5b2d4a6f8e1c3b5d7f9a0c2e4b6d8f0a1c3e5b7d9f1a3c5e7b9d0f2a".into(),
+        name: p.name.clone(),
+        version: p.version.clone(),
+        digest: p.digest.clone(),
     }
+}
+
+/// The sentence and matched word that show `e`; an element the table lacks is a test to
+/// update, said so by name.
+fn sentence(e: &Element) -> (&'static str, &'static str) {
+    let (_, sentence, word) = SENTENCES
+        .iter()
+        .find(|(id, _, _)| *id == e.id)
+        .unwrap_or_else(|| {
+            panic!(
+                "tests/render_support: element {} of the built-in pack has no sentence in SENTENCES",
+                e.id
+            )
+        });
+    assert!(
+        sentence.contains(word),
+        "{}: `{word}` is not in `{sentence}`",
+        e.id
+    );
+    (sentence, word)
+}
+
+/// The card's grade: the first of the pack's grades, highest first, whose floor it reaches.
+fn grade(score: f64) -> Grade {
+    pack().grades.grade_for(score)
 }
 
 /// A tiny deterministic generator, so every run draws the same cards.
@@ -404,11 +255,12 @@ pub fn card(i: usize) -> (Scorecard, String) {
     lines.push("一、主要举措和成效".into());
     let measures_start = lines.len() + 1;
     let mut line_of = std::collections::HashMap::new();
-    for (id, _, _, sentence, _, _) in ELEMENTS {
-        let cat = id.split('.').next().unwrap();
-        if !["form", "problems", "plans"].contains(&cat) {
-            lines.push(sentence.to_string());
-            line_of.insert(*id, lines.len());
+    // Form, problems and plans have their own lines below; every other element gets its
+    // sentence among the measures.
+    for e in &pack().elements {
+        if !["form", "problems", "plans"].contains(&e.category.as_str()) {
+            lines.push(sentence(e).0.to_string());
+            line_of.insert(e.id.as_str(), lines.len());
         }
     }
     lines.push(String::new());
@@ -467,9 +319,11 @@ pub fn card(i: usize) -> (Scorecard, String) {
     };
 
     let mut elements = Vec::new();
-    for (id, title, weight, _, word, advice) in ELEMENTS {
+    for e in &pack().elements {
+        let (id, weight) = (e.id.as_str(), e.weight);
+        let (_, word) = sentence(e);
         let roll = draw(&mut seed) % 100;
-        let mut status = if i == 3 && *id != "form.title" {
+        let mut status = if i == 3 && id != "form.title" {
             Status::Missing
         } else if roll < 62 {
             Status::Met
@@ -480,7 +334,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
         } else {
             Status::NotApplicable
         };
-        if *id == "form.timeliness" {
+        if id == "form.timeliness" {
             status = if undated {
                 Status::NotApplicable
             } else if late {
@@ -489,10 +343,12 @@ pub fn card(i: usize) -> (Scorecard, String) {
                 Status::Met
             };
         }
-        if *id == "lead.shufa" && i % 2 == 0 {
+        if id == "lead.shufa" && i % 2 == 0 {
             status = Status::Missing;
         }
-        let line = line_of[id];
+        let line = *line_of
+            .get(id)
+            .unwrap_or_else(|| panic!("tests/render_support: no line of the report shows {id}"));
         let (kind, section) = section_of(line);
         let evidence = match status {
             Status::Met | Status::Partial => vec![Evidence {
@@ -501,8 +357,8 @@ pub fn card(i: usize) -> (Scorecard, String) {
                 text: lines[line - 1].clone(),
                 line,
                 section,
-                kind: kind.into(),
-                matched: vec![match *id {
+                kind: Kind::parse(kind).expect("a section kind"),
+                matched: vec![match id {
                     "form.year" => format!("{year}年"),
                     "form.timeliness" => date.clone().unwrap_or_default(),
                     _ => word.to_string(),
@@ -511,31 +367,37 @@ pub fn card(i: usize) -> (Scorecard, String) {
             _ => Vec::new(),
         };
         let points = match status {
-            Status::Met => *weight,
+            Status::Met => weight,
             Status::Partial => weight / 2.0,
             _ => 0.0,
         };
         let open = matches!(status, Status::Missing | Status::Partial);
-        let near_miss = (*id == "lead.shufa" && status == Status::Missing).then(|| NearMiss {
+        let near_miss = (id == "lead.shufa" && status == Status::Missing).then(|| NearMiss {
             reason: "只在下一步安排中提到，未见落实情况".into(),
             evidence: Evidence {
                 text: "针对上述问题逐项整改，全面推行年终述法制度。".into(),
                 line: near_miss_line,
                 section: format!("三、{}年工作安排", year + 1),
-                kind: "plans".into(),
+                kind: Kind::Plans,
                 matched: vec!["述法".into()],
             },
         });
         elements.push(ElementResult {
-            id: id.to_string(),
-            title: title.to_string(),
-            category: id.split('.').next().unwrap().to_string(),
+            id: e.id.clone(),
+            title: e.name.clone(),
+            category: e.category.clone(),
             status,
             points,
-            weight: *weight,
+            weight,
             evidence,
-            advice: open.then(|| advice.to_string()),
-            looked_for: open.then(|| format!("“{word}”等表述")),
+            advice: open.then(|| e.advice.clone()),
+            looked_for: open.then(|| {
+                if e.looked_for.is_empty() {
+                    e.met.describe()
+                } else {
+                    e.looked_for.clone()
+                }
+            }),
             near_miss,
             gain: if open { weight - points } else { 0.0 },
             not_applicable_reason: (status == Status::NotApplicable)
@@ -543,17 +405,18 @@ pub fn card(i: usize) -> (Scorecard, String) {
         });
     }
 
-    let categories: Vec<CategoryScore> = CATEGORIES
+    let categories: Vec<CategoryScore> = pack()
+        .categories
         .iter()
-        .map(|(id, title)| {
+        .map(|c| {
             let mine = elements
                 .iter()
-                .filter(|e| e.category == *id && e.status != Status::NotApplicable);
+                .filter(|e| e.category == c.id && e.status != Status::NotApplicable);
             let (earned, possible) =
                 mine.fold((0.0, 0.0), |(a, b), e| (a + e.points, b + e.weight));
             CategoryScore {
-                id: id.to_string(),
-                title: title.to_string(),
+                id: c.id.clone(),
+                title: c.title.clone(),
                 earned,
                 possible,
             }
@@ -562,48 +425,47 @@ pub fn card(i: usize) -> (Scorecard, String) {
     let earned: f64 = categories.iter().map(|c| c.earned).sum();
     let possible: f64 = categories.iter().map(|c| c.possible).sum();
     let score = (earned / possible * 1000.0).round() / 10.0;
-    let grade = pack().grades.grade_for(score);
 
     let sections = vec![
         SectionInfo {
             heading: String::new(),
             level: 0,
-            kind: "preamble".into(),
+            kind: Kind::Preamble,
             line_start: 1,
             line_end: preamble_end,
         },
         SectionInfo {
             heading: "一、主要举措和成效".into(),
             level: 1,
-            kind: "measures".into(),
+            kind: Kind::Measures,
             line_start: preamble_end + 1,
             line_end: measures_end,
         },
         SectionInfo {
             heading: "二、存在的不足和原因".into(),
             level: 1,
-            kind: "problems".into(),
+            kind: Kind::Problems,
             line_start: problems_start,
             line_end: problems_end,
         },
         SectionInfo {
             heading: format!("三、{}年工作安排", year + 1),
             level: 1,
-            kind: "plans".into(),
+            kind: Kind::Plans,
             line_start: plans_start,
             line_end: plans_end,
         },
         SectionInfo {
             heading: String::new(),
             level: 0,
-            kind: "closing".into(),
+            kind: Kind::Closing,
             line_start: closing_start,
             line_end: closing_end,
         },
         SectionInfo {
             heading: String::new(),
             level: 0,
-            kind: "boilerplate".into(),
+            kind: Kind::Boilerplate,
             line_start: boiler_start,
             line_end: lines.len(),
         },
@@ -641,7 +503,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
     let card = Scorecard {
         source: Source {
             path,
-            format: ["txt", "html", "docx"][i % 3].into(),
+            format: [Format::Txt, Format::Html, Format::Docx][i % 3],
             encoding: if i % 4 == 1 { "gb18030" } else { "utf-8" }.into(),
             chars: text.chars().count(),
             sha256: format!("{:064x}", i as u128 * 0x9e37_79b9_7f4a_7c15),
@@ -652,13 +514,21 @@ pub fn card(i: usize) -> (Scorecard, String) {
             issuer_abbreviated: false,
             year: Some(year),
             date,
-            date_source: if undated { "none" } else { "signature" }.into(),
-            level: "city".into(),
+            date_source: if undated {
+                DateSource::None
+            } else {
+                DateSource::Signature
+            },
+            level: Level::City,
         },
-        profile: "government".into(),
+        profile: pack()
+            .profile_for_level(Level::City)
+            .expect("a profile for cities")
+            .id
+            .clone(),
         ruleset: ruleset(),
         score,
-        grade,
+        grade: grade(score),
         earned,
         possible,
         categories,
