@@ -305,12 +305,12 @@ fn pages_work_in_chromium() {
 
     let (cards, texts) = fixture::cards(50);
     let errors = fixture::errors();
-    let rs = fixture::ruleset();
+    let pack = fixture::pack();
     let b = Batch {
         cards: &cards,
         texts: &texts,
         errors: &errors,
-        ruleset: &rs,
+        pack,
     };
     let t = Templates::builtin();
     let written = write_html_dir(&site, &b, &t).unwrap();
@@ -401,7 +401,7 @@ fn pages_work_in_chromium() {
         cards: &many,
         texts: &many_texts,
         errors: &[],
-        ruleset: &rs,
+        pack,
     };
     let pages: Vec<String> = many.iter().map(lawscore::render::page_file_name).collect();
     let started = Instant::now();

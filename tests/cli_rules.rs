@@ -331,8 +331,8 @@ fn pack_level_mistakes_are_errors_in_pack_yaml() {
     let (_t, p) = exported_pack();
     edit(
         &p.join("pack.yaml"),
-        "  - {name: 优秀, min: 90}\n  - {name: 良好, min: 75}",
-        "  - {name: 良好, min: 75}\n  - {name: 优秀, min: 90}",
+        "  - {name: 优秀, min: 90, colour: green}\n  - {name: 良好, min: 75, colour: blue}",
+        "  - {name: 良好, min: 75, colour: blue}\n  - {name: 优秀, min: 90, colour: green}",
     );
     check_fails_with(
         &p,

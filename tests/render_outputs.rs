@@ -17,12 +17,12 @@ use serde_json::Value;
 fn with_batch<R>(n: usize, f: impl FnOnce(&Batch) -> R) -> R {
     let (cards, texts) = fixture::cards(n);
     let errors = fixture::errors();
-    let rs = fixture::ruleset();
+    let pack = fixture::pack();
     let b = Batch {
         cards: &cards,
         texts: &texts,
         errors: &errors,
-        ruleset: &rs,
+        pack,
     };
     f(&b)
 }
@@ -151,12 +151,12 @@ fn jsonl_has_one_line_per_card_then_per_error() {
 #[test]
 fn csv_has_bom_header_and_a_status_per_element() {
     let (cards, texts) = fixture::cards(3);
-    let rs = fixture::ruleset();
+    let pack = fixture::pack();
     let b = Batch {
         cards: &cards,
         texts: &texts,
         errors: &[],
-        ruleset: &rs,
+        pack,
     };
     let out = to_csv(&b);
     assert!(out.starts_with('\u{FEFF}'), "UTF-8 BOM first");
@@ -187,36 +187,36 @@ fn csv_has_bom_header_and_a_status_per_element() {
 #[test]
 fn summary_counts_grades_in_order_and_rounds_the_mean() {
     let (cards, _) = fixture::cards(10);
-    let s = summary(&cards, &fixture::errors());
+    let s = summary(&cards, &fixture::errors(), &fixture::pack().grades);
     assert_eq!((s.reports, s.errors), (10, 2));
-    let grades: Vec<&str> = s.grades.iter().map(|(g, _)| g.as_str()).collect();
+    let grades: Vec<&str> = s.grades.iter().map(|(g, _)| g.name()).collect();
     assert_eq!(grades, ["优秀", "良好", "合格", "不合格"]);
     assert_eq!(s.grades.iter().map(|(_, n)| n).sum::<usize>(), 10);
     let mean = cards.iter().map(|c| c.score).sum::<f64>() / 10.0;
     assert_eq!(s.mean_score, Some((mean * 10.0).round() / 10.0));
     assert!(s.min_score.unwrap() < 10.0, "card 3 is nearly empty");
-    let empty = summary(&[], &[]);
+    let empty = summary(&[], &[], &fixture::pack().grades);
     assert_eq!((empty.mean_score, empty.min_score), (None, None));
 }
 
 #[test]
 fn text_lists_missing_and_partial_by_gain_with_points() {
     let (card, text) = fixture::card(0);
-    let rs = fixture::ruleset();
+    let pack = fixture::pack();
     let cards = [card];
     let errs = fixture::errors();
     let b = Batch {
         cards: &cards,
         texts: &[text],
         errors: &errs,
-        ruleset: &rs,
+        pack,
     };
     let out = to_text(&b, false);
     assert!(!out.contains('\x1b'), "no escape codes without colour");
     assert!(out.contains("得分 "), "{out}");
-    assert!(out.contains(&cards[0].grade));
+    assert!(out.contains(cards[0].grade.name()));
     assert!(
-        out.contains(&format!("{} {}", rs.name, rs.version)),
+        out.contains(&format!("{} {}", pack.name, pack.version)),
         "{out}"
     );
     for c in &cards[0].categories {
@@ -262,10 +262,12 @@ fn text_lists_missing_and_partial_by_gain_with_points() {
 #[test]
 fn report_page_shows_score_categories_evidence_and_line_anchors() {
     let (card, text) = fixture::card(0);
-    let html = Templates::builtin().report_page(&card, &text).unwrap();
+    let html = Templates::builtin()
+        .report_page(&card, &text, fixture::pack())
+        .unwrap();
     assert!(html.starts_with("<!doctype html>"));
     assert!(html.contains(&format!("{:.1}", card.score)));
-    assert!(html.contains(&card.grade));
+    assert!(html.contains(card.grade.name()));
     for c in &card.categories {
         assert!(html.contains(&c.title), "category {}", c.title);
     }
@@ -300,19 +302,19 @@ fn report_page_shows_score_categories_evidence_and_line_anchors() {
 fn report_derived_markup_is_escaped_everywhere() {
     let (card, text) = fixture::hostile_card();
     let t = Templates::builtin();
-    let page = t.report_page(&card, &text).unwrap();
+    let page = t.report_page(&card, &text, fixture::pack()).unwrap();
     assert!(page.contains("&lt;script&gt;alert(1)&lt;"), "shown as text");
     assert!(!page.contains("<script>alert(1)"), "never raw");
     assert!(!page.contains("<mark><script>"));
 
     let cards = [card];
     let errs = fixture::errors();
-    let rs = fixture::ruleset();
+    let pack = fixture::pack();
     let b = Batch {
         cards: &cards,
         texts: &[text],
         errors: &errs,
-        ruleset: &rs,
+        pack,
     };
     let index = t.index(&b, &["p.html".to_string()]).unwrap();
     assert!(index.contains("&lt;script&gt;alert(1)&lt;"));
@@ -324,12 +326,12 @@ fn report_derived_markup_is_escaped_everywhere() {
 fn index_has_every_report_heatmap_charts_and_errors() {
     let (cards, texts) = fixture::cards(12);
     let errs = fixture::errors();
-    let rs = fixture::ruleset();
+    let pack = fixture::pack();
     let b = Batch {
         cards: &cards,
         texts: &texts,
         errors: &errs,
-        ruleset: &rs,
+        pack,
     };
     let pages: Vec<String> = cards.iter().map(page_file_name).collect();
     let html = Templates::builtin().index(&b, &pages).unwrap();
@@ -407,7 +409,7 @@ fn overriding_one_template_keeps_the_built_ins_for_the_rest() {
         "built-in base.html still used"
     );
     let (card, text) = fixture::card(1);
-    let page = t.report_page(&card, &text).unwrap();
+    let page = t.report_page(&card, &text, fixture::pack()).unwrap();
     assert!(page.contains("检查清单"), "built-in report.html still used");
 }
 
@@ -423,12 +425,12 @@ fn html_dir_gets_one_page_per_report_and_an_index_and_a_rerun_replaces_them() {
     let out = dir.path().join("site");
     let (cards, texts) = fixture::cards(5);
     let errs = fixture::errors();
-    let rs = fixture::ruleset();
+    let pack = fixture::pack();
     let b = Batch {
         cards: &cards,
         texts: &texts,
         errors: &errs,
-        ruleset: &rs,
+        pack,
     };
     let t = Templates::builtin();
     let written = write_html_dir(&out, &b, &t).unwrap();
@@ -546,15 +548,15 @@ fn sparse_cards_and_empty_batches_still_render() {
         e.near_miss = None;
     }
     let t = Templates::builtin();
-    let page = t.report_page(&card, "").unwrap();
+    let page = t.report_page(&card, "", fixture::pack()).unwrap();
     assert!(page.contains("未识别发文机关") && page.contains("未识别出报告结构"));
 
-    let rs = fixture::ruleset();
+    let pack = fixture::pack();
     let empty = Batch {
         cards: &[],
         texts: &[],
         errors: &[],
-        ruleset: &rs,
+        pack,
     };
     let index = t.index(&empty, &[]).unwrap();
     assert!(index.contains("<b>0</b>份报告"));
@@ -570,7 +572,7 @@ fn sparse_cards_and_empty_batches_still_render() {
         cards: &cards,
         texts: &[],
         errors: &[],
-        ruleset: &rs,
+        pack,
     };
     let dir = tempfile::tempdir().unwrap();
     assert_eq!(

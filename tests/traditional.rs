@@ -58,7 +58,7 @@ fn differences(s2t: &OpenCC, a: &Scorecard, b: &Scorecard) -> Vec<String> {
     };
     same("profile", a.profile.clone(), b.profile.clone());
     same("score", a.score.to_string(), b.score.to_string());
-    same("grade", a.grade.clone(), b.grade.clone());
+    same("grade", a.grade.to_string(), b.grade.to_string());
     let (ma, mb) = (&a.meta, &b.meta);
     let (x, y) = opt_quotes(s2t, &ma.title, &mb.title);
     same("title", x, y);

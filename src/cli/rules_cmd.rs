@@ -4,7 +4,7 @@ use super::load_rules;
 
 /// Pads to a terminal width, counting CJK characters as two columns.
 fn pad(s: &str, width: usize) -> String {
-    let w: usize = s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    let w = lawscore::fold::width::display_width(s);
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }
 use lawscore::rules::builtin;

@@ -3,7 +3,7 @@
 use super::{load_rules, ColorWhen, ScoreArgs};
 use indicatif::{ProgressBar, ProgressStyle};
 use lawscore::engine::{Engine, Scored};
-use lawscore::model::scorecard::{ErrorRecord, RulesetRef, Scorecard};
+use lawscore::model::scorecard::{ErrorRecord, Scorecard};
 use lawscore::render::{self, Batch, OutputFormat, Templates};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Read, Write};
@@ -115,7 +115,7 @@ pub fn run(a: &ScoreArgs) -> i32 {
         cards: &cards,
         texts: &texts,
         errors: &errors,
-        ruleset: &setup.ruleset,
+        pack: &setup.engine.pack,
     };
     if let Err(m) = write(a, &batch, setup.templates.as_ref()) {
         eprintln!("lawscore: {m}");
@@ -130,7 +130,6 @@ pub fn run(a: &ScoreArgs) -> i32 {
 /// What every report is scored and written with, checked before any file is read.
 struct Setup {
     engine: Engine,
-    ruleset: RulesetRef,
     /// Loaded for `--format html` only.
     templates: Option<Templates>,
 }
@@ -146,11 +145,6 @@ impl Setup {
             }
         }
         let templates = load_templates(a)?;
-        let ruleset = RulesetRef {
-            name: pack.name.clone(),
-            version: pack.version.clone(),
-            digest: pack.digest.clone(),
-        };
         let mut engine = Engine::new(pack, a.profile.clone()).map_err(fail)?;
         if let Some(label) = &a.encoding {
             engine.encoding = Some(encoding(label).map_err(fail)?);
@@ -161,11 +155,7 @@ impl Setup {
                 .num_threads(j.max(1))
                 .build_global();
         }
-        Ok(Setup {
-            engine,
-            ruleset,
-            templates,
-        })
+        Ok(Setup { engine, templates })
     }
 }
 

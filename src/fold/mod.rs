@@ -6,8 +6,10 @@
 //! original without an offset table. Traditional characters fold to simplified ones
 //! ([`hant`]) in text and rule patterns alike, so a rule written in simplified
 //! matches a report mirrored in traditional and its evidence quotes the traditional line.
+//! [`width`] counts the terminal columns text takes.
 
 pub mod hant;
+pub mod width;
 
 /// Folds one char: full-width ASCII (U+FF01–U+FF5E) to ASCII, ideographic and no-break
 /// spaces to a space, a few look-alike marks to their common form, and a traditional

@@ -1,10 +1,12 @@
 //! The ground floor: the words every stage shares and that depend on no stage.
 //!
 //! [`scorecard`] is the published contract (`../shared/spec/output.md`); [`Kind`] names the
-//! parts of a report. Ingest, document, rules, score and render may all use this module; it
+//! parts of a report; [`grade`] holds a pack's grades as scoring assigns and outputs show them. Ingest, document, rules, score and render may all use this module; it
 //! uses none of them, so no import ever runs back up the pipeline.
 
+pub mod grade;
 pub mod kind;
 pub mod scorecard;
 
+pub use grade::{Grade, GradeScale};
 pub use kind::Kind;

@@ -8,6 +8,8 @@ use std::fmt;
 
 use super::Kind;
 
+use super::grade::Grade;
+
 /// Schema tag of the JSON document printed by `--format json`.
 pub const SCHEMA: &str = "lawscore.scorecards/1";
 
@@ -24,8 +26,9 @@ pub struct Scorecard {
     pub ruleset: RulesetRef,
     /// earned ÷ possible × 100, one decimal.
     pub score: f64,
-    /// 优秀 / 良好 / 合格 / 不合格.
-    pub grade: String,
+    /// The grade the pack's scale gives the score (the default pack: 优秀 / 良好 / 合格 /
+    /// 不合格); written as its name.
+    pub grade: Grade,
     /// Points earned over all applicable elements.
     pub earned: f64,
     /// Points possible over all applicable elements.
@@ -371,6 +374,11 @@ pub struct Summary {
     pub min_score: Option<f64>,
     /// Highest score.
     pub max_score: Option<f64>,
-    /// Number of reports per grade, in grade order.
-    pub grades: Vec<(String, usize)>,
+    /// Number of reports per grade, best first (written `[name, count]`).
+    pub grades: Vec<(Grade, usize)>,
+}
+
+/// Rounds to one decimal, the precision every score in the contract uses.
+pub fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
 }

@@ -36,7 +36,7 @@ pub fn to_csv(b: &Batch) -> String {
             m.year.map(|y| y.to_string()).unwrap_or_default(),
             m.date.clone().unwrap_or_default(),
             fmt1(card.score),
-            card.grade.clone(),
+            card.grade.name().to_string(),
         ];
         // Looked up by id, not position, so a card from a differently ordered pack still
         // lands in the right columns (and leaves a blank where it lacks an element).

@@ -8,12 +8,13 @@ use minijinja::value::Serde;
 use minijinja::{context, Environment, UndefinedBehavior};
 use rayon::prelude::*;
 
-use super::labels::{fmt1, pts, ratio_pct, status_label, status_mark};
+use super::labels::{fmt1, grade_styles, pts, ratio_pct, status_label, status_mark};
 use super::overview::Overview;
 use super::page::ReportPage;
 use super::{write_atomic, Batch, RenderError};
 use crate::model::scorecard::{Scorecard, Status};
 use crate::model::Kind;
+use crate::rules::RulePack;
 
 /// The templates built into the binary, by name. `--templates DIR` may replace any of them.
 const BUILTIN: &[(&str, &str)] = &[
@@ -101,12 +102,19 @@ impl Templates {
     }
 
     /// One report's page: its score, checklist with evidence, outline, key figures and full
-    /// text (`text` is what the card was scored on; evidence line numbers point into it).
-    pub fn report_page(&self, card: &Scorecard, text: &str) -> Result<String, RenderError> {
-        let page = ReportPage::new(card, text);
+    /// text (`text` is what the card was scored on; evidence line numbers point into it;
+    /// `pack` is the pack that scored it).
+    pub fn report_page(
+        &self,
+        card: &Scorecard,
+        text: &str,
+        pack: &RulePack,
+    ) -> Result<String, RenderError> {
+        let page = ReportPage::new(card, text, pack);
+        let grades = grade_styles(&pack.grades);
         self.render(
             "report.html",
-            context!(page => Serde(&page), card => Serde(card)),
+            context!(page => Serde(&page), card => Serde(card), grades => Serde(&grades)),
         )
     }
 
@@ -114,7 +122,11 @@ impl Templates {
     /// relatively so the folder can be moved or mailed as a whole.
     pub fn index(&self, b: &Batch, pages: &[String]) -> Result<String, RenderError> {
         let ov = Overview::new(b, pages);
-        self.render("index.html", context!(ov => Serde(&ov)))
+        let grades = grade_styles(&b.pack.grades);
+        self.render(
+            "index.html",
+            context!(ov => Serde(&ov), grades => Serde(&grades)),
+        )
     }
 
     fn render(&self, name: &str, ctx: minijinja::Value) -> Result<String, RenderError> {
@@ -235,7 +247,7 @@ pub fn write_html_dir(dir: &Path, b: &Batch, t: &Templates) -> Result<Vec<PathBu
         .into_par_iter()
         .map(|i| {
             let text = b.texts.get(i).map_or("", |s| s.as_str());
-            let html = t.report_page(&b.cards[i], text)?;
+            let html = t.report_page(&b.cards[i], text, b.pack)?;
             write(dir.join(&names[i]), html.as_bytes())
         })
         .collect::<Result<_, _>>()?;

@@ -21,10 +21,10 @@ struct Document<'a> {
 pub fn to_json(b: &Batch) -> String {
     let doc = Document {
         schema: SCHEMA,
-        ruleset: b.ruleset,
+        ruleset: &b.pack.ruleset(),
         reports: b.cards,
         errors: b.errors,
-        summary: summary(b.cards, b.errors),
+        summary: summary(b.cards, b.errors, &b.pack.grades),
     };
     let mut out = serde_json::to_string_pretty(&doc).expect("scorecards serialize to JSON");
     out.push('\n');

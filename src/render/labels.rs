@@ -1,7 +1,14 @@
-//! Chinese words, marks and CSS class names for statuses, grades and section kinds, kept in
-//! one place so the text output and the HTML pages never describe the same thing differently.
+//! Chinese words, marks and CSS class names for statuses, grades and badges, kept in one
+//! place so the text output and the HTML pages never describe the same thing differently.
+//! Grades and the element behind a badge come from the pack; only what the program itself
+//! defines (statuses, a badge's words) is spelled here.
 
-use crate::model::scorecard::{Scorecard, Status};
+use serde::Serialize;
+
+use crate::model::scorecard::{round1, Scorecard, Status};
+use crate::model::{Grade, GradeScale};
+use crate::rules::schema::Badge;
+use crate::rules::RulePack;
 
 /// The one-character mark for a status.
 pub(crate) fn status_mark(s: Status) -> &'static str {
@@ -33,35 +40,53 @@ pub(crate) fn status_class(s: Status) -> &'static str {
     }
 }
 
-/// CSS class colouring a grade: 优秀 green, 良好 blue, 合格 amber, 不合格 red.
-pub(crate) fn grade_class(grade: &str) -> &'static str {
-    match grade {
-        "优秀" => "g-a",
-        "良好" => "g-b",
-        "合格" => "g-c",
-        "不合格" => "g-d",
-        _ => "g-x",
+/// CSS class colouring a grade, `g-` and its rank (`g-4` for the best of four grades),
+/// `g-x` for a grade on no scale; the pages' style sheet gives each class its colour from
+/// the pack ([`grade_styles`]).
+pub(crate) fn grade_class(g: &Grade) -> String {
+    match g.rank() {
+        0 => "g-x".to_string(),
+        r => format!("g-{r}"),
     }
 }
 
-/// Rank of a grade for sorting (best = 4), 0 for an unknown grade.
-pub(crate) fn grade_rank(grade: &str) -> u8 {
-    match grade {
-        "优秀" => 4,
-        "良好" => 3,
-        "合格" => 2,
-        "不合格" => 1,
-        _ => 0,
-    }
+/// One grade of the pack's scale as the templates receive it, best first: the style sheet
+/// colours `class` with `colour`, and the overview draws a line at `min`.
+#[derive(Serialize)]
+pub(crate) struct GradeStyle {
+    name: String,
+    min: f64,
+    rank: usize,
+    class: String,
+    colour: String,
 }
 
-/// The timeliness badge (label, CSS class) from element `form.timeliness`: the engine
-/// marks a late report missing and an undated one not applicable.
-pub(crate) fn timeliness(card: &Scorecard) -> (&'static str, &'static str) {
-    match card
+/// The pack's grades for the templates, best first.
+pub(crate) fn grade_styles(scale: &GradeScale) -> Vec<GradeStyle> {
+    scale
+        .grades()
+        .map(|(g, band)| GradeStyle {
+            name: band.name.clone(),
+            min: band.min,
+            rank: g.rank(),
+            class: grade_class(&g),
+            colour: band.colour.css(),
+        })
+        .collect()
+}
+
+/// The timeliness badge (label, CSS class, element name), read from the element the pack
+/// marks `badge: timeliness`: the engine marks a late report missing and an undated one not
+/// applicable. None when the pack has no such element.
+pub(crate) fn timeliness<'a>(
+    card: &Scorecard,
+    pack: &'a RulePack,
+) -> Option<(&'static str, &'static str, &'a str)> {
+    let element = pack.badge_element(Badge::Timeliness)?;
+    let (label, class) = match card
         .elements
         .iter()
-        .find(|e| e.id == "form.timeliness")
+        .find(|e| e.id == element.id)
         .map(|e| e.status)
     {
         Some(Status::Met) => ("按时", "t-ok"),
@@ -69,12 +94,13 @@ pub(crate) fn timeliness(card: &Scorecard) -> (&'static str, &'static str) {
         Some(Status::NotApplicable) => ("无日期", "t-none"),
         Some(Status::Partial) => ("待核实", "t-none"),
         None => ("未检查", "t-none"),
-    }
+    };
+    Some((label, class, &element.name))
 }
 
 /// A number of points as people write it: `3`, `2.5`, `17.5` — no trailing `.0`.
 pub(crate) fn pts(x: f64) -> String {
-    let r = super::round1(x);
+    let r = round1(x);
     if r.fract() == 0.0 {
         format!("{r:.0}")
     } else {
@@ -84,7 +110,7 @@ pub(crate) fn pts(x: f64) -> String {
 
 /// One decimal always, as scores are published (`90.0`, `83.5`).
 pub(crate) fn fmt1(x: f64) -> String {
-    format!("{:.1}", super::round1(x))
+    format!("{:.1}", round1(x))
 }
 
 /// `earned / possible` as a percentage 0–100; 0 when nothing was possible.

@@ -1,7 +1,10 @@
 //! Stage 5 — render scorecards for people and for programs.
 //!
-//! Every output format reads only [`Scorecard`]s, [`ErrorRecord`]s and the text each card was
-//! scored on, so the formats can never disagree about a score: they differ only in layout.
+//! Every output format reads only [`Scorecard`]s, [`ErrorRecord`]s, the text each card was
+//! scored on and the rule pack that scored them, so the formats can never disagree about a
+//! score: they differ only in layout. What the pack declares — grade names, thresholds and
+//! colours, category titles, which element stands for timeliness — is read from the pack,
+//! never spelled here.
 //! Machine formats (JSON, JSON Lines, CSV) follow the published contract in
 //! `shared/spec/output.md`; text is for a terminal; HTML is a folder of self-contained pages
 //! for supervisors, drawn from templates that users may override.
@@ -16,7 +19,9 @@ mod overview;
 mod page;
 mod text;
 
-use crate::model::scorecard::{ErrorRecord, RulesetRef, Scorecard, Summary};
+use crate::model::scorecard::{round1, ErrorRecord, Scorecard, Summary};
+use crate::model::GradeScale;
+use crate::rules::RulePack;
 
 pub use self::atomic::write_atomic;
 pub use self::csv::to_csv;
@@ -51,8 +56,9 @@ pub struct Batch<'a> {
     pub texts: &'a [String],
     /// Files that could not be scored.
     pub errors: &'a [ErrorRecord],
-    /// The rule pack every card was scored with.
-    pub ruleset: &'a RulesetRef,
+    /// The rule pack every card was scored with: its grades, categories and badges are
+    /// what the outputs show.
+    pub pack: &'a RulePack,
 }
 
 /// Why rendering failed.
@@ -75,17 +81,18 @@ pub enum RenderError {
     Io(String),
 }
 
-/// Grades in the order the contract lists them, best first.
-pub(crate) const GRADES: [&str; 4] = ["优秀", "良好", "合格", "不合格"];
-
 /// Statistics over a batch: counts, mean/min/max score and reports per grade.
 ///
-/// Every grade appears in `grades`, even with a count of 0, so tables built from it keep
-/// the same columns from run to run; an unknown grade string is appended after them.
-pub fn summary(cards: &[Scorecard], errors: &[ErrorRecord]) -> Summary {
-    let mut grades: Vec<(String, usize)> = GRADES.iter().map(|g| (g.to_string(), 0)).collect();
+/// Every grade of the pack's scale appears in `grades`, best first, even with a count of 0,
+/// so tables built from it keep the same columns from run to run; a grade the scale does
+/// not know is appended after them.
+pub fn summary(cards: &[Scorecard], errors: &[ErrorRecord], scale: &GradeScale) -> Summary {
+    let mut grades: Vec<_> = scale.grades().map(|(g, _)| (g, 0)).collect();
     for card in cards {
-        match grades.iter_mut().find(|(g, _)| *g == card.grade) {
+        match grades
+            .iter_mut()
+            .find(|(g, _)| g.name() == card.grade.name())
+        {
             Some((_, n)) => *n += 1,
             None => grades.push((card.grade.clone(), 1)),
         }
@@ -113,9 +120,4 @@ pub fn summary(cards: &[Scorecard], errors: &[ErrorRecord]) -> Summary {
         max_score: max,
         grades,
     }
-}
-
-/// Rounds to one decimal, the precision every score in the contract uses.
-pub(crate) fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
 }

@@ -8,14 +8,16 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::labels::{grade_class, grade_rank, ratio_pct, status_class};
-use super::{round1, summary, Batch};
-use crate::model::scorecard::{ErrorRecord, RulesetRef, Status, Summary};
+use super::labels::{grade_class, ratio_pct, status_class};
+use super::{summary, Batch};
+use crate::model::scorecard::{round1, ErrorRecord, RulesetRef, Scorecard, Status, Summary};
+use crate::model::GradeScale;
+use crate::rules::RulePack;
 
 /// The whole overview page.
 #[derive(Serialize)]
 pub(crate) struct Overview<'a> {
-    ruleset: &'a RulesetRef,
+    ruleset: RulesetRef,
     summary: Summary,
     grades: Vec<GradeCount>,
     categories: Vec<Column<'a>>,
@@ -30,10 +32,11 @@ pub(crate) struct Overview<'a> {
     errors: &'a [ErrorRecord],
 }
 
+/// Reports per grade of the pack, best first (then any grade the pack does not know).
 #[derive(Serialize)]
 struct GradeCount {
     grade: String,
-    class: &'static str,
+    class: String,
     count: usize,
 }
 
@@ -61,8 +64,9 @@ struct Row<'a> {
     date: Option<&'a str>,
     score: f64,
     grade: &'a str,
-    grade_class: &'static str,
-    grade_rank: u8,
+    grade_class: String,
+    /// Higher is better, so sorting by grade orders rows as sorting by score does.
+    grade_rank: usize,
     /// What a reader must know before trusting the score (e.g. not a report at all).
     warnings: &'a [String],
     cats: Vec<Cat>,
@@ -104,7 +108,7 @@ struct Histogram {
     x0: f64,
     base: f64,
     bars: Vec<Bar>,
-    /// Grade thresholds drawn as dashed lines.
+    /// The pack's grade thresholds, drawn as dashed lines.
     marks: Vec<Mark>,
     ticks: Vec<Tick>,
 }
@@ -121,10 +125,12 @@ struct Bar {
     label: String,
 }
 
+/// Where a grade starts: a line at its `min`, labelled with its name.
 #[derive(Serialize)]
 struct Mark {
     x: f64,
-    label: &'static str,
+    min: f64,
+    label: String,
 }
 
 #[derive(Serialize)]
@@ -156,139 +162,161 @@ const HIST_H: f64 = 220.0;
 const HIST_X0: f64 = 36.0;
 const HIST_TOP: f64 = 22.0;
 const HIST_BASE: f64 = HIST_H - 26.0;
+/// Width of one ten-point bin.
+const HIST_SLOT: f64 = (HIST_W - HIST_X0 - 8.0) / 10.0;
 const AVG_W: f64 = 520.0;
 const AVG_X0: f64 = 150.0;
 const AVG_SPAN: f64 = 300.0;
 const AVG_ROW: f64 = 26.0;
 const TOP_MISSING: usize = 10;
 
+/// The overview's columns: categories and elements from the pack, figures from the reports.
+struct Columns<'a> {
+    categories: Vec<Column<'a>>,
+    elements: Vec<Column<'a>>,
+    figures: Vec<Column<'a>>,
+}
+
 impl<'a> Overview<'a> {
     /// Arranges a batch for the overview template. `pages[i]` is the file name of
     /// `b.cards[i]`'s page.
     pub(crate) fn new(b: &Batch<'a>, pages: &'a [String]) -> Overview<'a> {
-        // Columns come from the first card: all cards of a run share one rule pack.
-        let first = b.cards.first();
-        let categories: Vec<Column> = first
-            .map(|c| {
-                c.categories
-                    .iter()
-                    .map(|k| Column {
-                        id: &k.id,
-                        title: &k.title,
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        let elements: Vec<Column> = first
-            .map(|c| {
-                c.elements
-                    .iter()
-                    .map(|e| Column {
-                        id: &e.id,
-                        title: &e.title,
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        let groups = first.map(groups).unwrap_or_default();
-        let figures = figure_columns(b);
-
-        let rows: Vec<Row> = b
+        let cols = Columns {
+            categories: category_columns(b.pack),
+            elements: element_columns(b.pack),
+            figures: figure_columns(b),
+        };
+        let rows = b
             .cards
             .iter()
             .enumerate()
-            .map(|(i, card)| {
-                let m = &card.meta;
-                let status: HashMap<&str, Status> = card
-                    .elements
-                    .iter()
-                    .map(|e| (e.id.as_str(), e.status))
-                    .collect();
-                Row {
-                    page: pages.get(i).map_or("", |p| p.as_str()),
-                    name: m
-                        .issuer
-                        .as_deref()
-                        .or(m.title.as_deref())
-                        .unwrap_or(&card.source.path),
-                    title: m.title.as_deref().unwrap_or(""),
-                    path: &card.source.path,
-                    year: m.year,
-                    date: m.date.as_deref(),
-                    score: card.score,
-                    grade: &card.grade,
-                    grade_class: grade_class(&card.grade),
-                    grade_rank: grade_rank(&card.grade),
-                    warnings: &card.warnings,
-                    cats: categories
-                        .iter()
-                        .map(
-                            |col| match card.categories.iter().find(|k| k.id == col.id) {
-                                Some(k) => Cat {
-                                    earned: k.earned,
-                                    possible: k.possible,
-                                    pct: round1(ratio_pct(k.earned, k.possible)),
-                                },
-                                None => Cat {
-                                    earned: 0.0,
-                                    possible: 0.0,
-                                    pct: 0.0,
-                                },
-                            },
-                        )
-                        .collect(),
-                    cells: elements
-                        .iter()
-                        .map(|col| status.get(col.id).map_or("s-x", |s| status_class(*s)))
-                        .collect(),
-                    figures: figures
-                        .iter()
-                        .map(|col| {
-                            card.indicators
-                                .iter()
-                                .find(|f| f.id == col.id)
-                                .map(|f| Figure {
-                                    value: f.value,
-                                    unit: f.unit.clone(),
-                                    line: f.line,
-                                })
-                        })
-                        .collect(),
-                }
-            })
+            .map(|(i, card)| row(card, pages.get(i).map_or("", |p| p.as_str()), &cols))
             .collect();
-
-        let s = summary(b.cards, b.errors);
-        let grades = s
-            .grades
-            .iter()
-            .map(|(g, n)| GradeCount {
-                grade: g.clone(),
-                class: grade_class(g),
-                count: *n,
-            })
-            .collect();
+        let s = summary(b.cards, b.errors, &b.pack.grades);
         Overview {
-            ruleset: b.ruleset,
+            ruleset: b.pack.ruleset(),
+            grades: grade_counts(&s),
             summary: s,
-            grades,
             histogram: histogram(b),
-            averages: averages(b, &categories),
-            missing: most_missing(b, &elements),
-            categories,
-            groups,
-            elements,
+            averages: averages(b, &cols.categories),
+            missing: most_missing(b, &cols.elements),
+            groups: groups(b.pack),
+            categories: cols.categories,
+            elements: cols.elements,
             rows,
-            figures,
+            figures: cols.figures,
             errors: b.errors,
         }
     }
 }
 
+/// The pack's categories, in scorecard order.
+fn category_columns(pack: &RulePack) -> Vec<Column<'_>> {
+    pack.categories
+        .iter()
+        .map(|c| Column {
+            id: &c.id,
+            title: &c.title,
+        })
+        .collect()
+}
+
+/// The pack's elements, in pack order.
+fn element_columns(pack: &RulePack) -> Vec<Column<'_>> {
+    pack.elements
+        .iter()
+        .map(|e| Column {
+            id: &e.id,
+            title: &e.name,
+        })
+        .collect()
+}
+
+fn grade_counts(s: &Summary) -> Vec<GradeCount> {
+    s.grades
+        .iter()
+        .map(|(g, n)| GradeCount {
+            grade: g.name().to_string(),
+            class: grade_class(g),
+            count: *n,
+        })
+        .collect()
+}
+
+/// One report's row: who, score and grade, then a cell per category, element and figure.
+fn row<'a>(card: &'a Scorecard, page: &'a str, cols: &Columns) -> Row<'a> {
+    let m = &card.meta;
+    Row {
+        page,
+        name: m
+            .issuer
+            .as_deref()
+            .or(m.title.as_deref())
+            .unwrap_or(&card.source.path),
+        title: m.title.as_deref().unwrap_or(""),
+        path: &card.source.path,
+        year: m.year,
+        date: m.date.as_deref(),
+        score: card.score,
+        grade: card.grade.name(),
+        grade_class: grade_class(&card.grade),
+        grade_rank: card.grade.rank(),
+        warnings: &card.warnings,
+        cats: cols
+            .categories
+            .iter()
+            .map(|col| cat(card, col.id))
+            .collect(),
+        cells: cells(card, &cols.elements),
+        figures: cols
+            .figures
+            .iter()
+            .map(|col| figure(card, col.id))
+            .collect(),
+    }
+}
+
+/// A category's points in a report; zeros when the report lacks the category.
+fn cat(card: &Scorecard, id: &str) -> Cat {
+    match card.categories.iter().find(|k| k.id == id) {
+        Some(k) => Cat {
+            earned: k.earned,
+            possible: k.possible,
+            pct: round1(ratio_pct(k.earned, k.possible)),
+        },
+        None => Cat {
+            earned: 0.0,
+            possible: 0.0,
+            pct: 0.0,
+        },
+    }
+}
+
+/// Status class per element column (`s-x` where the report lacks the element).
+fn cells(card: &Scorecard, elements: &[Column]) -> Vec<&'static str> {
+    let status: HashMap<&str, Status> = card
+        .elements
+        .iter()
+        .map(|e| (e.id.as_str(), e.status))
+        .collect();
+    elements
+        .iter()
+        .map(|col| status.get(col.id).map_or("s-x", |s| status_class(*s)))
+        .collect()
+}
+
+fn figure(card: &Scorecard, id: &str) -> Option<Figure> {
+    card.indicators.iter().find(|f| f.id == id).map(|f| Figure {
+        value: f.value,
+        unit: f.unit.clone(),
+        line: f.line,
+    })
+}
+
 /// Runs of consecutive elements sharing a category, for the heatmap's top header row.
-fn groups(card: &crate::model::scorecard::Scorecard) -> Vec<Group<'_>> {
+fn groups(pack: &RulePack) -> Vec<Group<'_>> {
     let mut out: Vec<(&str, usize)> = Vec::new();
-    for e in &card.elements {
+    for e in &pack.elements {
         match out.last_mut() {
             Some((cat, n)) if *cat == e.category => *n += 1,
             _ => out.push((&e.category, 1)),
@@ -296,7 +324,7 @@ fn groups(card: &crate::model::scorecard::Scorecard) -> Vec<Group<'_>> {
     }
     out.into_iter()
         .map(|(cat, span)| Group {
-            title: card
+            title: pack
                 .categories
                 .iter()
                 .find(|c| c.id == cat)
@@ -320,28 +348,43 @@ fn figure_columns<'a>(b: &Batch<'a>) -> Vec<Column<'a>> {
     out
 }
 
+/// The score histogram: ten bins, the pack's cut lines, a round count axis.
 fn histogram(b: &Batch) -> Histogram {
     let mut counts = [0usize; 10];
     for c in b.cards {
         let bin = (c.score.max(0.0) / 10.0).floor() as usize;
         counts[bin.min(9)] += 1;
     }
-    let max = counts.iter().copied().max().unwrap_or(0).max(1);
     // A round top for the axis, so tick labels are whole numbers.
-    let top = nice_ceiling(max);
+    let top = nice_ceiling(counts.iter().copied().max().unwrap_or(0).max(1));
+    Histogram {
+        width: HIST_W as u32,
+        height: HIST_H as u32,
+        x0: HIST_X0,
+        base: HIST_BASE,
+        bars: bars(&counts, top),
+        marks: marks(&b.pack.grades),
+        ticks: ticks(top),
+    }
+}
+
+/// Horizontal position of a score on the histogram.
+fn hist_x(score: f64) -> f64 {
+    HIST_X0 + score / 10.0 * HIST_SLOT
+}
+
+fn bars(counts: &[usize; 10], top: usize) -> Vec<Bar> {
     let plot_h = HIST_BASE - HIST_TOP;
-    let slot = (HIST_W - HIST_X0 - 8.0) / 10.0;
-    let x_of = |score: f64| HIST_X0 + score / 10.0 * slot;
-    let bars = counts
+    counts
         .iter()
         .enumerate()
         .map(|(i, &n)| {
             let h = n as f64 / top as f64 * plot_h;
             Bar {
-                x: round1(HIST_X0 + i as f64 * slot + 2.0),
-                cx: round1(HIST_X0 + (i as f64 + 0.5) * slot),
+                x: round1(HIST_X0 + i as f64 * HIST_SLOT + 2.0),
+                cx: round1(HIST_X0 + (i as f64 + 0.5) * HIST_SLOT),
                 y: round1(HIST_BASE - h),
-                w: round1(slot - 4.0),
+                w: round1(HIST_SLOT - 4.0),
                 h: round1(h),
                 count: n,
                 label: if i == 9 {
@@ -351,30 +394,35 @@ fn histogram(b: &Batch) -> Histogram {
                 },
             }
         })
-        .collect();
-    let marks = [(60.0, "合格"), (75.0, "良好"), (90.0, "优秀")]
-        .into_iter()
-        .map(|(s, label)| Mark {
-            x: round1(x_of(s)),
-            label,
+        .collect()
+}
+
+/// A dashed line where each grade of the pack starts, lowest first. The bottom grade's
+/// line at 0 (or below) would only double the axis, and one past 100 is off the chart.
+fn marks(scale: &GradeScale) -> Vec<Mark> {
+    let mut marks: Vec<Mark> = scale
+        .bands()
+        .iter()
+        .filter(|g| g.min > 0.0 && g.min <= 100.0)
+        .map(|g| Mark {
+            x: round1(hist_x(g.min)),
+            min: g.min,
+            label: g.name.clone(),
         })
         .collect();
-    let ticks = (0..=top)
+    marks.reverse();
+    marks
+}
+
+fn ticks(top: usize) -> Vec<Tick> {
+    let plot_h = HIST_BASE - HIST_TOP;
+    (0..=top)
         .step_by(top / 4)
         .map(|v| Tick {
             y: round1(HIST_BASE - v as f64 / top as f64 * plot_h),
             label: v,
         })
-        .collect();
-    Histogram {
-        width: HIST_W as u32,
-        height: HIST_H as u32,
-        x0: HIST_X0,
-        base: HIST_BASE,
-        bars,
-        marks,
-        ticks,
-    }
+        .collect()
 }
 
 /// A round top for the count axis: four times a step of 1, 2, 3 or 5 × 10ⁿ, so the

@@ -12,6 +12,7 @@ use super::labels::{grade_class, ratio_pct, status_class, status_label, status_m
 use crate::model::scorecard::{
     ElementResult, Evidence, Indicator, RulesetRef, Scorecard, Source, Status,
 };
+use crate::rules::RulePack;
 
 /// The whole report page.
 #[derive(Serialize)]
@@ -22,10 +23,11 @@ pub(crate) struct ReportPage<'a> {
     date: Option<&'a str>,
     date_source: &'static str,
     level: &'static str,
-    timeliness: Badge,
+    /// None when the pack marks no element `badge: timeliness`.
+    timeliness: Option<Badge<'a>>,
     score: f64,
     grade: &'a str,
-    grade_class: &'static str,
+    grade_class: String,
     warnings: &'a [String],
     earned: f64,
     possible: f64,
@@ -41,9 +43,11 @@ pub(crate) struct ReportPage<'a> {
 }
 
 #[derive(Serialize)]
-struct Badge {
+struct Badge<'a> {
     label: &'static str,
     class: &'static str,
+    /// The name of the element behind it, for a tooltip.
+    title: &'a str,
 }
 
 /// How many elements have each status, for the line under the score.
@@ -135,10 +139,10 @@ struct Line<'a> {
 }
 
 impl<'a> ReportPage<'a> {
-    /// Arranges `card` and the `text` it was scored on for the report template.
-    pub(crate) fn new(card: &'a Scorecard, text: &'a str) -> ReportPage<'a> {
+    /// Arranges `card` and the `text` it was scored on for the report template; `pack`
+    /// is the pack that scored it.
+    pub(crate) fn new(card: &'a Scorecard, text: &'a str, pack: &'a RulePack) -> ReportPage<'a> {
         let m = &card.meta;
-        let (label, class) = timeliness(card);
         let mut counts = Counts::default();
         for e in &card.elements {
             match e.status {
@@ -155,9 +159,13 @@ impl<'a> ReportPage<'a> {
             date: m.date.as_deref(),
             date_source: m.date_source.as_str(),
             level: m.level.as_str(),
-            timeliness: Badge { label, class },
+            timeliness: timeliness(card, pack).map(|(label, class, title)| Badge {
+                label,
+                class,
+                title,
+            }),
             score: card.score,
-            grade: &card.grade,
+            grade: card.grade.name(),
             grade_class: grade_class(&card.grade),
             warnings: &card.warnings,
             earned: card.earned,
@@ -166,7 +174,7 @@ impl<'a> ReportPage<'a> {
             ruleset: &card.ruleset,
             source: &card.source,
             counts,
-            categories: categories(card),
+            categories: categories(card, pack),
             fixes: fixes(card),
             sections: card
                 .sections
@@ -188,8 +196,9 @@ impl<'a> ReportPage<'a> {
 }
 
 /// Elements grouped under their categories, in rule-pack order. An element whose category
-/// the card does not list still shows, under a group named by its category id.
-fn categories(card: &Scorecard) -> Vec<CategoryView<'_>> {
+/// the card does not list still shows, under the pack's title for it (its id when the pack
+/// has none).
+fn categories<'a>(card: &'a Scorecard, pack: &'a RulePack) -> Vec<CategoryView<'a>> {
     let mut out: Vec<CategoryView> = card
         .categories
         .iter()
@@ -208,7 +217,11 @@ fn categories(card: &Scorecard) -> Vec<CategoryView<'_>> {
             Some(c) => c.elements.push(view),
             None => out.push(CategoryView {
                 id: &e.category,
-                title: &e.category,
+                title: pack
+                    .categories
+                    .iter()
+                    .find(|c| c.id == e.category)
+                    .map_or(&e.category, |c| &c.title),
                 earned: 0.0,
                 possible: 0.0,
                 pct: 0.0,

@@ -4,7 +4,9 @@ use std::fmt::Write;
 
 use super::labels::{fmt1, pts, ratio_pct, status_mark};
 use super::{summary, Batch};
+use crate::fold::width::display_width;
 use crate::model::scorecard::{ElementResult, Scorecard, Status};
+use crate::model::{Grade, GradeScale};
 
 /// Width of a category bar in cells.
 const BAR: usize = 10;
@@ -42,15 +44,12 @@ impl Paint {
     fn green(self, s: &str) -> String {
         self.wrap("32", s)
     }
-    fn grade(self, g: &str) -> String {
-        let code = match g {
-            "优秀" => "1;32",
-            "良好" => "1;34",
-            "合格" => "1;33",
-            "不合格" => "1;31",
-            _ => "1",
-        };
-        self.wrap(code, g)
+    /// A grade in bold, in the colour the pack gives it.
+    fn grade(self, g: &Grade, scale: &GradeScale) -> String {
+        let code = scale
+            .band(g)
+            .map_or_else(|| "1".to_string(), |b| format!("1;{}", b.colour.ansi()));
+        self.wrap(&code, g.name())
     }
 }
 
@@ -60,7 +59,7 @@ pub fn to_text(b: &Batch, color: bool) -> String {
     let p = Paint { on: color };
     let mut out = String::new();
     for card in b.cards {
-        report_block(&mut out, card, p);
+        report_block(&mut out, card, &b.pack.grades, p);
         out.push('\n');
     }
     for e in b.errors {
@@ -73,25 +72,31 @@ pub fn to_text(b: &Batch, color: bool) -> String {
     out
 }
 
-fn report_block(out: &mut String, card: &Scorecard, p: Paint) {
+fn report_block(out: &mut String, card: &Scorecard, scale: &GradeScale, p: Paint) {
+    heading(out, card, scale, p);
+    category_bars(out, card, p);
+    to_improve(out, card, p);
+}
+
+/// Who wrote the report, when, what it scored and under which pack.
+fn heading(out: &mut String, card: &Scorecard, scale: &GradeScale, p: Paint) {
     let m = &card.meta;
     let title = m.title.as_deref().unwrap_or("（无标题）");
     let _ = writeln!(out, "{}  {}", p.bold(&card.source.path), title);
-    let mut facts = vec![m
-        .issuer
-        .clone()
-        .unwrap_or_else(|| "（未识别发文机关）".into())];
-    facts.push(
+    let facts = [
+        m.issuer
+            .clone()
+            .unwrap_or_else(|| "（未识别发文机关）".into()),
         m.year
             .map_or_else(|| "年度不详".into(), |y| format!("{y} 年度")),
-    );
-    facts.push(m.date.clone().unwrap_or_else(|| "无日期".into()));
+        m.date.clone().unwrap_or_else(|| "无日期".into()),
+    ];
     let _ = writeln!(out, "  {}", facts.join(" · "));
     let _ = writeln!(
         out,
         "  得分 {} / 100  {}   ({} / {} 分)",
         p.bold(&fmt1(card.score)),
-        p.grade(&card.grade),
+        p.grade(&card.grade, scale),
         pts(card.earned),
         pts(card.possible)
     );
@@ -104,7 +109,10 @@ fn report_block(out: &mut String, card: &Scorecard, p: Paint) {
         "  {}",
         p.dim(&format!("规则包 {} {}", rs.name, rs.version))
     );
+}
 
+/// One bar per category, titles padded so the bars line up under Chinese text.
+fn category_bars(out: &mut String, card: &Scorecard, p: Paint) {
     let width = card
         .categories
         .iter()
@@ -123,7 +131,10 @@ fn report_block(out: &mut String, card: &Scorecard, p: Paint) {
             pts(c.possible)
         );
     }
+}
 
+/// Missing and partial elements, most points to gain first.
+fn to_improve(out: &mut String, card: &Scorecard, p: Paint) {
     let mut todo: Vec<&ElementResult> = card
         .elements
         .iter()
@@ -136,45 +147,50 @@ fn report_block(out: &mut String, card: &Scorecard, p: Paint) {
     todo.sort_by(|a, b| b.gain.total_cmp(&a.gain));
     let _ = writeln!(out, "  {}", p.bold("待改进（按可增分值排序）："));
     for e in todo {
-        let mark = match e.status {
-            Status::Missing => p.red(status_mark(e.status)),
-            _ => p.yellow(status_mark(e.status)),
-        };
+        improvement(out, e, p);
+    }
+}
+
+/// One element to improve: what to add, what already earned half points, what nearly did.
+fn improvement(out: &mut String, e: &ElementResult, p: Paint) {
+    let mark = match e.status {
+        Status::Missing => p.red(status_mark(e.status)),
+        _ => p.yellow(status_mark(e.status)),
+    };
+    let _ = writeln!(
+        out,
+        "  {mark} {} {}  {}",
+        e.id,
+        e.title,
+        p.green(&format!("补齐可加 +{} 分", pts(e.gain)))
+    );
+    if let Some(advice) = &e.advice {
+        let _ = writeln!(out, "      建议：{advice}");
+    }
+    // What earned the half points, so the drafter knows what to build on.
+    if let (Status::Partial, Some(ev)) = (e.status, e.evidence.first()) {
         let _ = writeln!(
             out,
-            "  {mark} {} {}  {}",
-            e.id,
-            e.title,
-            p.green(&format!("补齐可加 +{} 分", pts(e.gain)))
+            "      已有：第{}行 {}",
+            ev.line,
+            p.dim(&format!("“{}”", clip(&ev.text)))
         );
-        if let Some(advice) = &e.advice {
-            let _ = writeln!(out, "      建议：{advice}");
-        }
-        // What earned the half points, so the drafter knows what to build on.
-        if let (Status::Partial, Some(ev)) = (e.status, e.evidence.first()) {
-            let _ = writeln!(
-                out,
-                "      已有：第{}行 {}",
-                ev.line,
-                p.dim(&format!("“{}”", clip(&ev.text)))
-            );
-        }
-        if let Some(nm) = &e.near_miss {
-            let ev = &nm.evidence;
-            let _ = writeln!(
-                out,
-                "      ↳ 第{}行（{}）：{}",
-                ev.line,
-                ev.kind.label(),
-                nm.reason
-            );
-            let _ = writeln!(out, "        {}", p.dim(&format!("“{}”", clip(&ev.text))));
-        }
+    }
+    if let Some(nm) = &e.near_miss {
+        let ev = &nm.evidence;
+        let _ = writeln!(
+            out,
+            "      ↳ 第{}行（{}）：{}",
+            ev.line,
+            ev.kind.label(),
+            nm.reason
+        );
+        let _ = writeln!(out, "        {}", p.dim(&format!("“{}”", clip(&ev.text))));
     }
 }
 
 fn summary_line(out: &mut String, b: &Batch, p: Paint) {
-    let s = summary(b.cards, b.errors);
+    let s = summary(b.cards, b.errors, &b.pack.grades);
     let mut line = format!("共 {} 份报告", s.reports);
     if let Some(mean) = s.mean_score {
         let _ = write!(line, "，平均 {} 分", fmt1(mean));
@@ -182,7 +198,7 @@ fn summary_line(out: &mut String, b: &Batch, p: Paint) {
     let grades: Vec<String> = s
         .grades
         .iter()
-        .map(|(g, n)| format!("{} {n}", p.grade(g)))
+        .map(|(g, n)| format!("{} {n}", p.grade(g, &b.pack.grades)))
         .collect();
     if s.reports > 0 {
         let _ = write!(line, "；{}", grades.join(" · "));
@@ -202,29 +218,6 @@ fn bar(earned: f64, possible: f64, p: Paint) -> String {
         p.green(&"█".repeat(full)),
         p.dim(&"░".repeat(BAR - full))
     )
-}
-
-/// Columns a string takes in a terminal: CJK and full-width characters take two, which
-/// is what keeps the category bars lined up under Chinese titles.
-fn display_width(s: &str) -> usize {
-    s.chars()
-        .map(|c| {
-            let u = c as u32;
-            let wide = (0x1100..=0x115F).contains(&u)
-                || (0x2E80..=0xA4CF).contains(&u)
-                || (0xAC00..=0xD7A3).contains(&u)
-                || (0xF900..=0xFAFF).contains(&u)
-                || (0xFE30..=0xFE4F).contains(&u)
-                || (0xFF00..=0xFF60).contains(&u)
-                || (0xFFE0..=0xFFE6).contains(&u)
-                || (0x20000..=0x3FFFD).contains(&u);
-            if wide {
-                2
-            } else {
-                1
-            }
-        })
-        .sum()
 }
 
 /// The first [`QUOTE_CHARS`] characters, with `…` when cut.

@@ -103,10 +103,7 @@ impl fmt::Display for Diagnostic {
             if let Some(c) = self.column {
                 let before: String = src.chars().take(c.saturating_sub(1)).collect();
                 // CJK characters take two columns in a terminal.
-                let width: usize = before
-                    .chars()
-                    .map(|ch| if ch.is_ascii() { 1 } else { 2 })
-                    .sum();
+                let width = crate::fold::width::display_width(&before);
                 write!(f, "\n{pad} | {}^", " ".repeat(width))?;
             }
         }

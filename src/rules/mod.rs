@@ -6,17 +6,19 @@
 pub mod builtin;
 pub mod cond;
 pub mod diag;
+pub mod facts;
 mod lint;
 pub mod schema;
 pub mod vocab;
 
-use crate::model::scorecard::Level;
+use crate::model::scorecard::{Level, RulesetRef};
+use crate::model::GradeScale;
 use crate::model::Kind;
 use crate::yaml;
 use cond::{compile_pattern, did_you_mean, Cond, Pattern};
 use diag::{Diagnostic, RuleErrors, Severity};
 use regex::Regex;
-use schema::{ElementsFile, Example, Grade, IndicatorDef, PackFile, ProfileDef, SCHEMA_VERSION};
+use schema::{Badge, ElementsFile, Example, IndicatorDef, PackFile, ProfileDef, SCHEMA_VERSION};
 use std::path::Path;
 
 /// A category, compiled.
@@ -67,6 +69,8 @@ pub struct Element {
     pub partial: Option<Cond>,
     /// Worked examples.
     pub examples: Vec<Example>,
+    /// The report-page badge its status decides, if any.
+    pub badge: Option<Badge>,
     /// The file it came from.
     pub file: String,
 }
@@ -188,8 +192,8 @@ pub struct RulePack {
     pub title: String,
     /// `sha256:` over the files.
     pub digest: String,
-    /// Grades, highest first.
-    pub grades: Vec<Grade>,
+    /// Grades, best first, with their colours.
+    pub grades: GradeScale,
     /// The negation guard.
     pub negation: Negation,
     /// Categories in order.
@@ -202,6 +206,9 @@ pub struct RulePack {
     pub topics: Vec<(String, Vec<Pattern>)>,
     /// Shared vocabularies that patterns reference as `@name`.
     pub vocabularies: vocab::Vocabularies,
+    /// Phrases cut out before problems and plans are compared word by word (the
+    /// [`facts::STOCK_PHRASES`] vocabulary), in the order to cut them.
+    pub stock_phrases: Vec<Pattern>,
     /// Key figures.
     pub indicators: Vec<IndicatorRule>,
     /// The pack's files (name, content), for export and the digest.
@@ -249,6 +256,20 @@ impl RulePack {
     /// The element with this id.
     pub fn element(&self, id: &str) -> Option<&Element> {
         self.elements.iter().find(|e| e.id == id)
+    }
+
+    /// The element whose status decides this badge of the report page.
+    pub fn badge_element(&self, badge: Badge) -> Option<&Element> {
+        self.elements.iter().find(|e| e.badge == Some(badge))
+    }
+
+    /// Name, version and digest, as every scorecard of this pack carries them.
+    pub fn ruleset(&self) -> RulesetRef {
+        RulesetRef {
+            name: self.name.clone(),
+            version: self.version.clone(),
+            digest: self.digest.clone(),
+        }
     }
 
     /// The profile with this id.
@@ -519,11 +540,13 @@ pub fn load_files(mut files: Vec<(String, String)>, shown: &str) -> Result<RuleP
                 met,
                 partial,
                 examples: def.examples,
+                badge: def.badge,
                 file: file.clone(),
             });
         }
     }
     let elements: Vec<Element> = by_category.into_iter().flatten().collect();
+    facts::check_badges(&elements, &files, &path_of, &mut diags);
     let mut topics = Vec::new();
     for (t, pats) in &pack.topics {
         let mut compiled = Vec::new();
@@ -571,12 +594,13 @@ pub fn load_files(mut files: Vec<(String, String)>, shown: &str) -> Result<RuleP
         version: pack.version.clone(),
         title: pack.title.clone(),
         digest: digest(&files),
-        grades: pack.grades.clone(),
+        grades: facts::grade_scale(&pack, &pack_file, pack_src, &mut diags),
         negation,
         categories,
         elements,
         profiles: pack.profiles.clone(),
         topics,
+        stock_phrases: facts::stock_phrases(&vocabularies, &pack_file, pack_src, &mut diags),
         vocabularies,
         indicators,
         files: Vec::new(),

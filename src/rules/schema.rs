@@ -53,6 +53,10 @@ pub struct Grade {
     pub name: String,
     /// Lowest score that earns it.
     pub min: f64,
+    /// How outputs show it: a palette name (`green`) or `'#rrggbb'`; grey when absent.
+    /// Checked when the pack is compiled.
+    #[serde(default)]
+    pub colour: Option<String>,
 }
 
 /// The negation guard.
@@ -194,6 +198,18 @@ pub struct ElementDef {
     /// Worked examples, run by `lawscore rules test`.
     #[serde(default)]
     pub examples: Vec<Example>,
+    /// A badge of the report page this element's status decides.
+    #[serde(default)]
+    pub badge: Option<Badge>,
+}
+
+/// A badge a report page shows next to the score, read from one element's status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Badge {
+    /// 按时 / 逾期 / 无日期: met means reported on time, missing late, not applicable
+    /// undated.
+    Timeliness,
 }
 
 fn yes() -> bool {

@@ -552,9 +552,13 @@ impl Ctx<'_> {
             // Same subject first; failing that, enough shared words (依法行政, 配套制度).
             let mut hit = !self.topics(&p.text).is_disjoint(&plan_topics);
             if !hit {
-                let pg = grams(&p.text);
-                let all =
-                    plan_grams.get_or_insert_with(|| plan_texts.iter().map(|t| grams(t)).collect());
+                let pg = grams(&p.text, &self.pack.stock_phrases);
+                let all = plan_grams.get_or_insert_with(|| {
+                    plan_texts
+                        .iter()
+                        .map(|t| grams(t, &self.pack.stock_phrases))
+                        .collect()
+                });
                 for g in all.iter() {
                     if budget == 0 {
                         break;
@@ -605,46 +609,14 @@ fn problem_clauses(doc: &Document, ctx: &Ctx) -> Vec<Item> {
     out
 }
 
-/// Pairs of adjacent Han characters, stock phrases cut out first.
-fn grams(s: &str) -> BTreeSet<(char, char)> {
+/// Pairs of adjacent Han characters, the pack's stock phrases cut out first.
+fn grams(s: &str, stock: &[Pattern]) -> BTreeSet<(char, char)> {
     // Stock phrases every report repeats say nothing about a subject; cut them out before
     // pairing characters, or 法治政府建设 alone would leave 治政/府建 in common.
-    const STOCK: &[&str] = &[
-        "法治政府建设",
-        "法治政府",
-        "法治建设",
-        "进一步",
-        "工作",
-        "建设",
-        "加强",
-        "提高",
-        "推进",
-        "有待",
-        "不够",
-        "部分",
-        "完善",
-        "相关",
-        "开展",
-        "存在",
-        "进行",
-        "各项",
-        "全面",
-        "我区",
-        "我县",
-        "我市",
-        "全区",
-        "全县",
-        "全市",
-        "问题",
-        "不足",
-        "情况",
-        "方面",
-        "持续",
-    ];
     {
         let mut t = s.to_string();
-        for p in STOCK {
-            t = t.replace(p, "|");
+        for p in stock {
+            t = p.re.replace_all(&t, "|").into_owned();
         }
         let cs: Vec<char> = t
             .chars()

@@ -11,11 +11,6 @@ use crate::rules::schema::ProfileDef;
 use crate::rules::{Element, RulePack};
 use eval::{Ctx, Hit, Outcome};
 
-/// Rounds to one decimal, the way scores are published.
-pub fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
-}
-
 /// The index of the sentence a hit stands in. Sentences are in text order, so a binary
 /// search finds it.
 fn sentence_of(doc: &Document, hit: &Hit) -> Option<usize> {
@@ -282,13 +277,6 @@ fn categories(pack: &RulePack, elements: &[ElementResult]) -> Vec<CategoryScore>
         .collect()
 }
 
-fn grade(pack: &RulePack, score: f64) -> String {
-    pack.grades
-        .iter()
-        .find(|g| score >= g.min)
-        .map_or_else(String::new, |g| g.name.clone())
-}
-
 /// Scores a parsed document under a profile.
 pub fn score(doc: &Document, pack: &RulePack, profile: &ProfileDef, source: Source) -> Scorecard {
     let deadline = profile
@@ -312,13 +300,9 @@ pub fn score(doc: &Document, pack: &RulePack, profile: &ProfileDef, source: Sour
         source,
         meta: doc.meta.clone(),
         profile: profile.id.clone(),
-        ruleset: RulesetRef {
-            name: pack.name.clone(),
-            version: pack.version.clone(),
-            digest: pack.digest.clone(),
-        },
+        ruleset: pack.ruleset(),
         score,
-        grade: grade(pack, score),
+        grade: pack.grades.grade_for(score),
         earned,
         possible,
         categories,

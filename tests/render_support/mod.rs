@@ -10,7 +10,7 @@ use lawscore::model::scorecard::{
     CategoryScore, DateSource, ElementResult, ErrorRecord, Evidence, Format, Indicator, Level,
     Meta, NearMiss, RulesetRef, Scorecard, SectionInfo, Source, Status,
 };
-use lawscore::model::Kind;
+use lawscore::model::{Grade, Kind};
 use lawscore::rules::{Element, RulePack};
 use std::sync::OnceLock;
 
@@ -221,9 +221,8 @@ fn sentence(e: &Element) -> (&'static str, &'static str) {
 }
 
 /// The card's grade: the first of the pack's grades, highest first, whose floor it reaches.
-fn grade(score: f64) -> String {
-    let g = pack().grades.iter().find(|g| score >= g.min);
-    g.map_or_else(String::new, |g| g.name.clone())
+fn grade(score: f64) -> Grade {
+    pack().grades.grade_for(score)
 }
 
 /// A tiny deterministic generator, so every run draws the same cards.
