@@ -86,6 +86,16 @@ fn element_warnings(e: &Element, src: &Source, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Ways of naming a full-width character by code, which folded text never contains.
+const FULL_WIDTH: &[&str] = &[
+    "\\x{FF",
+    "\\u{FF",
+    "\\x{ff",
+    "\\u{ff",
+    "\\x{3000}",
+    "\\u{3000}",
+];
+
 /// Warnings about a pattern that cannot work as its author meant, with the caret on the
 /// part at fault when it was written in this pattern (not in a vocabulary).
 fn pattern_warnings(e: &Element, p: &Pattern, src: &Source, diags: &mut Vec<Diagnostic>) {
@@ -103,14 +113,6 @@ fn pattern_warnings(e: &Element, p: &Pattern, src: &Source, diags: &mut Vec<Diag
         );
         diags.push(src.warning(place(boundary), message));
     }
-    const FULL_WIDTH: &[&str] = &[
-        "\\x{FF",
-        "\\u{FF",
-        "\\x{ff",
-        "\\u{ff",
-        "\\x{3000}",
-        "\\u{3000}",
-    ];
     if FULL_WIDTH.iter().any(|c| s.contains(c)) {
         let code = FULL_WIDTH.iter().find_map(|c| p.written.find(c));
         let message = format!("element `{id}`: pattern '{s}' names a full-width character by code; text is folded to half-width before matching, so it can never match");

@@ -82,8 +82,9 @@ pub(super) fn schema_version(schema: u32, src: &Source, diags: &mut Vec<Diagnost
 
 /// A YAML error at its place, with a suggestion where one is known.
 fn yaml_diag(file: &str, source: &str, e: YamlError) -> Diagnostic {
-    let column = misplaced_key(source, &e).or(e.column);
-    let mut d = Diagnostic::error(file, e.message.clone()).at(source, e.line, column);
+    let (line, column) =
+        misplaced_key(source, &e).map_or((e.line, e.column), |(l, c)| (Some(l), Some(c)));
+    let mut d = Diagnostic::error(file, e.message.clone()).at(source, line, column);
     // serde lists the expected keys or values; offer the closest one.
     for what in ["unknown field `", "unknown variant `"] {
         if let Some(rest) = e.message.split(what).nth(1) {
@@ -105,15 +106,32 @@ fn yaml_diag(file: &str, source: &str, e: YamlError) -> Diagnostic {
     d
 }
 
-/// For "mapping values are not allowed", which the parser reports at the colon of a key
-/// that is indented too far: the column of that key.
-fn misplaced_key(source: &str, e: &YamlError) -> Option<usize> {
+/// For "mapping values are not allowed", which the parser reports at the colon of the
+/// first key it cannot place: the line and column of the key that is out of line. That
+/// is this key, indented too far, unless the line before it is the odd one out: less
+/// indented than both its neighbours, it closed the mapping they share.
+fn misplaced_key(source: &str, e: &YamlError) -> Option<(usize, usize)> {
     if !e.message.starts_with("mapping values are not allowed") {
         return None;
     }
-    let line = source.lines().nth(e.line? - 1)?;
-    let indent = line.chars().take_while(|c| *c == ' ').count();
-    Some(indent + 1)
+    let lines: Vec<&str> = source.lines().collect();
+    let indent = |i: usize| lines[i].chars().take_while(|c| *c == ' ').count();
+    let content = |i: &usize| {
+        let t = lines[*i].trim_start();
+        !t.is_empty() && !t.starts_with('#')
+    };
+    let at = e.line? - 1;
+    // A colon inside a plain value (`text: 甲: 乙`) is another mistake, not indentation.
+    let first_colon = lines.get(at)?.chars().position(|c| c == ':')?;
+    if e.column? != first_colon + 1 {
+        return None;
+    }
+    let mut before = (0..at.min(lines.len())).rev().filter(content);
+    let (prev, prev2) = (before.next(), before.next());
+    let odd =
+        prev.filter(|&p| prev2.is_some_and(|q| indent(q) == indent(at) && indent(p) < indent(at)));
+    let key = odd.unwrap_or(at);
+    Some((key + 1, indent(key) + 1))
 }
 
 #[cfg(test)]
@@ -134,6 +152,19 @@ mod tests {
         let d = error_of(&format!("{HEAD}    name: 甲\n      weight: 1\n"));
         assert_eq!((d.line, d.column), (Some(6), Some(7)), "{d}");
         assert!(d.help.unwrap().contains("indentation"));
+    }
+
+    #[test]
+    fn a_key_indented_less_than_its_neighbours_is_the_one_reported() {
+        let d = error_of(&format!("{HEAD}    name: 甲\nweight: 1\n    basis: b\n"));
+        assert_eq!((d.line, d.column), (Some(6), Some(1)), "{d}");
+    }
+
+    #[test]
+    fn a_colon_inside_a_value_is_not_taken_for_indentation() {
+        let d = error_of(&format!("{HEAD}    name: 甲: 乙\n"));
+        assert_eq!((d.line, d.column), (Some(5), Some(12)), "{d}");
+        assert!(d.help.is_none(), "{d}");
     }
 
     #[test]

@@ -278,19 +278,30 @@ impl Serialize for ExampleKind {
 
 impl<'de> Deserialize<'de> for ExampleKind {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ExampleKind, D::Error> {
-        let s = String::deserialize(d)?;
-        ExampleKind::parse(&s).ok_or_else(|| {
-            // Worded as serde words an unknown enum variant, so the loader's
-            // did-you-mean reads both alike.
-            let names: Vec<String> = Kind::ALL
-                .iter()
-                .map(|k| format!("`{}`", k.as_str()))
-                .chain(["`document`".to_string()])
-                .collect();
-            serde::de::Error::custom(format!(
-                "unknown variant `{s}`, expected one of {}",
-                names.join(", ")
-            ))
-        })
+        // A visitor, not a String read and then checked: an error raised while the scalar
+        // is read carries the scalar's position and YAML path.
+        struct Name;
+        impl serde::de::Visitor<'_> for Name {
+            type Value = ExampleKind;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a section kind or `document`")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<ExampleKind, E> {
+                ExampleKind::parse(s).ok_or_else(|| {
+                    // Worded as serde words an unknown enum variant, so the loader's
+                    // did-you-mean reads both alike.
+                    let names: Vec<String> = Kind::ALL
+                        .iter()
+                        .map(|k| format!("`{}`", k.as_str()))
+                        .chain(["`document`".to_string()])
+                        .collect();
+                    E::custom(format!(
+                        "unknown variant `{s}`, expected one of {}",
+                        names.join(", ")
+                    ))
+                })
+            }
+        }
+        d.deserialize_str(Name)
     }
 }
