@@ -647,3 +647,46 @@ fn a_misspelt_example_status_or_kind_is_a_load_error_at_its_line() {
         assert!(err.contains(hint), "{err}");
     }
 }
+
+#[test]
+fn explain_shows_what_a_rule_is_known_to_miss() {
+    // The built-in notes: each line of the YAML note is shown under its heading.
+    let o = run(&["explain", "plans.address_problems"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    let yaml = lawscore::rules::builtin::FILES
+        .iter()
+        .find(|(n, _)| *n == "plans.yaml")
+        .unwrap()
+        .1;
+    let shown: Vec<&str> = out
+        .lines()
+        .skip_while(|l| *l != "已知局限 known problems:")
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .map(str::trim)
+        .collect();
+    assert_eq!(shown.len(), 3, "{out}");
+    for line in &shown {
+        assert!(yaml.contains(line), "{line} is not the pack's note");
+    }
+    // An element without a note has no such section; one given a note in an edited pack
+    // shows it.
+    let o = run(&["explain", "lead.shufa"]);
+    assert!(!stdout(&o).contains("已知局限"), "{}", stdout(&o));
+    let (_t, p) = exported_pack();
+    edit(
+        &p.join("lead.yaml"),
+        "  - id: lead.shufa\n",
+        "  - id: lead.shufa\n    known_gaps: 述职报告里一句“报告了履行法治建设职责情况”也算述法。\n",
+    );
+    let o = run(&["explain", "lead.shufa", "--rules", p.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains(
+            "已知局限 known problems:\n  述职报告里一句“报告了履行法治建设职责情况”也算述法。\n"
+        ),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -217,6 +217,12 @@ pub fn explain(id: &str, dir: Option<&PathBuf>) -> i32 {
     if !pats.is_empty() {
         say!("模式 patterns: {}", pats.join("  "));
     }
+    if let Some(gaps) = &e.known_gaps {
+        say!("已知局限 known problems:");
+        for line in gaps.lines().filter(|l| !l.trim().is_empty()) {
+            say!("  {}", line.trim());
+        }
+    }
     for (i, ex) in e.examples.iter().enumerate() {
         say!(
             "例{} [{}{}] {}",
@@ -227,12 +233,6 @@ pub fn explain(id: &str, dir: Option<&PathBuf>) -> i32 {
                 .unwrap_or_default(),
             ex.text.replace('\n', "⏎")
         );
-    }
-    if let Some(gaps) = &e.known_gaps {
-        say!("已知局限 known problems:");
-        for line in gaps.lines().filter(|l| !l.trim().is_empty()) {
-            say!("  {}", line.trim());
-        }
     }
     say!("定义于 file:   {}", e.file);
     0

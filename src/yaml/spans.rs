@@ -8,7 +8,7 @@
 //! `profiles[1].weights.lead.shufa`), a sequence item `parent[i]`, the root `""`.
 
 use super::YamlError;
-use saphyr_parser::{Event, Marker, Parser, ScalarStyle};
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
 use std::collections::HashMap;
 
 /// A place in a YAML file.
@@ -97,11 +97,7 @@ impl Spans {
         };
         let mut stack: Vec<Frame> = Vec::new();
         for event in Parser::new_from_str(text) {
-            let (event, span) = event.map_err(|e| YamlError {
-                message: e.info().to_string(),
-                line: Some(e.marker().line()),
-                column: Some(e.marker().col() + 1),
-            })?;
+            let (event, span) = event.map_err(|e| spans.error(&e))?;
             let (start, end) = (spans.pos(&span.start), spans.pos(&span.end));
             match event {
                 Event::Scalar(value, s, ..) => {
@@ -132,6 +128,22 @@ impl Spans {
             }
         }
         Ok(spans)
+    }
+
+    /// A parse error at its place. The parser marks an unknown escape at the opening quote
+    /// of its scalar; the escape itself is found by reading on from there.
+    fn error(&self, e: &ScanError) -> YamlError {
+        let at = self.pos(e.marker());
+        let column = if e.info().contains("unknown escape") {
+            bad_escape(&self.text[at.offset..]).map_or(at.column, |n| at.column + n)
+        } else {
+            at.column
+        };
+        YamlError {
+            message: e.info().to_string(),
+            line: Some(at.line),
+            column: Some(column),
+        }
     }
 
     /// Records a value node under the path its parent gives it, and returns the path.
@@ -274,6 +286,24 @@ impl Spans {
     }
 }
 
+/// Characters from the opening `"` of `scalar` to its first backslash that YAML does not
+/// take as an escape.
+fn bad_escape(scalar: &str) -> Option<usize> {
+    const ESCAPES: &str = "0abt\tnvfre \"/\\N_LPxuU\n\r";
+    let chars: Vec<char> = scalar.chars().take_while(|c| *c != '\n').collect();
+    let mut i = 1;
+    while i < chars.len() && chars[i] != '"' {
+        if chars[i] == '\\' {
+            if !chars.get(i + 1).is_some_and(|c| ESCAPES.contains(*c)) {
+                return Some(i);
+            }
+            i += 1;
+        }
+        i += 1;
+    }
+    None
+}
+
 /// How many characters after the opening quote the `nth` decoded character stands.
 fn quoted_width(raw: &str, nth: usize, double: bool) -> Option<usize> {
     let chars: Vec<char> = raw.chars().skip(1).collect();
@@ -374,5 +404,9 @@ weights:
     fn syntax_errors_have_their_place() {
         let e = Spans::parse("a:\n  b: 1\n   c: 2\n").unwrap_err();
         assert_eq!((e.line, e.column), (Some(3), Some(5)), "{e:?}");
+        // At the backslash of the bad escape, not at the opening quote.
+        let e = Spans::parse("met: \"审计\\t\\d+个\"\n").unwrap_err();
+        assert!(e.message.contains("unknown escape"), "{e:?}");
+        assert_eq!((e.line, e.column), (Some(1), Some(11)), "{e:?}");
     }
 }
