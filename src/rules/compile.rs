@@ -276,7 +276,6 @@ mod tests {
 
     fn source(text: &str) -> Source {
         Source {
-            name: "x.yaml".into(),
             shown: "x.yaml".into(),
             text: text.into(),
             spans: crate::yaml::Spans::parse(text).unwrap(),

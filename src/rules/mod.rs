@@ -10,7 +10,7 @@ pub mod diag;
 mod lint;
 mod parse;
 pub mod schema;
-pub mod source;
+mod source;
 pub mod vocab;
 
 use crate::model::Kind;
@@ -265,7 +265,7 @@ pub fn load_files(mut files: Vec<(String, String)>, shown: &str) -> Result<RuleP
     let mut by_category: Vec<Vec<Element>> = vec![Vec::new(); categories.len()];
     let mut sources = vec![pack_src];
     for (name, text) in files.iter().filter(|(n, _)| n != "pack.yaml") {
-        let read = parse::read::<ElementsFile>(name, &path_of(name), text, &mut diags);
+        let read = parse::read::<ElementsFile>(&path_of(name), text, &mut diags);
         let Some((src, ef)) = read else { continue };
         if let Some((ci, els)) = compile::elements(ef, &src, &categories, &vocabularies, &mut diags)
         {
@@ -296,4 +296,70 @@ pub fn load_files(mut files: Vec<(String, String)>, shown: &str) -> Result<RuleP
     }
     rp.warnings = diags;
     Ok(rp)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::yaml::Spans;
+
+    /// Each character of a pattern maps back to the same character in the file: what
+    /// puts a regex error's caret under the right character.
+    fn same_characters(spans: &Spans, text: &str, path: &str, written: &str) {
+        let style = spans.get(path).and_then(|n| n.scalar.as_ref()).map(|s| s.0);
+        if style == Some(crate::yaml::spans::Style::DoubleQuoted) {
+            return; // An escape's first character is a backslash.
+        }
+        for (b, c) in written.char_indices() {
+            let at = spans.inside(path, b).unwrap();
+            let found = text[at.offset..].chars().next();
+            assert_eq!(found, Some(c), "{path} byte {b} of {written:?}");
+        }
+    }
+
+    /// The YAML paths the compiler gives patterns and examples are the span index's own:
+    /// each built-in pattern is found as the scalar it was written as, or behind the alias
+    /// (`*leaders`) that brought it in.
+    #[test]
+    fn every_builtin_pattern_and_example_has_its_own_place() {
+        let pack = RulePack::builtin().unwrap();
+        assert!(pack.warnings.is_empty(), "{:?}", pack.warnings);
+        for e in &pack.elements {
+            let name = e.file.rsplit('/').next().unwrap();
+            let text = &pack.files.iter().find(|(n, _)| n == name).unwrap().1;
+            let spans = Spans::parse(text).unwrap();
+            let conds = std::iter::once(&e.met).chain(e.partial.as_ref());
+            for p in conds.flat_map(|c| c.patterns()) {
+                let path = format!("{}.{}", e.path, p.at);
+                match spans.get(&path) {
+                    Some(node) => {
+                        let written = node.scalar.as_ref().map(|(_, v)| v.as_str());
+                        let alias = text[node.start.offset..].starts_with('*');
+                        assert!(written == Some(&p.written) || alias, "{path}: {written:?}");
+                        if !alias {
+                            same_characters(&spans, text, &path, &p.written);
+                        }
+                    }
+                    None => {
+                        let alias = std::iter::successors(Some(path.as_str()), |q| {
+                            q.rfind(['.', '[']).map(|i| &q[..i])
+                        })
+                        .filter_map(|q| spans.get(q))
+                        .any(|n| text[n.start.offset..].starts_with('*'));
+                        assert!(alias, "{path} is neither indexed nor behind an alias");
+                    }
+                }
+            }
+            for (k, ex) in e.examples.iter().enumerate() {
+                let at = ex
+                    .at
+                    .unwrap_or_else(|| panic!("{} example {k} has no place", e.id));
+                assert!(
+                    text[at.offset..].starts_with("text:"),
+                    "{} example {k}",
+                    e.id
+                );
+            }
+        }
+    }
 }

@@ -11,13 +11,11 @@ use serde::de::DeserializeOwned;
 /// Reads one file into `T`, with its position index. A file that does not read is
 /// reported into `diags` and gives `None`.
 pub(super) fn read<T: DeserializeOwned>(
-    name: &str,
     shown: &str,
     text: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<(Source, T)> {
     let source = |spans| Source {
-        name: name.to_string(),
         shown: shown.to_string(),
         text: text.to_string(),
         spans,
@@ -58,7 +56,7 @@ pub(super) fn pack(
         return Err(RuleErrors(vec![d]));
     };
     let mut own = Vec::new();
-    match read::<PackFile>("pack.yaml", &path_of("pack.yaml"), text, &mut own) {
+    match read::<PackFile>(&path_of("pack.yaml"), text, &mut own) {
         Some(read) => {
             diags.extend(own);
             schema_version(read.1.schema, &read.0, diags);
@@ -141,7 +139,7 @@ mod tests {
 
     fn error_of(text: &str) -> Diagnostic {
         let mut diags = Vec::new();
-        assert!(read::<ElementsFile>("x.yaml", "x.yaml", text, &mut diags).is_none());
+        assert!(read::<ElementsFile>("x.yaml", text, &mut diags).is_none());
         diags.remove(0)
     }
 

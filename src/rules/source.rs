@@ -20,8 +20,6 @@ pub enum At<'a> {
 /// One YAML file of a pack.
 #[derive(Debug, Clone)]
 pub struct Source {
-    /// Its name in the pack (`lead.yaml`).
-    pub name: String,
     /// Its name as messages show it (`rules/lead.yaml`).
     pub shown: String,
     /// Its text.
@@ -91,7 +89,6 @@ mod tests {
     fn a_missing_path_falls_back_to_its_nearest_known_ancestor() {
         let text = "profiles:\n  - id: d\n    weights:\n      lead.shufa: 2\n";
         let src = Source {
-            name: "pack.yaml".into(),
             shown: "pack.yaml".into(),
             text: text.into(),
             spans: Spans::parse(text).unwrap(),

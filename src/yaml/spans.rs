@@ -100,7 +100,11 @@ impl Spans {
             let (event, span) = event.map_err(|e| spans.error(&e))?;
             let (start, end) = (spans.pos(&span.start), spans.pos(&span.end));
             match event {
-                Event::Scalar(value, s, ..) => {
+                Event::Scalar(value, s, anchor, tag) => {
+                    let start = match anchor != 0 || tag.is_some() {
+                        true => spans.after_properties(start, style(s)),
+                        false => start,
+                    };
                     if let Some(Frame::Map { key: k @ None, .. }) = stack.last_mut() {
                         *k = Some((value.into_owned(), start));
                         continue;
@@ -188,6 +192,33 @@ impl Spans {
         path
     }
 
+    /// Where a scalar's own text starts when an anchor or tag (`&leaders '…'`) stands
+    /// before it: the parser's span then starts inside the anchor.
+    fn after_properties(&self, start: Pos, style: Style) -> Pos {
+        let rest = &self.text[start.offset..];
+        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        let skip = match style {
+            Style::SingleQuoted => line.find('\''),
+            Style::DoubleQuoted => line.find('"'),
+            Style::Literal | Style::Folded => None,
+            // Past each `&anchor` and `!tag` and the blanks after them.
+            Style::Plain => {
+                let mut at = 0;
+                while let Some(sp) = line[at..].find(' ') {
+                    at += sp + line[at + sp..].len() - line[at + sp..].trim_start().len();
+                    if !line[at..].starts_with(['&', '!']) {
+                        break;
+                    }
+                }
+                Some(at)
+            }
+        };
+        match skip {
+            Some(bytes) => self.shift(start, line[..bytes].chars().count()),
+            None => start,
+        }
+    }
+
     fn pos(&self, m: &Marker) -> Pos {
         let line_start = self
             .line_starts
@@ -245,8 +276,8 @@ impl Spans {
             Style::Folded => None,
             _ if !one_line => None,
             Style::Plain => Some(nth),
-            Style::SingleQuoted => Some(1 + quoted_width(raw, nth, false)?),
-            Style::DoubleQuoted => Some(1 + quoted_width(raw, nth, true)?),
+            Style::SingleQuoted => quoted_width(raw, nth, false).map(|w| w + 1),
+            Style::DoubleQuoted => quoted_width(raw, nth, true).map(|w| w + 1),
         };
         Some(col.map_or(node.start, |c| self.shift(node.start, c)))
     }
@@ -342,6 +373,7 @@ elements:
       第一行三项
       第二行
     flow: {any: ['三项', x]}
+    anchored: [&a '甲乙', &b !!str 丙丁, *a]
 weights:
   lead.shufa: 2
 ";
@@ -358,7 +390,17 @@ weights:
         assert_eq!(at(&s, s.value_at("elements[1].met")), (6, 10, '落'));
         assert_eq!(at(&s, s.key("elements[0]")), (3, 5, 'i'));
         assert_eq!(at(&s, s.value_at("elements[1].flow.any[1]")), (12, 24, 'x'));
-        assert_eq!(at(&s, s.key("weights.lead.shufa")), (14, 3, 'l'));
+        assert_eq!(at(&s, s.key("weights.lead.shufa")), (15, 3, 'l'));
+        // Past the anchor and the tag; an alias stands at its `*`.
+        assert_eq!(
+            at(&s, s.value_at("elements[1].anchored[0]")),
+            (13, 19, '\'')
+        );
+        assert_eq!(
+            at(&s, s.inside("elements[1].anchored[1]", 3)),
+            (13, 35, '丁')
+        );
+        assert_eq!(at(&s, s.value_at("elements[1].anchored[2]")), (13, 38, '*'));
         assert_eq!(s.get("elements[0].met").unwrap().end.line, 4);
         assert!(s.get("elements[2]").is_none());
     }
@@ -398,6 +440,20 @@ weights:
             at(&s, s.inside("elements[1].flow.any[0]", 3)),
             (12, 20, '项')
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_indexes_without_panicking(text in "[a-z:'\"\\\\|>\\-\\[\\]{},#&*! \n甲乙]{0,80}") {
+            if let Ok(s) = Spans::parse(&text) {
+                for path in s.paths() {
+                    let _ = (s.key(path), s.value_at(path));
+                    for byte in 0..8 {
+                        let _ = s.inside(path, byte);
+                    }
+                }
+            }
+        }
     }
 
     #[test]
