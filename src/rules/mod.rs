@@ -252,8 +252,8 @@ fn digest(files: &[(String, String)]) -> String {
 
 /// Loads a pack from (file name, content) pairs; `shown` prefixes file names in messages.
 ///
-/// Four steps: read (values and positions, [`parse`]), compile ([`compile`]), check across
-/// files ([`lint`]), and keep the warnings or fail with every error, each at the YAML
+/// Four steps: read (values and positions, `parse`), compile (`compile`), check across
+/// files (`lint`), and keep the warnings or fail with every error, each at the YAML
 /// position of what it is about.
 pub fn load_files(mut files: Vec<(String, String)>, shown: &str) -> Result<RulePack, RuleErrors> {
     files.sort();

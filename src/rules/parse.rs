@@ -166,6 +166,20 @@ mod tests {
     }
 
     #[test]
+    fn a_file_only_serde_reads_still_loads_with_a_warning_at_the_place() {
+        // libyaml takes a flow list continued at column 0; the span parser does not.
+        let element = "    name: 甲\n    weight: 1\n    basis: b\n    advice: a\n    met: '甲'\n";
+        let text = format!("{HEAD}{element}    scope: [measures,\nplans]\n");
+        let mut diags = Vec::new();
+        let (src, ef) = read::<ElementsFile>("x.yaml", &text, &mut diags).unwrap();
+        assert_eq!(ef.elements[0].scope.as_ref().unwrap().len(), 2);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].severity, crate::rules::diag::Severity::Warning);
+        assert_eq!(diags[0].line, Some(11), "{}", diags[0]);
+        assert!(src.pos(At::Key("elements[0].name")).is_none());
+    }
+
+    #[test]
     fn an_under_indented_key_is_reported_on_its_own_line() {
         let d = error_of(&format!("{HEAD}    name: 甲\n   weight: 1\n"));
         assert_eq!((d.line, d.column), (Some(6), Some(4)), "{d}");
