@@ -2,8 +2,12 @@
 //!
 //! serde_yaml is deprecated upstream; everything YAML goes through here so a maintained
 //! fork (`serde_yaml = { package = "yaml_serde", … }` in Cargo.toml) replaces it in one line.
+//! Values come from serde_yaml; positions, which it does not keep, from [`spans`].
+
+pub mod spans;
 
 pub use serde_yaml::{Mapping, Value};
+pub use spans::{Pos, Spans};
 
 /// A YAML error with its 1-based position, when the parser knows it.
 #[derive(Debug, Clone, PartialEq)]

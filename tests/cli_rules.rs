@@ -488,3 +488,233 @@ fn outline_shows_metadata_and_each_section_with_its_lines() {
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("no-such-report.txt"), "{}", stderr(&o));
 }
+
+/// `FILE:LINE:COLUMN` of the first `needle` in `file` (after `anchor`), the column counted
+/// in characters from 1, as diagnostics give it; `shift` moves it along the needle.
+fn place(file: &std::path::Path, anchor: &str, needle: &str, shift: usize) -> String {
+    let text = std::fs::read_to_string(file).unwrap();
+    let from = text.find(anchor).unwrap_or_else(|| panic!("no {anchor:?}"));
+    let at = from
+        + text[from..]
+            .find(needle)
+            .unwrap_or_else(|| panic!("no {needle:?}"));
+    let line = text[..at].matches('\n').count() + 1;
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let column = text[line_start..at].chars().count() + 1 + shift;
+    format!("{}:{line}:{column}", file.display())
+}
+
+/// The diagnostic line (`FILE:LINE:COLUMN: …`) of stderr that mentions `what`.
+fn diagnostic<'a>(err: &'a str, what: &str) -> &'a str {
+    err.lines()
+        .find(|l| l.contains(what) && (l.contains(": error: ") || l.contains(": warning: ")))
+        .unwrap_or_else(|| panic!("no diagnostic about {what:?} in:\n{err}"))
+}
+
+fn check_output(pack: &std::path::Path) -> (i32, String) {
+    let o = run(&["rules", "check", "--rules", pack.to_str().unwrap()]);
+    (code(&o), stderr(&o))
+}
+
+#[test]
+fn a_warning_lands_on_the_element_whose_pattern_it_is_about_not_the_first_alike() {
+    // Three elements of enforce.yaml share the partial pattern '三项制度'; give all three a
+    // \b, and each warning must stand on its own element's line, under the \b.
+    let (_t, p) = exported_pack();
+    let file = p.join("enforce.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(text.matches("partial: '三项制度'").count(), 3);
+    std::fs::write(
+        &file,
+        text.replace("partial: '三项制度'", "partial: '\\b三项制度'"),
+    )
+    .unwrap();
+    let (c, err) = check_output(&p);
+    assert_eq!(c, 0, "warnings alone do not fail:\n{err}");
+    for id in [
+        "enforce.publicity",
+        "enforce.recording",
+        "enforce.legal_review",
+    ] {
+        let expected = place(&file, &format!("id: {id}"), "\\b三项制度", 0);
+        let line = diagnostic(&err, &format!("element `{id}`: pattern"));
+        assert!(
+            line.starts_with(&format!("{expected}: warning: ")),
+            "{line}\nexpected at {expected}"
+        );
+    }
+}
+
+#[test]
+fn a_regex_error_caret_stands_under_the_offending_character_in_each_quoting_style() {
+    for (written, shift) in [
+        // Plain, single-quoted, single-quoted with a '' escape before the error, double-quoted.
+        ("三统一|(统一登记", 4),
+        ("'三统一|(统一登记'", 5),
+        ("'三''统一|(统一登记'", 7),
+        ("\"三\\u7EDF一|(统一登记\"", 10),
+    ] {
+        let (_t, p) = exported_pack();
+        let file = p.join("norm.yaml");
+        edit(&file, "'三统一|统一登记|统一编号|统一公布'", written);
+        let (c, err) = check_output(&p);
+        assert_eq!(c, 2, "{err}");
+        let expected = place(&file, "id: norm.unified", written, shift);
+        let line = diagnostic(&err, "unclosed group");
+        assert!(
+            line.starts_with(&format!("{expected}: error: ")),
+            "{written}: {line}\nexpected at {expected}"
+        );
+        // The caret line: under `(`, CJK characters counted two columns wide.
+        let shown = err
+            .lines()
+            .skip_while(|l| !l.contains("unclosed group"))
+            .nth(2)
+            .unwrap();
+        let caret = err
+            .lines()
+            .skip_while(|l| !l.contains("unclosed group"))
+            .nth(3)
+            .unwrap();
+        let width = |s: &str| {
+            s.chars()
+                .map(|c| if c.is_ascii() { 1 } else { 2 })
+                .sum::<usize>()
+        };
+        let upto = &shown[..shown.find("(统一登记").unwrap()];
+        assert_eq!(
+            width(&caret[..caret.find('^').unwrap()]),
+            width(upto),
+            "{shown}\n{caret}"
+        );
+    }
+}
+
+#[test]
+fn a_mis_indented_key_is_reported_at_its_own_line() {
+    for indent in ["     ", "   ", ""] {
+        let (_t, p) = exported_pack();
+        let file = p.join("lead.yaml");
+        edit(
+            &file,
+            "    weight: 3\n    since: 2019\n",
+            &format!("    weight: 3\n{indent}since: 2019\n"),
+        );
+        let (c, err) = check_output(&p);
+        assert_eq!(c, 2, "{err}");
+        let expected = place(&file, "id: lead.section", &format!("\n{indent}since:"), 0);
+        // The key's own line and column: one line below the newline found, after the indent.
+        let (head, _) = expected.rsplit_once(':').unwrap();
+        let (file_part, line) = head.rsplit_once(':').unwrap();
+        let line: usize = line.parse().unwrap();
+        let want = format!("{file_part}:{}:{}: error: ", line + 1, indent.len() + 1);
+        assert!(err.starts_with("lawscore: invalid rules\n"), "{err}");
+        assert!(
+            err.lines().nth(1).unwrap().starts_with(&want),
+            "indent {:?}:\n{err}\nexpected {want}",
+            indent.len()
+        );
+        assert!(err.contains("indentation"), "{err}");
+    }
+}
+
+#[test]
+fn rules_check_names_the_line_of_a_failing_example() {
+    let (_t, p) = exported_pack();
+    let file = p.join("lead.yaml");
+    edit(
+        &file,
+        "text: 在县委全面依法治县委员会会议上，5个乡镇党政主要负责人现场述法。",
+        "text: 组织乡镇负责人开展工作汇报。",
+    );
+    let (c, err) = check_output(&p);
+    assert_eq!(c, 2, "{err}");
+    let expected = place(
+        &file,
+        "id: lead.shufa",
+        "text: 组织乡镇负责人开展工作汇报。",
+        0,
+    );
+    let line = diagnostic(&err, "element lead.shufa example 1 expects met");
+    assert!(
+        line.starts_with(&format!("{expected}: error: ")),
+        "{line}\nexpected at {expected}"
+    );
+}
+
+#[test]
+fn a_misspelt_example_status_or_kind_is_a_load_error_at_its_line() {
+    for (from, to, hint) in [
+        (
+            "      - expect: partial\n",
+            "      - expect: partal\n",
+            "did you mean `partial`?",
+        ),
+        (
+            "        kind: plans\n",
+            "        kind: plan\n",
+            "did you mean `plans`?",
+        ),
+    ] {
+        let (_t, p) = exported_pack();
+        let file = ["lead.yaml", "norm.yaml", "dispute.yaml", "plans.yaml"]
+            .iter()
+            .map(|f| p.join(f))
+            .find(|f| std::fs::read_to_string(f).unwrap().contains(from))
+            .unwrap();
+        edit(&file, from, to);
+        let (c, err) = check_output(&p);
+        assert_eq!(c, 2, "{err}");
+        let value = to.trim().split(": ").nth(1).unwrap();
+        let expected = place(&file, to, value, 0);
+        let line = diagnostic(&err, &format!("unknown variant `{value}`"));
+        assert!(
+            line.starts_with(&format!("{expected}: error: ")),
+            "{line}\nexpected at {expected}"
+        );
+        assert!(err.contains(hint), "{err}");
+    }
+}
+
+#[test]
+fn explain_shows_what_a_rule_is_known_to_miss() {
+    // The built-in notes: each line of the YAML note is shown under its heading.
+    let o = run(&["explain", "plans.address_problems"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    let yaml = lawscore::rules::builtin::FILES
+        .iter()
+        .find(|(n, _)| *n == "plans.yaml")
+        .unwrap()
+        .1;
+    let shown: Vec<&str> = out
+        .lines()
+        .skip_while(|l| *l != "已知局限 known problems:")
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .map(str::trim)
+        .collect();
+    assert_eq!(shown.len(), 3, "{out}");
+    for line in &shown {
+        assert!(yaml.contains(line), "{line} is not the pack's note");
+    }
+    // An element without a note has no such section; one given a note in an edited pack
+    // shows it.
+    let o = run(&["explain", "lead.shufa"]);
+    assert!(!stdout(&o).contains("已知局限"), "{}", stdout(&o));
+    let (_t, p) = exported_pack();
+    edit(
+        &p.join("lead.yaml"),
+        "  - id: lead.shufa\n",
+        "  - id: lead.shufa\n    known_gaps: 述职报告里一句“报告了履行法治建设职责情况”也算述法。\n",
+    );
+    let o = run(&["explain", "lead.shufa", "--rules", p.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains(
+            "已知局限 known problems:\n  述职报告里一句“报告了履行法治建设职责情况”也算述法。\n"
+        ),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -409,7 +409,7 @@ fn a_badge_declared_twice_is_an_error_at_the_second() {
     assert_ne!(common::code(&out), 0);
     let err = common::stderr(&out) + &common::stdout(&out);
     let want = format!(
-        "plans.yaml:{line}:5: error: element `plans.address_problems` declares the timeliness \
+        "plans.yaml:{line}:12: error: element `plans.address_problems` declares the timeliness \
          badge, which element `form.timeliness` already declares"
     );
     assert!(err.contains(&want), "{err}");
@@ -451,12 +451,14 @@ fn a_scale_without_a_bottom_grade_is_warned_about() {
     let (_dir, pack) = pack_with(block);
     let src = std::fs::read_to_string(pack.join("pack.yaml")).unwrap();
     let line = src.lines().position(|l| l.contains("{name: D")).unwrap() + 1;
+    // The warning stands at the lowest grade's `min` value.
+    let column = src.lines().nth(line - 1).unwrap().find("50").unwrap() + 1;
     let out = common::run(&["rules", "check", "--rules", pack.to_str().unwrap()]);
     let err = common::stderr(&out) + &common::stdout(&out);
     assert_eq!(common::code(&out), 0, "a warning, not an error: {err}");
     assert!(
         err.contains(&format!(
-            "pack.yaml:{line}:6: warning: the lowest grade `D` starts at 50: a report scoring less gets no grade"
+            "pack.yaml:{line}:{column}: warning: the lowest grade `D` starts at 50: a report scoring less gets no grade"
         )),
         "{err}"
     );

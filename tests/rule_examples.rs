@@ -1,6 +1,9 @@
 //! Every element of the built-in pack documents itself with examples, and the examples
 //! are tests: each element is shown met and shown not met, and the engine agrees.
 
+use lawscore::model::scorecard::Status;
+use lawscore::model::Kind;
+use lawscore::rules::schema::ExampleKind;
 use lawscore::rules::RulePack;
 use lawscore::score::examples;
 
@@ -16,7 +19,7 @@ fn every_element_has_a_met_and_a_not_met_example_that_pass() {
                 "{} example {}: expected {}, got {} — {}",
                 r.element,
                 r.index,
-                r.expected,
+                r.expected.as_str(),
                 r.got.as_str(),
                 r.text
             )
@@ -30,12 +33,12 @@ fn every_element_has_a_met_and_a_not_met_example_that_pass() {
     for e in &pack.elements {
         let mine: Vec<_> = results.iter().filter(|r| r.element == e.id).collect();
         assert!(
-            mine.iter().any(|r| r.expected == "met"),
+            mine.iter().any(|r| r.expected == Status::Met),
             "{} has no met example",
             e.id
         );
         assert!(
-            mine.iter().any(|r| r.expected != "met"),
+            mine.iter().any(|r| r.expected != Status::Met),
             "{} has no example where it is not met",
             e.id
         );
@@ -69,10 +72,10 @@ fn achievement_elements_never_count_from_plans() {
         let met = e
             .examples
             .iter()
-            .find(|x| x.expect == "met" && x.kind.is_none())
+            .find(|x| x.expect == Status::Met && x.kind.is_none())
             .unwrap_or_else(|| panic!("{} has a measures met example", e.id));
         let mut moved = met.clone();
-        moved.kind = Some("plans".into());
+        moved.kind = Some(ExampleKind::Part(Kind::Plans));
         let doc = examples::example_document(&moved);
         let single = RulePack {
             elements: vec![e.clone()],
@@ -119,7 +122,7 @@ fn every_element_shows_three_wordings_met_and_one_negated_or_planned() {
         let mut met: Vec<&str> = e
             .examples
             .iter()
-            .filter(|x| x.expect == "met")
+            .filter(|x| x.expect == Status::Met)
             .map(|x| x.text.as_str())
             .collect();
         met.sort_unstable();
@@ -131,9 +134,13 @@ fn every_element_shows_three_wordings_met_and_one_negated_or_planned() {
             met.len()
         );
         let not_credited = e.examples.iter().any(|x| {
-            x.expect == "missing"
-                && (matches!(x.kind.as_deref(), Some("plans" | "problems" | "causes"))
-                    || negated(&x.text))
+            x.expect == Status::Missing
+                && (matches!(
+                    x.kind,
+                    Some(ExampleKind::Part(
+                        Kind::Plans | Kind::Problems | Kind::Causes
+                    ))
+                ) || negated(&x.text))
         });
         assert!(
             not_credited,

@@ -213,8 +213,13 @@ fn readme_walkthrough_adds_an_element_end_to_end() {
         (new.examples.len(), 0)
     );
     assert!(
-        new.examples.iter().any(|x| x.expect == "met")
-            && new.examples.iter().any(|x| x.expect != "met")
+        new.examples
+            .iter()
+            .any(|x| x.expect == lawscore::model::scorecard::Status::Met)
+            && new
+                .examples
+                .iter()
+                .any(|x| x.expect != lawscore::model::scorecard::Status::Met)
     );
 
     let list = stdout(&ok(work, &["rules", "list", "--rules", "mypack"]));

@@ -28,10 +28,10 @@ pub fn check(dir: Option<&PathBuf>) -> i32 {
     for r in &failed {
         eprintln!(
             "{}: error: element {} example {} expects {} but the rules give {}",
-            r.file,
+            r.location(),
             r.element,
             r.index,
-            r.expected,
+            r.expected.as_str(),
             r.got.as_str()
         );
     }
@@ -72,9 +72,9 @@ pub fn test(dir: Option<&PathBuf>, filter: Option<&str>) -> i32 {
             continue;
         }
         failed += 1;
-        say!("FAIL {} example {} ({})", r.element, r.index, r.file);
+        say!("FAIL {} example {} ({})", r.element, r.index, r.location());
         say!("  text:     {}", r.text.replace('\n', "⏎"));
-        say!("  expected: {}", r.expected);
+        say!("  expected: {}", r.expected.as_str());
         say!("  got:      {}", r.got.as_str());
         for e in &r.evidence {
             say!("  evidence: line {} [{}] {}", e.line, e.kind, e.text);
@@ -208,14 +208,19 @@ pub fn explain(id: &str, dir: Option<&PathBuf>) -> i32 {
     if !pats.is_empty() {
         say!("模式 patterns: {}", pats.join("  "));
     }
+    if let Some(gaps) = &e.known_gaps {
+        say!("已知局限 known problems:");
+        for line in gaps.lines().filter(|l| !l.trim().is_empty()) {
+            say!("  {}", line.trim());
+        }
+    }
     for (i, ex) in e.examples.iter().enumerate() {
         say!(
             "例{} [{}{}] {}",
             i + 1,
-            ex.expect,
+            ex.expect.as_str(),
             ex.kind
-                .as_deref()
-                .map(|k| format!(", {k}"))
+                .map(|k| format!(", {}", k.as_str()))
                 .unwrap_or_default(),
             ex.text.replace('\n', "⏎")
         );

@@ -34,18 +34,26 @@ pub fn fold(s: &str) -> String {
 /// that folds into a regex metacharacter: a rule author who wrote `（一）` meant the
 /// brackets literally, not a group.
 pub fn fold_pattern(p: &str) -> String {
+    fold_pattern_traced(p).0
+}
+
+/// [`fold_pattern`], with the byte offset in `p` that each byte of the result comes from,
+/// so that a regex error in the folded pattern can be shown on the pattern as written.
+pub fn fold_pattern_traced(p: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(p.len());
+    let mut from = Vec::with_capacity(p.len());
     let mut escaped = false;
-    for c in p.chars() {
+    for (i, c) in p.char_indices() {
         let f = fold_char(c);
         // `\（` was already escaped by its author; escaping again would give `\\(`.
         if f != c && !escaped && "()[]{}.*+?|^$\\".contains(f) {
             out.push('\\');
         }
         out.push(f);
+        from.resize(out.len(), i);
         escaped = c == '\\' && !escaped;
     }
-    out
+    (out, from)
 }
 
 /// Converts a byte offset in `folded` to the byte offset of the same char in `original`.

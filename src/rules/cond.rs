@@ -14,8 +14,9 @@
 //! met: {covers: all}                             # every problem answered by a plan
 //! ```
 
-use crate::fold::fold_pattern;
-use crate::yaml::Value;
+use super::vocab::Vocabularies;
+use crate::fold::fold_pattern_traced;
+use crate::yaml::{Mapping, Value};
 use regex::Regex;
 
 /// Where the sub-conditions of `all` / `at_least` must hold together.
@@ -56,10 +57,23 @@ pub enum Need {
 /// A compiled pattern.
 #[derive(Debug, Clone)]
 pub struct Pattern {
-    /// As written in the YAML.
+    /// As compiled: the YAML text with `@vocabulary` references expanded.
     pub source: String,
+    /// As written in the YAML, references unexpanded.
+    pub written: String,
+    /// Its YAML path within the element (`met.any[2]`); empty outside elements.
+    pub at: String,
     /// Compiled on the folded form.
     pub re: Regex,
+}
+
+/// A regular expression that does not compile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PatternError {
+    /// What the regex parser says.
+    pub message: String,
+    /// Byte offset in the pattern of the character the error is about, when known.
+    pub offset: Option<usize>,
 }
 
 /// A compiled condition.
@@ -102,17 +116,42 @@ pub enum Cond {
     Covers(Need),
 }
 
+/// Where, in the node at [`CondError::path`], a condition error stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Spot {
+    /// The node itself.
+    Node,
+    /// The key `k` of the mapping.
+    Key(String),
+    /// The value of the mapping's key `k`.
+    Value(String),
+    /// Byte `n` of the pattern as written.
+    Inside(usize),
+}
+
 /// A condition that could not be parsed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CondError {
-    /// Where in the element (`met.all[1]`).
+    /// Where in the element (`met.all[1]`): a YAML path relative to the element.
     pub path: String,
     /// What is wrong.
     pub message: String,
-    /// Text to look for in the file to place the error on a line.
-    pub needle: Option<String>,
+    /// Where in that node.
+    pub spot: Spot,
     /// A suggestion.
     pub help: Option<String>,
+}
+
+impl CondError {
+    /// The YAML path (relative to the element) of what [`CondError::spot`] points at, and
+    /// whether the key, rather than the value, is meant.
+    pub fn target(&self) -> (String, bool) {
+        match &self.spot {
+            Spot::Key(k) => (format!("{}.{k}", self.path), true),
+            Spot::Value(k) => (format!("{}.{k}", self.path), false),
+            Spot::Node | Spot::Inside(_) => (self.path.clone(), false),
+        }
+    }
 }
 
 const KEYS: &[&str] = &[
@@ -120,32 +159,78 @@ const KEYS: &[&str] = &[
     "part", "items", "covers",
 ];
 
-fn err(path: &str, message: impl Into<String>, needle: Option<String>) -> CondError {
+/// The keys of which a condition takes exactly one.
+const MAIN: &[&str] = &[
+    "any", "all", "at_least", "heading", "title", "meta", "deadline", "part", "items", "covers",
+];
+
+fn err(path: &str, message: impl Into<String>, spot: Spot) -> CondError {
     CondError {
         path: path.to_string(),
         message: message.into(),
-        needle,
+        spot,
         help: None,
     }
 }
 
+fn key(k: &str) -> Spot {
+    Spot::Key(k.to_string())
+}
+
+fn value(k: &str) -> Spot {
+    Spot::Value(k.to_string())
+}
+
+impl CondError {
+    fn help(self, help: impl Into<String>) -> CondError {
+        CondError {
+            help: Some(help.into()),
+            ..self
+        }
+    }
+}
+
 /// Compiles one pattern as written by a rule author.
-pub fn compile_pattern(source: &str) -> Result<Pattern, String> {
-    let folded = fold_pattern(source);
+pub fn compile_pattern(source: &str) -> Result<Pattern, PatternError> {
+    let (folded, from) = fold_pattern_traced(source);
     let re = regex::RegexBuilder::new(&folded)
         .size_limit(2 << 20)
         .build()
-        .map_err(|e| {
-            e.to_string()
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ")
-        })?;
+        .map_err(|e| syntax_error(&folded, &from).unwrap_or_else(|| flatten(&e)))?;
     Ok(Pattern {
         source: source.to_string(),
+        written: source.to_string(),
+        at: String::new(),
         re,
+    })
+}
+
+/// The regex crate's message on one line, for errors without a place (a size limit).
+fn flatten(e: &regex::Error) -> PatternError {
+    let message = e
+        .to_string()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    PatternError {
+        message,
+        offset: None,
+    }
+}
+
+/// The syntax error of a folded pattern and the byte of the unfolded one it is about: the
+/// regex crate reports positions only inside its message, its parser keeps them.
+fn syntax_error(folded: &str, from: &[usize]) -> Option<PatternError> {
+    let (message, at) = match regex_syntax::Parser::new().parse(folded).err()? {
+        regex_syntax::Error::Parse(e) => (e.kind().to_string(), e.span().start.offset),
+        regex_syntax::Error::Translate(e) => (e.kind().to_string(), e.span().start.offset),
+        _ => return None,
+    };
+    Some(PatternError {
+        message,
+        offset: Some(from.get(at).copied().unwrap_or(folded.len())),
     })
 }
 
@@ -156,27 +241,29 @@ fn within(v: Option<&Value>, path: &str) -> Result<Within, CondError> {
         Some(Some("paragraph")) => Ok(Within::Paragraph),
         Some(Some("section")) => Ok(Within::Section),
         Some(Some("scope")) => Ok(Within::Scope),
-        Some(other) => Err(CondError {
-            help: Some("within takes sentence, paragraph, section or scope".into()),
-            ..err(
-                &format!("{path}.within"),
-                format!("unknown unit {:?}", other.unwrap_or("?")),
-                other.map(str::to_string),
-            )
-        }),
+        Some(other) => Err(err(
+            &format!("{path}.within"),
+            format!("unknown unit {:?}", other.unwrap_or("?")),
+            Spot::Node,
+        )
+        .help("within takes sentence, paragraph, section or scope")),
     }
 }
 
-fn list(v: &Value, path: &str) -> Result<Vec<Cond>, CondError> {
+fn list(v: &Value, path: &str, vocab: &Vocabularies) -> Result<Vec<Cond>, CondError> {
     match v {
         Value::Sequence(items) => items
             .iter()
             .enumerate()
-            .map(|(i, x)| parse(x, &format!("{path}[{i}]")))
+            .map(|(i, x)| parse(x, &format!("{path}[{i}]"), vocab))
             .collect(),
         // A single pattern where a list was expected reads as a list of one.
-        Value::String(_) => Ok(vec![parse(v, path)?]),
-        _ => Err(err(path, "expected a list of patterns or conditions", None)),
+        Value::String(_) => Ok(vec![parse(v, path, vocab)?]),
+        _ => Err(err(
+            path,
+            "expected a list of patterns or conditions",
+            Spot::Node,
+        )),
     }
 }
 
@@ -206,204 +293,209 @@ pub fn did_you_mean<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
         .map(|(_, k)| k)
 }
 
-/// Parses and compiles a condition.
-pub fn parse(v: &Value, path: &str) -> Result<Cond, CondError> {
+/// Parses and compiles a condition; `@name` references are expanded from `vocab`.
+pub fn parse(v: &Value, path: &str, vocab: &Vocabularies) -> Result<Cond, CondError> {
     match v {
-        Value::String(s) => compile_pattern(s).map(Cond::Pattern).map_err(|e| {
-            err(
-                path,
-                format!("invalid regular expression '{s}': {e}"),
-                Some(s.clone()),
-            )
-        }),
-        Value::Mapping(m) => {
-            let get = |k: &str| m.get(Value::String(k.to_string()));
-            for k in m.keys() {
-                let k = k.as_str().unwrap_or("?");
-                if !KEYS.contains(&k) {
-                    return Err(CondError {
-                        help: did_you_mean(k, KEYS).map(|s| format!("did you mean `{s}`?")),
-                        ..err(
-                            path,
-                            format!("unknown key `{k}` in a condition"),
-                            Some(format!("{k}:")),
-                        )
-                    });
-                }
-            }
-            // Exactly one main key: `{any: …, all: …}` would otherwise silently drop one.
-            const MAIN: &[&str] = &[
-                "any", "all", "at_least", "heading", "title", "meta", "deadline", "part", "items",
-                "covers",
-            ];
-            let mains: Vec<&str> = MAIN.iter().copied().filter(|k| get(k).is_some()).collect();
-            if mains.len() > 1 {
-                return Err(CondError {
-                    help: Some("split it: put both under `all:` or `any:`".into()),
-                    ..err(
-                        path,
-                        format!(
-                            "a condition takes one main key; found {}",
-                            mains
-                                .iter()
-                                .map(|k| format!("`{k}`"))
-                                .collect::<Vec<_>>()
-                                .join(" and ")
-                        ),
-                        Some(format!("{}:", mains[1])),
-                    )
-                });
-            }
-            let takes_within = matches!(
-                mains.first(),
-                Some(&"any") | Some(&"all") | Some(&"at_least")
-            );
-            if get("within").is_some() && !takes_within {
-                return Err(err(
-                    path,
-                    "`within` applies only to any, all and at_least",
-                    Some("within".into()),
-                ));
-            }
-            if get("of").is_some() && mains.first() != Some(&"at_least") {
-                return Err(CondError {
-                    help: Some("write `at_least: N` next to `of:`".into()),
-                    ..err(path, "`of` needs `at_least`", Some("of:".into()))
-                });
-            }
-            let name = get("name").and_then(|n| n.as_str()).map(str::to_string);
-            let w = within(get("within"), path)?;
-            if let Some(x) = get("any") {
-                return Ok(Cond::Any {
-                    of: list(x, &format!("{path}.any"))?,
-                    within: w,
-                    name,
-                });
-            }
-            if let Some(x) = get("all") {
-                return Ok(Cond::All {
-                    of: list(x, &format!("{path}.all"))?,
-                    within: w,
-                    name,
-                });
-            }
-            if let Some(n) = get("at_least") {
-                let n = n.as_u64().ok_or_else(|| {
-                    err(
-                        path,
-                        "at_least takes a whole number",
-                        Some("at_least".into()),
-                    )
-                })? as usize;
-                let of = get("of").ok_or_else(|| {
-                    err(
-                        path,
-                        "at_least needs `of:` with the list to count",
-                        Some("at_least".into()),
-                    )
-                })?;
-                let of = list(of, &format!("{path}.of"))?;
-                if n == 0 || n > of.len() {
-                    return Err(err(
-                        path,
-                        format!(
-                            "at_least: {n} can never hold with {} items in `of`",
-                            of.len()
-                        ),
-                        Some("at_least".into()),
-                    ));
-                }
-                return Ok(Cond::AtLeast {
-                    n,
-                    of,
-                    within: w,
-                    name,
-                });
-            }
-            if let Some(x) = get("heading") {
-                return Ok(Cond::Heading(Box::new(parse(
-                    x,
-                    &format!("{path}.heading"),
-                )?)));
-            }
-            if let Some(x) = get("title") {
-                return Ok(Cond::Title(Box::new(parse(x, &format!("{path}.title"))?)));
-            }
-            if let Some(x) = get("meta") {
-                let f = match x.as_str() {
-                    Some("title") => MetaField::Title,
-                    Some("issuer") => MetaField::Issuer,
-                    Some("year") => MetaField::Year,
-                    Some("date") => MetaField::Date,
-                    other => {
-                        return Err(CondError {
-                            help: Some("meta takes title, issuer, year or date".into()),
-                            ..err(
-                                path,
-                                format!("unknown metadata field {:?}", other.unwrap_or("?")),
-                                Some("meta:".into()),
-                            )
-                        })
-                    }
-                };
-                return Ok(Cond::Meta(f));
-            }
-            if let Some(x) = get("deadline") {
-                let s = x.as_str().unwrap_or("");
-                let (m, d) = parse_mm_dd(s).ok_or_else(|| {
-                    err(
-                        path,
-                        format!("deadline takes 'MM-DD', got {s:?}"),
-                        Some("deadline".into()),
-                    )
-                })?;
-                return Ok(Cond::Deadline { month: m, day: d });
-            }
-            if let Some(x) = get("part") {
-                return match x.as_str() {
-                    Some("heading") => Ok(Cond::Part { heading: true }),
-                    Some("text") => Ok(Cond::Part { heading: false }),
-                    _ => Err(CondError {
-                        help: Some("part takes heading or text".into()),
-                        ..err(path, "unknown part mode", Some("part:".into()))
-                    }),
-                };
-            }
-            if let Some(x) = get("items") {
-                let n = x.as_u64().filter(|&n| n > 0).ok_or_else(|| {
-                    err(
-                        path,
-                        "items takes a positive whole number",
-                        Some("items:".into()),
-                    )
-                })?;
-                return Ok(Cond::Items(n as usize));
-            }
-            if let Some(x) = get("covers") {
-                return match x.as_str() {
-                    Some("all") => Ok(Cond::Covers(Need::All)),
-                    Some("some") => Ok(Cond::Covers(Need::Some)),
-                    _ => Err(CondError {
-                        help: Some("covers takes all or some".into()),
-                        ..err(path, "unknown covers mode", Some("covers:".into()))
-                    }),
-                };
-            }
-            Err(CondError {
-                help: Some("use one of: any, all, at_least/of, heading, title, meta, deadline, part, items, covers".into()),
-                ..err(path, "a condition needs one of its keys", None)
-            })
-        }
+        Value::String(s) => pattern(s, path, vocab).map(Cond::Pattern),
+        Value::Mapping(m) => mapping(m, path, vocab),
         Value::Sequence(_) => Ok(Cond::Any {
-            of: list(v, path)?,
+            of: list(v, path, vocab)?,
             within: Within::Scope,
             name: None,
         }),
         _ => Err(err(
             path,
             "expected a pattern (quoted string) or a condition (mapping)",
-            None,
+            Spot::Node,
         )),
+    }
+}
+
+/// One pattern: references expanded, then compiled; errors point into the written text.
+fn pattern(written: &str, path: &str, vocab: &Vocabularies) -> Result<Pattern, CondError> {
+    let expanded = vocab.expand(written).map_err(|u| {
+        let known: Vec<&str> = u.known.iter().map(String::as_str).collect();
+        let help = match did_you_mean(&u.name, &known) {
+            Some(s) => format!("did you mean `@{s}`? vocabularies are declared in pack.yaml"),
+            None => format!(
+                "vocabularies are declared in pack.yaml: {}",
+                known.join(", ")
+            ),
+        };
+        err(
+            path,
+            format!("unknown vocabulary `@{}`", u.name),
+            Spot::Inside(u.offset),
+        )
+        .help(help)
+    })?;
+    let mut p = compile_pattern(&expanded.text).map_err(|e| {
+        let spot = e
+            .offset
+            .map_or(Spot::Node, |o| Spot::Inside(expanded.written_offset(o)));
+        let message = format!("invalid regular expression '{written}': {}", e.message);
+        err(path, message, spot)
+    })?;
+    p.written = written.to_string();
+    p.at = path.to_string();
+    Ok(p)
+}
+
+/// A condition written as a mapping: its keys checked, then read by its one main key.
+fn mapping(m: &Mapping, path: &str, vocab: &Vocabularies) -> Result<Cond, CondError> {
+    let get = |k: &str| m.get(Value::String(k.to_string()));
+    let main = main_key(m, path)?;
+    let name = get("name").and_then(|n| n.as_str()).map(str::to_string);
+    let within = within(get("within"), path)?;
+    let x = get(main).unwrap_or(&Value::Null);
+    let sub = |k: &str| format!("{path}.{k}");
+    Ok(match main {
+        "any" => Cond::Any {
+            of: list(x, &sub("any"), vocab)?,
+            within,
+            name,
+        },
+        "all" => Cond::All {
+            of: list(x, &sub("all"), vocab)?,
+            within,
+            name,
+        },
+        "at_least" => {
+            let (n, of) = at_least(x, get("of"), path, vocab)?;
+            Cond::AtLeast {
+                n,
+                of,
+                within,
+                name,
+            }
+        }
+        "heading" => Cond::Heading(Box::new(parse(x, &sub("heading"), vocab)?)),
+        "title" => Cond::Title(Box::new(parse(x, &sub("title"), vocab)?)),
+        _ => leaf(main, x, path)?,
+    })
+}
+
+/// The one main key of a condition mapping, after checking every key is known and that
+/// `within` and `of` stand where they mean something.
+fn main_key(m: &Mapping, path: &str) -> Result<&'static str, CondError> {
+    for k in m.keys() {
+        let k = k.as_str().unwrap_or("?");
+        if !KEYS.contains(&k) {
+            let e = err(path, format!("unknown key `{k}` in a condition"), key(k));
+            return Err(match did_you_mean(k, KEYS) {
+                Some(s) => e.help(format!("did you mean `{s}`?")),
+                None => e,
+            });
+        }
+    }
+    let has = |k: &str| m.contains_key(Value::String(k.to_string()));
+    let mains: Vec<&'static str> = MAIN.iter().copied().filter(|k| has(k)).collect();
+    // Exactly one main key: `{any: …, all: …}` would otherwise silently drop one.
+    if mains.len() > 1 {
+        let found: Vec<String> = mains.iter().map(|k| format!("`{k}`")).collect();
+        let message = format!(
+            "a condition takes one main key; found {}",
+            found.join(" and ")
+        );
+        return Err(
+            err(path, message, key(mains[1])).help("split it: put both under `all:` or `any:`")
+        );
+    }
+    let main = mains.first().copied();
+    if has("within") && !matches!(main, Some("any" | "all" | "at_least")) {
+        let message = "`within` applies only to any, all and at_least";
+        return Err(err(path, message, key("within")));
+    }
+    if has("of") && main != Some("at_least") {
+        return Err(
+            err(path, "`of` needs `at_least`", key("of")).help("write `at_least: N` next to `of:`")
+        );
+    }
+    main.ok_or_else(|| {
+        err(path, "a condition needs one of its keys", Spot::Node).help(
+            "use one of: any, all, at_least/of, heading, title, meta, deadline, part, items, covers",
+        )
+    })
+}
+
+/// `at_least: N` with its `of:` list.
+fn at_least(
+    n: &Value,
+    of: Option<&Value>,
+    path: &str,
+    vocab: &Vocabularies,
+) -> Result<(usize, Vec<Cond>), CondError> {
+    let n = n
+        .as_u64()
+        .ok_or_else(|| err(path, "at_least takes a whole number", value("at_least")))?
+        as usize;
+    let of = of.ok_or_else(|| {
+        err(
+            path,
+            "at_least needs `of:` with the list to count",
+            key("at_least"),
+        )
+    })?;
+    let of = list(of, &format!("{path}.of"), vocab)?;
+    if n == 0 || n > of.len() {
+        let message = format!(
+            "at_least: {n} can never hold with {} items in `of`",
+            of.len()
+        );
+        return Err(err(path, message, value("at_least")));
+    }
+    Ok((n, of))
+}
+
+/// The conditions on metadata and structure, which take a word or a number.
+fn leaf(main: &str, x: &Value, path: &str) -> Result<Cond, CondError> {
+    let word = x.as_str();
+    let bad = |message: String, help: &str| err(path, message, value(main)).help(help);
+    match main {
+        "meta" => Ok(Cond::Meta(match word {
+            Some("title") => MetaField::Title,
+            Some("issuer") => MetaField::Issuer,
+            Some("year") => MetaField::Year,
+            Some("date") => MetaField::Date,
+            other => {
+                let message = format!("unknown metadata field {:?}", other.unwrap_or("?"));
+                return Err(bad(message, "meta takes title, issuer, year or date"));
+            }
+        })),
+        "deadline" => {
+            let s = word.unwrap_or("");
+            let (month, day) = parse_mm_dd(s).ok_or_else(|| {
+                err(
+                    path,
+                    format!("deadline takes 'MM-DD', got {s:?}"),
+                    value("deadline"),
+                )
+            })?;
+            Ok(Cond::Deadline { month, day })
+        }
+        "part" => match word {
+            Some("heading") => Ok(Cond::Part { heading: true }),
+            Some("text") => Ok(Cond::Part { heading: false }),
+            _ => Err(bad(
+                "unknown part mode".into(),
+                "part takes heading or text",
+            )),
+        },
+        "items" => {
+            let n = x
+                .as_u64()
+                .filter(|&n| n > 0)
+                .ok_or_else(|| err(path, "items takes a positive whole number", value("items")))?;
+            Ok(Cond::Items(n as usize))
+        }
+        _ => match word {
+            Some("all") => Ok(Cond::Covers(Need::All)),
+            Some("some") => Ok(Cond::Covers(Need::Some)),
+            _ => Err(bad(
+                "unknown covers mode".into(),
+                "covers takes all or some",
+            )),
+        },
     }
 }
 

@@ -1,5 +1,6 @@
 //! Diagnostics about rule files: `file:line:column`, the offending YAML, a hint.
 
+use crate::yaml::Pos;
 use std::fmt;
 
 /// How bad a diagnostic is.
@@ -31,7 +32,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// An error in `file`, positioned later with [`Diagnostic::at`] or [`Diagnostic::find`].
+    /// An error in `file`, positioned later with [`Diagnostic::at`] or [`Diagnostic::at_pos`].
     pub fn error(file: &str, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             severity: Severity::Error,
@@ -62,17 +63,12 @@ impl Diagnostic {
         self
     }
 
-    /// Places the diagnostic at the first line of `source` containing `needle`, searching
-    /// from `from_line` (1-based) on.
-    pub fn find(self, source: &str, from_line: usize, needle: &str) -> Diagnostic {
-        let hit = source
-            .lines()
-            .enumerate()
-            .skip(from_line.saturating_sub(1))
-            .find_map(|(i, l)| l.find(needle).map(|c| (i + 1, l[..c].chars().count() + 1)));
-        match hit {
-            Some((l, c)) => self.at(source, Some(l), Some(c)),
-            None => self.at(source, (from_line > 0).then_some(from_line), None),
+    /// Places the diagnostic at a position of `source` (from its span index); without
+    /// one, the diagnostic names the file alone.
+    pub fn at_pos(self, source: &str, pos: Option<Pos>) -> Diagnostic {
+        match pos {
+            Some(p) => self.at(source, Some(p.line), Some(p.column)),
+            None => self,
         }
     }
 

@@ -1,232 +1,205 @@
 //! Cross-file checks of a pack: duplicate ids, profiles, weights, patterns that cannot work.
+//! Each finding points at the YAML node it is about, found by path in its file's index.
 
-use super::diag::Diagnostic;
-use super::schema::PackFile;
-use super::RulePack;
-use std::collections::HashMap;
+use super::cond::{did_you_mean, parse_mm_dd, Pattern};
+use super::diag::{Diagnostic, Severity};
+use super::schema::{PackFile, ProfileDef};
+use super::source::{At, Source};
+use super::{Element, RulePack};
+use crate::model::scorecard::Level;
+use std::collections::{HashMap, HashSet};
 
-fn locate(
-    files: &[(String, String)],
-    path_of: &dyn Fn(&str) -> String,
-    needle: &str,
-    d: Diagnostic,
-) -> Diagnostic {
-    for (name, src) in files {
-        if src.contains(needle) {
-            let mut d = d.find(src, 1, needle);
-            d.file = path_of(name);
-            return d;
-        }
-    }
-    d
-}
-
-/// The 1-based line of `pack.yaml` where the mapping with exactly this id starts
-/// (`- id: dispute`, never `id: dispute.adjudication`); 1 when absent.
-pub(super) fn id_line(pack_src: &str, id: &str) -> usize {
-    let want = format!("id: {id}");
-    pack_src
-        .lines()
-        .position(|l| l.trim_start().trim_start_matches("- ").trim() == want)
-        .map_or(1, |i| i + 1)
-}
-
-/// Adds cross-file errors and warnings to `diags`.
-pub fn check(
-    rp: &RulePack,
-    pack: &PackFile,
-    files: &[(String, String)],
-    path_of: &dyn Fn(&str) -> String,
-    diags: &mut Vec<Diagnostic>,
-) {
-    let pack_file = path_of("pack.yaml");
+/// Adds cross-file errors and warnings to `diags`; `sources[0]` is `pack.yaml`.
+pub fn check(rp: &RulePack, pack: &PackFile, sources: &[Source], diags: &mut Vec<Diagnostic>) {
+    let pack_src = &sources[0];
     if pack.negation.window.is_some() {
-        let src = files
-            .iter()
-            .find(|(n, _)| n == "pack.yaml")
-            .map_or("", |(_, s)| s.as_str());
-        diags.push(
-            Diagnostic::warning(
-                &pack_file,
-                "negation.window is no longer used: a negation word anywhere in the clause of a match negates it",
-            )
-            .find(src, 1, "window:")
-            .help(Some("delete the `window:` line".into())),
+        let d = pack_src.warning(
+            At::Key("negation.window"),
+            "negation.window is no longer used: a negation word anywhere in the clause of a match negates it",
         );
+        diags.push(d.help(Some("delete the `window:` line".into())));
     }
     let mut seen: HashMap<&str, &str> = HashMap::new();
     for e in &rp.elements {
-        if let Some(first) = seen.insert(&e.id, &e.file) {
-            let d = Diagnostic::error(
-                &e.file,
-                format!("duplicate element id `{}` (first defined in {first})", e.id),
-            );
-            let src = files
-                .iter()
-                .find(|(n, _)| path_of(n) == e.file)
-                .map_or("", |(_, s)| s.as_str());
-            let needle = format!("id: {}", e.id);
-            let nth = src
-                .match_indices(&needle)
-                .nth(usize::from(first == e.file))
-                .map(|(i, _)| src[..i].lines().count());
-            diags.push(d.find(src, nth.unwrap_or(1), &needle));
-        }
-        // Element-level warnings point at the element's `id:` line.
-        let warn = |msg: String| {
-            locate(
-                files,
-                path_of,
-                &format!("id: {}", e.id),
-                Diagnostic::warning(&e.file, msg),
-            )
+        let Some(src) = sources.iter().find(|s| s.shown == e.file) else {
+            continue;
         };
-        if !e.id.starts_with(&format!("{}.", e.category)) {
-            diags.push(warn(format!(
-                "element `{}` is in category `{}` but its id does not start with `{}.`",
-                e.id, e.category, e.category
-            )));
+        if let Some(first) = seen.insert(&e.id, &e.file) {
+            let message = format!("duplicate element id `{}` (first defined in {first})", e.id);
+            diags.push(src.error(At::Value(&format!("{}.id", e.path)), message));
         }
-        if e.examples.is_empty() {
-            diags.push(warn(format!(
-                "element `{}` has no examples; `rules test` cannot check it",
-                e.id
-            )));
-        } else if !e.examples.iter().any(|x| x.expect == "met")
-            || e.examples.iter().all(|x| x.expect == "met")
+        element_warnings(e, src, diags);
+        for p in e
+            .met
+            .patterns()
+            .into_iter()
+            .chain(e.partial.iter().flat_map(|c| c.patterns()))
         {
-            diags.push(warn(format!(
-                "element `{}` should have a met example and one that is not met",
-                e.id
-            )));
-        }
-        let conds = std::iter::once(&e.met).chain(e.partial.as_ref());
-        for c in conds {
-            for p in c.patterns() {
-                let src = &p.source;
-                if src.contains("\\b") || src.contains("\\B") {
-                    diags.push(locate(files, path_of, src, Diagnostic::warning(&e.file, format!("element `{}`: pattern '{src}' uses \\b, which never separates Chinese characters", e.id))));
-                }
-                if [
-                    "\\x{FF",
-                    "\\u{FF",
-                    "\\x{ff",
-                    "\\u{ff",
-                    "\\x{3000}",
-                    "\\u{3000}",
-                ]
-                .iter()
-                .any(|s| src.contains(s))
-                {
-                    diags.push(locate(files, path_of, src, Diagnostic::warning(&e.file, format!("element `{}`: pattern '{src}' names a full-width character by code; text is folded to half-width before matching, so it can never match", e.id))));
-                }
-                if p.re.is_match("") {
-                    diags.push(locate(files, path_of, src, Diagnostic::warning(&e.file, format!("element `{}`: pattern '{src}' matches empty text, so it matches everywhere", e.id))));
-                }
-            }
+            pattern_warnings(e, p, src, diags);
         }
     }
-    let pack_src = files
-        .iter()
-        .find(|(n, _)| n == "pack.yaml")
-        .map_or("", |(_, s)| s.as_str());
-    let id_line = |id: &str| id_line(pack_src, id);
     // With errors, some elements were not loaded: their categories' sums would mislead.
-    let complete = !diags
-        .iter()
-        .any(|d| d.severity == super::diag::Severity::Error);
-    for c in rp.categories.iter().filter(|_| complete) {
+    if !diags.iter().any(|d| d.severity == Severity::Error) {
+        category_weights(rp, pack_src, diags);
+    }
+    let mut seen_cat = HashSet::new();
+    for (i, c) in pack.categories.iter().enumerate() {
+        if !seen_cat.insert(&c.id) {
+            let message = format!("duplicate category id `{}`", c.id);
+            diags.push(pack_src.error(At::Value(&format!("categories[{i}].id")), message));
+        }
+    }
+    let ids: Vec<&str> = rp.elements.iter().map(|e| e.id.as_str()).collect();
+    let mut seen_prof = HashSet::new();
+    for (i, p) in pack.profiles.iter().enumerate() {
+        if !seen_prof.insert(&p.id) {
+            let message = format!("duplicate profile id `{}`", p.id);
+            diags.push(pack_src.error(At::Value(&format!("profiles[{i}].id")), message));
+        }
+        profile(p, &format!("profiles[{i}]"), &ids, pack_src, diags);
+    }
+    pack_basics(pack, pack_src, diags);
+}
+
+/// Warnings about one element as a whole: its id, its examples.
+fn element_warnings(e: &Element, src: &Source, diags: &mut Vec<Diagnostic>) {
+    let at = |k: &str| format!("{}.{k}", e.path);
+    if !e.id.starts_with(&format!("{}.", e.category)) {
+        let message = format!(
+            "element `{}` is in category `{}` but its id does not start with `{}.`",
+            e.id, e.category, e.category
+        );
+        diags.push(src.warning(At::Value(&at("id")), message));
+    }
+    let met = |x: &&super::Example| x.expect == crate::model::scorecard::Status::Met;
+    if e.examples.is_empty() {
+        let message = format!(
+            "element `{}` has no examples; `rules test` cannot check it",
+            e.id
+        );
+        diags.push(src.warning(At::Key(&e.path), message));
+    } else if !e.examples.iter().any(|x| met(&x)) || e.examples.iter().all(|x| met(&x)) {
+        let message = format!(
+            "element `{}` should have a met example and one that is not met",
+            e.id
+        );
+        diags.push(src.warning(At::Key(&at("examples")), message));
+    }
+}
+
+/// Ways of naming a full-width character by code, which folded text never contains.
+const FULL_WIDTH: &[&str] = &[
+    "\\x{FF",
+    "\\u{FF",
+    "\\x{ff",
+    "\\u{ff",
+    "\\x{3000}",
+    "\\u{3000}",
+];
+
+/// Warnings about a pattern that cannot work as its author meant, with the caret on the
+/// part at fault when it was written in this pattern (not in a vocabulary).
+fn pattern_warnings(e: &Element, p: &Pattern, src: &Source, diags: &mut Vec<Diagnostic>) {
+    let path = format!("{}.{}", e.path, p.at);
+    let place = |needle: Option<usize>| match needle {
+        Some(n) => At::Inside(&path, n),
+        None => At::Value(&path),
+    };
+    let s = &p.source;
+    let id = &e.id;
+    let boundary = ["\\b", "\\B"].iter().find_map(|b| p.written.find(b));
+    if s.contains("\\b") || s.contains("\\B") {
+        let message = format!(
+            "element `{id}`: pattern '{s}' uses \\b, which never separates Chinese characters"
+        );
+        diags.push(src.warning(place(boundary), message));
+    }
+    if FULL_WIDTH.iter().any(|c| s.contains(c)) {
+        let code = FULL_WIDTH.iter().find_map(|c| p.written.find(c));
+        let message = format!("element `{id}`: pattern '{s}' names a full-width character by code; text is folded to half-width before matching, so it can never match");
+        diags.push(src.warning(place(code), message));
+    }
+    if p.re.is_match("") {
+        let message =
+            format!("element `{id}`: pattern '{s}' matches empty text, so it matches everywhere");
+        diags.push(src.warning(place(None), message));
+    }
+}
+
+/// A warning for each category whose elements' weights do not add up to its own.
+fn category_weights(rp: &RulePack, pack_src: &Source, diags: &mut Vec<Diagnostic>) {
+    for (i, c) in rp.categories.iter().enumerate() {
+        let elements = rp.elements.iter().filter(|e| e.category == c.id);
         // `+ 0.0` turns the empty sum's -0 into 0.
-        let sum: f64 = rp
-            .elements
-            .iter()
-            .filter(|e| e.category == c.id)
-            .map(|e| e.weight)
-            .sum::<f64>()
-            + 0.0;
+        let sum: f64 = elements.map(|e| e.weight).sum::<f64>() + 0.0;
         if (sum - c.weight).abs() > 1e-9 {
-            let d = Diagnostic::warning(
-                &pack_file,
-                format!(
-                    "category `{}` declares weight {} but its elements add up to {sum}",
-                    c.id, c.weight
-                ),
+            let message = format!(
+                "category `{}` declares weight {} but its elements add up to {sum}",
+                c.id, c.weight
             );
             let help =
                 format!("set the category's weight to {sum}, or change its elements' weights");
-            diags.push(d.find(pack_src, id_line(&c.id), "weight").help(Some(help)));
+            let at = format!("categories[{i}].weight");
+            diags.push(pack_src.warning(At::Value(&at), message).help(Some(help)));
         }
     }
-    let mut seen_cat = std::collections::HashSet::new();
-    for c in &pack.categories {
-        if !seen_cat.insert(&c.id) {
-            let d = Diagnostic::error(&pack_file, format!("duplicate category id `{}`", c.id));
-            diags.push(d.find(pack_src, id_line(&c.id) + 1, &format!("id: {}", c.id)));
+}
+
+/// Errors in one profile (at YAML path `at`): levels, element names, deadline.
+fn profile(p: &ProfileDef, at: &str, ids: &[&str], src: &Source, diags: &mut Vec<Diagnostic>) {
+    for (j, l) in p.levels.iter().enumerate() {
+        let levels = Level::ALL.map(Level::as_str);
+        if !levels.contains(&l.as_str()) {
+            let help = did_you_mean(l, &levels).map_or_else(
+                || format!("levels are {}", levels.join(", ")),
+                |s| format!("did you mean `{s}`?"),
+            );
+            let message = format!("profile `{}`: unknown level `{l}`", p.id);
+            let place = format!("{at}.levels[{j}]");
+            diags.push(src.error(At::Value(&place), message).help(Some(help)));
         }
     }
-    let levels = crate::model::scorecard::Level::ALL.map(|l| l.as_str());
-    let ids: Vec<&str> = rp.elements.iter().map(|e| e.id.as_str()).collect();
-    let mut seen_prof = std::collections::HashSet::new();
-    for p in &pack.profiles {
-        let at = id_line(&p.id);
-        if !seen_prof.insert(&p.id) {
-            let d = Diagnostic::error(&pack_file, format!("duplicate profile id `{}`", p.id));
-            diags.push(d.find(pack_src, at + 1, &format!("id: {}", p.id)));
+    let mut unknown = |id: &String, place: At| {
+        if !ids.contains(&id.as_str()) {
+            let message = format!(
+                "profile `{}` names element `{id}`, which the pack does not define",
+                p.id
+            );
+            let help = did_you_mean(id, ids).map(|s| format!("did you mean `{s}`?"));
+            diags.push(src.error(place, message).help(help));
         }
-        for l in &p.levels {
-            if !levels.contains(&l.as_str()) {
-                let help = super::cond::did_you_mean(l, &levels).map_or_else(
-                    || format!("levels are {}", levels.join(", ")),
-                    |s| format!("did you mean `{s}`?"),
-                );
-                let d = Diagnostic::error(
-                    &pack_file,
-                    format!("profile `{}`: unknown level `{l}`", p.id),
-                );
-                diags.push(d.find(pack_src, at, l).help(Some(help)));
-            }
-        }
-        for id in p.not_applicable.iter().chain(p.weights.keys()) {
-            if !ids.contains(&id.as_str()) {
-                let d = Diagnostic::error(
-                    &pack_file,
-                    format!(
-                        "profile `{}` names element `{id}`, which the pack does not define",
-                        p.id
-                    ),
-                );
-                let help =
-                    super::cond::did_you_mean(id, &ids).map(|s| format!("did you mean `{s}`?"));
-                diags.push(d.find(pack_src, at, id).help(help));
-            }
-        }
-        if let Some(dl) = &p.deadline {
-            if super::cond::parse_mm_dd(dl).is_none() {
-                let d = Diagnostic::error(
-                    &pack_file,
-                    format!("profile `{}`: deadline takes 'MM-DD', got {dl:?}", p.id),
-                );
-                diags.push(d.find(pack_src, at, "deadline"));
-            }
+    };
+    for (j, id) in p.not_applicable.iter().enumerate() {
+        unknown(id, At::Value(&format!("{at}.not_applicable[{j}]")));
+    }
+    for id in p.weights.keys() {
+        unknown(id, At::Key(&format!("{at}.weights.{id}")));
+    }
+    if let Some(dl) = &p.deadline {
+        if parse_mm_dd(dl).is_none() {
+            let message = format!("profile `{}`: deadline takes 'MM-DD', got {dl:?}", p.id);
+            diags.push(src.error(At::Value(&format!("{at}.deadline")), message));
         }
     }
+}
+
+/// Errors in what every pack needs: a profile, grades from highest to lowest.
+fn pack_basics(pack: &PackFile, src: &Source, diags: &mut Vec<Diagnostic>) {
     if pack.profiles.is_empty() {
-        let d = Diagnostic::error(
-            &pack_file,
+        let place = if src.spans.get("profiles").is_some() {
+            At::Key("profiles")
+        } else {
+            At::File
+        };
+        diags.push(src.error(
+            place,
             "the pack defines no profile; `score` needs at least one (the first is the default)",
-        );
-        diags.push(d.find(pack_src, 1, "categories"));
+        ));
     }
     if pack.grades.is_empty() {
-        diags.push(
-            Diagnostic::error(&pack_file, "the pack declares no grades")
-                .find(pack_src, 1, "grades"),
-        );
-    } else if pack.grades.windows(2).any(|w| w[0].min <= w[1].min) {
-        let d = Diagnostic::error(
-            &pack_file,
-            "grades must be listed from the highest `min` to the lowest",
-        );
-        diags.push(d.find(pack_src, 1, "grades"));
+        diags.push(src.error(At::Key("grades"), "the pack declares no grades"));
+    } else if let Some(i) = pack.grades.windows(2).position(|w| w[0].min <= w[1].min) {
+        let message = "grades must be listed from the highest `min` to the lowest";
+        diags.push(src.error(At::Value(&format!("grades[{}].min", i + 1)), message));
     }
 }

@@ -4,21 +4,23 @@
 //! negation words) plus one YAML file per category with its elements. See `rules/README.md`.
 
 pub mod builtin;
+mod compile;
 pub mod cond;
 pub mod diag;
 pub mod facts;
 mod lint;
+mod parse;
 pub mod schema;
+mod source;
 pub mod vocab;
 
 use crate::model::scorecard::{Level, RulesetRef};
 use crate::model::GradeScale;
 use crate::model::Kind;
-use crate::yaml;
-use cond::{compile_pattern, did_you_mean, Cond, Pattern};
+use cond::{did_you_mean, Cond, Pattern};
 use diag::{Diagnostic, RuleErrors, Severity};
 use regex::Regex;
-use schema::{Badge, ElementsFile, Example, IndicatorDef, PackFile, ProfileDef, SCHEMA_VERSION};
+use schema::{Badge, ElementsFile, Example, IndicatorDef, ProfileDef};
 use std::path::Path;
 
 /// A category, compiled.
@@ -69,10 +71,14 @@ pub struct Element {
     pub partial: Option<Cond>,
     /// Worked examples.
     pub examples: Vec<Example>,
+    /// What the rule is known to miss (`known_gaps:`), for `explain`.
+    pub known_gaps: Option<String>,
     /// The report-page badge its status decides, if any.
     pub badge: Option<Badge>,
     /// The file it came from.
     pub file: String,
+    /// Its YAML path in that file (`elements[2]`), for diagnostics.
+    pub path: String,
 }
 
 /// A key figure, compiled.
@@ -102,72 +108,6 @@ const VALUE_REGEX: &str =
 /// (a repetition needs a count), so no existing pattern changes meaning.
 pub fn expand_value(pattern: &str) -> String {
     pattern.replace(VALUE_PLACEHOLDER, VALUE_REGEX)
-}
-
-/// Compiles one key figure, reporting bad patterns and scopes into `diags`.
-fn compile_indicator(
-    ind: &IndicatorDef,
-    pack_file: &str,
-    pack_src: &str,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<IndicatorRule> {
-    let compile = |p: &String, diags: &mut Vec<Diagnostic>| match compile_pattern(&expand_value(p))
-    {
-        Ok(c) => Some(c.re),
-        Err(m) => {
-            diags.push(
-                Diagnostic::error(
-                    pack_file,
-                    format!(
-                        "indicator {}: invalid regular expression '{p}': {m}",
-                        ind.id
-                    ),
-                )
-                .find(pack_src, 1, p),
-            );
-            None
-        }
-    };
-    let mut patterns = Vec::new();
-    for p in &ind.patterns {
-        if let Some(re) = compile(p, diags) {
-            if !re.capture_names().any(|n| n == Some("value")) {
-                diags.push(Diagnostic::error(pack_file, format!("indicator {}: pattern has no (?P<value>…) group or {VALUE_PLACEHOLDER} for the number", ind.id)).find(pack_src, 1, p));
-            }
-            patterns.push((re, false));
-        }
-    }
-    for p in &ind.zero {
-        patterns.extend(compile(p, diags).map(|re| (re, true)));
-    }
-    let except = ind
-        .except
-        .iter()
-        .filter_map(|p| compile(p, diags))
-        .collect();
-    let scope = if ind.scope.is_empty() {
-        Ok(vec![Kind::Measures])
-    } else {
-        parse_kinds(&ind.scope)
-    };
-    match scope {
-        Ok(scope) => Some(IndicatorRule {
-            def: ind.clone(),
-            patterns,
-            except,
-            scope,
-        }),
-        Err(m) => {
-            diags.push(
-                Diagnostic::error(pack_file, format!("indicator {}: {m}", ind.id)).find(
-                    pack_src,
-                    1,
-                    &format!("id: {}", ind.id),
-                ),
-            );
-            None
-        }
-    }
 }
 
 /// The negation guard, compiled.
@@ -286,10 +226,11 @@ impl RulePack {
     }
 }
 
-/// Parses section-kind names; `document` means every kind but web furniture.
-pub fn parse_kinds(names: &[String]) -> Result<Vec<Kind>, String> {
+/// Parses section-kind names; `document` means every kind but web furniture. An unknown
+/// name comes back with its index in `names`.
+pub fn parse_kinds(names: &[String]) -> Result<Vec<Kind>, (usize, String)> {
     let mut out = Vec::new();
-    for n in names {
+    for (i, n) in names.iter().enumerate() {
         if n == "document" {
             out.extend(Kind::ALL.into_iter().filter(|k| *k != Kind::Boilerplate));
         } else {
@@ -302,10 +243,11 @@ pub fn parse_kinds(names: &[String]) -> Result<Vec<Kind>, String> {
                 let hint = did_you_mean(n, &known)
                     .map(|s| format!(" (did you mean `{s}`?)"))
                     .unwrap_or_default();
-                format!(
+                let message = format!(
                     "unknown section kind `{n}`{hint}; kinds are {}",
                     known.join(", ")
-                )
+                );
+                (i, message)
             })?;
             out.push(k);
         }
@@ -313,40 +255,6 @@ pub fn parse_kinds(names: &[String]) -> Result<Vec<Kind>, String> {
     out.sort();
     out.dedup();
     Ok(out)
-}
-
-fn yaml_diag(file: &str, source: &str, e: yaml::YamlError) -> Diagnostic {
-    let mut d = Diagnostic::error(file, e.message.clone()).at(source, e.line, e.column);
-    // serde lists the expected keys; offer the closest one.
-    if let Some(rest) = e
-        .message
-        .strip_prefix("unknown field `")
-        .or_else(|| e.message.split("unknown field `").nth(1))
-    {
-        let unknown = rest.split('`').next().unwrap_or("");
-        let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
-        d = d.help(did_you_mean(unknown, &expected).map(|s| format!("did you mean `{s}`?")));
-    }
-    if e.message.contains("unknown escape") {
-        d = d.help(Some("regular expressions go in single quotes ('\\d+件'): double quotes interpret backslashes".into()));
-    }
-    d
-}
-
-fn unknown_vocabulary(u: &vocab::UnknownVocabulary, which: &str) -> cond::CondError {
-    let known: Vec<&str> = u.known.iter().map(String::as_str).collect();
-    cond::CondError {
-        path: which.to_string(),
-        message: format!("unknown vocabulary `@{}`", u.name),
-        needle: Some(format!("@{}", u.name)),
-        help: Some(match did_you_mean(&u.name, &known) {
-            Some(s) => format!("did you mean `@{s}`? vocabularies are declared in pack.yaml"),
-            None => format!(
-                "vocabularies are declared in pack.yaml: {}",
-                known.join(", ")
-            ),
-        }),
-    }
 }
 
 fn digest(files: &[(String, String)]) -> String {
@@ -363,254 +271,118 @@ fn digest(files: &[(String, String)]) -> String {
 }
 
 /// Loads a pack from (file name, content) pairs; `shown` prefixes file names in messages.
+///
+/// Four steps: read (values and positions, `parse`), compile (`compile`), check across
+/// files (`lint`), and keep the warnings or fail with every error, each at the YAML
+/// position of what it is about.
 pub fn load_files(mut files: Vec<(String, String)>, shown: &str) -> Result<RulePack, RuleErrors> {
     files.sort();
     let path_of = |name: &str| format!("{}/{}", shown.trim_end_matches('/'), name);
     let mut diags: Vec<Diagnostic> = Vec::new();
-    let Some((_, pack_src)) = files.iter().find(|(n, _)| n == "pack.yaml") else {
-        return Err(RuleErrors(vec![Diagnostic::error(
-            shown,
-            "no pack.yaml in the rule folder",
-        )
-        .help(Some(
-            "export the built-in pack with `lawscore rules export DIR` and edit that".into(),
-        ))]));
-    };
-    let pack_file = path_of("pack.yaml");
-    let pack: PackFile = match yaml::from_str(pack_src) {
-        Ok(p) => p,
-        Err(e) => return Err(RuleErrors(vec![yaml_diag(&pack_file, pack_src, e)])),
-    };
-    if pack.schema != SCHEMA_VERSION {
-        diags.push(
-            Diagnostic::error(
-                &pack_file,
-                format!(
-                    "schema {} is not supported; this lawscore reads schema {SCHEMA_VERSION}",
-                    pack.schema
-                ),
-            )
-            .find(pack_src, 1, "schema"),
-        );
-    }
-    let mut categories = Vec::new();
-    for c in &pack.categories {
-        // A bad scope is reported once, on its own line; the category is kept so that its
-        // elements and profiles do not report a cascade of follow-on errors.
-        let scope = parse_kinds(&c.scope).unwrap_or_else(|m| {
-            let at = lint::id_line(pack_src, &c.id);
-            diags.push(
-                Diagnostic::error(&pack_file, format!("category `{}`: {m}", c.id))
-                    .find(pack_src, at, "scope"),
-            );
-            Vec::new()
-        });
-        categories.push(Category {
-            id: c.id.clone(),
-            title: c.title.clone(),
-            weight: c.weight,
-            scope,
-            description: c.description.clone(),
-        });
-    }
-    let cat_ids: Vec<&str> = pack.categories.iter().map(|c| c.id.as_str()).collect();
+    let (pack_src, pack) = parse::pack(&files, shown, &path_of, &mut diags)?;
+    let categories = compile::categories(&pack, &pack_src, &mut diags);
     let vocabularies = vocab::Vocabularies::new(&pack.vocabularies);
     let mut by_category: Vec<Vec<Element>> = vec![Vec::new(); categories.len()];
-    for (name, src) in files.iter().filter(|(n, _)| n != "pack.yaml") {
-        let file = path_of(name);
-        let ef: ElementsFile = match yaml::from_str(src) {
-            Ok(x) => x,
-            Err(e) => {
-                diags.push(yaml_diag(&file, src, e));
-                continue;
-            }
-        };
-        if ef.schema != SCHEMA_VERSION {
-            diags.push(
-                Diagnostic::error(
-                    &file,
-                    format!(
-                        "schema {} is not supported; this lawscore reads schema {SCHEMA_VERSION}",
-                        ef.schema
-                    ),
-                )
-                .find(src, 1, "schema"),
-            );
+    let mut sources = vec![pack_src];
+    for (name, text) in files.iter().filter(|(n, _)| n != "pack.yaml") {
+        let read = parse::read::<ElementsFile>(&path_of(name), text, &mut diags);
+        let Some((src, ef)) = read else { continue };
+        if let Some((ci, els)) = compile::elements(ef, &src, &categories, &vocabularies, &mut diags)
+        {
+            by_category[ci].extend(els);
         }
-        let Some(ci) = categories.iter().position(|c| c.id == ef.category) else {
-            diags.push(
-                Diagnostic::error(&file, format!("unknown category `{}`", ef.category))
-                    .find(src, 1, "category")
-                    .help(Some(match did_you_mean(&ef.category, &cat_ids) {
-                        Some(s) => {
-                            format!("did you mean `{s}`? categories are declared in pack.yaml")
-                        }
-                        None => format!(
-                            "categories are declared in pack.yaml: {}",
-                            cat_ids.join(", ")
-                        ),
-                    })),
-            );
-            continue;
-        };
-        for def in ef.elements {
-            let id_line = src
-                .lines()
-                .position(|l| l.contains(&format!("id: {}", def.id)))
-                .map_or(1, |i| i + 1);
-            let scope = match &def.scope {
-                None => categories[ci].scope.clone(),
-                Some(s) => match parse_kinds(s) {
-                    Ok(k) => k,
-                    Err(m) => {
-                        diags.push(Diagnostic::error(&file, m).find(src, id_line, "scope"));
-                        continue;
-                    }
-                },
-            };
-            if def.weight <= 0.0 || !def.weight.is_finite() {
-                diags.push(
-                    Diagnostic::error(
-                        &file,
-                        format!(
-                            "element {}: weight must be positive, got {}",
-                            def.id, def.weight
-                        ),
-                    )
-                    .find(src, id_line, "weight"),
-                );
-            }
-            let mut parse_cond = |v: &yaml::Value, which: &str| match vocabularies
-                .expand(v)
-                .map_err(|u| unknown_vocabulary(&u, which))
-                .and_then(|v| cond::parse(&v, which))
-            {
-                Ok(c) => Some(c),
-                Err(e) => {
-                    let d = Diagnostic::error(
-                        &file,
-                        format!("element {}: {}: {}", def.id, e.path, e.message),
-                    );
-                    let d = match &e.needle {
-                        Some(n) => d.find(src, id_line, n),
-                        None => d.find(src, id_line, &format!("{which}:")),
-                    };
-                    diags.push(d.help(e.help));
-                    None
-                }
-            };
-            let met = parse_cond(&def.met, "met");
-            let partial = def.partial.as_ref().map(|p| parse_cond(p, "partial"));
-            for ex in &def.examples {
-                if crate::model::scorecard::Status::parse(&ex.expect).is_none() {
-                    diags.push(Diagnostic::error(&file, format!("element {}: example expects `{}`; use met, partial, missing or not_applicable", def.id, ex.expect)).find(src, id_line, &format!("expect: {}", ex.expect)));
-                }
-                if let Some(k) = &ex.kind {
-                    if k != "document" && Kind::parse(k).is_none() {
-                        diags.push(
-                            Diagnostic::error(
-                                &file,
-                                format!(
-                                    "element {}: example kind `{k}` is not a section kind",
-                                    def.id
-                                ),
-                            )
-                            .find(src, id_line, &format!("kind: {k}")),
-                        );
-                    }
-                }
-            }
-            let (Some(met), Some(partial)) = (met, partial.map_or(Some(None), |p| p.map(Some)))
-            else {
-                continue;
-            };
-            by_category[ci].push(Element {
-                id: def.id,
-                name: def.name,
-                category: ef.category.clone(),
-                weight: def.weight,
-                basis: def.basis,
-                why: def.why,
-                advice: def.advice,
-                looked_for: def.looked_for,
-                since: def.since,
-                scope,
-                negation: def.negation,
-                titles: def.titles,
-                met,
-                partial,
-                examples: def.examples,
-                badge: def.badge,
-                file: file.clone(),
-            });
-        }
+        sources.push(src);
     }
     let elements: Vec<Element> = by_category.into_iter().flatten().collect();
-    facts::check_badges(&elements, &files, &path_of, &mut diags);
-    let mut topics = Vec::new();
-    for (t, pats) in &pack.topics {
-        let mut compiled = Vec::new();
-        for p in pats {
-            match compile_pattern(p) {
-                Ok(c) => compiled.push(c),
-                Err(m) => diags.push(
-                    Diagnostic::error(
-                        &pack_file,
-                        format!("topic {t}: invalid regular expression '{p}': {m}"),
-                    )
-                    .find(pack_src, 1, p),
-                ),
-            }
-        }
-        topics.push((t.clone(), compiled));
-    }
-    let indicators: Vec<IndicatorRule> = pack
-        .indicators
-        .iter()
-        .filter_map(|ind| compile_indicator(ind, &pack_file, pack_src, &mut diags))
-        .collect();
-    let negation = Negation {
-        words: pack
-            .negation
-            .words
-            .iter()
-            .map(|w| crate::fold::fold(w))
-            .collect(),
-        except: pack
-            .negation
-            .except
-            .iter()
-            .map(|w| crate::fold::fold(w))
-            .collect(),
-        intentions: pack
-            .negation
-            .intentions
-            .iter()
-            .map(|w| crate::fold::fold(w))
-            .collect(),
-    };
+    facts::check_badges(&elements, &sources, &mut diags);
     let mut rp = RulePack {
         name: pack.name.clone(),
         version: pack.version.clone(),
         title: pack.title.clone(),
         digest: digest(&files),
-        grades: facts::grade_scale(&pack, &pack_file, pack_src, &mut diags),
-        negation,
+        grades: facts::grade_scale(&pack, &sources[0], &mut diags),
+        negation: compile::negation(&pack),
         categories,
         elements,
         profiles: pack.profiles.clone(),
-        topics,
-        stock_phrases: facts::stock_phrases(&vocabularies, &pack_file, pack_src, &mut diags),
+        topics: compile::topics(&pack, &sources[0], &mut diags),
+        stock_phrases: facts::stock_phrases(&vocabularies, &sources[0], &mut diags),
         vocabularies,
-        indicators,
+        indicators: compile::indicators(&pack, &sources[0], &mut diags),
         files: Vec::new(),
         warnings: Vec::new(),
     };
-    lint::check(&rp, &pack, &files, &path_of, &mut diags);
+    lint::check(&rp, &pack, &sources, &mut diags);
     rp.files = files;
     if diags.iter().any(|d| d.severity == Severity::Error) {
         return Err(RuleErrors(diags));
     }
     rp.warnings = diags;
     Ok(rp)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::yaml::Spans;
+
+    /// Each character of a pattern maps back to the same character in the file: what
+    /// puts a regex error's caret under the right character.
+    fn same_characters(spans: &Spans, text: &str, path: &str, written: &str) {
+        let style = spans.get(path).and_then(|n| n.scalar.as_ref()).map(|s| s.0);
+        if style == Some(crate::yaml::spans::Style::DoubleQuoted) {
+            return; // An escape's first character is a backslash.
+        }
+        for (b, c) in written.char_indices() {
+            let at = spans.inside(path, b).unwrap();
+            let found = text[at.offset..].chars().next();
+            assert_eq!(found, Some(c), "{path} byte {b} of {written:?}");
+        }
+    }
+
+    /// The YAML paths the compiler gives patterns and examples are the span index's own:
+    /// each built-in pattern is found as the scalar it was written as, or behind the alias
+    /// (`*leaders`) that brought it in.
+    #[test]
+    fn every_builtin_pattern_and_example_has_its_own_place() {
+        let pack = RulePack::builtin().unwrap();
+        assert!(pack.warnings.is_empty(), "{:?}", pack.warnings);
+        for e in &pack.elements {
+            let name = e.file.rsplit('/').next().unwrap();
+            let text = &pack.files.iter().find(|(n, _)| n == name).unwrap().1;
+            let spans = Spans::parse(text).unwrap();
+            let conds = std::iter::once(&e.met).chain(e.partial.as_ref());
+            for p in conds.flat_map(|c| c.patterns()) {
+                let path = format!("{}.{}", e.path, p.at);
+                match spans.get(&path) {
+                    Some(node) => {
+                        let written = node.scalar.as_ref().map(|(_, v)| v.as_str());
+                        let alias = text[node.start.offset..].starts_with('*');
+                        assert!(written == Some(&p.written) || alias, "{path}: {written:?}");
+                        if !alias {
+                            same_characters(&spans, text, &path, &p.written);
+                        }
+                    }
+                    None => {
+                        let alias = std::iter::successors(Some(path.as_str()), |q| {
+                            q.rfind(['.', '[']).map(|i| &q[..i])
+                        })
+                        .filter_map(|q| spans.get(q))
+                        .any(|n| text[n.start.offset..].starts_with('*'));
+                        assert!(alias, "{path} is neither indexed nor behind an alias");
+                    }
+                }
+            }
+            for (k, ex) in e.examples.iter().enumerate() {
+                let at = ex
+                    .at
+                    .unwrap_or_else(|| panic!("{} example {k} has no place", e.id));
+                assert!(
+                    text[at.offset..].starts_with("text:"),
+                    "{} example {k}",
+                    e.id
+                );
+            }
+        }
+    }
 }

@@ -4,8 +4,10 @@
 //! a rule that silently never fires. Conditions (`met:`, `partial:`) are read as raw YAML
 //! and parsed by [`super::cond`], which gives messages in the rule language's own terms.
 
-use crate::yaml::Value;
-use serde::{Deserialize, Serialize};
+use crate::model::scorecard::Status;
+use crate::model::Kind;
+use crate::yaml::{Pos, Value};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 
 /// The schema version this build reads.
@@ -198,6 +200,9 @@ pub struct ElementDef {
     /// Worked examples, run by `lawscore rules test`.
     #[serde(default)]
     pub examples: Vec<Example>,
+    /// What the rule is known to miss or to credit wrongly (shown by `lawscore explain`).
+    #[serde(default)]
+    pub known_gaps: Option<String>,
     /// A badge of the report page this element's status decides.
     #[serde(default)]
     pub badge: Option<Badge>,
@@ -221,13 +226,13 @@ fn yes() -> bool {
 #[serde(deny_unknown_fields)]
 pub struct Example {
     /// met, partial, missing or not_applicable.
-    pub expect: String,
+    pub expect: Status,
     /// The text.
     pub text: String,
     /// Part the snippet stands in (`measures` by default); `document` parses it as a
     /// whole report.
     #[serde(default)]
-    pub kind: Option<String>,
+    pub kind: Option<ExampleKind>,
     /// A heading over the snippet.
     #[serde(default)]
     pub heading: Option<String>,
@@ -237,4 +242,71 @@ pub struct Example {
     /// What the example shows.
     #[serde(default)]
     pub note: Option<String>,
+    /// Where its `text:` stands in the rule file, so a failing example names its line.
+    #[serde(skip)]
+    pub at: Option<Pos>,
+}
+
+/// What an example's text is: a snippet standing in one part of a report, or a whole
+/// report (`document`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExampleKind {
+    /// A snippet in this part.
+    Part(Kind),
+    /// A whole report, parsed as one.
+    Document,
+}
+
+impl ExampleKind {
+    /// The name written in YAML.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExampleKind::Part(k) => k.as_str(),
+            ExampleKind::Document => "document",
+        }
+    }
+
+    /// Reads a name written in YAML.
+    pub fn parse(s: &str) -> Option<ExampleKind> {
+        match s {
+            "document" => Some(ExampleKind::Document),
+            _ => Kind::parse(s).map(ExampleKind::Part),
+        }
+    }
+}
+
+impl Serialize for ExampleKind {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ExampleKind {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ExampleKind, D::Error> {
+        // A visitor, not a String read and then checked: an error raised while the scalar
+        // is read carries the scalar's position and YAML path.
+        struct Name;
+        impl serde::de::Visitor<'_> for Name {
+            type Value = ExampleKind;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a section kind or `document`")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<ExampleKind, E> {
+                ExampleKind::parse(s).ok_or_else(|| {
+                    // Worded as serde words an unknown enum variant, so the loader's
+                    // did-you-mean reads both alike.
+                    let names: Vec<String> = Kind::ALL
+                        .iter()
+                        .map(|k| format!("`{}`", k.as_str()))
+                        .chain(["`document`".to_string()])
+                        .collect();
+                    E::custom(format!(
+                        "unknown variant `{s}`, expected one of {}",
+                        names.join(", ")
+                    ))
+                })
+            }
+        }
+        d.deserialize_str(Name)
+    }
 }

@@ -6,7 +6,6 @@
 //! References are expanded before a pattern is compiled; a vocabulary may not refer to
 //! another (one level keeps the expansion obvious in `lawscore explain`).
 
-use crate::yaml::Value;
 use std::collections::BTreeMap;
 
 /// The pack's vocabularies, ready to expand references.
@@ -24,6 +23,30 @@ pub struct UnknownVocabulary {
     pub name: String,
     /// Every declared name, for a did-you-mean.
     pub known: Vec<String>,
+    /// Byte offset of the `@` in the pattern.
+    pub offset: usize,
+}
+
+/// A pattern with its references expanded, and where each part of it was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expanded {
+    /// The pattern to compile.
+    pub text: String,
+    /// (start in `text`, start in the pattern as written, whether it is a vocabulary's
+    /// group), in order.
+    pieces: Vec<(usize, usize, bool)>,
+}
+
+impl Expanded {
+    /// The byte of the written pattern that byte `at` of [`Expanded::text`] comes from: the
+    /// same character outside references, the `@` of the reference inside one.
+    pub fn written_offset(&self, at: usize) -> usize {
+        match self.pieces.iter().rev().find(|(start, ..)| *start <= at) {
+            Some(&(start, written, false)) => written + (at - start),
+            Some(&(_, written, true)) => written,
+            None => at,
+        }
+    }
 }
 
 fn is_name_char(c: char) -> bool {
@@ -46,53 +69,40 @@ impl Vocabularies {
     /// Expands every `@name` of one pattern (a name starts with a lowercase ASCII letter);
     /// any other `@` is left as it is.
     pub fn expand_str(&self, pattern: &str) -> Result<String, UnknownVocabulary> {
-        if !pattern.contains('@') {
-            return Ok(pattern.to_string());
-        }
-        let mut out = String::with_capacity(pattern.len());
-        let mut rest = pattern;
-        while let Some(at) = rest.find('@') {
-            out.push_str(&rest[..at]);
-            let after = &rest[at + 1..];
+        self.expand(pattern).map(|e| e.text)
+    }
+
+    /// [`Vocabularies::expand_str`], keeping track of where each part was written.
+    pub fn expand(&self, pattern: &str) -> Result<Expanded, UnknownVocabulary> {
+        let mut out = Expanded {
+            text: String::with_capacity(pattern.len()),
+            pieces: vec![(0, 0, false)],
+        };
+        let mut from = 0;
+        while let Some(at) = pattern[from..].find('@').map(|i| from + i) {
+            let after = &pattern[at + 1..];
             let len = after
                 .find(|c: char| !is_name_char(c))
                 .unwrap_or(after.len());
             if len == 0 || !after.starts_with(|c: char| c.is_ascii_lowercase()) {
-                out.push('@');
-                rest = after;
+                out.text.push_str(&pattern[from..=at]);
+                from = at + 1;
                 continue;
             }
+            out.text.push_str(&pattern[from..at]);
             let name = &after[..len];
             let group = self.groups.get(name).ok_or_else(|| UnknownVocabulary {
                 name: name.to_string(),
                 known: self.groups.keys().cloned().collect(),
+                offset: at,
             })?;
-            out.push_str(group);
-            rest = &after[len..];
+            out.pieces.push((out.text.len(), at, true));
+            out.text.push_str(group);
+            from = at + 1 + len;
+            out.pieces.push((out.text.len(), from, false));
         }
-        out.push_str(rest);
+        out.text.push_str(&pattern[from..]);
         Ok(out)
-    }
-
-    /// Expands every string of a condition tree (keys are left alone).
-    pub fn expand(&self, v: &Value) -> Result<Value, UnknownVocabulary> {
-        Ok(match v {
-            Value::String(s) => Value::String(self.expand_str(s)?),
-            Value::Sequence(items) => Value::Sequence(
-                items
-                    .iter()
-                    .map(|x| self.expand(x))
-                    .collect::<Result<_, _>>()?,
-            ),
-            Value::Mapping(m) => {
-                let mut out = crate::yaml::Mapping::new();
-                for (k, x) in m {
-                    out.insert(k.clone(), self.expand(x)?);
-                }
-                Value::Mapping(out)
-            }
-            other => other.clone(),
-        })
     }
 }
 
@@ -124,5 +134,16 @@ mod tests {
         let e = vocab().expand_str("@leader出庭").unwrap_err();
         assert_eq!(e.name, "leader");
         assert_eq!(e.known, vec!["leaders".to_string()]);
+        assert_eq!(e.offset, 0);
+    }
+
+    #[test]
+    fn expanded_offsets_lead_back_to_the_written_pattern() {
+        let written = "(领导@leaders出庭";
+        let e = vocab().expand(written).unwrap();
+        let at = |s: &str| e.text.find(s).unwrap();
+        assert_eq!(e.written_offset(at("(领导")), 0);
+        assert_eq!(e.written_offset(at("局长")), written.find('@').unwrap());
+        assert_eq!(e.written_offset(at("出庭")), written.find("出庭").unwrap());
     }
 }

@@ -3,7 +3,7 @@
 use crate::document::Document;
 use crate::model::scorecard::{Evidence, Source, Status};
 use crate::model::Kind;
-use crate::rules::schema::{Example, ProfileDef};
+use crate::rules::schema::{Example, ExampleKind, ProfileDef};
 use crate::rules::{Element, RulePack};
 
 /// One example's outcome.
@@ -16,38 +16,43 @@ pub struct ExampleResult {
     /// The file the element is in.
     pub file: String,
     /// What the example expects.
-    pub expected: String,
+    pub expected: Status,
     /// What came out.
     pub got: Status,
     /// The evidence the engine found.
     pub evidence: Vec<Evidence>,
     /// The example's text.
     pub text: String,
+    /// Where its `text:` stands in the file.
+    pub at: Option<crate::yaml::Pos>,
 }
 
 impl ExampleResult {
     /// True when the outcome is the expected one.
     pub fn passed(&self) -> bool {
-        self.got.as_str() == self.expected
+        self.got == self.expected
+    }
+
+    /// `file:line:column` of the example's text (the file alone when unknown).
+    pub fn location(&self) -> String {
+        match self.at {
+            Some(p) => format!("{}:{}:{}", self.file, p.line, p.column),
+            None => self.file.clone(),
+        }
     }
 }
 
 /// Builds the document an example describes.
 pub fn example_document(ex: &Example) -> Document {
-    let kind = ex.kind.as_deref().unwrap_or("measures");
-    let mut doc = if kind == "document" {
-        Document::parse(&ex.text)
-    } else {
-        Document::snippet(
-            Kind::parse(kind).unwrap_or(Kind::Measures),
-            ex.heading.as_deref(),
-            &ex.text,
-        )
+    let kind = ex.kind.unwrap_or(ExampleKind::Part(Kind::Measures));
+    let mut doc = match kind {
+        ExampleKind::Document => Document::parse(&ex.text),
+        ExampleKind::Part(k) => Document::snippet(k, ex.heading.as_deref(), &ex.text),
     };
     // A snippet has no title to read a year from; a whole document keeps what it states.
     if let Some(y) = ex.year {
         doc.assume_year(y);
-    } else if kind != "document" {
+    } else if kind != ExampleKind::Document {
         doc.assume_year(2023);
     }
     doc
@@ -83,10 +88,11 @@ fn run_one(pack: &RulePack, e: &Element, i: usize, ex: &Example) -> ExampleResul
         element: e.id.clone(),
         index: i + 1,
         file: e.file.clone(),
-        expected: ex.expect.clone(),
+        expected: ex.expect,
         got: r.status,
         evidence: r.evidence.clone(),
         text: ex.text.clone(),
+        at: ex.at,
     }
 }
 

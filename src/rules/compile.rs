@@ -1,0 +1,358 @@
+//! Compiling what was read: categories, elements and their conditions, topics, key
+//! figures and the negation guard. Every mistake is reported at its YAML path.
+
+use super::cond::{self, compile_pattern, did_you_mean, Pattern, Spot};
+use super::diag::Diagnostic;
+use super::schema::{ElementDef, ElementsFile, IndicatorDef, PackFile};
+use super::source::{At, Source};
+use super::vocab::Vocabularies;
+use super::{expand_value, parse_kinds, Category, Element, IndicatorRule, Negation};
+use super::{parse, VALUE_PLACEHOLDER};
+use crate::model::Kind;
+use crate::yaml::Value;
+
+/// Section kinds named at `path` (a list), or `None` after reporting the unknown one.
+fn kinds(
+    names: &[String],
+    path: &str,
+    src: &Source,
+    diags: &mut Vec<Diagnostic>,
+    what: &str,
+) -> Option<Vec<Kind>> {
+    parse_kinds(names)
+        .map_err(|(i, m)| {
+            let at = format!("{path}[{i}]");
+            diags.push(src.error(At::Value(&at), format!("{what}{m}")));
+        })
+        .ok()
+}
+
+/// The categories of `pack.yaml`.
+pub(super) fn categories(
+    pack: &PackFile,
+    src: &Source,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Category> {
+    let one = |(i, c): (usize, &super::schema::CategoryDef)| {
+        // A bad scope is reported once, on its own line; the category is kept so that its
+        // elements and profiles do not report a cascade of follow-on errors.
+        let what = format!("category `{}`: ", c.id);
+        let path = format!("categories[{i}].scope");
+        let scope = kinds(&c.scope, &path, src, diags, &what).unwrap_or_default();
+        Category {
+            id: c.id.clone(),
+            title: c.title.clone(),
+            weight: c.weight,
+            scope,
+            description: c.description.clone(),
+        }
+    };
+    pack.categories.iter().enumerate().map(one).collect()
+}
+
+/// The elements of one file, with the index of their category; `None` when the file
+/// names no known category.
+pub(super) fn elements(
+    ef: ElementsFile,
+    src: &Source,
+    categories: &[Category],
+    vocab: &Vocabularies,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(usize, Vec<Element>)> {
+    parse::schema_version(ef.schema, src, diags);
+    let Some(ci) = categories.iter().position(|c| c.id == ef.category) else {
+        let ids: Vec<&str> = categories.iter().map(|c| c.id.as_str()).collect();
+        let help = match did_you_mean(&ef.category, &ids) {
+            Some(s) => format!("did you mean `{s}`? categories are declared in pack.yaml"),
+            None => format!("categories are declared in pack.yaml: {}", ids.join(", ")),
+        };
+        let message = format!("unknown category `{}`", ef.category);
+        diags.push(src.error(At::Value("category"), message).help(Some(help)));
+        return None;
+    };
+    let cat = &categories[ci];
+    let els = ef
+        .elements
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, def)| element(i, def, src, cat, vocab, diags))
+        .collect();
+    Some((ci, els))
+}
+
+/// One element, or `None` after reporting why it cannot be used.
+fn element(
+    i: usize,
+    def: ElementDef,
+    src: &Source,
+    cat: &Category,
+    vocab: &Vocabularies,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Element> {
+    let path = format!("elements[{i}]");
+    let scope = match &def.scope {
+        None => cat.scope.clone(),
+        Some(s) => kinds(s, &format!("{path}.scope"), src, diags, "")?,
+    };
+    if def.weight <= 0.0 || !def.weight.is_finite() {
+        let message = format!(
+            "element {}: weight must be positive, got {}",
+            def.id, def.weight
+        );
+        diags.push(src.error(At::Value(&format!("{path}.weight")), message));
+    }
+    let mut condition = |v: &Value, which: &str| {
+        cond::parse(v, which, vocab)
+            .map_err(|e| diags.push(cond_diag(&e, &def.id, &path, src)))
+            .ok()
+    };
+    let met = condition(&def.met, "met");
+    let partial = match &def.partial {
+        Some(p) => Some(condition(p, "partial")?),
+        None => None,
+    };
+    let met = met?;
+    let mut examples = def.examples;
+    for (k, ex) in examples.iter_mut().enumerate() {
+        ex.at = src.pos(At::Key(&format!("{path}.examples[{k}].text")));
+    }
+    Some(Element {
+        id: def.id,
+        name: def.name,
+        category: cat.id.clone(),
+        weight: def.weight,
+        basis: def.basis,
+        why: def.why,
+        advice: def.advice,
+        looked_for: def.looked_for,
+        since: def.since,
+        scope,
+        negation: def.negation,
+        titles: def.titles,
+        met,
+        partial,
+        examples,
+        known_gaps: def.known_gaps,
+        badge: def.badge,
+        file: src.shown.clone(),
+        path,
+    })
+}
+
+/// A condition error of element `id` (at `path` in `src`), at the node it is about.
+fn cond_diag(e: &cond::CondError, id: &str, path: &str, src: &Source) -> Diagnostic {
+    let (target, is_key) = e.target();
+    let at = format!("{path}.{target}");
+    let place = match e.spot {
+        Spot::Inside(n) => At::Inside(&at, n),
+        _ if is_key => At::Key(&at),
+        _ => At::Value(&at),
+    };
+    let message = format!("element {id}: {}: {}", e.path, e.message);
+    src.error(place, message).help(e.help.clone())
+}
+
+/// A pattern of `pack.yaml` at `path`, compiled, or reported with its caret under the
+/// offending character.
+pub(super) fn pack_pattern(
+    written: &str,
+    compiled: &str,
+    path: &str,
+    what: &str,
+    src: &Source,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Pattern> {
+    compile_pattern(compiled)
+        .map_err(|e| {
+            // Only `{value}` is expanded in pack.yaml patterns; an error past it is shown
+            // at the pattern's start rather than at a guessed character.
+            let before_expansion =
+                |o: &usize| written.find(VALUE_PLACEHOLDER).is_none_or(|k| *o < k);
+            let place = match e.offset.filter(before_expansion) {
+                Some(o) => At::Inside(path, o),
+                None => At::Value(path),
+            };
+            let message = format!(
+                "{what}: invalid regular expression '{written}': {}",
+                e.message
+            );
+            diags.push(src.error(place, message));
+        })
+        .ok()
+}
+
+/// The topic vocabulary for pairing problems with plans.
+pub(super) fn topics(
+    pack: &PackFile,
+    src: &Source,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(String, Vec<Pattern>)> {
+    let mut out = Vec::new();
+    for (t, pats) in &pack.topics {
+        let compiled = pats
+            .iter()
+            .enumerate()
+            .filter_map(|(j, p)| {
+                let path = format!("topics.{t}[{j}]");
+                pack_pattern(p, p, &path, &format!("topic {t}"), src, diags)
+            })
+            .collect();
+        out.push((t.clone(), compiled));
+    }
+    out
+}
+
+/// The key figures of `pack.yaml`.
+pub(super) fn indicators(
+    pack: &PackFile,
+    src: &Source,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<IndicatorRule> {
+    let indicators = pack.indicators.iter().enumerate();
+    indicators
+        .filter_map(|(i, ind)| indicator(i, ind, src, diags))
+        .collect()
+}
+
+/// Compiles one key figure, reporting bad patterns and scopes into `diags`.
+fn indicator(
+    i: usize,
+    ind: &IndicatorDef,
+    src: &Source,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<IndicatorRule> {
+    let what = format!("indicator {}", ind.id);
+    let compile = |field: &str, pats: &[String], diags: &mut Vec<Diagnostic>| {
+        let one = |(j, p): (usize, &String)| {
+            let path = format!("indicators[{i}].{field}[{j}]");
+            let re = pack_pattern(p, &expand_value(p), &path, &what, src, diags)?.re;
+            Some((re, path))
+        };
+        pats.iter().enumerate().filter_map(one).collect::<Vec<_>>()
+    };
+    let mut patterns = Vec::new();
+    for (re, path) in compile("patterns", &ind.patterns, diags) {
+        if !re.capture_names().any(|n| n == Some("value")) {
+            let message = format!(
+                "{what}: pattern has no (?P<value>…) group or {VALUE_PLACEHOLDER} for the number"
+            );
+            diags.push(src.error(At::Value(&path), message));
+        }
+        patterns.push((re, false));
+    }
+    patterns.extend(
+        compile("zero", &ind.zero, diags)
+            .into_iter()
+            .map(|(re, _)| (re, true)),
+    );
+    let except = compile("except", &ind.except, diags);
+    let scope = if ind.scope.is_empty() {
+        vec![Kind::Measures]
+    } else {
+        let path = format!("indicators[{i}].scope");
+        kinds(&ind.scope, &path, src, diags, &format!("{what}: "))?
+    };
+    Some(IndicatorRule {
+        def: ind.clone(),
+        patterns,
+        except: except.into_iter().map(|(re, _)| re).collect(),
+        scope,
+    })
+}
+
+/// The negation guard, its words folded as text is.
+pub(super) fn negation(pack: &PackFile) -> Negation {
+    let fold = |words: &[String]| words.iter().map(|w| crate::fold::fold(w)).collect();
+    Negation {
+        words: fold(&pack.negation.words),
+        except: fold(&pack.negation.except),
+        intentions: fold(&pack.negation.intentions),
+    }
+}
+
+/// Checks that the condition errors of every element land where they are about.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(text: &str) -> Source {
+        Source {
+            shown: "x.yaml".into(),
+            text: text.into(),
+            spans: crate::yaml::Spans::parse(text).unwrap(),
+        }
+    }
+
+    fn place(d: &Diagnostic) -> (usize, usize) {
+        (d.line.unwrap(), d.column.unwrap())
+    }
+
+    fn errors_of(text: &str) -> Vec<Diagnostic> {
+        let src = source(text);
+        let ef: ElementsFile = crate::yaml::from_str(text).unwrap();
+        let cat = Category {
+            id: "lead".into(),
+            title: String::new(),
+            weight: 1.0,
+            scope: vec![Kind::Measures],
+            description: String::new(),
+        };
+        let mut diags = Vec::new();
+        let mut defs = std::collections::BTreeMap::new();
+        defs.insert("leaders".to_string(), vec!["局长".to_string()]);
+        let vocab = Vocabularies::new(&defs);
+        elements(ef, &src, &[cat], &vocab, &mut diags);
+        diags
+    }
+
+    const HEAD: &str = "schema: 1\ncategory: lead\nelements:\n";
+
+    fn el(id: &str, met: &str) -> String {
+        format!("  - id: {id}\n    name: n\n    weight: 1\n    basis: b\n    advice: a\n    met: {met}\n")
+    }
+
+    #[test]
+    fn errors_point_into_the_element_they_are_about() {
+        let text = format!(
+            "{HEAD}{}{}{}",
+            el("lead.a", "'三项制度'"),
+            el("lead.b", "'三项制度'"),
+            el("lead.c", "{any: ['三项制度', '(三项制度']}")
+        );
+        let d = errors_of(&text);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(place(&d[0]), (21, 26), "{}", d[0]);
+    }
+
+    #[test]
+    fn a_regex_error_caret_stands_under_the_offending_character() {
+        let text = format!("{HEAD}{}", el("lead.a", "'三项制度|(统一登记'"));
+        let d = errors_of(&text);
+        assert_eq!(place(&d[0]), (9, 16), "{}", d[0]);
+        assert!(d[0].message.ends_with("unclosed group"), "{}", d[0]);
+        // Plain: no quote before the text.
+        let d = errors_of(&format!("{HEAD}{}", el("lead.a", "三项制度|(统一登记")));
+        assert_eq!(place(&d[0]), (9, 15), "{}", d[0]);
+        // `''` is one quote in the pattern but two characters in the file.
+        let d = errors_of(&format!("{HEAD}{}", el("lead.a", "'甲''乙|(统一'")));
+        assert_eq!(place(&d[0]), (9, 16), "{}", d[0]);
+        // After a vocabulary reference: the same character of the pattern as written.
+        let d = errors_of(&format!("{HEAD}{}", el("lead.a", "'@leaders出庭)'")));
+        assert_eq!(place(&d[0]), (9, 21), "{}", d[0]);
+        let d = errors_of(&format!("{HEAD}{}", el("lead.a", "'出庭@leader'")));
+        assert!(d[0].message.contains("unknown vocabulary `@leader`"));
+        assert_eq!(place(&d[0]), (9, 13), "{}", d[0]);
+    }
+
+    #[test]
+    fn condition_keys_are_reported_at_the_key() {
+        let d = errors_of(&format!(
+            "{HEAD}{}",
+            el("lead.a", "{any: ['甲'], al: ['乙']}")
+        ));
+        assert!(d[0].message.contains("unknown key `al`"), "{}", d[0]);
+        assert_eq!(place(&d[0]), (9, 23), "{}", d[0]);
+        let d = errors_of(&format!("{HEAD}{}", el("lead.a", "{meta: isuer}")));
+        assert_eq!(place(&d[0]), (9, 17), "{}", d[0]);
+    }
+}
