@@ -173,6 +173,48 @@ fn failing_example_fails_check_and_test_shows_it() {
 }
 
 #[test]
+fn an_example_whose_evidence_quotes_other_words_fails() {
+    // The status is still met; only the quoted words differ. 党政主要负责人 stands in the
+    // evidence line but is not what the rule matched, so it does not count as quoted.
+    let (_t, p) = exported_pack();
+    edit(
+        &p.join("lead.yaml"),
+        "现场述法。\n        matched: [述法]",
+        "现场述法。\n        matched: [述法, 党政主要负责人]",
+    );
+    // Named at the example's `text:` key, as every failing example is.
+    let at = place(
+        &p.join("lead.yaml"),
+        "lead.shufa",
+        "text: 在县委全面依法治县",
+        0,
+    );
+    let want = format!(
+        "{at}: error: element lead.shufa example 1 expects the evidence to quote “党政主要负责人” but it quotes “述法”"
+    );
+    check_fails_with(&p, &[want.as_str()]);
+    let o = run(&[
+        "rules",
+        "test",
+        "--rules",
+        p.to_str().unwrap(),
+        "lead.shufa",
+    ]);
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    let out = stdout(&o);
+    assert!(out.contains("FAIL lead.shufa example 1"), "{out}");
+    assert!(
+        out.contains("expected: met, quoting 述法、党政主要负责人")
+            && out.contains("got:      met, quoting 述法"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("failed\n") && out.contains(", 1 failed"),
+        "{out}"
+    );
+}
+
+#[test]
 fn warnings_for_weights_examples_and_word_boundaries() {
     let (_t, p) = exported_pack();
     edit(
@@ -183,7 +225,9 @@ fn warnings_for_weights_examples_and_word_boundaries() {
     edit(
         &p.join("dispute.yaml"),
         "met: '普法|法治宣传|法制宣传|以案释法'",
-        "met: '\\b普法\\b|法治宣传|法制宣传|以案释法'",
+        // Around a word no example uses: `\\b` around 普法 breaks the example that
+        // quotes it (see below).
+        "met: '普法|法治宣传|\\b法制宣传\\b|以案释法'",
     );
     let o = run(&["rules", "check", "--rules", p.to_str().unwrap()]);
     let err = stderr(&o);
@@ -193,6 +237,18 @@ fn warnings_for_weights_examples_and_word_boundaries() {
         "{err}"
     );
     assert!(err.contains("\\b"), "{err}");
+
+    // The same mistake on a word an example quotes: the status holds (法治宣传 still
+    // matches) but the evidence no longer quotes 普法, and the example says so.
+    edit(
+        &p.join("dispute.yaml"),
+        "met: '普法|法治宣传|\\b法制宣传\\b|以案释法'",
+        "met: '\\b普法\\b|法治宣传|法制宣传|以案释法'",
+    );
+    check_fails_with(
+        &p,
+        &["element dispute.pufa example 1 expects the evidence to quote “普法” but it quotes “法治宣传”"],
+    );
 }
 
 #[test]

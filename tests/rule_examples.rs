@@ -1,5 +1,6 @@
 //! Every element of the built-in pack documents itself with examples, and the examples
-//! are tests: each element is shown met and shown not met, and the engine agrees.
+//! are tests: each element is shown met and shown not met, and the engine agrees, quoting
+//! as evidence the words each met or partial example lists.
 
 use lawscore::model::scorecard::Status;
 use lawscore::model::Kind;
@@ -16,11 +17,10 @@ fn every_element_has_a_met_and_a_not_met_example_that_pass() {
         .filter(|r| !r.passed())
         .map(|r| {
             format!(
-                "{} example {}: expected {}, got {} — {}",
+                "{} example {}: {} — {}",
                 r.element,
                 r.index,
-                r.expected.as_str(),
-                r.got.as_str(),
+                r.failure().unwrap_or_default(),
                 r.text
             )
         })
@@ -148,4 +148,57 @@ fn every_element_shows_three_wordings_met_and_one_negated_or_planned() {
             e.id
         );
     }
+}
+
+#[test]
+fn every_met_or_partial_example_lists_the_words_it_quotes() {
+    // A status alone passes for the wrong reason as easily as for the right one; the
+    // listed words pin down what earns it.
+    let pack = RulePack::builtin().unwrap();
+    let mut bare = Vec::new();
+    for e in &pack.elements {
+        for (i, x) in e.examples.iter().enumerate() {
+            let credited = matches!(x.expect.as_str(), "met" | "partial");
+            if credited && x.matched.is_empty() {
+                bare.push(format!("{} example {}", e.id, i + 1));
+            }
+            assert!(
+                credited || x.matched.is_empty(),
+                "{} example {}: a {} example quotes nothing, so it lists no matched words",
+                e.id,
+                i + 1,
+                x.expect
+            );
+        }
+    }
+    assert!(bare.is_empty(), "examples without `matched:`: {bare:?}");
+}
+
+#[test]
+fn a_listed_word_the_evidence_does_not_quote_fails_the_example() {
+    let pack = RulePack::builtin().unwrap();
+    let shufa = |matched: &[&str]| {
+        let mut p = pack.clone();
+        let e = p
+            .elements
+            .iter_mut()
+            .find(|e| e.id == "lead.shufa")
+            .unwrap();
+        e.examples.truncate(1);
+        e.examples[0].matched = matched.iter().map(|w| w.to_string()).collect();
+        examples::run(&p, Some("lead.shufa")).remove(0)
+    };
+    // The example is 在县委全面依法治县委员会会议上，5个乡镇党政主要负责人现场述法。
+    let right = shufa(&["述法"]);
+    assert!(right.passed(), "{:?}", right.failure());
+    // A word of the evidence line that the rule did not match is not quoted.
+    let wrong = shufa(&["述法", "党政主要负责人"]);
+    assert!(!wrong.passed());
+    assert_eq!(wrong.unquoted(), ["党政主要负责人"]);
+    assert_eq!(
+        wrong.failure().unwrap(),
+        "expects the evidence to quote “党政主要负责人” but it quotes “述法”"
+    );
+    // A listed word stands inside a quoted one: 述 is quoted within 述法.
+    assert!(shufa(&["述"]).passed());
 }

@@ -27,12 +27,11 @@ pub fn check(dir: Option<&PathBuf>) -> i32 {
         .collect();
     for r in &failed {
         eprintln!(
-            "{}: error: element {} example {} expects {} but the rules give {}",
+            "{}: error: element {} example {} {}",
             r.location(),
             r.element,
             r.index,
-            r.expected.as_str(),
-            r.got.as_str()
+            r.failure().unwrap_or_default()
         );
     }
     let warnings = pack
@@ -74,8 +73,9 @@ pub fn test(dir: Option<&PathBuf>, filter: Option<&str>) -> i32 {
         failed += 1;
         say!("FAIL {} example {} ({})", r.element, r.index, r.location());
         say!("  text:     {}", r.text.replace('\n', "⏎"));
-        say!("  expected: {}", r.expected.as_str());
-        say!("  got:      {}", r.got.as_str());
+        let listed: Vec<&str> = r.matched.iter().map(String::as_str).collect();
+        say!("  expected: {}{}", r.expected, quoting(&listed));
+        say!("  got:      {}{}", r.got.as_str(), quoting(&r.quoted()));
         for e in &r.evidence {
             say!("  evidence: line {} [{}] {}", e.line, e.kind, e.text);
         }
@@ -83,6 +83,15 @@ pub fn test(dir: Option<&PathBuf>, filter: Option<&str>) -> i32 {
     let passed = results.len() - failed;
     say!("{passed} passed, {failed} failed");
     i32::from(failed > 0)
+}
+
+/// `, quoting 述法、年终述职` after a status, or nothing when no words are given.
+fn quoting(words: &[&str]) -> String {
+    if words.is_empty() {
+        String::new()
+    } else {
+        format!(", quoting {}", words.join("、"))
+    }
 }
 
 /// `rules list`.

@@ -20,7 +20,7 @@ pub fn locate(doc: &Document) -> Found {
         title_words: title.map(|t| Box::new(structure::snippet(Kind::Preamble, None, t))),
         title: title.and_then(|t| mention(doc, t)),
         issuer: m.issuer.as_deref().and_then(|v| mention(doc, v)),
-        year: m.year.and_then(|y| mention(doc, &y.to_string())),
+        year: m.year.and_then(|y| year_mention(doc, y)),
         date: m.date.as_deref().and_then(|v| mention(doc, v)),
         date_line: m.date.as_ref().and_then(|_| date_line(doc)),
     }
@@ -53,6 +53,22 @@ pub(super) fn mention(doc: &Document, value: &str) -> Option<Span> {
             end: s + key.len(),
         })
     })
+}
+
+/// The first mention of the year reported on: in Arabic digits, else in Chinese numerals
+/// (二〇二三年度, with any of the zeros drafters type), which is all some titles give.
+pub(super) fn year_mention(doc: &Document, year: i32) -> Option<Span> {
+    const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    let digits = year.to_string();
+    let mut in_words = ['〇', '零', '○'].into_iter().map(|zero| {
+        let digit = |c: char| match c.to_digit(10) {
+            Some(0) => zero,
+            Some(d) => DIGITS[d as usize],
+            None => c,
+        };
+        digits.chars().map(digit).collect::<String>()
+    });
+    mention(doc, &digits).or_else(|| in_words.find_map(|w| mention(doc, &w)))
 }
 
 /// The last dated line of the part the date was read from: the closing for a signature

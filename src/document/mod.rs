@@ -105,7 +105,8 @@ pub struct Found {
     pub title: Option<Span>,
     /// The first mention of the (first) issuer.
     pub issuer: Option<Span>,
-    /// The first mention of the year reported on, in Arabic digits.
+    /// The first mention of the year reported on, in Arabic digits or, where the text has
+    /// none, in Chinese numerals.
     pub year: Option<Span>,
     /// The first mention of the date as written in `YYYY-MM-DD` form.
     pub date: Option<Span>,
@@ -157,7 +158,7 @@ impl Document {
     /// example's snippet), and notes where the text names it.
     pub fn assume_year(&mut self, year: i32) {
         self.meta.year = Some(year);
-        self.found.year = locate::mention(self, &year.to_string());
+        self.found.year = locate::year_mention(self, year);
     }
 
     /// Builds a one-part document: `text` standing under `heading` in a part of `kind`.

@@ -178,6 +178,28 @@ fn a_published_date_is_found_on_the_page_meta_line() {
 }
 
 #[test]
+fn a_year_in_chinese_numerals_is_found_where_the_title_writes_it() {
+    for (title, shown) in [
+        (
+            "某某县人民政府关于二〇二三年度法治政府建设情况的报告",
+            "二〇二三",
+        ),
+        (
+            "某某县人民政府关于二零二三年度法治政府建设情况的报告",
+            "二零二三",
+        ),
+    ] {
+        let d = Document::parse(&format!("{title}\n一、主要举措\n全面推进依法行政。"));
+        assert_eq!(d.meta.year, Some(2023), "{title}");
+        let y = d
+            .found
+            .year
+            .unwrap_or_else(|| panic!("no year found in {title}"));
+        assert_eq!((y.line, &d.lines[0].folded[y.start..y.end]), (0, shown));
+    }
+}
+
+#[test]
 fn an_assumed_year_is_found_where_the_text_names_it() {
     let mut d = Document::snippet(Kind::Measures, None, "2023年，全年召开会议3次。");
     assert!(d.found.year.is_none());

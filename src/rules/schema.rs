@@ -233,6 +233,10 @@ pub struct Example {
     /// whole report.
     #[serde(default)]
     pub kind: Option<ExampleKind>,
+    /// Words the evidence must quote as matched, for a met or partial example: the
+    /// example shows not only the status but what earns it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub matched: Vec<String>,
     /// A heading over the snippet.
     #[serde(default)]
     pub heading: Option<String>,

@@ -19,6 +19,8 @@ pub struct ExampleResult {
     pub expected: Status,
     /// What came out.
     pub got: Status,
+    /// The words the example says the evidence quotes as matched.
+    pub matched: Vec<String>,
     /// The evidence the engine found.
     pub evidence: Vec<Evidence>,
     /// The example's text.
@@ -28,9 +30,10 @@ pub struct ExampleResult {
 }
 
 impl ExampleResult {
-    /// True when the outcome is the expected one.
+    /// True when the outcome is the expected one and the evidence quotes every word the
+    /// example lists.
     pub fn passed(&self) -> bool {
-        self.got == self.expected
+        self.failure().is_none()
     }
 
     /// `file:line:column` of the example's text (the file alone when unknown).
@@ -40,6 +43,58 @@ impl ExampleResult {
             None => self.file.clone(),
         }
     }
+
+    /// The listed words that stand in no word the evidence quotes as matched.
+    pub fn unquoted(&self) -> Vec<&str> {
+        let quoted = self.quoted();
+        self.matched
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !quoted.iter().any(|q| q.contains(w)))
+            .collect()
+    }
+
+    /// Why the example fails, in words (the status it got, or the listed words its
+    /// evidence does not quote); `None` when it passes.
+    pub fn failure(&self) -> Option<String> {
+        if self.got != self.expected {
+            return Some(format!(
+                "expects {} but the rules give {}",
+                self.expected, self.got
+            ));
+        }
+        let unquoted = self.unquoted();
+        if unquoted.is_empty() {
+            return None;
+        }
+        let quoted = self.quoted();
+        Some(format!(
+            "expects the evidence to quote {} but it quotes {}",
+            words(&unquoted),
+            if quoted.is_empty() {
+                "nothing".into()
+            } else {
+                words(&quoted)
+            }
+        ))
+    }
+
+    /// Every word the evidence quotes as matched, in order, once each.
+    pub fn quoted(&self) -> Vec<&str> {
+        let mut words: Vec<&str> = Vec::new();
+        for w in self.evidence.iter().flat_map(|e| &e.matched) {
+            if !words.contains(&w.as_str()) {
+                words.push(w);
+            }
+        }
+        words
+    }
+}
+
+/// Words as a message shows them: `“述法”、“年终述职”`.
+fn words(ws: &[&str]) -> String {
+    let quoted: Vec<String> = ws.iter().map(|w| format!("“{w}”")).collect();
+    quoted.join("、")
 }
 
 /// Builds the document an example describes.
@@ -90,6 +145,7 @@ fn run_one(pack: &RulePack, e: &Element, i: usize, ex: &Example) -> ExampleResul
         file: e.file.clone(),
         expected: ex.expect,
         got: r.status,
+        matched: ex.matched.clone(),
         evidence: r.evidence.clone(),
         text: ex.text.clone(),
         at: ex.at,
