@@ -302,8 +302,8 @@ fn edited_pack_changes_statuses_and_score() {
     );
     edit(
         &p.join("pack.yaml"),
-        "version: 2026.12.1",
-        "version: 2026.12.1-local",
+        "version: 2026.12.2",
+        "version: 2026.12.2-local",
     );
     let after = json(&run(&[
         "score",
@@ -319,7 +319,7 @@ fn edited_pack_changes_statuses_and_score() {
         &before["reports"][0]["ruleset"],
         &after["reports"][0]["ruleset"],
     );
-    assert_eq!(v1["version"], "2026.12.1-local");
+    assert_eq!(v1["version"], "2026.12.2-local");
     assert_ne!(v0["digest"], v1["digest"], "the digest follows the content");
 }
 
