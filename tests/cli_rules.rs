@@ -774,3 +774,38 @@ fn explain_shows_what_a_rule_is_known_to_miss() {
         stdout(&o)
     );
 }
+
+#[test]
+fn corrective_verbs_and_citation_verbs_are_the_packs() {
+    // Both word lists live in pack.yaml: taking a word out changes how an example reads.
+    let (_t, p) = exported_pack();
+    let test = |id: &str| run(&["rules", "test", "--rules", p.to_str().unwrap(), id]);
+    assert_eq!(code(&test("enforce.supervision")), 0);
+    assert_eq!(code(&test("decision.procedures")), 0);
+
+    // Without 纠正 among the corrective verbs, 纠正不规范执法行为 reads as a gap (不规范).
+    edit(
+        &p.join("pack.yaml"),
+        "correcting: ['纠正', ",
+        "correcting: [",
+    );
+    let o = test("enforce.supervision");
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("通过行政执法监督纠正不规范执法行为23起"),
+        "{}",
+        stdout(&o)
+    );
+
+    // Without 学习 (and 学) among the studying verbs, 学习《重大行政决策程序暂行条例》 is no
+    // longer discarded as a citation.
+    edit(&p.join("pack.yaml"), "studying: ['学习', ", "studying: [");
+    edit(&p.join("pack.yaml"), "'考试', '学', ", "'考试', ");
+    let o = test("decision.procedures");
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("组织学习《重大行政决策程序暂行条例》"),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -6,7 +6,7 @@ use super::diag::Diagnostic;
 use super::schema::{ElementDef, ElementsFile, IndicatorDef, PackFile};
 use super::source::{At, Source};
 use super::vocab::Vocabularies;
-use super::{expand_value, parse_kinds, Category, Element, IndicatorRule, Negation};
+use super::{expand_value, parse_kinds, Category, Citations, Element, IndicatorRule, Negation};
 use super::{parse, VALUE_PLACEHOLDER};
 use crate::model::Kind;
 use crate::yaml::Value;
@@ -267,6 +267,18 @@ pub(super) fn negation(pack: &PackFile) -> Negation {
         words: fold(&pack.negation.words),
         except: fold(&pack.negation.except),
         intentions: fold(&pack.negation.intentions),
+        correcting: fold(&pack.negation.correcting),
+    }
+}
+
+/// The pack's `citations:`, folded.
+pub(super) fn citations(pack: &PackFile) -> Citations {
+    let fold = |words: &[String]| words.iter().map(|w| crate::fold::fold(w)).collect();
+    let c = &pack.citations;
+    Citations {
+        studying: fold(&c.studying),
+        applying: fold(&c.applying),
+        attributive: fold(&c.attributive),
     }
 }
 

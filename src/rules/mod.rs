@@ -119,6 +119,19 @@ pub struct Negation {
     pub except: Vec<String>,
     /// Sentence openings that state an intention (folded).
     pub intentions: Vec<String>,
+    /// Corrective verbs whose object may hold a negation word (folded).
+    pub correcting: Vec<String>,
+}
+
+/// How matches inside 《…》 are read (`citations:` in pack.yaml), folded.
+#[derive(Debug, Clone, Default)]
+pub struct Citations {
+    /// Verbs that only study or cite a named document.
+    pub studying: Vec<String>,
+    /// Verbs that make or apply it.
+    pub applying: Vec<String>,
+    /// Phrases describing the document that stand between verb and name.
+    pub attributive: Vec<String>,
 }
 
 /// A loaded, validated, compiled rule pack.
@@ -136,6 +149,8 @@ pub struct RulePack {
     pub grades: GradeScale,
     /// The negation guard.
     pub negation: Negation,
+    /// How matches inside 《…》 are read.
+    pub citations: Citations,
     /// Categories in order.
     pub categories: Vec<Category>,
     /// Elements in pack order (category order, then file order).
@@ -302,6 +317,7 @@ pub fn load_files(mut files: Vec<(String, String)>, shown: &str) -> Result<RuleP
         digest: digest(&files),
         grades: facts::grade_scale(&pack, &sources[0], &mut diags),
         negation: compile::negation(&pack),
+        citations: compile::citations(&pack),
         categories,
         elements,
         profiles: pack.profiles.clone(),

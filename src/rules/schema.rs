@@ -31,6 +31,9 @@ pub struct PackFile {
     /// Words that turn a match into a gap (尚未…).
     #[serde(default)]
     pub negation: Negation,
+    /// How matches inside 《…》 are read.
+    #[serde(default)]
+    pub citations: Citations,
     /// Words drafters use for one concept, referenced from patterns as `@name`.
     #[serde(default)]
     pub vocabularies: BTreeMap<String, Vec<String>>,
@@ -78,6 +81,27 @@ pub struct Negation {
     /// Openings that make a whole sentence an intention (要进一步…, 将持续…, 计划…).
     #[serde(default)]
     pub intentions: Vec<String>,
+    /// Corrective verbs: a negation word right after one (纠正不规范…) names what was
+    /// corrected, so it negates nothing.
+    #[serde(default)]
+    pub correcting: Vec<String>,
+}
+
+/// How a match inside a document or law name (《…》) is read: the verbs before the name
+/// say whether the report only studies or cites it, or made or applied it.
+#[derive(Debug, Clone, Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Citations {
+    /// Verbs that only study or cite a named document (学习, 宣传, 依据…).
+    #[serde(default)]
+    pub studying: Vec<String>,
+    /// Verbs that make or apply it (制定, 印发, 执行…): its use is the work itself.
+    #[serde(default)]
+    pub applying: Vec<String>,
+    /// Phrases that describe the document's history (新修订的) and stand between the verb
+    /// and the name.
+    #[serde(default)]
+    pub attributive: Vec<String>,
 }
 
 /// A category of elements.

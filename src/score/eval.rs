@@ -45,43 +45,6 @@ pub struct Ctx<'a> {
 
 const MAX_HITS: usize = 6;
 
-/// Verbs that only study or cite a named law or document.
-const STUDYING: &[&str] = &[
-    "学习",
-    "研读",
-    "解读",
-    "宣讲",
-    "宣传",
-    "讲解",
-    "传达",
-    "培训",
-    "讲授",
-    "专题",
-    "对照",
-    "依据",
-    "根据",
-    "按照",
-    "围绕",
-    "贯彻",
-    "宣贯",
-    "普及",
-    "考试",
-    "学",
-    "新修订的",
-    "颁布的",
-];
-/// Phrases that describe a named law rather than act on it.
-const ATTRIBUTIVE: &[&str] = &["新修订的", "修订后的", "新颁布的", "新出台的", "新修正的"];
-/// Verbs that apply a named document: its use is the work itself.
-const APPLYING: &[&str] = &[
-    "执行", "适用", "实行", "施行", "运用", "制定", "出台", "印发", "修订", "编制", "公布", "发布",
-];
-/// Verbs whose object may carry a negating word without negating the clause.
-const CORRECTING: &[&str] = &[
-    "纠正", "整改", "查处", "清理", "解决", "防止", "杜绝", "避免", "治理", "查纠", "规范", "减少",
-    "消除", "排查", "针对", "督促", "指出", "发现", "处理", "曝光", "弥补", "补齐", "补足", "克服",
-];
-
 /// Byte bounds of the clause (between , ; : 。 ! ?) holding `start..end`.
 fn clause_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     let stops = |c: char| matches!(c, ',' | ';' | ':' | '。' | '!' | '?');
@@ -127,7 +90,10 @@ fn negates(neg: &crate::rules::Negation, clause: &str) -> bool {
                         .any(|(q, _)| q <= p && p < q + x.len())
             });
             // The corrective verb stands right before the word (纠正不规范…), not anywhere.
-            let corrected = CORRECTING.iter().any(|v| clause[..p].ends_with(v));
+            let corrected = neg
+                .correcting
+                .iter()
+                .any(|v| clause[..p].ends_with(v.as_str()));
             !excepted && !corrected
         })
     })
@@ -262,8 +228,13 @@ impl Ctx<'_> {
             cs[cs.len().saturating_sub(12)..].iter().collect()
         };
         // 新修订的《…》 names a law by its history; the verb that governs it stands before.
-        let verbs = ATTRIBUTIVE.iter().fold(lead, |l, a| l.replace(a, "|"));
-        STUDYING.iter().any(|w| verbs.contains(w)) && !APPLYING.iter().any(|w| verbs.contains(w))
+        let cite = &self.pack.citations;
+        let verbs = cite
+            .attributive
+            .iter()
+            .fold(lead, |l, a| l.replace(a.as_str(), "|"));
+        cite.studying.iter().any(|w| verbs.contains(w.as_str()))
+            && !cite.applying.iter().any(|w| verbs.contains(w.as_str()))
     }
 
     /// Evaluates `c` over the sentences `unit`.
