@@ -449,12 +449,14 @@ fn html_dir_gets_one_page_per_report_and_an_index_and_a_rerun_replaces_them() {
         v.sort();
         v
     };
+    // Five pages, the index and the scorecard mark, and no temporary files.
     assert_eq!(
         listing(&out).len(),
-        6,
+        7,
         "no temporary files left: {:?}",
         listing(&out)
     );
+    assert_eq!(listing(&out)[0], ".lawscore-scorecards");
 
     let before = fs::read_to_string(&written[0]).unwrap();
     fs::write(&written[0], "stale").unwrap();
@@ -462,7 +464,7 @@ fn html_dir_gets_one_page_per_report_and_an_index_and_a_rerun_replaces_them() {
     write_html_dir(&out, &b, &t).unwrap();
     assert_eq!(fs::read_to_string(&written[0]).unwrap(), before);
     assert_ne!(fs::read_to_string(out.join("index.html")).unwrap(), "stale");
-    assert_eq!(listing(&out).len(), 6);
+    assert_eq!(listing(&out).len(), 7);
 }
 
 #[test]

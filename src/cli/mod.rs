@@ -1,17 +1,25 @@
 //! Command-line arguments and dispatch. Every command returns its exit status:
 //! 0 done, 1 the `--fail-under` gate or a rule example failed, 2 an error.
 
-/// Prints a line to standard output; a closed pipe (`| head`) ends output quietly instead of panicking.
+/// Prints a line to standard output. A closed pipe (`| head`) ends output quietly; any
+/// other failure makes the command end with status 2 (see `stdout`).
 macro_rules! say {
-    ($($t:tt)*) => {{
-        use std::io::Write;
-        let _ = writeln!(std::io::stdout().lock(), $($t)*);
-    }};
+    () => {
+        crate::cli::stdout::line(format_args!(""))
+    };
+    ($($t:tt)*) => {
+        crate::cli::stdout::line(format_args!($($t)*))
+    };
 }
 
+mod inputs;
 mod outline_cmd;
+mod outputs;
 mod rules_cmd;
 mod score_cmd;
+mod shown;
+mod signals;
+mod stdout;
 
 use clap::{Parser, Subcommand};
 use lawscore::render::OutputFormat;
@@ -155,7 +163,7 @@ pub fn run() -> i32 {
             return code;
         }
     };
-    match cli.command {
+    let code = match cli.command {
         Command::Score(a) => score_cmd::run(&a),
         Command::Rules(RulesCommand::Check { rules }) => rules_cmd::check(rules.as_ref()),
         Command::Rules(RulesCommand::Test { rules, filter }) => {
@@ -165,5 +173,6 @@ pub fn run() -> i32 {
         Command::Rules(RulesCommand::Export { dir, force }) => rules_cmd::export(&dir, force),
         Command::Explain { element, rules } => rules_cmd::explain(&element, rules.as_ref()),
         Command::Outline { path } => outline_cmd::run(&path),
-    }
+    };
+    stdout::finish(code)
 }

@@ -1,67 +1,14 @@
-//! `lawscore score`: collect inputs, score them in parallel, write one output.
+//! `lawscore score`: check where the output goes, collect the inputs, score them in
+//! parallel, write one output, settle the exit status.
 
-use super::{load_rules, ColorWhen, ScoreArgs};
+use super::inputs::{self, Failure, Input};
+use super::{load_rules, outputs, shown, signals, ScoreArgs};
 use indicatif::{ProgressBar, ProgressStyle};
 use lawscore::engine::{Engine, Scored};
 use lawscore::model::scorecard::{ErrorRecord, Scorecard};
-use lawscore::render::{self, Batch, OutputFormat, Templates};
+use lawscore::render::{Batch, OutputFormat, Templates};
 use rayon::prelude::*;
-use std::io::{IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
-
-const EXTENSIONS: &[&str] = &["txt", "html", "htm", "docx"];
-
-/// One input: a path as the user will recognise it, or standard input.
-enum Input {
-    File(PathBuf),
-    Stdin,
-}
-
-/// Marks a folder of HTML scorecards, so that walking a reports folder that contains
-/// one never reads the scorecards back as reports.
-const OUTPUT_MARK: &str = ".lawscore-scorecards";
-
-/// Inputs named on the command line; folders are walked, skipping scorecard folders.
-fn collect(paths: &[PathBuf], errors: &mut Vec<ErrorRecord>) -> Vec<Input> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.as_os_str() == "-" {
-            out.push(Input::Stdin);
-        } else if p.is_dir() {
-            let walk = walkdir::WalkDir::new(p).sort_by_file_name().into_iter();
-            let walk = walk
-                .filter_entry(|e| !(e.file_type().is_dir() && e.path().join(OUTPUT_MARK).exists()));
-            for entry in walk {
-                match entry {
-                    Ok(e) => {
-                        let ext = e
-                            .path()
-                            .extension()
-                            .and_then(|x| x.to_str())
-                            .map(str::to_ascii_lowercase);
-                        if e.file_type().is_file()
-                            && ext.is_some_and(|x| EXTENSIONS.contains(&x.as_str()))
-                        {
-                            out.push(Input::File(e.into_path()));
-                        }
-                    }
-                    Err(e) => errors.push(ErrorRecord {
-                        path: e.path().unwrap_or(p).display().to_string(),
-                        error: e.to_string(),
-                    }),
-                }
-            }
-        } else if p.exists() {
-            out.push(Input::File(p.clone()));
-        } else {
-            errors.push(ErrorRecord {
-                path: p.display().to_string(),
-                error: "no such file or folder".into(),
-            });
-        }
-    }
-    out
-}
+use std::io::Read;
 
 fn score_one(engine: &Engine, input: &Input) -> Result<Scored, ErrorRecord> {
     match input {
@@ -85,46 +32,58 @@ fn score_one(engine: &Engine, input: &Input) -> Result<Scored, ErrorRecord> {
     }
 }
 
-fn write_out(out: Option<&Path>, text: &str) -> Result<(), String> {
-    match out {
-        Some(p) => render::write_atomic(p, text.as_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", p.display())),
-        None => {
-            let mut so = std::io::stdout().lock();
-            // A closed pipe (| head) is not an error worth a message.
-            let _ = so.write_all(text.as_bytes());
-            Ok(())
-        }
-    }
-}
-
-/// Runs `lawscore score`: set up, gather the inputs, score them, write one output, then
-/// settle the exit status.
+/// Runs `lawscore score`: set up, check `--out`, gather the inputs, score them, write one
+/// output, then settle the exit status. Every refusal comes before a report is read.
 pub fn run(a: &ScoreArgs) -> i32 {
     let setup = match Setup::new(a) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let mut errors = Vec::new();
-    let inputs = collect(&a.paths, &mut errors);
-    let (cards, texts) = score_all(&setup.engine, &inputs, a.quiet, &mut errors);
-    for e in &errors {
-        eprintln!("lawscore: {}: {}", e.path, e.error);
+    if let Err(e) = signals::install() {
+        eprintln!("lawscore: cannot watch for Ctrl-C ({e}); an interrupted run may leave a temporary file");
     }
+    let found = match gather(a) {
+        Ok(f) => f,
+        Err(m) => return fail(m),
+    };
+    let mut failures = found.failures;
+    let scored = score_all(&setup.engine, &found.inputs, a.quiet, &mut failures);
+    say_failures(&failures);
+    let errors: Vec<ErrorRecord> = failures.into_iter().map(|f| f.record).collect();
     let batch = Batch {
-        cards: &cards,
-        texts: &texts,
+        cards: &scored.cards,
+        texts: &scored.texts,
         errors: &errors,
         pack: &setup.engine.pack,
     };
-    if let Err(m) = write(a, &batch, setup.templates.as_ref()) {
-        eprintln!("lawscore: {m}");
-        return 2;
+    if let Err(m) = outputs::write(a, &batch, setup.templates.as_ref()) {
+        return fail(m);
     }
     if !errors.is_empty() {
         return 2;
     }
-    a.fail_under.map_or(0, |n| gate(&cards, n))
+    a.fail_under.map_or(0, |n| gate(&scored, n))
+}
+
+/// The inputs, once `--out` is known to be safe for them; a run that finds no report
+/// stops here, before anything is written (an empty output would replace a good one and
+/// pass any gate).
+fn gather(a: &ScoreArgs) -> Result<inputs::Collected, String> {
+    outputs::check_out(a)?;
+    let found = inputs::collect(&a.paths);
+    outputs::check_found(a, &found.inputs)?;
+    if found.inputs.is_empty() {
+        say_failures(&found.failures);
+        return Err(inputs::none_found(&a.paths));
+    }
+    Ok(found)
+}
+
+/// One line on standard error per path that could not be read or scored.
+fn say_failures(failures: &[Failure]) {
+    for f in failures {
+        eprintln!("lawscore: {}: {}", f.shown, shown::text(&f.record.error));
+    }
 }
 
 /// What every report is scored and written with, checked before any file is read.
@@ -193,14 +152,22 @@ fn encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
     })
 }
 
-/// Scores every input in parallel, in input order: the scorecards and their texts, with
-/// the inputs that failed added to `errors`.
+/// The scored reports, in input order: cards, their texts, and their paths as standard
+/// error shows them.
+struct ScoredBatch {
+    cards: Vec<Scorecard>,
+    texts: Vec<String>,
+    shown: Vec<String>,
+}
+
+/// Scores every input in parallel, in input order, adding the inputs that failed to
+/// `failures`.
 fn score_all(
     engine: &Engine,
     inputs: &[Input],
     quiet: bool,
-    errors: &mut Vec<ErrorRecord>,
-) -> (Vec<Scorecard>, Vec<String>) {
+    failures: &mut Vec<Failure>,
+) -> ScoredBatch {
     // A bar for a handful of files only flickers.
     let bar = if quiet || inputs.len() < 20 {
         ProgressBar::hidden()
@@ -220,65 +187,35 @@ fn score_all(
         })
         .collect();
     bar.finish_and_clear();
-    let mut cards = Vec::new();
-    let mut texts = Vec::new();
-    for r in results {
+    let mut b = ScoredBatch {
+        cards: Vec::new(),
+        texts: Vec::new(),
+        shown: Vec::new(),
+    };
+    for (input, r) in inputs.iter().zip(results) {
         match r {
             Ok(s) => {
-                cards.push(s.card);
-                texts.push(s.text);
+                b.cards.push(s.card);
+                b.texts.push(s.text);
+                b.shown.push(input.shown());
             }
-            Err(e) => errors.push(e),
+            Err(record) => failures.push(Failure {
+                shown: input.shown(),
+                record,
+            }),
         }
     }
-    (cards, texts)
-}
-
-/// Writes the batch in the format asked for.
-fn write(a: &ScoreArgs, batch: &Batch, templates: Option<&Templates>) -> Result<(), String> {
-    let out = a.out.as_deref();
-    match a.format {
-        OutputFormat::Html => write_html(
-            out.expect("checked in load_templates"),
-            batch,
-            templates.expect("loaded for html"),
-        ),
-        OutputFormat::Json => write_out(out, &render::to_json(batch)),
-        OutputFormat::Jsonl => write_out(out, &render::to_jsonl(batch)),
-        OutputFormat::Csv => write_out(out, &render::to_csv(batch)),
-        OutputFormat::Text => write_out(out, &render::to_text(batch, paint(a.color, out))),
-    }
-}
-
-/// Writes the HTML folder and marks it, so a later walk of a parent folder skips it.
-fn write_html(dir: &Path, batch: &Batch, templates: &Templates) -> Result<(), String> {
-    render::write_html_dir(dir, batch, templates).map_err(|e| e.to_string())?;
-    let note =
-        "HTML scorecards written by lawscore; folders holding this file are not read as reports.\n";
-    render::write_atomic(&dir.join(OUTPUT_MARK), note.as_bytes()).map_err(|e| e.to_string())
-}
-
-/// Whether text output is painted: `auto` paints only a terminal, and honours `NO_COLOR`.
-fn paint(when: ColorWhen, out: Option<&Path>) -> bool {
-    match when {
-        ColorWhen::Always => true,
-        ColorWhen::Never => false,
-        ColorWhen::Auto => {
-            out.is_none()
-                && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none()
-        }
-    }
+    b
 }
 
 /// The `--fail-under` gate: 1 (naming each report) when any report scores below `n`.
-fn gate(cards: &[Scorecard], n: f64) -> i32 {
-    let below: Vec<&Scorecard> = cards.iter().filter(|c| c.score < n).collect();
-    for c in &below {
-        eprintln!(
-            "lawscore: {} scores {:.1}, below {n}",
-            c.source.path, c.score
-        );
+fn gate(b: &ScoredBatch, n: f64) -> i32 {
+    let mut below = 0;
+    for (c, shown) in b.cards.iter().zip(&b.shown) {
+        if c.score < n {
+            eprintln!("lawscore: {shown} scores {:.1}, below {n}", c.score);
+            below += 1;
+        }
     }
-    i32::from(!below.is_empty())
+    i32::from(below > 0)
 }

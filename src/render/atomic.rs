@@ -1,30 +1,197 @@
-//! Writing a file whole or not at all.
+//! Writing output whole or not at all: a file, or a folder of pages, is made under a
+//! temporary name beside its target and renamed into place only when it is complete, so a
+//! reader sees the old output or the new one, never half of either.
 
-use std::io::Write;
-use std::path::Path;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use super::temps::{clean_stale, parent_of, LiveTemp};
+
+/// Marks a folder of HTML scorecards, so that walking a reports folder that contains one
+/// never reads the scorecards back as reports, and so that a later run may replace it.
+pub const SCORECARD_MARK: &str = ".lawscore-scorecards";
+
+const MARK_NOTE: &str =
+    "HTML scorecards written by lawscore; folders holding this file are not read as reports.\n";
+
+/// The path a write to `path` lands on: `path` itself or, when it is a symbolic link, where
+/// the link leads (through up to 40 links, as the kernel follows them), so that the link is
+/// kept and what it points to is replaced.
+pub fn output_target(path: &Path) -> io::Result<PathBuf> {
+    let mut p = path.to_path_buf();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&p) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let to = fs::read_link(&p)?;
+                p = match p.parent() {
+                    Some(dir) if to.is_relative() => dir.join(to),
+                    _ => to,
+                };
+            }
+            _ => return Ok(p),
+        }
+    }
+    Err(io::Error::other(format!(
+        "{}: too many levels of symbolic links",
+        path.display()
+    )))
+}
 
 /// Writes `bytes` to `path` so that readers see either the old file or the complete new
-/// one, never a half-written page: the bytes go to a temporary file in the same folder
-/// (a rename is only atomic within one file system), which is then renamed over `path`.
-/// If anything fails, the temporary file is removed and `path` is left as it was.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
+/// one: the bytes go to a temporary file in the same folder (a rename is only atomic within
+/// one file system), which is then renamed over the target. A symbolic link at `path` is
+/// followed and kept; an existing file keeps its permissions; anything but a regular file
+/// (a folder, device, FIFO or socket) is refused. If anything fails, the temporary file is
+/// removed and the target is left as it was.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let target = output_target(path)?;
+    let old = match fs::metadata(&target) {
+        Ok(m) if m.is_file() => Some(m),
+        Ok(m) => return Err(not_a_file(&m)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".lawscore-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    // Temporary files are created private (0600); pages are meant to be read by others.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    clean_stale(parent_of(&target));
+    let (temp, mut file) = LiveTemp::file(&target)?;
+    if let Some(m) = &old {
+        file.set_permissions(m.permissions())?;
     }
-    tmp.persist(path).map_err(|e| e.error)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    drop(file);
+    temp.commit(|p| fs::rename(p, &target))
+}
+
+/// Why a path that exists cannot be written as a file.
+fn not_a_file(m: &fs::Metadata) -> io::Error {
+    let what = if m.is_dir() {
+        "a folder"
+    } else {
+        "not a regular file (a device, FIFO or socket)"
+    };
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!("it is {what}; lawscore writes and replaces regular files only"),
+    )
+}
+
+/// What stands where a folder of output is to go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OutputDir {
+    /// Nothing yet: the folder is made.
+    Absent,
+    /// An empty folder, or one a lawscore run wrote (it holds [`SCORECARD_MARK`]): replaced.
+    Replaceable,
+    /// A folder holding other files (a few of their names): never replaced, since that
+    /// would destroy them.
+    Foreign(Vec<String>),
+    /// A file, device, FIFO or socket.
+    NotAFolder,
+}
+
+/// Looks at what is at `dir` (a link followed), to refuse before any work is done what the
+/// final rename would refuse, or destroy.
+pub fn output_dir_state(dir: &Path) -> io::Result<OutputDir> {
+    let m = match fs::metadata(dir) {
+        Ok(m) => m,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(OutputDir::Absent),
+        Err(e) => return Err(e),
+    };
+    if !m.is_dir() {
+        return Ok(OutputDir::NotAFolder);
+    }
+    if dir.join(SCORECARD_MARK).is_file() {
+        return Ok(OutputDir::Replaceable);
+    }
+    let mut names: Vec<String> = fs::read_dir(dir)?
+        .take(4)
+        .map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect::<io::Result<_>>()?;
+    names.sort();
+    Ok(if names.is_empty() {
+        OutputDir::Replaceable
+    } else {
+        OutputDir::Foreign(names)
+    })
+}
+
+/// Makes a folder of output whole or not at all: `fill` writes every file into a fresh
+/// temporary folder beside `dir` (same parent, so the rename is atomic), the scorecard mark
+/// is added, and only then does the folder take `dir`'s place — renamed there when `dir`
+/// does not exist, swapped with it when it is empty or an earlier run's output. A folder
+/// holding anything else is refused (it would be destroyed), and so is a file. If `fill` or
+/// a rename fails, the temporary folder is removed and `dir` is left as it was. A
+/// symbolic link at `dir` is followed and kept.
+pub fn replace_dir<E: From<io::Error>>(
+    dir: &Path,
+    fill: impl FnOnce(&Path) -> Result<(), E>,
+) -> Result<(), E> {
+    let target = output_target(dir)?;
+    let state = output_dir_state(&target)?;
+    refuse(&state)?;
+    let parent = parent_of(&target);
+    fs::create_dir_all(parent)?;
+    clean_stale(parent);
+    let temp = LiveTemp::dir(&target)?;
+    if state == OutputDir::Replaceable {
+        fs::set_permissions(temp.path(), fs::metadata(&target)?.permissions())?;
+    }
+    fill(temp.path())?;
+    fs::write(temp.path().join(SCORECARD_MARK), MARK_NOTE)?;
+    // Made now, not under the lock the commit holds: where the old folder goes if it cannot
+    // be swapped with the new one in a single step.
+    let aside = match state {
+        OutputDir::Replaceable => Some(LiveTemp::dir(&target)?),
+        _ => None,
+    };
+    temp.commit(|new| put_dir(new, &target, aside.as_ref().map(LiveTemp::path)))?;
     Ok(())
+}
+
+/// The error for a folder of output that must not be replaced.
+fn refuse(state: &OutputDir) -> io::Result<()> {
+    let why = match state {
+        OutputDir::Absent | OutputDir::Replaceable => return Ok(()),
+        OutputDir::NotAFolder => "it is not a folder".to_string(),
+        OutputDir::Foreign(names) => format!(
+            "it holds files lawscore did not write ({}), which replacing it would destroy; \
+             choose a new or empty folder",
+            names.join(", ")
+        ),
+    };
+    Err(io::Error::new(io::ErrorKind::AlreadyExists, why))
+}
+
+/// Puts the complete folder `new` at `target`, checked again in case it changed while the
+/// pages were written. Called under the temporaries' lock.
+fn put_dir(new: &Path, target: &Path, aside: Option<&Path>) -> io::Result<()> {
+    let state = output_dir_state(target)?;
+    refuse(&state)?;
+    let Some(aside) = aside.filter(|_| state == OutputDir::Replaceable) else {
+        // Absent (or a folder made empty meanwhile, which a rename replaces).
+        return fs::rename(new, target);
+    };
+    if exchange(new, target).is_ok() {
+        // `new` now holds the old output, which dropping its temporary removes.
+        return Ok(());
+    }
+    // No atomic exchange here: move the old folder aside onto the empty temporary (a rename
+    // replaces an empty folder), move the new one in, and put the old back if that fails.
+    fs::rename(target, aside)?;
+    fs::rename(new, target).inspect_err(|_| {
+        let _ = fs::rename(aside, target);
+    })
+}
+
+/// Swaps two paths in one step (Linux's renameat2 with RENAME_EXCHANGE).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::Error::from(io::ErrorKind::Unsupported))
 }

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use super::labels::{fmt1, grade_styles, pts, ratio_pct, status_label, status_mark};
 use super::overview::Overview;
 use super::page::ReportPage;
-use super::{write_atomic, Batch, RenderError};
+use super::{replace_dir, Batch, RenderError};
 use crate::model::scorecard::{Scorecard, Status};
 use crate::model::Kind;
 use crate::rules::RulePack;
@@ -229,28 +229,28 @@ pub fn page_file_name(card: &Scorecard) -> String {
     format!("{safe}-{}.html", &hex[..8])
 }
 
-/// Writes one page per report and `index.html` into `dir` (created if needed) and returns
-/// their paths, pages first. Each file is written whole or not at all, and a rerun replaces
-/// the files it wrote before. The overview is rendered before any page is written, so a
-/// broken template leaves the folder untouched, and written last, so it never links to a
-/// page that is not there yet.
+/// Writes one page per report, `index.html` and the scorecard mark into `dir` and returns
+/// the paths of the pages and the index, pages first. The folder is made whole or not at
+/// all ([`replace_dir`]): everything is written into a temporary folder beside `dir`, which
+/// takes `dir`'s place only when complete, so a failed or interrupted run leaves the
+/// previous output as it was. `dir` must be absent, empty or an earlier run's output.
 pub fn write_html_dir(dir: &Path, b: &Batch, t: &Templates) -> Result<Vec<PathBuf>, RenderError> {
-    std::fs::create_dir_all(dir).map_err(|e| RenderError::Io(format!("{}: {e}", dir.display())))?;
     let names: Vec<String> = b.cards.iter().map(page_file_name).collect();
+    // Rendered first: a broken template stops the run before any folder is made.
     let index = t.index(b, &names)?;
-    let write = |path: PathBuf, bytes: &[u8]| {
-        write_atomic(&path, bytes)
-            .map(|()| path.clone())
-            .map_err(|e| RenderError::Io(format!("{}: {e}", path.display())))
-    };
-    let mut written: Vec<PathBuf> = (0..b.cards.len())
-        .into_par_iter()
-        .map(|i| {
+    replace_dir(dir, |tmp| -> Result<(), RenderError> {
+        let write = |name: &str, bytes: &[u8]| {
+            let path = tmp.join(name);
+            std::fs::write(&path, bytes).map_err(|e| RenderError::Io(format!("{name}: {e}")))
+        };
+        (0..b.cards.len()).into_par_iter().try_for_each(|i| {
             let text = b.texts.get(i).map_or("", |s| s.as_str());
             let html = t.report_page(&b.cards[i], text, b.pack)?;
-            write(dir.join(&names[i]), html.as_bytes())
-        })
-        .collect::<Result<_, _>>()?;
-    written.push(write(dir.join("index.html"), index.as_bytes())?);
+            write(&names[i], html.as_bytes())
+        })?;
+        write("index.html", index.as_bytes())
+    })?;
+    let mut written: Vec<PathBuf> = names.iter().map(|n| dir.join(n)).collect();
+    written.push(dir.join("index.html"));
     Ok(written)
 }

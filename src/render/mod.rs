@@ -17,16 +17,20 @@ mod json;
 mod labels;
 mod overview;
 mod page;
+mod temps;
 mod text;
 
 use crate::model::scorecard::{round1, ErrorRecord, Scorecard, Summary};
 use crate::model::GradeScale;
 use crate::rules::RulePack;
 
-pub use self::atomic::write_atomic;
+pub use self::atomic::{
+    output_dir_state, output_target, replace_dir, write_atomic, OutputDir, SCORECARD_MARK,
+};
 pub use self::csv::to_csv;
 pub use self::html::{page_file_name, write_html_dir, Templates};
 pub use self::json::{to_json, to_jsonl};
+pub use self::temps::{abandon_temps, is_temp_name};
 pub use self::text::to_text;
 
 /// The output formats `lawscore score --format` offers.
@@ -79,6 +83,12 @@ pub enum RenderError {
     /// Reading templates or writing output failed.
     #[error("{0}")]
     Io(String),
+}
+
+impl From<std::io::Error> for RenderError {
+    fn from(e: std::io::Error) -> RenderError {
+        RenderError::Io(e.to_string())
+    }
 }
 
 /// Statistics over a batch: counts, mean/min/max score and reports per grade.

@@ -1,0 +1,205 @@
+//! Where `lawscore score` writes: `--out` checked before any report is read, so that an
+//! input is never overwritten and nothing but a regular file or a folder lawscore may
+//! replace is written; then the output written whole, with every failure said.
+
+use super::inputs::Input;
+use super::{shown, stdout, ColorWhen, ScoreArgs};
+use lawscore::render::{self, Batch, OutputDir, OutputFormat, RenderError, Templates};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Checks `--out` against the format and the paths named, before any folder is walked:
+/// html needs a folder that is absent, empty or an earlier run's output; the other
+/// formats a regular file or nothing; neither may be, or hold, a path named as input.
+pub fn check_out(a: &ScoreArgs) -> Result<(), String> {
+    let Some(out) = a.out.as_deref() else {
+        return Ok(());
+    };
+    let target = render::output_target(out).map_err(|e| cannot_write(out, &e))?;
+    let named: Vec<&Path> = a
+        .paths
+        .iter()
+        .map(PathBuf::as_path)
+        .filter(|p| p.as_os_str() != "-")
+        .collect();
+    check_inputs(out, &target, a.format, named)?;
+    if a.format == OutputFormat::Html {
+        check_folder(out, &target)
+    } else {
+        check_file(out, &target)
+    }
+}
+
+/// Checks the output against every input found: none may be the file written or lie
+/// inside the folder replaced. Standard output, too, must not be an input (`>> report.txt`).
+pub fn check_found(a: &ScoreArgs, inputs: &[Input]) -> Result<(), String> {
+    let files = inputs.iter().filter_map(|i| match i {
+        Input::File(p) => Some(p.as_path()),
+        Input::Stdin => None,
+    });
+    match a.out.as_deref() {
+        Some(out) => {
+            let target = render::output_target(out).map_err(|e| cannot_write(out, &e))?;
+            check_inputs(out, &target, a.format, files)
+        }
+        None => check_stdout(files),
+    }
+}
+
+/// Refuses an output that is one of `inputs` or, for a folder, holds one.
+fn check_inputs<'a>(
+    out: &Path,
+    target: &Path,
+    format: OutputFormat,
+    inputs: impl IntoIterator<Item = &'a Path>,
+) -> Result<(), String> {
+    let Ok(out_meta) = fs::metadata(target) else {
+        // Nothing there yet, so nothing there is read.
+        return Ok(());
+    };
+    let folder = match (format, out_meta.is_dir()) {
+        (OutputFormat::Html, true) => target.canonicalize().ok(),
+        _ => None,
+    };
+    for input in inputs {
+        let clash = match &folder {
+            Some(dir) => input.canonicalize().ok().and_then(|p| {
+                let same = p == *dir;
+                p.starts_with(dir)
+                    .then_some(if same { "is" } else { "holds" })
+            }),
+            None => fs::metadata(input)
+                .is_ok_and(|m| same_file(&m, &out_meta))
+                .then_some("is"),
+        };
+        if let Some(how) = clash {
+            return Err(format!(
+                "--out {} {how} the input {}; inputs are never overwritten: choose another --out",
+                shown::path(out),
+                shown::path(input)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `--format html --out DIR`: a folder lawscore may replace.
+fn check_folder(out: &Path, target: &Path) -> Result<(), String> {
+    let why = match render::output_dir_state(target).map_err(|e| cannot_write(out, &e))? {
+        OutputDir::Absent | OutputDir::Replaceable => return Ok(()),
+        OutputDir::NotAFolder => "is not a folder; --format html writes a folder of pages".into(),
+        OutputDir::Foreign(names) => format!(
+            "holds files lawscore did not write ({}), which replacing it would destroy; \
+             choose a new or empty folder",
+            shown::text(&names.join(", "))
+        ),
+    };
+    Err(format!("--out {} {why}", shown::path(out)))
+}
+
+/// `--out FILE`: a regular file, or nothing yet in a folder that exists.
+fn check_file(out: &Path, target: &Path) -> Result<(), String> {
+    let why = match fs::metadata(target) {
+        Ok(m) if m.is_file() => return Ok(()),
+        Ok(m) if m.is_dir() => "is a folder; this format writes one file: name a file".into(),
+        Ok(_) => "is not a regular file (a device, FIFO or socket); lawscore writes regular \
+                  files only and never replaces anything else"
+            .into(),
+        Err(_) => {
+            let parent = target.parent().filter(|p| !p.as_os_str().is_empty());
+            match parent {
+                Some(dir) if !dir.is_dir() => {
+                    format!(
+                        "cannot be made: the folder {} does not exist",
+                        shown::path(dir)
+                    )
+                }
+                _ => return Ok(()),
+            }
+        }
+    };
+    Err(format!("--out {} {why}", shown::path(out)))
+}
+
+/// Refuses a standard output redirected onto an input.
+fn check_stdout<'a>(inputs: impl IntoIterator<Item = &'a Path>) -> Result<(), String> {
+    let Some(so) = stdout::metadata().filter(fs::Metadata::is_file) else {
+        return Ok(());
+    };
+    for input in inputs {
+        if fs::metadata(input).is_ok_and(|m| same_file(&m, &so)) {
+            return Err(format!(
+                "standard output is the input {}; inputs are never overwritten: \
+                 send the output elsewhere",
+                shown::path(input)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Whether two paths are one file (the same device and inode, whatever the names).
+#[cfg(unix)]
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    a.len() == b.len()
+        && a.modified().ok() == b.modified().ok()
+        && a.created().ok() == b.created().ok()
+}
+
+fn cannot_write(out: &Path, e: &dyn std::fmt::Display) -> String {
+    format!(
+        "cannot write {}: {}",
+        shown::path(out),
+        shown::text(&e.to_string())
+    )
+}
+
+/// Writes the batch in the format asked for: a folder of pages, a file, or standard output.
+pub fn write(a: &ScoreArgs, batch: &Batch, templates: Option<&Templates>) -> Result<(), String> {
+    let out = a.out.as_deref();
+    let text = match a.format {
+        OutputFormat::Html => {
+            let dir = out.expect("checked in load_templates");
+            return write_html(dir, batch, templates.expect("loaded for html"));
+        }
+        OutputFormat::Json => render::to_json(batch),
+        OutputFormat::Jsonl => render::to_jsonl(batch),
+        OutputFormat::Csv => render::to_csv(batch),
+        OutputFormat::Text => render::to_text(batch, paint(a.color, out)),
+    };
+    match out {
+        Some(p) => render::write_atomic(p, text.as_bytes()).map_err(|e| cannot_write(p, &e)),
+        None => stdout::write_all(text.as_bytes()),
+    }
+}
+
+/// Writes the folder of pages; when a template fails, says that the folder was left as it was.
+fn write_html(dir: &Path, batch: &Batch, templates: &Templates) -> Result<(), String> {
+    match render::write_html_dir(dir, batch, templates) {
+        Ok(_) => Ok(()),
+        Err(e @ RenderError::Template { .. }) => Err(format!(
+            "invalid templates\n{e}\n(nothing was written; {} is as it was)",
+            shown::path(dir)
+        )),
+        Err(RenderError::Io(e)) => Err(cannot_write(dir, &e)),
+    }
+}
+
+/// Whether text output is painted: `auto` paints only a terminal, and honours `NO_COLOR`.
+fn paint(when: ColorWhen, out: Option<&Path>) -> bool {
+    match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => {
+            out.is_none()
+                && std::io::IsTerminal::is_terminal(&std::io::stdout())
+                && std::env::var_os("NO_COLOR").is_none()
+        }
+    }
+}
