@@ -9,8 +9,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// Checks `--out` against the format and the paths named, before any folder is walked:
-/// html needs a folder that is absent, empty or an earlier run's output; the other
-/// formats a regular file or nothing; neither may be, or hold, a path named as input.
+/// neither may be, or hold, a path named as input, and a file output must be a regular file
+/// or nothing yet.
 pub fn check_out(a: &ScoreArgs) -> Result<(), String> {
     let Some(out) = a.out.as_deref() else {
         return Ok(());
@@ -24,26 +24,30 @@ pub fn check_out(a: &ScoreArgs) -> Result<(), String> {
         .collect();
     check_inputs(out, &target, a.format, named)?;
     if a.format == OutputFormat::Html {
-        check_folder(out, &target)
+        Ok(())
     } else {
         check_file(out, &target)
     }
 }
 
-/// Checks the output against every input found: none may be the file written or lie
-/// inside the folder replaced. Standard output, too, must not be an input (`>> report.txt`).
+/// Checks the output against every input found, still before any is read: none may be the
+/// file written or lie inside the folder replaced, and that folder must be absent, empty
+/// or an earlier run's output. Standard output, too, must not be an input
+/// (`>> report.txt`).
 pub fn check_found(a: &ScoreArgs, inputs: &[Input]) -> Result<(), String> {
     let files = inputs.iter().filter_map(|i| match i {
         Input::File(p) => Some(p.as_path()),
         Input::Stdin => None,
     });
-    match a.out.as_deref() {
-        Some(out) => {
-            let target = render::output_target(out).map_err(|e| cannot_write(out, &e))?;
-            check_inputs(out, &target, a.format, files)
-        }
-        None => check_stdout(files),
+    let Some(out) = a.out.as_deref() else {
+        return check_stdout(files);
+    };
+    let target = render::output_target(out).map_err(|e| cannot_write(out, &e))?;
+    check_inputs(out, &target, a.format, files)?;
+    if a.format == OutputFormat::Html {
+        check_folder(out, &target)?;
     }
+    Ok(())
 }
 
 /// Refuses an output that is one of `inputs` or, for a folder, holds one.

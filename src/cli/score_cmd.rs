@@ -32,9 +32,14 @@ fn score_one(engine: &Engine, input: &Input) -> Result<Scored, ErrorRecord> {
     }
 }
 
-/// Runs `lawscore score`: set up, check `--out`, gather the inputs, score them, write one
-/// output, then settle the exit status. Every refusal comes before a report is read.
+/// Runs `lawscore score`: check `--out`, gather the inputs, set up, score, write one
+/// output, then settle the exit status. Every refusal comes before a report is read, and
+/// the refusals of `--out` before even the rules are loaded.
 pub fn run(a: &ScoreArgs) -> i32 {
+    let found = match gather(a) {
+        Ok(f) => f,
+        Err(m) => return fail(m),
+    };
     let setup = match Setup::new(a) {
         Ok(s) => s,
         Err(code) => return code,
@@ -42,10 +47,6 @@ pub fn run(a: &ScoreArgs) -> i32 {
     if let Err(e) = signals::install() {
         eprintln!("lawscore: cannot watch for Ctrl-C ({e}); an interrupted run may leave a temporary file");
     }
-    let found = match gather(a) {
-        Ok(f) => f,
-        Err(m) => return fail(m),
-    };
     let mut failures = found.failures;
     let scored = score_all(&setup.engine, &found.inputs, a.quiet, &mut failures);
     say_failures(&failures);

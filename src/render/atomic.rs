@@ -76,6 +76,17 @@ fn not_a_file(m: &fs::Metadata) -> io::Error {
     )
 }
 
+/// Writes a new file inside a temporary folder of [`replace_dir`], flushed to the disk
+/// like every file put in place, so the folder is whole after a power loss too.
+pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut f = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    f.write_all(bytes)?;
+    f.sync_all()
+}
+
 /// What stands where a folder of output is to go.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OutputDir {
@@ -130,6 +141,11 @@ pub fn replace_dir<E: From<io::Error>>(
     let target = output_target(dir)?;
     let state = output_dir_state(&target)?;
     refuse(&state)?;
+    // `.` or `x/..` has no name to put a sibling beside: use the folder's real path.
+    let target = match state {
+        OutputDir::Absent => target,
+        _ => target.canonicalize()?,
+    };
     let parent = parent_of(&target);
     fs::create_dir_all(parent)?;
     clean_stale(parent);
@@ -138,7 +154,7 @@ pub fn replace_dir<E: From<io::Error>>(
         fs::set_permissions(temp.path(), fs::metadata(&target)?.permissions())?;
     }
     fill(temp.path())?;
-    fs::write(temp.path().join(SCORECARD_MARK), MARK_NOTE)?;
+    write_new(&temp.path().join(SCORECARD_MARK), MARK_NOTE.as_bytes())?;
     // Made now, not under the lock the commit holds: where the old folder goes if it cannot
     // be swapped with the new one in a single step.
     let aside = match state {

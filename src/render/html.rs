@@ -8,6 +8,7 @@ use minijinja::value::Serde;
 use minijinja::{context, Environment, UndefinedBehavior};
 use rayon::prelude::*;
 
+use super::atomic::write_new;
 use super::labels::{fmt1, grade_styles, pts, ratio_pct, status_label, status_mark};
 use super::overview::Overview;
 use super::page::ReportPage;
@@ -241,7 +242,7 @@ pub fn write_html_dir(dir: &Path, b: &Batch, t: &Templates) -> Result<Vec<PathBu
     replace_dir(dir, |tmp| -> Result<(), RenderError> {
         let write = |name: &str, bytes: &[u8]| {
             let path = tmp.join(name);
-            std::fs::write(&path, bytes).map_err(|e| RenderError::Io(format!("{name}: {e}")))
+            write_new(&path, bytes).map_err(|e| RenderError::Io(format!("{name}: {e}")))
         };
         (0..b.cards.len()).into_par_iter().try_for_each(|i| {
             let text = b.texts.get(i).map_or("", |s| s.as_str());
