@@ -25,7 +25,7 @@ use crate::rules::RulePack;
 
 pub use self::atomic::write_atomic;
 pub use self::csv::to_csv;
-pub use self::html::{page_file_name, write_html_dir, Templates};
+pub use self::html::{page_file_name, page_file_names, write_html_dir, Templates};
 pub use self::json::{to_json, to_jsonl};
 pub use self::text::to_text;
 
