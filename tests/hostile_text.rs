@@ -54,7 +54,9 @@ fn with_title(title: &str) -> String {
 
 /// What a spreadsheet would take for a formula: a cell starting with one of these.
 fn formula_like(cell: &str) -> bool {
-    cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell != "-" && cell.parse::<f64>().is_err()
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+        && cell != "-"
+        && cell.parse::<f64>().is_err()
 }
 
 #[test]
@@ -63,13 +65,31 @@ fn csv_cells_that_start_a_formula_are_opened_as_text() {
     let d = dir.path();
     std::fs::write(d.join("=1+1.txt"), COMPLETE).unwrap();
     std::fs::write(d.join("@SUM(A1).txt"), COMPLETE).unwrap();
-    let title = r#"=HYPERLINK("http://evil.example/","梧川县人民政府关于2023年度法治政府建设情况的报告")"#;
+    let title =
+        r#"=HYPERLINK("http://evil.example/","梧川县人民政府关于2023年度法治政府建设情况的报告")"#;
     std::fs::write(d.join("title.txt"), with_title(title)).unwrap();
     std::fs::write(d.join("-empty.txt"), "").unwrap();
-    let o = run_in(d, &["score", "--format", "csv", "--", "=1+1.txt", "@SUM(A1).txt", "title.txt", "-empty.txt"]);
-    assert_eq!(o.status.code(), Some(2), "the empty file is an error record");
+    let o = run_in(
+        d,
+        &[
+            "score",
+            "--format",
+            "csv",
+            "--",
+            "=1+1.txt",
+            "@SUM(A1).txt",
+            "title.txt",
+            "-empty.txt",
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "the empty file is an error record"
+    );
     let csv = stdout(&o);
-    let mut r = csv::ReaderBuilder::new().from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let mut r =
+        csv::ReaderBuilder::new().from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
     let head = r.headers().unwrap().clone();
     let col = |name: &str| head.iter().position(|h| h == name).unwrap();
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
@@ -79,16 +99,27 @@ fn csv_cells_that_start_a_formula_are_opened_as_text() {
             assert!(!formula_like(cell), "a spreadsheet would run {cell:?}");
         }
     }
-    let by_path = |p: &str| rows.iter().find(|r| &r[0] == p).unwrap_or_else(|| panic!("{p} in {csv}"));
+    let by_path = |p: &str| {
+        rows.iter()
+            .find(|r| &r[0] == p)
+            .unwrap_or_else(|| panic!("{p} in {csv}"))
+    };
     by_path("'=1+1.txt");
     by_path("'@SUM(A1).txt");
     let t = by_path("title.txt");
-    assert_eq!(&t[col("title")], format!("'{title}"), "the text itself is kept");
+    assert_eq!(
+        &t[col("title")],
+        format!("'{title}"),
+        "the text itself is kept"
+    );
     assert_eq!(&t[col("score")], "100.0", "numbers stay numbers");
     assert_eq!(&t[col("year")], "2023");
     let e = by_path("'-empty.txt");
     assert!(!e[col("error")].is_empty());
-    assert!(csv.contains("\"'=HYPERLINK(\"\"http"), "a cell with quotes is quoted");
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"http"),
+        "a cell with quotes is quoted"
+    );
 }
 
 // ---- Terminal --------------------------------------------------------------------------
@@ -96,7 +127,9 @@ fn csv_cells_that_start_a_formula_are_opened_as_text() {
 /// Every ESC in `s` starts one of our colour codes (`ESC [ digits ; m`).
 fn only_our_escapes(s: &str) -> bool {
     let re = regex::Regex::new(r"\x1b\[[0-9;]*m").unwrap();
-    re.replace_all(s, "").chars().all(|c| !c.is_control() || c == '\n')
+    re.replace_all(s, "")
+        .chars()
+        .all(|c| !c.is_control() || c == '\n')
 }
 
 const EVIL_TITLE: &str =
@@ -106,7 +139,11 @@ const EVIL_TITLE: &str =
 fn text_output_and_outline_show_escapes_and_bidi_visibly() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("r.txt");
-    let body = with_title(EVIL_TITLE).replacen("一、2023年度法治政府建设主要举措和成效", "一、\x1b[8m主要举措\x7f和成效", 1);
+    let body = with_title(EVIL_TITLE).replacen(
+        "一、2023年度法治政府建设主要举措和成效",
+        "一、\x1b[8m主要举措\x7f和成效",
+        1,
+    );
     std::fs::write(&f, body).unwrap();
     let f = f.to_str().unwrap();
     for args in [
@@ -116,12 +153,24 @@ fn text_output_and_outline_show_escapes_and_bidi_visibly() {
     ] {
         let o = common::run(&args);
         let out = stdout(&o);
-        assert!(only_our_escapes(&out), "{args:?} printed a raw control:\n{out:?}");
-        assert!(!out.contains('\u{202e}'), "{args:?} printed a bidi override");
-        assert!(out.contains("\\x1b]0;pwned\\x07\\x1b[2J梧川县"), "{args:?}: {out}");
+        assert!(
+            only_our_escapes(&out),
+            "{args:?} printed a raw control:\n{out:?}"
+        );
+        assert!(
+            !out.contains('\u{202e}'),
+            "{args:?} printed a bidi override"
+        );
+        assert!(
+            out.contains("\\x1b]0;pwned\\x07\\x1b[2J梧川县"),
+            "{args:?}: {out}"
+        );
         assert!(out.contains("\\u{202e}txt.exe\\x9b31m"), "{args:?}");
         if args[0] == "outline" {
-            assert!(out.contains("\\x1b[8m主要举措\\x7f和成效"), "headings too: {out}");
+            assert!(
+                out.contains("\\x1b[8m主要举措\\x7f和成效"),
+                "headings too: {out}"
+            );
         }
     }
     let coloured = stdout(&common::run(&["score", "--color", "always", f]));
@@ -153,18 +202,31 @@ fn evidence_advice_and_errors_in_text_output_are_escaped() {
     }];
     let cards = [card];
     let texts = [text];
-    let b = Batch { cards: &cards, texts: &texts, errors: &errors, pack: fixture::pack() };
+    let b = Batch {
+        cards: &cards,
+        texts: &texts,
+        errors: &errors,
+        pack: fixture::pack(),
+    };
     for color in [false, true] {
         let out = to_text(&b, color);
         assert!(only_our_escapes(&out), "{out:?}");
         assert!(!out.contains('\u{2066}'));
         // A tab becomes a space; the rest is spelled out.
-        assert_eq!(out.matches("\\x1b[31m述法\\x1b[0m\\u{2066} 工作").count(), 6, "{out}");
+        assert_eq!(
+            out.matches("\\x1b[31m述法\\x1b[0m\\u{2066} 工作").count(),
+            6,
+            "{out}"
+        );
         assert!(out.contains("bad\\x1b[2J.txt"));
     }
 }
 
 // ---- HTML ------------------------------------------------------------------------------
+
+fn is_isolate(c: char) -> bool {
+    ('\u{2066}'..='\u{2068}').contains(&c)
+}
 
 /// Checks that no embedding, override or isolate is open where markup starts (`<`, a
 /// quote ending an attribute) or a line ends: what report text opened, it closed.
@@ -172,20 +234,23 @@ fn bidi_closed_before_markup(html: &str) -> Result<(), String> {
     let mut stack: Vec<char> = Vec::new();
     for (i, c) in html.char_indices() {
         match c {
-            '\u{202C}' => {
-                if stack.last().is_some_and(|&t| !('\u{2066}'..='\u{2068}').contains(&t)) {
-                    stack.pop();
-                }
+            // A close of an embedding closes one only when no isolate is nearer.
+            '\u{202C}' if stack.last().is_some_and(|&t| !is_isolate(t)) => {
+                stack.pop();
             }
+            '\u{202C}' => {}
             '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2068}' => stack.push(c),
             '\u{2069}' => {
-                if let Some(at) = stack.iter().rposition(|t| ('\u{2066}'..='\u{2068}').contains(t)) {
+                if let Some(at) = stack.iter().rposition(|&t| is_isolate(t)) {
                     stack.truncate(at);
                 }
             }
             '<' | '"' | '\n' if !stack.is_empty() => {
                 let from = html[..i].char_indices().rev().nth(40).map_or(0, |(j, _)| j);
-                return Err(format!("{stack:?} open before {c:?} in …{}", &html[from..i]));
+                return Err(format!(
+                    "{stack:?} open before {c:?} in …{}",
+                    &html[from..i]
+                ));
             }
             _ => {}
         }
@@ -202,7 +267,11 @@ fn bidi_controls_are_isolated_in_pages_overview_and_user_templates() {
     let title = "梧川县人民政府关于2023年度法治政府建设情况的报告\u{202e}txt.exe";
     std::fs::write(reports.join("a.txt"), with_title(title)).unwrap();
     // Stray closers and open isolates, in a body line the page quotes in full.
-    let body = COMPLETE.replacen("中共梧川县委", "中共\u{2069}\u{202c}梧川\u{2067}县委\u{202b}", 1);
+    let body = COMPLETE.replacen(
+        "中共梧川县委",
+        "中共\u{2069}\u{202c}梧川\u{2067}县委\u{202b}",
+        1,
+    );
     std::fs::write(reports.join("b.txt"), body).unwrap();
     let tpl = d.join("tpl");
     std::fs::create_dir(&tpl).unwrap();
@@ -211,9 +280,19 @@ fn bidi_controls_are_isolated_in_pages_overview_and_user_templates() {
         "<title>{{ card.meta.title }}</title><p title=\"{{ card.meta.title }}\">{{ card.source.path ~ card.meta.title }}</p>",
     )
     .unwrap();
-    for (out, extra) in [("site", vec![]), ("mine", vec!["--templates", tpl.to_str().unwrap()])] {
+    for (out, extra) in [
+        ("site", vec![]),
+        ("mine", vec!["--templates", tpl.to_str().unwrap()]),
+    ] {
         let site = d.join(out);
-        let mut args = vec!["score", "-q", "--format", "html", "--out", site.to_str().unwrap()];
+        let mut args = vec![
+            "score",
+            "-q",
+            "--format",
+            "html",
+            "--out",
+            site.to_str().unwrap(),
+        ];
         args.extend(extra);
         args.push(reports.to_str().unwrap());
         let o = common::run(&args);
@@ -228,7 +307,10 @@ fn bidi_controls_are_isolated_in_pages_overview_and_user_templates() {
                 }
             }
         }
-        assert!(pages >= 2, "{out}: the title is on its page and on the overview");
+        assert!(
+            pages >= 2,
+            "{out}: the title is on its page and on the overview"
+        );
     }
 }
 
@@ -250,7 +332,9 @@ fn encodable(text: &str, enc: &'static Encoding) -> (String, Vec<u8>) {
 
 /// A report in traditional characters (as Big5 is written in Taiwan and Hong Kong).
 fn traditional(text: &str) -> String {
-    OpenCC::from_config(BuiltinConfig::S2t).unwrap().convert(text)
+    static S2T: std::sync::OnceLock<OpenCC> = std::sync::OnceLock::new();
+    S2T.get_or_init(|| OpenCC::from_config(BuiltinConfig::S2t).unwrap())
+        .convert(text)
 }
 
 /// A page of Japanese prose (reports are not written in it; a misfiled one must not score).
@@ -266,55 +350,119 @@ fn korean() -> String {
         .repeat(6)
 }
 
-fn score_json(dir: &Path, name: &str, bytes: &[u8], extra: &[&str]) -> (Option<i32>, serde_json::Value, String) {
-    let f = dir.join(name);
-    std::fs::write(&f, bytes).unwrap();
+/// Scores files of `dir` in one run: exit status, the JSON, standard error.
+fn score_files(
+    dir: &Path,
+    names: &[&str],
+    extra: &[&str],
+) -> (Option<i32>, serde_json::Value, String) {
     let mut args = vec!["score", "--format", "json"];
     args.extend(extra);
-    args.push(f.to_str().unwrap());
-    let o = common::run(&args);
-    (o.status.code(), serde_json::from_slice(&o.stdout).unwrap(), stderr(&o))
+    args.push("--");
+    args.extend(names);
+    let o = run_in(dir, &args);
+    (
+        o.status.code(),
+        serde_json::from_slice(&o.stdout).unwrap(),
+        stderr(&o),
+    )
+}
+
+/// The score of the report read from `path` in a batch's JSON.
+fn score_of<'a>(json: &'a serde_json::Value, path: &str) -> &'a serde_json::Value {
+    let reports = json["reports"].as_array().unwrap();
+    let card = reports.iter().find(|c| c["source"]["path"] == path);
+    &card.unwrap_or_else(|| panic!("{path} scored in {json}"))["score"]
 }
 
 #[test]
 fn legacy_cjk_encodings_are_named_not_scored_as_mojibake() {
     let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let tr = traditional(COMPLETE);
     let cases: Vec<(String, &'static Encoding, &str, &str)> = vec![
-        (traditional(COMPLETE), BIG5, "Big5", "big5"),
+        (tr.clone(), BIG5, "Big5", "big5"),
         (traditional(WEAK), BIG5, "Big5", "big5"),
-        (traditional(COMPLETE), SHIFT_JIS, "Shift_JIS", "shift_jis"),
+        (tr, SHIFT_JIS, "Shift_JIS", "shift_jis"),
         (japanese(), SHIFT_JIS, "Shift_JIS", "shift_jis"),
         (japanese(), EUC_JP, "EUC-JP", "euc-jp"),
         (korean(), EUC_KR, "EUC-KR", "euc-kr"),
     ];
-    for (i, (text, enc, name, label)) in cases.into_iter().enumerate() {
-        let (kept, bytes) = encodable(&text, enc);
-        let file = format!("r{i}.txt");
-        let (code, json, err) = score_json(dir.path(), &file, &bytes, &[]);
-        assert_eq!(code, Some(2), "{name}: {err}");
-        assert!(json["reports"].as_array().unwrap().is_empty(), "{name}: not scored");
+    let mut files = Vec::new();
+    for (i, (text, enc, ..)) in cases.iter().enumerate() {
+        let (kept, bytes) = encodable(text, enc);
+        std::fs::write(d.join(format!("r{i}.txt")), bytes).unwrap();
+        std::fs::write(d.join(format!("u{i}.txt")), kept).unwrap();
+        files.push(format!("r{i}.txt"));
+    }
+    let files: Vec<&str> = files.iter().map(String::as_str).collect();
+    let (code, json, err) = score_files(d, &files, &[]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        json["reports"].as_array().unwrap().is_empty(),
+        "none is scored: {json}"
+    );
+    let utf8: Vec<String> = (0..cases.len()).map(|i| format!("u{i}.txt")).collect();
+    let (_, utf8_json, _) =
+        score_files(d, &utf8.iter().map(String::as_str).collect::<Vec<_>>(), &[]);
+    for (i, (_, _, name, label)) in cases.iter().enumerate() {
+        let file = files[i];
+        let line = err
+            .lines()
+            .find(|l| l.contains(file))
+            .unwrap_or_else(|| panic!("{file}: {err}"));
         let flag = format!("--encoding {label}");
-        assert!(err.contains(&file) && err.contains("mojibake") && err.contains(name) && err.contains(&flag), "{name}: {err}");
+        assert!(
+            line.contains("mojibake") && line.contains(name) && line.contains(&flag),
+            "{name}: {line}"
+        );
         // Said so, the same bytes read as the text they hold.
-        let (code, forced, err) = score_json(dir.path(), &file, &bytes, &["--encoding", label]);
+        let (code, forced, err) = score_files(d, &[file], &["--encoding", label]);
         assert_eq!(code, Some(0), "{name} forced: {err}");
-        let (_, utf8, _) = score_json(dir.path(), "utf8.txt", kept.as_bytes(), &[]);
-        assert_eq!(forced["reports"][0]["score"], utf8["reports"][0]["score"], "{name}");
-        // A user who forces GB18030 gets what they asked for: a reading, not an error.
-        let (code, gb, _) = score_json(dir.path(), &file, &bytes, &["--encoding", "gb18030"]);
-        assert_eq!((code, &gb["reports"][0]["source"]["encoding"]), (Some(0), &"gb18030".into()));
+        assert_eq!(
+            score_of(&forced, file),
+            score_of(&utf8_json, &utf8[i]),
+            "{name}"
+        );
+    }
+    // A user who forces GB18030 gets what they asked for: a reading, not an error.
+    let (code, gb, err) = score_files(d, &files, &["--encoding", "gb18030"]);
+    assert_eq!(code, Some(0), "{err}");
+    for card in gb["reports"].as_array().unwrap() {
+        assert_eq!(card["source"]["encoding"], "gb18030");
     }
 }
 
 #[test]
 fn gbk_and_utf8_reports_are_unaffected_and_short_texts_are_not_judged() {
     let dir = tempfile::tempdir().unwrap();
-    for text in [COMPLETE.to_string(), WEAK.to_string(), traditional(COMPLETE)] {
-        let (_, utf8, _) = score_json(dir.path(), "u.txt", text.as_bytes(), &[]);
-        let (code, gbk, err) = score_json(dir.path(), "g.txt", &GBK.encode(&text).0, &[]);
-        assert_eq!(code, Some(0), "{err}");
-        assert_eq!(gbk["reports"][0]["source"]["encoding"], "gb18030");
-        assert_eq!(gbk["reports"][0]["score"], utf8["reports"][0]["score"]);
+    let d = dir.path();
+    let texts = [
+        COMPLETE.to_string(),
+        WEAK.to_string(),
+        traditional(COMPLETE),
+    ];
+    let mut names = Vec::new();
+    for (i, text) in texts.iter().enumerate() {
+        std::fs::write(d.join(format!("u{i}.txt")), text).unwrap();
+        std::fs::write(d.join(format!("g{i}.txt")), GBK.encode(text).0).unwrap();
+        names.extend([format!("u{i}.txt"), format!("g{i}.txt")]);
+    }
+    let (code, json, err) = score_files(
+        d,
+        &names.iter().map(String::as_str).collect::<Vec<_>>(),
+        &[],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    for i in 0..texts.len() {
+        let (u, g) = (format!("u{i}.txt"), format!("g{i}.txt"));
+        assert_eq!(score_of(&json, &g), score_of(&json, &u), "{g}");
+        let card = json["reports"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["source"]["path"] == g.as_str());
+        assert_eq!(card.unwrap()["source"]["encoding"], "gb18030");
     }
     // Every line of the fixtures on its own, in GBK, is read: titles, lists of names and
     // short paragraphs without a single common word are not called mojibake.
@@ -337,9 +485,14 @@ fn page_names_are_unique_within_a_batch() {
     let (a, _) = fixture::card(0);
     let cards = vec![a.clone(), a.clone(), fixture::card(1).0, a];
     let names = page_file_names(&cards);
-    assert_eq!(names[0], page_file_name(&cards[0]), "the first keeps its name");
+    assert_eq!(
+        names[0],
+        page_file_name(&cards[0]),
+        "the first keeps its name"
+    );
     assert_eq!(names[2], page_file_name(&cards[2]));
-    let unique: std::collections::HashSet<String> = names.iter().map(|n| n.to_lowercase()).collect();
+    let unique: std::collections::HashSet<String> =
+        names.iter().map(|n| n.to_lowercase()).collect();
     assert_eq!(unique.len(), 4, "{names:?}");
     assert_eq!(names, page_file_names(&cards), "the same on every run");
 }
@@ -356,10 +509,22 @@ fn names_that_differ_only_in_invalid_utf8_get_their_own_pages() {
     }
     for b in [0xfe_u8, 0xff] {
         let bytes = [b'a', b, b'.', b't', b'x', b't'];
-        std::fs::write(reports.join(std::ffi::OsStr::from_bytes(&bytes)), format!("{COMPLETE}\n附注：文件标记{b}。\n")).unwrap();
+        std::fs::write(
+            reports.join(std::ffi::OsStr::from_bytes(&bytes)),
+            format!("{COMPLETE}\n附注：文件标记{b}。\n"),
+        )
+        .unwrap();
     }
     let site = dir.path().join("site");
-    let o = common::run(&["score", "-q", "--format", "html", "--out", site.to_str().unwrap(), reports.to_str().unwrap()]);
+    let o = common::run(&[
+        "score",
+        "-q",
+        "--format",
+        "html",
+        "--out",
+        site.to_str().unwrap(),
+        reports.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let pages: Vec<String> = std::fs::read_dir(&site)
         .unwrap()
