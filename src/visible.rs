@@ -130,10 +130,7 @@ mod tests {
             "\u{2068}x\u{2067}y\u{2069}\u{2069}"
         );
         // Each paragraph on its own; one without controls is left alone.
-        assert_eq!(
-            isolate_bidi("\u{202b}p\nq"),
-            "\u{2068}\u{202b}p\u{2069}\nq"
-        );
+        assert_eq!(isolate_bidi("\u{202b}p\nq"), "\u{2068}\u{202b}p\u{2069}\nq");
         assert!(matches!(isolate_bidi("法治 <b>"), Cow::Borrowed(_)));
     }
 }

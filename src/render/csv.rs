@@ -106,7 +106,9 @@ mod tests {
 
     #[test]
     fn formula_cells_become_text_and_others_stay() {
-        for bad in ["=1+1", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx", "  =x", "＝1"] {
+        for bad in [
+            "=1+1", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx", "  =x", "＝1",
+        ] {
             assert_eq!(text_cell(bad), format!("'{bad}"));
         }
         for good in ["梧川县人民政府", "2024-02-26", "-", "a=b", "'quoted"] {

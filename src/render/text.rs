@@ -67,7 +67,13 @@ pub fn to_text(b: &Batch, color: bool) -> String {
         out.push('\n');
     }
     for e in b.errors {
-        let _ = writeln!(out, "{} {}: {}", p.red("✗"), shown(&e.path), shown(&e.error));
+        let _ = writeln!(
+            out,
+            "{} {}: {}",
+            p.red("✗"),
+            shown(&e.path),
+            shown(&e.error)
+        );
     }
     if !b.errors.is_empty() {
         out.push('\n');
@@ -86,7 +92,12 @@ fn report_block(out: &mut String, card: &Scorecard, scale: &GradeScale, p: Paint
 fn heading(out: &mut String, card: &Scorecard, scale: &GradeScale, p: Paint) {
     let m = &card.meta;
     let title = m.title.as_deref().unwrap_or("（无标题）");
-    let _ = writeln!(out, "{}  {}", p.bold(&shown(&card.source.path)), shown(title));
+    let _ = writeln!(
+        out,
+        "{}  {}",
+        p.bold(&shown(&card.source.path)),
+        shown(title)
+    );
     let facts = [
         m.issuer
             .clone()

@@ -146,7 +146,10 @@ fn common_han_set() -> &'static [u64] {
             for trail in 0xA1u8..=0xFE {
                 let pair = [lead, trail];
                 let (text, _) = GBK.decode_without_bom_handling(&pair);
-                for c in text.chars().filter(|&c| (HAN_FIRST..=HAN_LAST).contains(&(c as u32))) {
+                for c in text
+                    .chars()
+                    .filter(|&c| (HAN_FIRST..=HAN_LAST).contains(&(c as u32)))
+                {
                     let i = (c as u32 - HAN_FIRST) as usize;
                     bits[i / 64] |= 1 << (i % 64);
                 }
@@ -157,7 +160,10 @@ fn common_han_set() -> &'static [u64] {
 }
 
 fn is_common_han(c: char) -> bool {
-    let Some(i) = (c as u32).checked_sub(HAN_FIRST).filter(|_| c as u32 <= HAN_LAST) else {
+    let Some(i) = (c as u32)
+        .checked_sub(HAN_FIRST)
+        .filter(|_| c as u32 <= HAN_LAST)
+    else {
         return false;
     };
     let i = i as usize;
@@ -185,11 +191,16 @@ pub(crate) fn misread_as_gb(bytes: &[u8], text: &str) -> Option<String> {
         .map(|enc| (enc, Reading::of(&enc.decode_without_bom_handling(window).0)))
         .filter(|(_, r)| r.reads_well())
         .max_by_key(|(_, r)| r.per_mille(r.words + r.kana + r.hangul));
+    // Korean misread as GB18030 is made of common characters: the share is said only
+    // when it is part of the reason.
+    let strange = match gb.strange_pct() {
+        p if p >= 10 => format!("; {p} % of its characters are rare or not Chinese"),
+        _ => String::new(),
+    };
     let why = format!(
         "the text reads as mojibake under GB18030 ({} of the commonest Chinese words per \
-         1,000 characters; {} % of its characters are rare or not Chinese)",
+         1,000 characters, where reports have dozens{strange})",
         gb.per_mille(gb.words),
-        gb.strange_pct()
     );
     match better {
         Some((enc, _)) => Some(format!(
