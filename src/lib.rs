@@ -2,7 +2,8 @@
 //! checklist kept in YAML, and render scorecards.
 //!
 //! One pipeline, one module per stage, over a ground floor every stage shares ([`model`]: the
-//! scorecard contract and section kinds; [`fold`]: one-for-one text folding; [`digest`]: SHA-256 in hex):
+//! scorecard contract and section kinds; [`fold`]: one-for-one text folding; [`digest`]: SHA-256 in hex;
+//! [`visible`]: report text made safe to show a person):
 //! [`ingest`] (bytes → text) → [`document`] (sections, kinds, metadata) →
 //! [`rules`] (load, validate, compile) → [`score`] → [`render`].
 
@@ -15,4 +16,5 @@ pub mod model;
 pub mod render;
 pub mod rules;
 pub mod score;
+pub mod visible;
 pub mod yaml;

@@ -1,6 +1,7 @@
 //! `lawscore outline FILE`: how lawscore reads a report, before any rule is applied.
 
 use lawscore::document::Document;
+use lawscore::visible::for_terminal as shown;
 use std::path::Path;
 
 /// `outline FILE`: how the report was read.
@@ -15,16 +16,17 @@ pub fn run(path: &Path) -> i32 {
     // Read as scoring reads it: with the headings the source styles.
     let d = Document::parse_styled(&ex.text, &ex.styled());
     let m = &d.meta;
-    say!("标题 {}", m.title.as_deref().unwrap_or("—"));
+    // Report text goes through `shown`: a title may carry escape codes meant for the terminal.
+    say!("标题 {}", shown(m.title.as_deref().unwrap_or("—")));
     say!(
         "主体 {}  级别 {}",
-        m.issuer.as_deref().unwrap_or("—"),
+        shown(m.issuer.as_deref().unwrap_or("—")),
         m.level
     );
     say!(
         "年度 {}  日期 {} ({})",
         m.year.map_or("—".into(), |y| y.to_string()),
-        m.date.as_deref().unwrap_or("—"),
+        shown(m.date.as_deref().unwrap_or("—")),
         m.date_source
     );
     say!();
@@ -35,7 +37,7 @@ pub fn run(path: &Path) -> i32 {
             s.line_end,
             s.kind,
             "  ".repeat(s.level as usize),
-            s.heading
+            shown(&s.heading)
         );
     }
     0

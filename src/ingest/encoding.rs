@@ -8,6 +8,8 @@ use encoding_rs::{Encoding, GB18030, GBK, UTF_16BE, UTF_16LE};
 
 use super::IngestError;
 
+mod mojibake;
+
 /// chardetng is the slowest step of ingest (about 7 ms per 30 KB), and 16 KB of
 /// Chinese text is far more than it needs.
 const DETECT_WINDOW: usize = 16 * 1024;
@@ -61,16 +63,30 @@ fn decode_raw(bytes: &[u8], html: bool) -> Result<(Cow<'_, str>, &'static str), 
         return Ok((String::from_utf8_lossy(bytes), "utf-8"));
     }
     if html && declared_charset(bytes).is_some_and(is_gb) {
-        return Ok((GB18030.decode_without_bom_handling(bytes).0, "gb18030"));
+        return decode_gb(bytes);
     }
     let guess = detect(bytes);
     if is_gb(guess) {
-        return Ok((GB18030.decode_without_bom_handling(bytes).0, "gb18030"));
+        return decode_gb(bytes);
     }
     Err(IngestError::NotText(format!(
-        "the bytes look most like {}",
-        guess.name()
+        "the bytes look most like {} — if they are, rerun with --encoding {}",
+        guess.name(),
+        guess.name().to_ascii_lowercase()
     )))
+}
+
+/// GB18030, declared or detected, unless the result reads as another encoding misread
+/// (see [`mojibake`]): that is said, with the `--encoding` that reads it, rather than
+/// scored as noise. A user who forces GB18030 is not second-guessed (see [`decode`]).
+fn decode_gb(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), IngestError> {
+    let text = GB18030.decode_without_bom_handling(bytes).0;
+    // Binary data is called that first: noise is no encoding to name.
+    check_is_text(&text)?;
+    match mojibake::misread_as_gb(bytes, &text) {
+        Some(why) => Err(IngestError::Unsupported(why)),
+        None => Ok((text, "gb18030")),
+    }
 }
 
 /// The scorecard's name for an encoding the user forced.

@@ -91,6 +91,7 @@ impl Templates {
         // Debug info gives errors their source excerpt; it costs nothing until one happens.
         env.set_debug(true);
         add_filters(&mut env);
+        env.set_formatter(isolating_formatter);
         let origins: HashMap<String, String> = sources
             .iter()
             .map(|(n, _, o)| (n.clone(), o.clone()))
@@ -202,6 +203,26 @@ fn add_filters(env: &mut Environment<'static>) {
     });
 }
 
+/// Prints a value as the default formatter does (HTML-escaped), after closing any bidi
+/// controls in report text inside an isolate ([`crate::visible::isolate_bidi`]), so a title
+/// holding U+202E cannot reorder the page around it. Set on the environment, it covers every
+/// `{{ … }}` of every template, overrides included. Safe strings (a macro's output, `|safe`)
+/// are markup whose text was isolated when it was printed, and are left alone.
+fn isolating_formatter(
+    out: &mut minijinja::Output,
+    state: &mut minijinja::State,
+    value: &minijinja::Value,
+) -> Result<(), minijinja::Error> {
+    if let Some(std::borrow::Cow::Owned(s)) = value
+        .as_str()
+        .filter(|_| !value.is_safe())
+        .map(crate::visible::isolate_bidi)
+    {
+        return minijinja::escape_formatter(out, state, &minijinja::Value::from(s));
+    }
+    minijinja::escape_formatter(out, state, value)
+}
+
 /// The file name of a report's page: an ASCII stem taken from the source file name (so
 /// the folder sorts recognisably and URLs need no escaping), then the first 8 hex digits of
 /// SHA-256 of the full path, which keeps two `report.txt` from different folders apart and
@@ -230,13 +251,43 @@ pub fn page_file_name(card: &Scorecard) -> String {
     format!("{safe}-{}.html", &hex[..8])
 }
 
+/// The page names of a batch, `names[i]` for `cards[i]`: [`page_file_name`], made unique.
+/// Two inputs can share a shown path (names that differ only in invalid UTF-8 bytes read
+/// alike once converted for display; a file given twice) or, rarely, the 8 hex digits; the
+/// first in input order keeps its name and each later one gets `-2`, `-3`, … — the same on
+/// every run over the same inputs. Names are compared without case, so they stay apart
+/// on file systems that ignore it.
+pub fn page_file_names(cards: &[Scorecard]) -> Vec<String> {
+    let natural: Vec<String> = cards.iter().map(page_file_name).collect();
+    // Every natural name is reserved first, so a suffixed name can never take one.
+    let mut taken = std::collections::HashSet::new();
+    let first: Vec<bool> = natural
+        .iter()
+        .map(|n| taken.insert(n.to_ascii_lowercase()))
+        .collect();
+    natural
+        .into_iter()
+        .zip(first)
+        .map(|(name, first)| {
+            if first {
+                return name;
+            }
+            let stem = name.trim_end_matches(".html");
+            (2..)
+                .map(|n| format!("{stem}-{n}.html"))
+                .find(|n| taken.insert(n.to_ascii_lowercase()))
+                .expect("some suffix is free")
+        })
+        .collect()
+}
+
 /// Writes one page per report, `index.html` and the scorecard mark into `dir` and returns
 /// the paths of the pages and the index, pages first. The folder is made whole or not at
 /// all ([`replace_dir`]): everything is written into a temporary folder beside `dir`, which
 /// takes `dir`'s place only when complete, so a failed or interrupted run leaves the
 /// previous output as it was. `dir` must be absent, empty or an earlier run's output.
 pub fn write_html_dir(dir: &Path, b: &Batch, t: &Templates) -> Result<Vec<PathBuf>, RenderError> {
-    let names: Vec<String> = b.cards.iter().map(page_file_name).collect();
+    let names = page_file_names(b.cards);
     // Rendered first: a broken template stops the run before any folder is made.
     let index = t.index(b, &names)?;
     replace_dir(dir, |tmp| -> Result<(), RenderError> {

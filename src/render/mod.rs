@@ -28,7 +28,7 @@ pub use self::atomic::{
     output_dir_state, output_target, replace_dir, write_atomic, OutputDir, SCORECARD_MARK,
 };
 pub use self::csv::to_csv;
-pub use self::html::{page_file_name, write_html_dir, Templates};
+pub use self::html::{page_file_name, page_file_names, write_html_dir, Templates};
 pub use self::json::{to_json, to_jsonl};
 pub use self::temps::{abandon_temps, is_temp_name};
 pub use self::text::to_text;

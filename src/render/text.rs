@@ -1,4 +1,7 @@
 //! `--format text`: what a person at a terminal reads.
+//!
+//! Every string that comes from a report or a pack passes through [`shown`] before it is
+//! painted, so report text can send no escape sequence of its own while ours still colour.
 
 use std::fmt::Write;
 
@@ -7,6 +10,7 @@ use super::{summary, Batch};
 use crate::fold::width::display_width;
 use crate::model::scorecard::{ElementResult, Scorecard, Status};
 use crate::model::{Grade, GradeScale};
+use crate::visible::for_terminal as shown;
 
 /// Width of a category bar in cells.
 const BAR: usize = 10;
@@ -49,7 +53,7 @@ impl Paint {
         let code = scale
             .band(g)
             .map_or_else(|| "1".to_string(), |b| format!("1;{}", b.colour.ansi()));
-        self.wrap(&code, g.name())
+        self.wrap(&code, &shown(g.name()))
     }
 }
 
@@ -63,7 +67,13 @@ pub fn to_text(b: &Batch, color: bool) -> String {
         out.push('\n');
     }
     for e in b.errors {
-        let _ = writeln!(out, "{} {}: {}", p.red("✗"), e.path, e.error);
+        let _ = writeln!(
+            out,
+            "{} {}: {}",
+            p.red("✗"),
+            shown(&e.path),
+            shown(&e.error)
+        );
     }
     if !b.errors.is_empty() {
         out.push('\n');
@@ -82,7 +92,12 @@ fn report_block(out: &mut String, card: &Scorecard, scale: &GradeScale, p: Paint
 fn heading(out: &mut String, card: &Scorecard, scale: &GradeScale, p: Paint) {
     let m = &card.meta;
     let title = m.title.as_deref().unwrap_or("（无标题）");
-    let _ = writeln!(out, "{}  {}", p.bold(&card.source.path), title);
+    let _ = writeln!(
+        out,
+        "{}  {}",
+        p.bold(&shown(&card.source.path)),
+        shown(title)
+    );
     let facts = [
         m.issuer
             .clone()
@@ -91,7 +106,7 @@ fn heading(out: &mut String, card: &Scorecard, scale: &GradeScale, p: Paint) {
             .map_or_else(|| "年度不详".into(), |y| format!("{y} 年度")),
         m.date.clone().unwrap_or_else(|| "无日期".into()),
     ];
-    let _ = writeln!(out, "  {}", facts.join(" · "));
+    let _ = writeln!(out, "  {}", shown(&facts.join(" · ")));
     let _ = writeln!(
         out,
         "  得分 {} / 100  {}   ({} / {} 分)",
@@ -101,30 +116,26 @@ fn heading(out: &mut String, card: &Scorecard, scale: &GradeScale, p: Paint) {
         pts(card.possible)
     );
     for w in &card.warnings {
-        let _ = writeln!(out, "  ⚠ {w}");
+        let _ = writeln!(out, "  ⚠ {}", shown(w));
     }
     let rs = &card.ruleset;
     let _ = writeln!(
         out,
         "  {}",
-        p.dim(&format!("规则包 {} {}", rs.name, rs.version))
+        p.dim(&shown(&format!("规则包 {} {}", rs.name, rs.version)))
     );
 }
 
 /// One bar per category, titles padded so the bars line up under Chinese text.
 fn category_bars(out: &mut String, card: &Scorecard, p: Paint) {
-    let width = card
-        .categories
-        .iter()
-        .map(|c| display_width(&c.title))
-        .max()
-        .unwrap_or(0);
-    for c in &card.categories {
-        let pad = " ".repeat(width - display_width(&c.title));
+    let titles: Vec<_> = card.categories.iter().map(|c| shown(&c.title)).collect();
+    let width = titles.iter().map(|t| display_width(t)).max().unwrap_or(0);
+    for (c, title) in card.categories.iter().zip(&titles) {
+        let pad = " ".repeat(width - display_width(title));
         let _ = writeln!(
             out,
             "  {}{}  {} {}/{}",
-            c.title,
+            title,
             pad,
             bar(c.earned, c.possible, p),
             pts(c.earned),
@@ -160,12 +171,12 @@ fn improvement(out: &mut String, e: &ElementResult, p: Paint) {
     let _ = writeln!(
         out,
         "  {mark} {} {}  {}",
-        e.id,
-        e.title,
+        shown(&e.id),
+        shown(&e.title),
         p.green(&format!("补齐可加 +{} 分", pts(e.gain)))
     );
     if let Some(advice) = &e.advice {
-        let _ = writeln!(out, "      建议：{advice}");
+        let _ = writeln!(out, "      建议：{}", shown(advice));
     }
     // What earned the half points, so the drafter knows what to build on.
     if let (Status::Partial, Some(ev)) = (e.status, e.evidence.first()) {
@@ -183,7 +194,7 @@ fn improvement(out: &mut String, e: &ElementResult, p: Paint) {
             "      ↳ 第{}行（{}）：{}",
             ev.line,
             ev.kind.label(),
-            nm.reason
+            shown(&nm.reason)
         );
         let _ = writeln!(out, "        {}", p.dim(&format!("“{}”", clip(&ev.text))));
     }
@@ -220,11 +231,12 @@ fn bar(earned: f64, possible: f64, p: Paint) -> String {
     )
 }
 
-/// The first [`QUOTE_CHARS`] characters, with `…` when cut.
+/// The first [`QUOTE_CHARS`] characters, with `…` when cut, shown safely (cut first, so an
+/// escape is never cut in half).
 fn clip(s: &str) -> String {
     let s = s.trim();
     match s.char_indices().nth(QUOTE_CHARS) {
-        Some((i, _)) => format!("{}…", &s[..i]),
-        None => s.to_string(),
+        Some((i, _)) => format!("{}…", shown(&s[..i])),
+        None => shown(s).into_owned(),
     }
 }
