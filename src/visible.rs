@@ -27,7 +27,7 @@ pub fn is_bidi_control(c: char) -> bool {
 /// Whether a terminal would act on `c` rather than print it: C0 controls, DEL, C1 controls
 /// (U+0080–U+009F, which some terminals read as ESC sequences), bidi controls, and the
 /// Unicode line and paragraph separators (which break the one-line layout of a field).
-fn acts_in_terminal(c: char) -> bool {
+pub fn acts_in_terminal(c: char) -> bool {
     c.is_control() || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}')
 }
 

@@ -41,9 +41,7 @@ fn push_char(out: &mut String, c: char) {
         '\t' => out.push_str("\\t"),
         // Controls, and the marks that reorder what follows them on screen (bidi overrides
         // and isolates), so a name cannot disguise itself or the rest of the line.
-        c if c.is_control()
-            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
-        {
+        c if lawscore::visible::acts_in_terminal(c) => {
             let _ = write!(out, "\\u{{{:x}}}", c as u32);
         }
         c => out.push(c),
