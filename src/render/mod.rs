@@ -10,6 +10,7 @@
 //! for supervisors, drawn from templates that users may override.
 
 mod atomic;
+mod budget;
 mod csv;
 mod highlight;
 mod html;
@@ -17,6 +18,7 @@ mod json;
 mod labels;
 mod overview;
 mod page;
+mod template_files;
 mod text;
 
 use crate::model::scorecard::{round1, ErrorRecord, Scorecard, Summary};
