@@ -9,6 +9,7 @@ use minijinja::{context, Environment, UndefinedBehavior};
 use rayon::prelude::*;
 
 use super::atomic::write_new;
+use super::budget::{Budget, Capped};
 use super::labels::{fmt1, grade_styles, pts, ratio_pct, status_label, status_mark};
 use super::overview::Overview;
 use super::page::ReportPage;
@@ -31,6 +32,8 @@ pub struct Templates {
     env: Environment<'static>,
     /// Template name → the file a person would open to fix it, for error messages.
     origins: HashMap<String, String>,
+    /// What every render budget is divided by (1 but in tests of the margin).
+    shrink: u64,
 }
 
 impl std::fmt::Debug for Templates {
@@ -51,29 +54,15 @@ impl Templates {
     /// named like a built-in replaces it, other files become templates that overrides may
     /// include or import. All are compiled now, so a syntax error stops the run before any
     /// report is scored rather than halfway through writing pages.
+    ///
+    /// Only the folder's own regular files are read (see [`super::template_files`]): a link
+    /// that leads outside it, a FIFO or device, or an oversized file is an error.
     pub fn from_dir(dir: &Path) -> Result<Templates, RenderError> {
-        let io = |e: std::io::Error| RenderError::Io(format!("{}: {e}", dir.display()));
         let mut sources = builtin_sources();
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map_err(io)?
-            .map(|e| e.map(|e| e.path()))
-            .collect::<Result<_, _>>()
-            .map_err(io)?;
-        entries.sort();
-        for path in entries {
-            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-                continue;
-            };
-            // Editor backups and dot-files are not templates someone meant to install.
-            if name.starts_with('.') || name.ends_with('~') || !path.is_file() {
-                continue;
-            }
-            let source = std::fs::read_to_string(&path)
-                .map_err(|e| RenderError::Io(format!("{}: {e}", path.display())))?;
-            let origin = path.display().to_string();
-            match sources.iter_mut().find(|(n, _, _)| n == name) {
-                Some(slot) => *slot = (name.to_string(), source, origin),
-                None => sources.push((name.to_string(), source, origin)),
+        for (name, source, origin) in super::template_files::read_dir(dir)? {
+            match sources.iter_mut().find(|(n, _, _)| *n == name) {
+                Some(slot) => *slot = (name, source, origin),
+                None => sources.push((name, source, origin)),
             }
         }
         Templates::build(sources)
@@ -100,7 +89,11 @@ impl Templates {
             env.add_template_owned(name, source)
                 .map_err(|e| template_error(&e, &origins))?;
         }
-        Ok(Templates { env, origins })
+        Ok(Templates {
+            env,
+            origins,
+            shrink: 1,
+        })
     }
 
     /// One report's page: its score, checklist with evidence, outline, key figures and full
@@ -117,6 +110,7 @@ impl Templates {
         self.render(
             "report.html",
             context!(page => Serde(&page), card => Serde(card), grades => Serde(&grades)),
+            Budget::page(text, pack.elements.len()),
         )
     }
 
@@ -128,16 +122,101 @@ impl Templates {
         self.render(
             "index.html",
             context!(ov => Serde(&ov), grades => Serde(&grades)),
+            Budget::overview(b.cards.len() + b.errors.len(), shown_bytes(b)),
         )
     }
 
-    fn render(&self, name: &str, ctx: minijinja::Value) -> Result<String, RenderError> {
-        let tmpl = self.env.get_template(name).map_err(|e| self.error(&e))?;
-        tmpl.render(ctx).map_err(|e| self.error(&e))
+    /// The same templates with every render budget divided by `by`: what tests use to show
+    /// the built-in templates stay far inside their budgets.
+    pub fn with_budgets_divided_by(mut self, by: u64) -> Templates {
+        self.shrink = by.max(1);
+        self
+    }
+
+    /// Renders `name` within `budget`: out of fuel or over the size, the error names the
+    /// template and what to look for.
+    fn render(
+        &self,
+        name: &str,
+        ctx: minijinja::Value,
+        budget: Budget,
+    ) -> Result<String, RenderError> {
+        let budget = budget.shrunk(self.shrink);
+        // The fuel is the environment's; a copy (its templates are shared) carries this
+        // render's budget.
+        let mut env = self.env.clone();
+        env.set_fuel(Some(budget.fuel));
+        let tmpl = env.get_template(name).map_err(|e| self.error(&e))?;
+        let mut out = Capped::new(budget.bytes);
+        // The captured state borrows the copy of the environment: dropped here, at once.
+        let rendered = tmpl.render_captured_to(ctx, &mut out).map(drop);
+        match rendered {
+            Ok(_) => Ok(out.into_string()),
+            // A refused write carries no place: the file is the one being rendered.
+            Err(e) if out.over => {
+                let at = self.origins.get(name).cloned();
+                Err(over_budget(self.error(&e), &OVER_SIZE, budget, at))
+            }
+            Err(e) if e.kind() == minijinja::ErrorKind::OutOfFuel => {
+                Err(over_budget(self.error(&e), &OUT_OF_FUEL, budget, None))
+            }
+            Err(e) => Err(self.error(&e)),
+        }
     }
 
     fn error(&self, e: &minijinja::Error) -> RenderError {
         template_error(e, &self.origins)
+    }
+}
+
+/// The bytes of titles and paths the overview shows.
+fn shown_bytes(b: &Batch) -> usize {
+    let cards = b.cards.iter().map(|c| {
+        let title = c.meta.title.as_ref().map_or(0, String::len);
+        title + c.source.path.len()
+    });
+    cards.sum::<usize>()
+        + b.errors
+            .iter()
+            .map(|e| e.path.len() + e.error.len())
+            .sum::<usize>()
+}
+
+/// What a render ran out of, and what to look for in the template.
+struct Exceeded {
+    what: &'static str,
+    hint: &'static str,
+}
+
+const OUT_OF_FUEL: Exceeded = Exceeded {
+    what: "steps",
+    hint: "look for a loop over a large range() or loops nested in loops",
+};
+
+const OVER_SIZE: Exceeded = Exceeded {
+    what: "bytes of output",
+    hint: "look for a loop that writes the same text again and again, or a string repeated with *",
+};
+
+/// A render error about a template that ran past its budget, kept at the template file and
+/// line the engine names (`file` where it names none).
+fn over_budget(e: RenderError, x: &Exceeded, budget: Budget, file: Option<String>) -> RenderError {
+    let limit = if x.what == OUT_OF_FUEL.what {
+        budget.fuel.to_string()
+    } else {
+        budget.bytes.to_string()
+    };
+    let message = format!(
+        "the template stopped after {limit} {}, far more than a page of this size needs: {}",
+        x.what, x.hint
+    );
+    match e {
+        RenderError::Template { name, line, .. } => RenderError::Template {
+            name: file.unwrap_or(name),
+            line,
+            message,
+        },
+        RenderError::Io(_) => RenderError::Io(message),
     }
 }
 

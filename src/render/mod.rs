@@ -10,6 +10,7 @@
 //! for supervisors, drawn from templates that users may override.
 
 mod atomic;
+mod budget;
 mod csv;
 mod highlight;
 mod html;
@@ -18,6 +19,7 @@ mod labels;
 mod overview;
 mod page;
 mod temps;
+mod template_files;
 mod text;
 
 use crate::model::scorecard::{round1, ErrorRecord, Scorecard, Summary};

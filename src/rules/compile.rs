@@ -7,7 +7,7 @@ use super::schema::{ElementDef, ElementsFile, IndicatorDef, PackFile};
 use super::source::{At, Source};
 use super::vocab::Vocabularies;
 use super::{expand_value, parse_kinds, Category, Citations, Element, IndicatorRule, Negation};
-use super::{parse, VALUE_PLACEHOLDER};
+use super::{numbers, parse, VALUE_PLACEHOLDER};
 use crate::model::Kind;
 use crate::yaml::Value;
 
@@ -94,10 +94,12 @@ fn element(
         None => cat.scope.clone(),
         Some(s) => kinds(s, &format!("{path}.scope"), src, diags, "")?,
     };
-    if def.weight <= 0.0 || !def.weight.is_finite() {
+    if !numbers::is_weight(def.weight) {
         let message = format!(
-            "element {}: weight must be positive, got {}",
-            def.id, def.weight
+            "element {}: {}, got {}",
+            def.id,
+            numbers::WEIGHT_RULE,
+            numbers::yaml_number(def.weight)
         );
         diags.push(src.error(At::Value(&format!("{path}.weight")), message));
     }

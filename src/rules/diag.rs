@@ -65,11 +65,21 @@ impl Diagnostic {
 
     /// Places the diagnostic at a position of `source` (from its span index); without
     /// one, the diagnostic names the file alone.
-    pub fn at_pos(self, source: &str, pos: Option<Pos>) -> Diagnostic {
-        match pos {
-            Some(p) => self.at(source, Some(p.line), Some(p.column)),
-            None => self,
-        }
+    pub fn at_pos(mut self, source: &str, pos: Option<Pos>) -> Diagnostic {
+        let Some(p) = pos else { return self };
+        // The line is cut out around the offset, not counted from the top: a pack with
+        // thousands of findings would otherwise read its file once per finding.
+        let at = p.offset.min(source.len());
+        let (Some(before), Some(after)) = (source.get(..at), source.get(at..)) else {
+            return self.at(source, Some(p.line), Some(p.column));
+        };
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        let end = at + after.find('\n').unwrap_or(after.len());
+        let line = &source[start..end];
+        self.line = Some(p.line);
+        self.column = Some(p.column);
+        self.source_line = Some(line.strip_suffix('\r').unwrap_or(line).to_string());
+        self
     }
 
     /// Adds a suggestion.

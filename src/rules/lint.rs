@@ -19,9 +19,10 @@ pub fn check(rp: &RulePack, pack: &PackFile, sources: &[Source], diags: &mut Vec
         );
         diags.push(d.help(Some("delete the `window:` line".into())));
     }
+    let by_file: HashMap<&str, &Source> = sources.iter().map(|s| (s.shown.as_str(), s)).collect();
     let mut seen: HashMap<&str, &str> = HashMap::new();
     for e in &rp.elements {
-        let Some(src) = sources.iter().find(|s| s.shown == e.file) else {
+        let Some(src) = by_file.get(e.file.as_str()) else {
             continue;
         };
         if let Some(first) = seen.insert(&e.id, &e.file) {
@@ -50,6 +51,10 @@ pub fn check(rp: &RulePack, pack: &PackFile, sources: &[Source], diags: &mut Vec
         }
     }
     let ids: Vec<&str> = rp.elements.iter().map(|e| e.id.as_str()).collect();
+    let ids = Ids {
+        set: ids.iter().copied().collect(),
+        all: ids,
+    };
     let mut seen_prof = HashSet::new();
     for (i, p) in pack.profiles.iter().enumerate() {
         if !seen_prof.insert(&p.id) {
@@ -59,7 +64,18 @@ pub fn check(rp: &RulePack, pack: &PackFile, sources: &[Source], diags: &mut Vec
         profile(p, &format!("profiles[{i}]"), &ids, pack_src, diags);
     }
     pack_basics(pack, pack_src, diags);
+    super::numbers::check(pack, &rp.elements, pack_src, diags);
 }
+
+/// The pack's element ids: a set to look names up in, the list for a did-you-mean.
+struct Ids<'a> {
+    set: HashSet<&'a str>,
+    all: Vec<&'a str>,
+}
+
+/// How many unknown names of one profile get a did-you-mean: each costs a comparison with
+/// every element id, and after a few the rest are the same mistake.
+const HINTED: usize = 10;
 
 /// Warnings about one element as a whole: its id, its examples.
 fn element_warnings(e: &Element, src: &Source, diags: &mut Vec<Diagnostic>) {
@@ -128,10 +144,13 @@ fn pattern_warnings(e: &Element, p: &Pattern, src: &Source, diags: &mut Vec<Diag
 
 /// A warning for each category whose elements' weights do not add up to its own.
 fn category_weights(rp: &RulePack, pack_src: &Source, diags: &mut Vec<Diagnostic>) {
+    let mut sums: HashMap<&str, f64> = HashMap::new();
+    for e in &rp.elements {
+        *sums.entry(e.category.as_str()).or_default() += e.weight;
+    }
     for (i, c) in rp.categories.iter().enumerate() {
-        let elements = rp.elements.iter().filter(|e| e.category == c.id);
-        // `+ 0.0` turns the empty sum's -0 into 0.
-        let sum: f64 = elements.map(|e| e.weight).sum::<f64>() + 0.0;
+        // `+ 0.0` turns an empty sum's -0 into 0.
+        let sum: f64 = sums.get(c.id.as_str()).copied().unwrap_or_default() + 0.0;
         if (sum - c.weight).abs() > 1e-9 {
             let message = format!(
                 "category `{}` declares weight {} but its elements add up to {sum}",
@@ -146,7 +165,7 @@ fn category_weights(rp: &RulePack, pack_src: &Source, diags: &mut Vec<Diagnostic
 }
 
 /// Errors in one profile (at YAML path `at`): levels, element names, deadline.
-fn profile(p: &ProfileDef, at: &str, ids: &[&str], src: &Source, diags: &mut Vec<Diagnostic>) {
+fn profile(p: &ProfileDef, at: &str, ids: &Ids, src: &Source, diags: &mut Vec<Diagnostic>) {
     for (j, l) in p.levels.iter().enumerate() {
         let levels = Level::ALL.map(Level::as_str);
         if !levels.contains(&l.as_str()) {
@@ -159,13 +178,18 @@ fn profile(p: &ProfileDef, at: &str, ids: &[&str], src: &Source, diags: &mut Vec
             diags.push(src.error(At::Value(&place), message).help(Some(help)));
         }
     }
+    let mut hinted = 0;
     let mut unknown = |id: &String, place: At| {
-        if !ids.contains(&id.as_str()) {
+        if !ids.set.contains(id.as_str()) {
             let message = format!(
                 "profile `{}` names element `{id}`, which the pack does not define",
                 p.id
             );
-            let help = did_you_mean(id, ids).map(|s| format!("did you mean `{s}`?"));
+            hinted += 1;
+            let help = (hinted <= HINTED)
+                .then(|| did_you_mean(id, &ids.all))
+                .flatten()
+                .map(|s| format!("did you mean `{s}`?"));
             diags.push(src.error(place, message).help(help));
         }
     };

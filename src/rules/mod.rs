@@ -9,6 +9,7 @@ pub mod cond;
 pub mod diag;
 pub mod facts;
 mod lint;
+mod numbers;
 mod parse;
 pub mod schema;
 mod source;

@@ -113,7 +113,8 @@ pub fn example_document(ex: &Example) -> Document {
     doc
 }
 
-fn run_one(pack: &RulePack, e: &Element, i: usize, ex: &Example) -> ExampleResult {
+/// `single` is the pack with this element as its only one (see [`alone`]).
+fn run_one(single: &RulePack, e: &Element, i: usize, ex: &Example) -> ExampleResult {
     let doc = example_document(ex);
     let profile = ProfileDef {
         id: "example".into(),
@@ -124,12 +125,6 @@ fn run_one(pack: &RulePack, e: &Element, i: usize, ex: &Example) -> ExampleResul
         deadline: None,
         description: String::new(),
     };
-    // Score the element alone so other elements cannot affect it.
-    let single = RulePack {
-        elements: vec![e.clone()],
-        indicators: Vec::new(),
-        ..pack.clone()
-    };
     let source = Source {
         path: "example".into(),
         format: crate::model::scorecard::Format::Txt,
@@ -137,7 +132,7 @@ fn run_one(pack: &RulePack, e: &Element, i: usize, ex: &Example) -> ExampleResul
         chars: ex.text.chars().count(),
         sha256: String::new(),
     };
-    let card = super::score(&doc, &single, &profile, source);
+    let card = super::score(&doc, single, &profile, source);
     let r = &card.elements[0];
     ExampleResult {
         element: e.id.clone(),
@@ -154,14 +149,41 @@ fn run_one(pack: &RulePack, e: &Element, i: usize, ex: &Example) -> ExampleResul
 
 /// Runs every example of every element (or of the elements whose id starts with `filter`).
 pub fn run(pack: &RulePack, filter: Option<&str>) -> Vec<ExampleResult> {
-    pack.elements
+    let mut single = alone(pack);
+    let mut out = Vec::new();
+    for e in pack
+        .elements
         .iter()
         .filter(|e| filter.is_none_or(|f| e.id.starts_with(f)))
-        .flat_map(|e| {
-            e.examples
-                .iter()
-                .enumerate()
-                .map(move |(i, ex)| run_one(pack, e, i, ex))
-        })
-        .collect()
+    {
+        single.elements = vec![e.clone()];
+        for (i, ex) in e.examples.iter().enumerate() {
+            out.push(run_one(&single, e, i, ex));
+        }
+    }
+    out
+}
+
+/// The pack without its elements, key figures and files, for scoring one element alone so
+/// that no other can affect it. Made once per run: a copy of the whole pack per example
+/// made `rules check` quadratic in the pack's size.
+fn alone(pack: &RulePack) -> RulePack {
+    RulePack {
+        name: pack.name.clone(),
+        version: pack.version.clone(),
+        title: pack.title.clone(),
+        digest: pack.digest.clone(),
+        grades: pack.grades.clone(),
+        negation: pack.negation.clone(),
+        citations: pack.citations.clone(),
+        categories: pack.categories.clone(),
+        elements: Vec::new(),
+        profiles: pack.profiles.clone(),
+        topics: pack.topics.clone(),
+        vocabularies: pack.vocabularies.clone(),
+        stock_phrases: pack.stock_phrases.clone(),
+        indicators: Vec::new(),
+        files: Vec::new(),
+        warnings: Vec::new(),
+    }
 }
