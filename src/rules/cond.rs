@@ -193,16 +193,43 @@ impl CondError {
 /// Compiles one pattern as written by a rule author.
 pub fn compile_pattern(source: &str) -> Result<Pattern, PatternError> {
     let (folded, from) = fold_pattern_traced(source);
-    let re = regex::RegexBuilder::new(&folded)
-        .size_limit(2 << 20)
-        .build()
-        .map_err(|e| syntax_error(&folded, &from).unwrap_or_else(|| flatten(&e)))?;
+    let re = match compiled_before(&folded) {
+        Some(re) => re,
+        None => {
+            let re = regex::RegexBuilder::new(&folded)
+                .size_limit(2 << 20)
+                .build()
+                .map_err(|e| syntax_error(&folded, &from).unwrap_or_else(|| flatten(&e)))?;
+            remember(&folded, &re);
+            re
+        }
+    };
     Ok(Pattern {
         source: source.to_string(),
         written: source.to_string(),
         at: String::new(),
         re,
     })
+}
+
+/// Patterns compiled in this process, by folded source. Packs repeat patterns (a
+/// vocabulary expanded in many elements, the same wording under several profiles or
+/// copied elements), and compiling is most of what loading a pack costs (~0.2 ms a
+/// pattern for a `[^。]{0,30}` gap), so each distinct pattern is compiled once per run.
+/// A clone shares the compiled program and gets its own search cache, so threads do not
+/// contend. Only patterns that compiled are kept: an error is recomputed to be reported.
+static COMPILED: std::sync::OnceLock<std::sync::Mutex<std::collections::HashMap<String, Regex>>> =
+    std::sync::OnceLock::new();
+
+fn compiled_before(folded: &str) -> Option<Regex> {
+    let cache = COMPILED.get_or_init(Default::default).lock().ok()?;
+    cache.get(folded).cloned()
+}
+
+fn remember(folded: &str, re: &Regex) {
+    if let Ok(mut cache) = COMPILED.get_or_init(Default::default).lock() {
+        cache.insert(folded.to_string(), re.clone());
+    }
 }
 
 /// The regex crate's message on one line, for errors without a place (a size limit).
