@@ -182,10 +182,14 @@ impl<'a> Tag<'a> {
             cut: None,
         };
         if rest.starts_with(b"<!--") {
-            return Some(other(find(rest, b"-->", 4).map_or(bytes.len(), |i| start + i + 3)));
+            return Some(other(
+                find(rest, b"-->", 4).map_or(bytes.len(), |i| start + i + 3),
+            ));
         }
         if rest.starts_with(b"<!") || rest.starts_with(b"<?") {
-            return Some(other(memchr(b'>', rest).map_or(bytes.len(), |i| start + i + 1)));
+            return Some(other(
+                memchr(b'>', rest).map_or(bytes.len(), |i| start + i + 1),
+            ));
         }
         let closing = rest.get(1) == Some(&b'/');
         let name_at = 1 + usize::from(closing);
@@ -231,11 +235,19 @@ fn attributes(rest: &[u8], from: usize) -> Attrs {
             i += 1;
         }
         if i >= len {
-            return Attrs { end: len, self_closing: false, cut };
+            return Attrs {
+                end: len,
+                self_closing: false,
+                cut,
+            };
         }
         if rest[i] == b'>' {
             let self_closing = i > gap && rest[i - 1] == b'/';
-            return Attrs { end: i + 1, self_closing, cut };
+            return Attrs {
+                end: i + 1,
+                self_closing,
+                cut,
+            };
         }
         count += 1;
         if count > MAX_ATTRS && cut.is_none() {
@@ -258,7 +270,13 @@ fn attributes(rest: &[u8], from: usize) -> Attrs {
         if i < len && matches!(rest[i], b'"' | b'\'') {
             match memchr(rest[i], &rest[i + 1..]) {
                 Some(k) => i += k + 2,
-                None => return Attrs { end: len, self_closing: false, cut },
+                None => {
+                    return Attrs {
+                        end: len,
+                        self_closing: false,
+                        cut,
+                    }
+                }
             }
         } else {
             while i < len && !ws(i) && rest[i] != b'>' {

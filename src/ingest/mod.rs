@@ -21,9 +21,19 @@ mod docx_xml;
 mod encoding;
 mod html;
 mod html_depth;
+mod html_parse;
 mod html_text;
 mod numbering;
 mod sniff;
+
+pub use html_parse::ParseWork;
+
+/// The work parsing `page` as HTML takes (after the same guards as [`extract`]), for
+/// tests and benchmarks that bound it by the page's length.
+#[doc(hidden)]
+pub fn html_parse_work(page: &str) -> ParseWork {
+    html_parse::parse(&html_depth::cap_nesting(page)).1
+}
 
 /// A report's text, extracted and decoded.
 #[derive(Debug, Clone, PartialEq)]
