@@ -6,7 +6,7 @@ use lawscore::engine::{Engine, Scored};
 use lawscore::model::scorecard::{ErrorRecord, Scorecard};
 use lawscore::render::{self, Batch, OutputFormat, Templates};
 use rayon::prelude::*;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 const EXTENSIONS: &[&str] = &["txt", "html", "htm", "docx"];
@@ -65,19 +65,12 @@ fn collect(paths: &[PathBuf], errors: &mut Vec<ErrorRecord>) -> Vec<Input> {
 
 fn score_one(engine: &Engine, input: &Input) -> Result<Scored, ErrorRecord> {
     match input {
-        Input::Stdin => {
-            let mut b = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut b)
-                .map_err(|e| ErrorRecord {
-                    path: "-".into(),
-                    error: e.to_string(),
-                })?;
-            engine.score_bytes("-", &b).map_err(|e| ErrorRecord {
+        Input::Stdin => engine
+            .score_reader("-", std::io::stdin().lock())
+            .map_err(|e| ErrorRecord {
                 path: "-".into(),
                 error: e.to_string(),
-            })
-        }
+            }),
         Input::File(p) => engine.score_file(p).map_err(|e| ErrorRecord {
             path: p.display().to_string(),
             error: e.to_string(),
