@@ -46,19 +46,38 @@ impl Engine {
         })
     }
 
-    /// Reads, extracts and scores a file (size limits apply before reading).
+    /// Reads, extracts and scores a file (size limits apply before reading). Memory is
+    /// taken from the process-wide budget ([`ingest::MEMORY_BUDGET`]) for reading and
+    /// extracting, then for scoring, so parallel calls wait rather than add up.
     pub fn score_file(&self, path: &std::path::Path) -> Result<Scored, IngestError> {
         let (bytes, ex) = ingest::read_file_as(path, self.encoding)?;
-        Ok(self.score_extracted(&path.display().to_string(), &bytes, ex))
+        self.score_extracted(&path.display().to_string(), &bytes, ex)
     }
 
-    /// Scores bytes read from `path` (shown as given).
+    /// Scores bytes read from `path` (shown as given), within the same budget.
     pub fn score_bytes(&self, path: &str, bytes: &[u8]) -> Result<Scored, IngestError> {
         let ex = ingest::extract_as(bytes, path, self.encoding)?;
-        Ok(self.score_extracted(path, bytes, ex))
+        self.score_extracted(path, bytes, ex)
     }
 
-    fn score_extracted(&self, path: &str, bytes: &[u8], ex: ingest::Extracted) -> Scored {
+    /// Reads an input of unknown size such as standard input (shown as `path`), refused
+    /// as soon as it passes the size limit for one report, and scores it.
+    pub fn score_reader(
+        &self,
+        path: &str,
+        reader: impl std::io::Read,
+    ) -> Result<Scored, IngestError> {
+        let bytes = ingest::read_limited(reader)?;
+        self.score_bytes(path, &bytes)
+    }
+
+    fn score_extracted(
+        &self,
+        path: &str,
+        bytes: &[u8],
+        ex: ingest::Extracted,
+    ) -> Result<Scored, IngestError> {
+        let _share = ingest::reserve_scoring(bytes.len(), ex.text.len())?;
         let source = Source {
             path: path.to_string(),
             format: ex.format,
@@ -67,10 +86,10 @@ impl Engine {
             sha256: crate::digest::sha256_hex(bytes),
         };
         let styled = ex.styled();
-        Scored {
+        Ok(Scored {
             card: self.score_styled_text(&ex.text, &styled, source),
             text: ex.text,
-        }
+        })
     }
 
     /// Scores already extracted text.

@@ -61,3 +61,72 @@ proptest! {
         prop_assert!(card.score >= 0.0 && card.score <= 100.0);
     }
 }
+
+/// Pieces of tag soup: unclosed, self-closed and mismatched tags, formatting left open,
+/// tables, foreign and raw-text elements, comments and stray `<`.
+fn tag() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec![
+            "<div>",
+            "</div>",
+            "<div/>",
+            "<p>",
+            "</p>",
+            "<b>",
+            "</b>",
+            "<b id=1>",
+            "<table>",
+            "<tr>",
+            "<td>",
+            "</td>",
+            "</table>",
+            "</x>",
+            "<svg>",
+            "<g/>",
+            "</svg>",
+            "<select>",
+            "<option>",
+            "<li>",
+            "<h1>",
+            "<a href=x>",
+            "<font face=f>",
+            "<template>",
+            "<script>",
+            "</script>",
+            "<!--",
+            "-->",
+            "<",
+            "&amp;",
+            "<br>",
+            "<form>",
+            "<nobr>",
+            "<plaintext>",
+            "<p style=\"display:none\">",
+            "<div id=zoom>",
+            "<title>",
+            "<body>",
+            "<html>",
+        ])
+        .prop_map(String::from),
+        fragment(),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    /// Repeated up to a thousand times, so the soups reach the shapes that once took
+    /// quadratic time, while each case stays small enough to run in a moment.
+    #[test]
+    fn scoring_any_tag_soup_never_panics(
+        parts in proptest::collection::vec(tag(), 1..40),
+        times in 1usize..1000,
+    ) {
+        let page = format!("<!DOCTYPE html><html><body>{}</body></html>", parts.concat().repeat(times));
+        let work = lawscore::ingest::html_parse_work(&page);
+        prop_assert!(work.nodes <= page.len() / 4 + 10_000);
+        if let Ok(scored) = engine().score_bytes("p.html", page.as_bytes()) {
+            prop_assert!(scored.card.score >= 0.0 && scored.card.score <= 100.0);
+        }
+    }
+}

@@ -8,23 +8,15 @@ use lawscore::engine::{Engine, Scored};
 use lawscore::model::scorecard::{ErrorRecord, Scorecard};
 use lawscore::render::{Batch, OutputFormat, Templates};
 use rayon::prelude::*;
-use std::io::Read;
 
 fn score_one(engine: &Engine, input: &Input) -> Result<Scored, ErrorRecord> {
     match input {
-        Input::Stdin => {
-            let mut b = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut b)
-                .map_err(|e| ErrorRecord {
-                    path: "-".into(),
-                    error: e.to_string(),
-                })?;
-            engine.score_bytes("-", &b).map_err(|e| ErrorRecord {
+        Input::Stdin => engine
+            .score_reader("-", std::io::stdin().lock())
+            .map_err(|e| ErrorRecord {
                 path: "-".into(),
                 error: e.to_string(),
-            })
-        }
+            }),
         Input::File(p) => engine.score_file(p).map_err(|e| ErrorRecord {
             path: p.display().to_string(),
             error: e.to_string(),

@@ -1,11 +1,14 @@
 //! Word .docx → lines: the ZIP container, `word/document.xml` and the styles and
 //! numbering the paragraphs refer to.
 
-use std::io::{Cursor, Read};
+use std::cell::Cell;
+use std::io::{BufRead, BufReader, Cursor, Read};
 
 use zip::ZipArchive;
 
+use super::docx_body::lines;
 use super::docx_styles::parse_styles;
+use super::docx_xml::XmlError;
 use super::numbering::Numbering;
 use super::sniff::READS;
 use super::{IngestError, StyledHeading};
@@ -14,6 +17,21 @@ use super::{IngestError, StyledHeading};
 const MAX_DOCUMENT: u64 = 200 << 20;
 /// numbering.xml and styles.xml are tens of KB.
 const MAX_SIDE_PART: u64 = 32 << 20;
+/// The parts read may unpack to this many times the file's size: XML compresses some
+/// 5–20 times, and a .docx also holds images that do not compress. The same ratio as
+/// Apache POI's zip-bomb guard.
+const MAX_RATIO: u64 = 100;
+/// What any .docx may unpack to, whatever its size.
+const RATIO_FLOOR: u64 = 8 << 20;
+
+/// The most the parts of a .docx of `len` bytes may unpack to, all together: the
+/// smaller of the ratio (or its floor) and the per-part limits.
+pub(crate) fn max_unpacked(len: u64) -> u64 {
+    let parts = MAX_DOCUMENT + 2 * MAX_SIDE_PART;
+    parts.min(RATIO_FLOOR.max(len.saturating_mul(MAX_RATIO)))
+}
+
+type Zip<'a> = ZipArchive<Cursor<&'a [u8]>>;
 
 /// The text of a .docx and the lines its styles mark as headings. `name` only chooses
 /// between "broken .docx" and "not a .docx" when the ZIP has no `word/document.xml`.
@@ -26,21 +44,140 @@ pub(crate) fn extract(
     if zip.index_for_name("word/document.xml").is_none() {
         return Err(not_a_docx(&zip, name));
     }
-    let document = read_part(&mut zip, "word/document.xml", MAX_DOCUMENT)?;
-    // A damaged side part costs the heading numbers, not the whole report.
-    let numbering = read_optional(&mut zip, "word/numbering.xml")?
-        .and_then(|xml| Numbering::parse(&xml).ok())
+    let mut unpack = Unpack {
+        file_len: bytes.len() as u64,
+        left: max_unpacked(bytes.len() as u64),
+    };
+    // Read first: the body is streamed and needs them as it goes. A damaged side part
+    // costs the heading numbers, not the whole report.
+    let numbering = unpack
+        .optional(&mut zip, "word/numbering.xml", |r| Numbering::parse(r))?
         .unwrap_or_default();
-    let styles = read_optional(&mut zip, "word/styles.xml")?
-        .and_then(|xml| parse_styles(&xml).ok())
+    let styles = unpack
+        .optional(&mut zip, "word/styles.xml", |r| parse_styles(r))?
         .unwrap_or_default();
-    super::docx_body::lines(&document, numbering, &styles).map_err(|e| {
+    let body = unpack.part(&mut zip, "word/document.xml", MAX_DOCUMENT, |r| {
+        lines(r, numbering, &styles)
+    })?;
+    body.map_err(|e| {
         IngestError::BadDocx(format!("word/document.xml is not well-formed XML ({e})"))
     })
 }
 
+/// What may still be unpacked from one .docx.
+struct Unpack {
+    file_len: u64,
+    /// Bytes the remaining parts may unpack to together.
+    left: u64,
+}
+
+impl Unpack {
+    /// Parses a part that may be missing; `None` when it is missing or not XML.
+    fn optional<T>(
+        &mut self,
+        zip: &mut Zip<'_>,
+        part: &str,
+        parse: impl FnOnce(&mut dyn BufRead) -> Result<T, XmlError>,
+    ) -> Result<Option<T>, IngestError> {
+        if zip.index_for_name(part).is_none() {
+            return Ok(None);
+        }
+        Ok(self.part(zip, part, MAX_SIDE_PART, parse)?.ok())
+    }
+
+    /// Streams one part to `parse`, stopping as soon as it unpacks past `limit` or past
+    /// what the file may still unpack to, whatever the ZIP header claims.
+    fn part<T>(
+        &mut self,
+        zip: &mut Zip<'_>,
+        part: &str,
+        limit: u64,
+        parse: impl FnOnce(&mut dyn BufRead) -> Result<T, XmlError>,
+    ) -> Result<Result<T, XmlError>, IngestError> {
+        let bad =
+            |e: &dyn std::fmt::Display| IngestError::BadDocx(format!("cannot unpack {part} ({e})"));
+        let file = zip.by_name(part).map_err(|e| bad(&e))?;
+        let cap = limit.min(self.left);
+        if file.size() > cap {
+            return Err(self.too_large(part, limit, cap));
+        }
+        let over = Cell::new(false);
+        let used = Cell::new(0);
+        let bounded = Bounded {
+            inner: file,
+            left: cap,
+            over: &over,
+            used: &used,
+        };
+        let mut reader = BufReader::with_capacity(64 << 10, bounded);
+        let parsed = parse_text(&mut reader, parse);
+        if over.get() {
+            return Err(self.too_large(part, limit, cap));
+        }
+        self.left -= used.get();
+        parsed.map_err(|e| bad(&e))
+    }
+
+    fn too_large(&self, part: &str, limit: u64, cap: u64) -> IngestError {
+        let mib = |n: u64| n.div_ceil(1 << 20);
+        IngestError::TooLarge(if cap == limit {
+            format!(
+                "{part} unpacks to more than {} MiB, the limit for one part",
+                mib(limit)
+            )
+        } else {
+            format!(
+                "the .docx unpacks to more than {} MiB from {} KiB, over {MAX_RATIO} times its size: \
+                 a zip bomb, not a report",
+                mib(max_unpacked(self.file_len)),
+                self.file_len.div_ceil(1 << 10)
+            )
+        })
+    }
+}
+
+/// Hands the part's text to `parse`: UTF-8 streamed as it unpacks (a BOM skipped),
+/// UTF-16 (which the OOXML spec allows, and nobody writes) decoded whole first.
+fn parse_text<T>(
+    reader: &mut BufReader<Bounded<'_, impl Read>>,
+    parse: impl FnOnce(&mut dyn BufRead) -> Result<T, XmlError>,
+) -> Result<Result<T, XmlError>, std::io::Error> {
+    let head = reader.fill_buf()?;
+    if head.starts_with(b"\xff\xfe") || head.starts_with(b"\xfe\xff") {
+        let mut raw = Vec::new();
+        reader.read_to_end(&mut raw)?;
+        let text = encoding_rs::UTF_8.decode(&raw).0.into_owned();
+        return Ok(parse(&mut text.as_bytes()));
+    }
+    if head.starts_with(b"\xef\xbb\xbf") {
+        reader.consume(3);
+    }
+    Ok(parse(reader))
+}
+
+/// A reader that fails once more than `left` bytes come out of `inner`, and says so.
+struct Bounded<'a, R> {
+    inner: R,
+    left: u64,
+    over: &'a Cell<bool>,
+    used: &'a Cell<u64>,
+}
+
+impl<R: Read> Read for Bounded<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if n as u64 > self.left {
+            self.over.set(true);
+            return Err(std::io::Error::other("the part unpacks past its limit"));
+        }
+        self.left -= n as u64;
+        self.used.set(self.used.get() + n as u64);
+        Ok(n)
+    }
+}
+
 /// Why a ZIP without `word/document.xml` was refused.
-fn not_a_docx(zip: &ZipArchive<Cursor<&[u8]>>, name: &str) -> IngestError {
+fn not_a_docx(zip: &Zip<'_>, name: &str) -> IngestError {
     let has = |part: &str| zip.index_for_name(part).is_some();
     let what = if has("xl/workbook.xml") {
         "an Excel .xlsx workbook"
@@ -56,39 +193,6 @@ fn not_a_docx(zip: &ZipArchive<Cursor<&[u8]>>, name: &str) -> IngestError {
         "a ZIP archive that is not a Word .docx (it has no word/document.xml)"
     };
     IngestError::Unsupported(format!("{what} cannot be read; {READS}"))
-}
-
-fn read_optional(
-    zip: &mut ZipArchive<Cursor<&[u8]>>,
-    part: &str,
-) -> Result<Option<String>, IngestError> {
-    if zip.index_for_name(part).is_none() {
-        return Ok(None);
-    }
-    read_part(zip, part, MAX_SIDE_PART).map(Some)
-}
-
-/// Reads one part, stopping at `limit` bytes whatever the ZIP header claims.
-fn read_part(
-    zip: &mut ZipArchive<Cursor<&[u8]>>,
-    part: &str,
-    limit: u64,
-) -> Result<String, IngestError> {
-    let bad =
-        |e: &dyn std::fmt::Display| IngestError::BadDocx(format!("cannot unpack {part} ({e})"));
-    let file = zip.by_name(part).map_err(|e| bad(&e))?;
-    let mut buf = Vec::new();
-    file.take(limit + 1)
-        .read_to_end(&mut buf)
-        .map_err(|e| bad(&e))?;
-    if buf.len() as u64 > limit {
-        return Err(IngestError::TooLarge(format!(
-            "{part} unpacks to more than {} MiB, the limit for one part",
-            limit >> 20
-        )));
-    }
-    // Honours a UTF-16 BOM, which the OOXML spec allows.
-    Ok(encoding_rs::UTF_8.decode(&buf).0.into_owned())
 }
 
 #[cfg(test)]
@@ -112,9 +216,24 @@ mod tests {
     fn parts_past_the_limit_are_refused_whatever_the_header_says() {
         let bytes = archive(&[("word/document.xml", &[b' '; 4096])]);
         let mut zip = ZipArchive::new(Cursor::new(bytes.as_slice())).unwrap();
-        let err = read_part(&mut zip, "word/document.xml", 1000).unwrap_err();
+        let mut unpack = Unpack {
+            file_len: 100,
+            left: 1 << 20,
+        };
+        let read_all = |r: &mut dyn BufRead| {
+            let mut v = Vec::new();
+            r.read_to_end(&mut v).map_err(|e| XmlError::Xml(e.into()))?;
+            Ok(v.len())
+        };
+        let err = unpack
+            .part(&mut zip, "word/document.xml", 1000, read_all)
+            .unwrap_err();
         assert!(matches!(err, IngestError::TooLarge(ref m) if m.contains("word/document.xml")));
-        assert!(read_part(&mut zip, "word/document.xml", 4096).is_ok());
+        let got = unpack
+            .part(&mut zip, "word/document.xml", 4096, read_all)
+            .unwrap();
+        assert_eq!(got.unwrap(), 4096);
+        assert_eq!(unpack.left, (1 << 20) - 4096);
     }
 
     #[test]
@@ -124,7 +243,7 @@ mod tests {
             <w:style w:styleId="2"><w:basedOn w:val="1"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style>
             <w:style w:styleId="loop"><w:basedOn w:val="loop"/></w:style>
         </w:styles>"#;
-        let styles = parse_styles(styles).unwrap();
+        let styles = parse_styles(styles.as_bytes()).unwrap();
         assert_eq!(style_list(&styles, "2"), (Some("4".into()), Some(1)));
         assert_eq!(style_list(&styles, "loop"), (None, None));
     }
@@ -140,7 +259,7 @@ mod tests {
             <w:style w:type="table" w:styleId="grid"><w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr></w:tblStylePr></w:style>
             <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style>
         </w:styles>"#;
-        let styles = parse_styles(styles).unwrap();
+        let styles = parse_styles(styles.as_bytes()).unwrap();
         let outline = |id| style_outline(&styles, id);
         assert_eq!(
             ["1", "a5", "mine", "lvl", "Title", "none"].map(outline),

@@ -2,13 +2,13 @@
 //! tab-separated), with auto-numbering labels put back in front of headings, and the
 //! lines whose paragraph style, outline level or bold marks them as headings.
 
+use std::io::BufRead;
 use std::ops::Range;
 
 use quick_xml::events::{BytesRef, BytesStart, Event};
-use quick_xml::Reader;
 
 use super::docx_styles::{style_bold, style_list, style_outline, Styles};
-use super::docx_xml::{attr, is_on, number};
+use super::docx_xml::{attr, each_event, is_on, number, XmlError};
 use super::numbering::Numbering;
 use super::{bold_heading_shape, StyledHeading, MAX_HEADING_LEVEL};
 
@@ -66,24 +66,22 @@ struct Body {
     skip: usize,
 }
 
-/// The lines of a document body and the lines styled as headings.
+/// The lines of a document body and the lines styled as headings, the XML streamed
+/// from `xml`.
 pub(crate) fn lines(
-    xml: &str,
+    xml: impl BufRead,
     mut numbering: Numbering,
     styles: &Styles,
-) -> Result<(String, Vec<StyledHeading>), quick_xml::Error> {
+) -> Result<(String, Vec<StyledHeading>), XmlError> {
     let mut b = Body::default();
-    let mut reader = Reader::from_str(xml);
-    loop {
-        let event = reader.read_event()?;
+    each_event(xml, |event| {
         if b.skip > 0 {
             match event {
                 Event::Start(_) => b.skip += 1,
                 Event::End(_) => b.skip -= 1,
-                Event::Eof => break,
                 _ => {}
             }
-            continue;
+            return;
         }
         match event {
             Event::Start(e) => b.start(&e),
@@ -92,10 +90,9 @@ pub(crate) fn lines(
             Event::Text(t) if b.in_text => b.push(&t.xml10_content()),
             Event::CData(t) if b.in_text => b.push(&t),
             Event::GeneralRef(r) if b.in_text => b.push(&reference(&r)),
-            Event::Eof => break,
             _ => {}
         }
-    }
+    })?;
     Ok((b.out.join("\n"), b.headings))
 }
 

@@ -2,10 +2,11 @@
 
 use std::collections::HashMap;
 
-use quick_xml::events::Event;
-use quick_xml::Reader;
+use std::io::BufRead;
 
-use super::docx_xml::{attr, is_on, number};
+use quick_xml::events::Event;
+
+use super::docx_xml::{attr, each_event, is_on, number, XmlError};
 
 /// What a style in `word/styles.xml` says about lists, headings and weight; each
 /// setting may instead be inherited through `w:basedOn`.
@@ -29,43 +30,40 @@ pub(crate) struct Style {
 /// Paragraph and character styles by style id.
 pub(crate) type Styles = HashMap<String, Style>;
 
-/// Reads the styles' lists, outline levels and bold from `word/styles.xml`.
-pub(crate) fn parse_styles(xml: &str) -> Result<Styles, quick_xml::Error> {
+/// Reads the styles' lists, outline levels and bold from `word/styles.xml`, streamed.
+pub(crate) fn parse_styles(xml: impl BufRead) -> Result<Styles, XmlError> {
     let mut styles = Styles::new();
-    let mut reader = Reader::from_str(xml);
     let mut cur: Option<(String, Style)> = None;
     // Table styles' conditional parts (header row, first column) are not the style's own.
     let mut conditional = 0usize;
-    loop {
-        match reader.read_event()? {
-            Event::Start(e) if e.name().as_ref() == "w:tblStylePr" => conditional += 1,
-            Event::Start(e) | Event::Empty(e) if conditional == 0 => {
-                match (e.name().as_ref(), cur.as_mut()) {
-                    ("w:style", _) => cur = attr(&e, "w:styleId").map(|id| (id, Style::default())),
-                    ("w:basedOn", Some((_, s))) => s.based_on = attr(&e, "w:val"),
-                    ("w:numId", Some((_, s))) => s.num_id = attr(&e, "w:val"),
-                    ("w:ilvl", Some((_, s))) => s.ilvl = number(&e),
-                    ("w:outlineLvl", Some((_, s))) => s.outline = number(&e),
-                    ("w:name", Some((_, s))) => {
-                        s.named_outline = attr(&e, "w:val").and_then(|n| heading_name(&n));
-                    }
-                    ("w:b", Some((_, s))) => s.bold = Some(is_on(&e)),
-                    _ => {}
+    each_event(xml, |event| match event {
+        Event::Start(e) if e.name().as_ref() == "w:tblStylePr" => conditional += 1,
+        Event::Start(e) | Event::Empty(e) if conditional == 0 => {
+            match (e.name().as_ref(), cur.as_mut()) {
+                ("w:style", _) => cur = attr(&e, "w:styleId").map(|id| (id, Style::default())),
+                ("w:basedOn", Some((_, s))) => s.based_on = attr(&e, "w:val"),
+                ("w:numId", Some((_, s))) => s.num_id = attr(&e, "w:val"),
+                ("w:ilvl", Some((_, s))) => s.ilvl = number(&e),
+                ("w:outlineLvl", Some((_, s))) => s.outline = number(&e),
+                ("w:name", Some((_, s))) => {
+                    s.named_outline = attr(&e, "w:val").and_then(|n| heading_name(&n));
+                }
+                ("w:b", Some((_, s))) => s.bold = Some(is_on(&e)),
+                _ => {}
+            }
+        }
+        Event::End(e) => match e.name().as_ref() {
+            "w:tblStylePr" => conditional = conditional.saturating_sub(1),
+            "w:style" => {
+                if let Some((id, s)) = cur.take() {
+                    styles.insert(id, s);
                 }
             }
-            Event::End(e) => match e.name().as_ref() {
-                "w:tblStylePr" => conditional = conditional.saturating_sub(1),
-                "w:style" => {
-                    if let Some((id, s)) = cur.take() {
-                        styles.insert(id, s);
-                    }
-                }
-                _ => {}
-            },
-            Event::Eof => return Ok(styles),
             _ => {}
-        }
-    }
+        },
+        _ => {}
+    })?;
+    Ok(styles)
 }
 
 /// The outline level a heading style's name implies: `heading 1` (Word's built-in

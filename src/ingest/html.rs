@@ -54,7 +54,7 @@ const META_WINDOW: usize = 4;
 /// its markup makes headings.
 pub(crate) fn extract(page: &str) -> (String, Vec<StyledHeading>) {
     let page = cap_nesting(page);
-    let doc = Html::parse_document(&page);
+    let (doc, _) = super::html_parse::parse(&page);
     let html = *doc.root_element();
     let body = html
         .children()

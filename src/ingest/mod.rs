@@ -14,6 +14,7 @@ use std::path::Path;
 
 use crate::model::scorecard::Format;
 
+mod budget;
 mod docx;
 mod docx_body;
 mod docx_styles;
@@ -21,9 +22,20 @@ mod docx_xml;
 mod encoding;
 mod html;
 mod html_depth;
+mod html_parse;
 mod html_text;
 mod numbering;
 mod sniff;
+
+pub use budget::{budget_bytes, Reservation, MEMORY_BUDGET, MEMORY_BUDGET_ENV};
+pub use html_parse::ParseWork;
+
+/// The work parsing `page` as HTML takes (after the same guards as [`extract`]), for
+/// tests and benchmarks that bound it by the page's length.
+#[doc(hidden)]
+pub fn html_parse_work(page: &str) -> ParseWork {
+    html_parse::parse(&html_depth::cap_nesting(page)).1
+}
 
 /// A report's text, extracted and decoded.
 #[derive(Debug, Clone, PartialEq)]
@@ -103,7 +115,7 @@ const MAX_INPUT: u64 = 256 << 20;
 /// Extracts a report's text from `bytes`. `name` (a file name or path, may be empty)
 /// only breaks ties: the content decides the format and the encoding.
 pub fn extract(bytes: &[u8], name: &str) -> Result<Extracted, IngestError> {
-    extract_inner(bytes, name, None).map_err(IngestError::one_line)
+    extract_as(bytes, name, None)
 }
 
 /// Like [`extract`], but text is decoded in `encoding` when given (`--encoding`), for the
@@ -113,7 +125,41 @@ pub fn extract_as(
     name: &str,
     encoding: Option<&'static encoding_rs::Encoding>,
 ) -> Result<Extracted, IngestError> {
+    let need = budget::extraction_need(bytes.len() as u64, head(bytes), name);
+    let _share = budget::reserve(need)?;
     extract_inner(bytes, name, encoding).map_err(IngestError::one_line)
+}
+
+/// The first bytes of an input, which tell its kind.
+fn head(bytes: &[u8]) -> &[u8] {
+    &bytes[..bytes.len().min(HEAD)]
+}
+
+/// How much of an input is read to tell its kind before the rest.
+const HEAD: usize = 1024;
+
+/// Reserves the memory scoring a text of `text_len` bytes takes, the `raw_len` bytes it
+/// came from still held: call before scoring, hold while scoring. Waits while other
+/// reports hold the budget ([`MEMORY_BUDGET`]); refused when it alone needs more.
+pub fn reserve_scoring(raw_len: usize, text_len: usize) -> Result<Reservation, IngestError> {
+    budget::reserve(budget::scoring_need(raw_len as u64, text_len as u64))
+}
+
+/// Reads an input of unknown size (standard input), stopping as soon as it passes the
+/// size limit for one report.
+pub fn read_limited(reader: impl Read) -> Result<Vec<u8>, IngestError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_INPUT + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| IngestError::Io(format!("cannot read standard input: {e}")))?;
+    if bytes.len() as u64 > MAX_INPUT {
+        return Err(IngestError::TooLarge(format!(
+            "standard input is over the {} MiB limit for one report; reading stopped there",
+            MAX_INPUT >> 20
+        )));
+    }
+    Ok(bytes)
 }
 
 impl IngestError {
@@ -186,7 +232,8 @@ pub fn read_file(path: &Path) -> Result<(Vec<u8>, Extracted), IngestError> {
     read_file_as(path, None)
 }
 
-/// Like [`read_file`], decoding text in `encoding` when given.
+/// Like [`read_file`], decoding text in `encoding` when given. Memory for extracting is
+/// reserved from the file's size and first bytes before the rest is read.
 pub fn read_file_as(
     path: &Path,
     encoding: Option<&'static encoding_rs::Encoding>,
@@ -200,16 +247,30 @@ pub fn read_file_as(
     if meta.len() > MAX_INPUT {
         return Err(too_large(meta.len()));
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_INPUT + 1)
+    let mut rest = file.take(MAX_INPUT + 1);
+    let mut bytes = Vec::new();
+    (&mut rest)
+        .take(HEAD as u64)
         .read_to_end(&mut bytes)
         .map_err(io)?;
+    let name = path.to_string_lossy();
+    let need = |len: usize, bytes: &[u8]| budget::extraction_need(len as u64, head(bytes), &name);
+    let mut share = budget::reserve(need(meta.len() as usize, &bytes))?;
+    bytes.reserve_exact((meta.len() as usize).saturating_sub(bytes.len()));
+    rest.read_to_end(&mut bytes).map_err(io)?;
     if bytes.len() as u64 > MAX_INPUT {
         return Err(IngestError::TooLarge(format!(
             "the input is over the {} MiB limit",
             MAX_INPUT >> 20
         )));
     }
-    let ex = extract_as(&bytes, &path.to_string_lossy(), encoding)?;
+    // Devices and files still being written say one size and hold another: reserve
+    // again for what was read (given back first, so no report waits while holding).
+    if bytes.len() as u64 != meta.len() {
+        drop(share);
+        share = budget::reserve(need(bytes.len(), &bytes))?;
+    }
+    let ex = extract_inner(&bytes, &name, encoding).map_err(IngestError::one_line)?;
+    drop(share);
     Ok((bytes, ex))
 }

@@ -4,10 +4,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::Reader;
+use std::io::BufRead;
 
-use super::docx_xml::attr;
+use quick_xml::events::{BytesStart, Event};
+
+use super::docx_xml::{attr, each_event, XmlError};
 
 /// Word allows list levels 0–8.
 const LEVELS: usize = 9;
@@ -38,18 +39,15 @@ pub(crate) struct Numbering {
 }
 
 impl Numbering {
-    /// Reads `word/numbering.xml`.
-    pub(crate) fn parse(xml: &str) -> Result<Numbering, quick_xml::Error> {
+    /// Reads `word/numbering.xml`, streamed.
+    pub(crate) fn parse(xml: impl BufRead) -> Result<Numbering, XmlError> {
         let mut p = NumberingParser::default();
-        let mut reader = Reader::from_str(xml);
-        loop {
-            match reader.read_event()? {
-                Event::Start(e) | Event::Empty(e) => p.open(&e),
-                Event::End(e) => p.close(e.name().as_ref()),
-                Event::Eof => return Ok(p.numbering),
-                _ => {}
-            }
-        }
+        each_event(xml, |event| match event {
+            Event::Start(e) | Event::Empty(e) => p.open(&e),
+            Event::End(e) => p.close(e.name().as_ref()),
+            _ => {}
+        })?;
+        Ok(p.numbering)
     }
 
     /// Advances the counter of list `num_id` at level `ilvl` and returns the
@@ -376,7 +374,7 @@ mod tests {
           <w:num w:numId="2"><w:abstractNumId w:val="0"/>
             <w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>
         </w:numbering>"#;
-        let mut n = Numbering::parse(xml).unwrap();
+        let mut n = Numbering::parse(xml.as_bytes()).unwrap();
         let got: Vec<_> = [
             ("1", 0),
             ("1", 1),
