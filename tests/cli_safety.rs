@@ -662,3 +662,18 @@ fn odd_file_names_stay_on_one_line_on_stderr() {
         "{err}"
     );
 }
+
+/// `--fail-under nan` would pass every report (no score is below NaN) and a threshold
+/// outside 0–100 gates nothing meaningful: both are refused before anything is scored,
+/// and a real threshold still fails a weak report.
+#[test]
+fn a_gate_that_cannot_fail_is_refused() {
+    let weak = fixture("weak.txt");
+    for bad in ["nan", "NaN", "inf", "-1", "101", "seventy"] {
+        let o = run_to(&["score", "--fail-under", bad, s(&weak)], Stdio::piped());
+        refused(&o, bad);
+        assert!(stdout(&o).is_empty(), "{bad}: {}", stdout(&o));
+    }
+    let o = run_to(&["score", "--fail-under", "99", s(&weak)], Stdio::piped());
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+}

@@ -80,8 +80,8 @@ pub struct ScoreArgs {
     /// Decode text files in this encoding instead of detecting it (e.g. gb18030, big5).
     #[arg(long, value_name = "LABEL")]
     pub encoding: Option<String>,
-    /// Exit with status 1 when any report scores below N.
-    #[arg(long, value_name = "N")]
+    /// Exit with status 1 when any report scores below N (0 to 100).
+    #[arg(long, value_name = "N", value_parser = score_threshold)]
     pub fail_under: Option<f64>,
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long, value_name = "N")]
@@ -92,6 +92,18 @@ pub struct ScoreArgs {
     /// Colour in text output.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     pub color: ColorWhen,
+}
+
+/// A `--fail-under` threshold: a score from 0 to 100. `nan` would pass every report (no
+/// score is below it) and `inf` fail every one, so neither is a gate.
+fn score_threshold(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(n) if (0.0..=100.0).contains(&n) => Ok(n),
+        Ok(_) => Err(format!("`{s}` is not a score from 0 to 100")),
+        Err(_) => Err(format!(
+            "`{s}` is not a number; give a score from 0 to 100, e.g. 75"
+        )),
+    }
 }
 
 /// When `--format text` paints in colour.

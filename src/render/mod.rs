@@ -18,8 +18,8 @@ mod json;
 mod labels;
 mod overview;
 mod page;
-mod temps;
 mod template_files;
+mod temps;
 mod text;
 
 use crate::model::scorecard::{round1, ErrorRecord, Scorecard, Summary};
