@@ -24,6 +24,10 @@ fuzz_target!(|data: &[u8]| {
     let Some((&mode, rest)) = data.split_first() else {
         return;
     };
-    let bytes = if mode % 2 == 0 { rest.to_vec() } else { pack(rest) };
+    let bytes = if mode % 2 == 0 {
+        rest.to_vec()
+    } else {
+        pack(rest)
+    };
     let _ = lawscore::ingest::extract(&bytes, "report.docx");
 });

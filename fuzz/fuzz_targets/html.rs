@@ -9,6 +9,12 @@ fuzz_target!(|data: &[u8]| {
     let page = String::from_utf8_lossy(data);
     let work = lawscore::ingest::html_parse_work(&page);
     let len = page.len();
-    assert!(work.nodes <= 2 * (len / 8 + 10_000), "{work:?} for {len} bytes");
-    assert!(work.tracked <= 200 * len + 10_000, "{work:?} for {len} bytes");
+    assert!(
+        work.nodes <= 2 * (len / 8 + 10_000),
+        "{work:?} for {len} bytes"
+    );
+    assert!(
+        work.tracked <= 200 * len + 10_000,
+        "{work:?} for {len} bytes"
+    );
 });
