@@ -22,16 +22,15 @@ import time
 FORMATS = ("jsonl", "json", "csv", "html")
 
 
-def run(cmd, out=None):
-    """Runs `cmd` (stdout to /dev/null): wall s, CPU s, peak RSS KiB, exit status."""
+def run(cmd):
+    """Runs `cmd`, its output dropped and its stderr kept: wall s, CPU s, peak RSS KiB, exit."""
     start = time.perf_counter()
     with open(os.devnull, "wb") as null:
-        p = subprocess.Popen(cmd, stdout=null, stderr=subprocess.PIPE if out is None else out)
-        err = p.stderr.read() if p.stderr else b""
+        p = subprocess.Popen(cmd, stdout=null, stderr=subprocess.PIPE)
+        err = p.stderr.read()
         _, status, ru = os.wait4(p.pid, 0)
     wall = time.perf_counter() - start
     code = os.waitstatus_to_exitcode(status)
-    p.returncode = code
     return {"wall": wall, "cpu": ru.ru_utime + ru.ru_stime, "rss": ru.ru_maxrss, "code": code, "err": err}
 
 
@@ -69,7 +68,7 @@ class Bench:
         say(f"{label}: {len(files)} reports, {nbytes / 1e6:.1f} MB; jsonl x{reps} …")
         res = {"files": len(files), "bytes": nbytes, "fmt": {}}
         res["fmt"]["jsonl"] = self.paired(self.score_args("jsonl", folder), reps)
-        for fmt in FORMATS[1:]:
+        for fmt in [f for f in FORMATS[1:] if f in self.a.formats]:
             say(f"{label}: {fmt} …")
             res["fmt"][fmt] = self.paired(self.score_args(fmt, folder), 1)
             shutil.rmtree(os.path.join(self.scratch, "html-lawscore"), ignore_errors=True)
@@ -80,7 +79,7 @@ class Bench:
         if label == "1k" or self.a.python_10k:
             say(f"{label}: python re …")
             py = [sys.executable, os.path.join(os.path.dirname(__file__), "bench-python.py"), self.a.patterns, folder]
-            res["python"] = [run(py, out=None)]
+            res["python"] = [run(py)]
             say("  " + res["python"][0]["err"].decode().strip().replace("\n", "\n  "))
         if label == "1k":
             say(f"{label}: jsonl -j2 …")
@@ -130,9 +129,10 @@ def table(results, one, load, bins, a):
     py = lambda r: median(r["python"], "cpu") if "python" in r else None
     row("Python `re`, MB/s per core", lambda r, n: py(r) and fmt_num(r["bytes"] / 1e6 / py(r)))
     row("python/lawscore (CPU)", lambda r, n: py(r) and f"{py(r) / cpu(r, n):.2f}×")
-    for fmt in FORMATS:
+    shown = [f for f in FORMATS if f == "jsonl" or f in a.formats]
+    for fmt in shown:
         row(f"peak RSS, {fmt} (MiB)", lambda r, n, f=fmt: fmt_num(median(r["fmt"][f][n], "rss") / 1024))
-    for fmt in FORMATS[1:]:
+    for fmt in shown[1:]:
         row(f"CPU s, {fmt}", lambda r, n, f=fmt: f"{cpu(r, n, f):.1f}")
     row("`-j2` against `-j1` (wall)", lambda r, n: "j2" in r and f"{median(r['fmt']['jsonl'][n], 'wall') / median(r['j2'][n], 'wall'):.2f}×" or None)
     lines.append("")
@@ -146,7 +146,7 @@ def table(results, one, load, bins, a):
         lines.append("|---" * (len(labels) + 1) + "|")
         ratio = lambda f: " | ".join(f(results[l]) for l in labels)
         lines.append("| speed, jsonl CPU | " + ratio(lambda r: f"{cpu(r, 'before') / cpu(r, 'lawscore'):.2f}") + " |")
-        for fmt in FORMATS:
+        for fmt in shown:
             lines.append(f"| peak RSS, {fmt} | " + ratio(lambda r, f=fmt: f"{median(r['fmt'][f]['before'], 'rss') / median(r['fmt'][f]['lawscore'], 'rss'):.2f}") + " |")
         lines.append(f"| one report end to end | {median(one['before'], 'wall') / median(one['lawscore'], 'wall'):.2f} |" + " |" * (len(labels) - 1))
         lines.append(f"| pack load | {median(load['before'], 'wall') / median(load['lawscore'], 'wall'):.2f} |" + " |" * (len(labels) - 1))
@@ -163,7 +163,9 @@ def main():
     p.add_argument("--quick", action="store_true")
     p.add_argument("--reps", type=int, default=3)
     p.add_argument("--python-10k", action="store_true")
+    p.add_argument("--formats", default=",".join(FORMATS), help="formats whose memory is measured")
     a = p.parse_args()
+    a.formats = a.formats.split(",")
     # ripgrep joins its patterns into one regex, where two `(?P<value>…)` groups clash;
     # unnamed groups match the same text.
     with open(a.patterns, encoding="utf-8") as f:
