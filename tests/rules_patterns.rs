@@ -14,7 +14,9 @@ fn listed(args: &[&str]) -> Vec<String> {
 }
 
 fn yaml(name: &str) -> Value {
-    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules").join(name);
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("rules")
+        .join(name);
     lawscore::yaml::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap()
 }
 
@@ -58,7 +60,10 @@ fn written_in_the_pack() -> Vec<String> {
 fn every_pattern_of_the_pack_is_listed_once_and_compiles() {
     let lines = listed(&["rules", "patterns"]);
     let written = written_in_the_pack();
-    assert!(written.len() > 20, "too few patterns read from rules/: {written:?}");
+    assert!(
+        written.len() > 20,
+        "too few patterns read from rules/: {written:?}"
+    );
     assert!(
         written.iter().any(|p| p.contains("(?P<value>")),
         "no key figure pattern read from pack.yaml"
