@@ -1,4 +1,5 @@
-//! Per-report cost of each stage: `cargo bench`. Large inputs and memory: scripts/bench-large.sh.
+//! Per-report cost of each stage: `cargo bench`. Large inputs and memory: scripts/bench-large.sh;
+//! whole runs against ripgrep and Python, memory per format, latency: scripts/bench.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use lawscore::document::Document;

@@ -140,6 +140,12 @@ enum RulesCommand {
         #[arg(long, value_name = "DIR")]
         rules: Option<PathBuf>,
     },
+    /// Print every distinct regex the pack compiles, folded, one per line (for `rg -f`).
+    Patterns {
+        /// Rule folder (default: the built-in pack).
+        #[arg(long, value_name = "DIR")]
+        rules: Option<PathBuf>,
+    },
     /// Write the built-in rule pack to DIR for editing.
     Export {
         /// Target folder.
@@ -182,6 +188,7 @@ pub fn run() -> i32 {
             rules_cmd::test(rules.as_ref(), filter.as_deref())
         }
         Command::Rules(RulesCommand::List { rules }) => rules_cmd::list(rules.as_ref()),
+        Command::Rules(RulesCommand::Patterns { rules }) => rules_cmd::patterns(rules.as_ref()),
         Command::Rules(RulesCommand::Export { dir, force }) => rules_cmd::export(&dir, force),
         Command::Explain { element, rules } => rules_cmd::explain(&element, rules.as_ref()),
         Command::Outline { path } => outline_cmd::run(&path),

@@ -129,6 +129,53 @@ pub fn list(dir: Option<&PathBuf>) -> i32 {
     0
 }
 
+/// `rules patterns`: every distinct regex the pack compiles, folded as it is compiled,
+/// one per line in pack order. This is the input `scripts/bench` gives ripgrep (`rg -f`)
+/// and the Python baseline, so that they search for exactly what lawscore searches for.
+pub fn patterns(dir: Option<&PathBuf>) -> i32 {
+    let pack = match load_rules(dir) {
+        Ok(p) => p,
+        Err(c) => return c,
+    };
+    let mut seen = std::collections::HashSet::new();
+    for p in pattern_sources(&pack) {
+        // `rg -f` reads one pattern a line; a line break in a pattern (only possible
+        // through an escape in YAML) is written as the regex escape it stands for.
+        let line = p.replace('\n', "\\n");
+        if seen.insert(line.clone()) {
+            say!("{line}");
+        }
+    }
+    0
+}
+
+/// The folded source of every regex the pack compiles, duplicates included: element
+/// conditions, topics, stock phrases and key figures (`{value}` expanded). Derived from the
+/// sources rather than the compiled regexes, so the listing does not depend on when or
+/// how the pack compiles them.
+fn pattern_sources(pack: &lawscore::rules::RulePack) -> Vec<String> {
+    use lawscore::fold::fold_pattern;
+    use lawscore::rules::expand_value;
+    let conds = pack.elements.iter().flat_map(|e| {
+        e.met
+            .patterns()
+            .into_iter()
+            .chain(e.partial.iter().flat_map(|p| p.patterns()))
+    });
+    let topics = pack.topics.iter().flat_map(|(_, pats)| pats);
+    let mut out: Vec<String> = conds
+        .chain(topics)
+        .chain(&pack.stock_phrases)
+        .map(|p| fold_pattern(&p.source))
+        .collect();
+    for ind in &pack.indicators {
+        let d = &ind.def;
+        let written = d.patterns.iter().chain(&d.zero).chain(&d.except);
+        out.extend(written.map(|p| fold_pattern(&expand_value(p))));
+    }
+    out
+}
+
 /// `rules export DIR`: the built-in pack and its guide, for editing.
 pub fn export(dir: &Path, force: bool) -> i32 {
     if let Err(e) = std::fs::create_dir_all(dir) {
