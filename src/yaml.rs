@@ -45,6 +45,13 @@ pub fn from_str<T: serde::de::DeserializeOwned>(s: &str) -> Result<T, YamlError>
     serde_yaml::from_str(s).map_err(convert)
 }
 
+/// Reads a YAML file's values from the JSON that `build.rs` made of them (the built-in
+/// pack). `None` when they do not fit `T`: the caller then reads the YAML, whose error
+/// has a position.
+pub fn from_precomputed_json<T: serde::de::DeserializeOwned>(json: &str) -> Option<T> {
+    serde_json::from_str(json).ok()
+}
+
 /// Converts an already parsed value into a type.
 pub fn from_value<T: serde::de::DeserializeOwned>(v: Value) -> Result<T, YamlError> {
     serde_yaml::from_value(v).map_err(convert)

@@ -114,10 +114,6 @@ fn element(
         None => None,
     };
     let met = met?;
-    let mut examples = def.examples;
-    for (k, ex) in examples.iter_mut().enumerate() {
-        ex.at = src.pos(At::Key(&format!("{path}.examples[{k}].text")));
-    }
     Some(Element {
         id: def.id,
         name: def.name,
@@ -133,7 +129,7 @@ fn element(
         titles: def.titles,
         met,
         partial,
-        examples,
+        examples: def.examples,
         known_gaps: def.known_gaps,
         badge: def.badge,
         file: src.shown.clone(),

@@ -74,6 +74,15 @@ fn bad_colour(grade: &str, raw: &str, i: usize, src: &Source) -> Diagnostic {
 /// An error for `colour: #1a7f37` written without quotes: YAML reads the `#` as the start
 /// of a comment, so the grade would silently have no colour.
 fn bare_hash(grade: &str, i: usize, src: &Source) -> Option<Diagnostic> {
+    // Most packs leave some colours out: look for the mistake before asking where the
+    // grade stands, which builds the file's position index.
+    let bare = |l: &str| {
+        l.split_once("colour:")
+            .is_some_and(|(_, v)| v.trim_start().starts_with('#'))
+    };
+    if !src.text.lines().any(bare) {
+        return None;
+    }
     let first = src.pos(At::Key(&format!("grades[{i}]")))?.line;
     // The grade's own lines: its first, then any up to the next list item or blank line.
     let item_ends = |l: &str| l.trim().is_empty() || l.trim_start().starts_with("- ");

@@ -180,7 +180,7 @@ impl RulePack {
             .iter()
             .map(|(n, c)| (n.to_string(), c.to_string()))
             .collect();
-        load_files(files, "rules")
+        load(files, "rules", builtin::JSON)
     }
 
     /// A pack from a folder: `pack.yaml` and every other `*.yaml` in it.
@@ -291,17 +291,28 @@ fn digest(files: &[(String, String)]) -> String {
 /// Four steps: read (values and positions, `parse`), compile (`compile`), check across
 /// files (`lint`), and keep the warnings or fail with every error, each at the YAML
 /// position of what it is about.
-pub fn load_files(mut files: Vec<(String, String)>, shown: &str) -> Result<RulePack, RuleErrors> {
+pub fn load_files(files: Vec<(String, String)>, shown: &str) -> Result<RulePack, RuleErrors> {
+    load(files, shown, &[])
+}
+
+/// [`load_files`], with some files' values already read (`json`, by file name: the
+/// built-in pack's, see `build.rs`).
+fn load(
+    mut files: Vec<(String, String)>,
+    shown: &str,
+    json: &[(&str, &str)],
+) -> Result<RulePack, RuleErrors> {
     files.sort();
     let path_of = |name: &str| format!("{}/{}", shown.trim_end_matches('/'), name);
+    let json_of = |name: &str| json.iter().find(|(n, _)| *n == name).map(|(_, j)| *j);
     let mut diags: Vec<Diagnostic> = Vec::new();
-    let (pack_src, pack) = parse::pack(&files, shown, &path_of, &mut diags)?;
+    let (pack_src, pack) = parse::pack(&files, shown, &path_of, json_of("pack.yaml"), &mut diags)?;
     let categories = compile::categories(&pack, &pack_src, &mut diags);
     let vocabularies = vocab::Vocabularies::new(&pack.vocabularies);
     let mut by_category: Vec<Vec<Element>> = vec![Vec::new(); categories.len()];
     let mut sources = vec![pack_src];
     for (name, text) in files.iter().filter(|(n, _)| n != "pack.yaml") {
-        let read = parse::read::<ElementsFile>(&path_of(name), text, &mut diags);
+        let read = parse::read::<ElementsFile>(&path_of(name), text, json_of(name), &mut diags);
         let Some((src, ef)) = read else { continue };
         if let Some((ci, els)) = compile::elements(ef, &src, &categories, &vocabularies, &mut diags)
         {
@@ -330,6 +341,7 @@ pub fn load_files(mut files: Vec<(String, String)>, shown: &str) -> Result<RuleP
         warnings: Vec::new(),
     };
     lint::check(&rp, &pack, &sources, &mut diags);
+    diags.extend(sources.iter().filter_map(parse::unindexed));
     rp.files = files;
     if diags.iter().any(|d| d.severity == Severity::Error) {
         return Err(RuleErrors(diags));
@@ -357,6 +369,68 @@ mod tests {
         }
     }
 
+    fn builtin_files() -> Vec<(String, String)> {
+        let files = builtin::FILES.iter();
+        files.map(|(n, c)| (n.to_string(), c.to_string())).collect()
+    }
+
+    /// The built-in pack loads without a finding, so nothing needs a position: no span
+    /// index is built (it cost as much as reading the YAML).
+    #[test]
+    fn loading_the_builtin_pack_builds_no_position_index() {
+        let before = crate::yaml::spans::indexes_built();
+        let pack = RulePack::builtin().unwrap();
+        assert!(pack.warnings.is_empty());
+        assert_eq!(crate::yaml::spans::indexes_built(), before);
+    }
+
+    /// A finding still gets its line and column: the index of its file, and of that file
+    /// only, is built when the finding asks where it stands.
+    #[test]
+    fn a_finding_builds_the_index_of_its_own_file_and_has_its_place() {
+        let mut files = builtin_files();
+        let pack_yaml = &mut files.iter_mut().find(|(n, _)| n == "pack.yaml").unwrap().1;
+        let line = pack_yaml.lines().position(|l| l.contains("window:"));
+        assert!(line.is_none(), "the test adds the only `window:`");
+        *pack_yaml = pack_yaml.replacen("negation:\n", "negation:\n  window: 3\n", 1);
+        let at = pack_yaml.lines().position(|l| l == "  window: 3").unwrap() + 1;
+        let before = crate::yaml::spans::indexes_built();
+        let pack = load_files(files, "rules").unwrap();
+        assert_eq!(crate::yaml::spans::indexes_built(), before + 1);
+        let w = &pack.warnings[..];
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(
+            (w[0].file.as_str(), w[0].line, w[0].column),
+            ("rules/pack.yaml", Some(at), Some(3))
+        );
+    }
+
+    /// Every built-in file is precomputed by `build.rs`, and its JSON fits its type (a
+    /// file that fell back to its YAML would load right, only slower).
+    #[test]
+    fn every_builtin_file_is_read_from_its_precomputed_values() {
+        for (name, _) in builtin::FILES {
+            let (_, json) = builtin::JSON.iter().find(|(n, _)| n == name).unwrap();
+            let fits = match *name {
+                "pack.yaml" => {
+                    crate::yaml::from_precomputed_json::<schema::PackFile>(json).is_some()
+                }
+                _ => crate::yaml::from_precomputed_json::<ElementsFile>(json).is_some(),
+            };
+            assert!(fits, "{name}");
+        }
+        assert_eq!(builtin::JSON.len(), builtin::FILES.len());
+    }
+
+    /// What is read from the precomputed values is the pack read from the YAML, to the
+    /// last pattern, weight and example.
+    #[test]
+    fn the_precomputed_builtin_pack_is_the_pack_its_yaml_gives() {
+        let fast = RulePack::builtin().unwrap();
+        let slow = load_files(builtin_files(), "rules").unwrap();
+        assert_eq!(format!("{fast:#?}"), format!("{slow:#?}"));
+    }
+
     /// The YAML paths the compiler gives patterns and examples are the span index's own:
     /// each built-in pattern is found as the scalar it was written as, or behind the alias
     /// (`*leaders`) that brought it in.
@@ -364,6 +438,7 @@ mod tests {
     fn every_builtin_pattern_and_example_has_its_own_place() {
         let pack = RulePack::builtin().unwrap();
         assert!(pack.warnings.is_empty(), "{:?}", pack.warnings);
+        let mut places = pack.example_places();
         for e in &pack.elements {
             let name = e.file.rsplit('/').next().unwrap();
             let text = &pack.files.iter().find(|(n, _)| n == name).unwrap().1;
@@ -390,9 +465,9 @@ mod tests {
                     }
                 }
             }
-            for (k, ex) in e.examples.iter().enumerate() {
-                let at = ex
-                    .at
+            for k in 0..e.examples.len() {
+                let at = places
+                    .example(e, k)
                     .unwrap_or_else(|| panic!("{} example {k} has no place", e.id));
                 assert!(
                     text[at.offset..].starts_with("text:"),

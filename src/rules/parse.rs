@@ -8,39 +8,41 @@ use super::source::{At, Source};
 use crate::yaml::{self, Spans, YamlError};
 use serde::de::DeserializeOwned;
 
-/// Reads one file into `T`, with its position index. A file that does not read is
-/// reported into `diags` and gives `None`.
+/// Reads one file into `T`, with its position index (built only if a diagnostic asks
+/// for a position, see [`unindexed`]). A file that does not read is reported into
+/// `diags` and gives `None`.
+/// `json` is the same values precomputed (the built-in pack, see `build.rs`); when they
+/// do not fit `T`, the YAML is read and its error reported as for any file.
 pub(super) fn read<T: DeserializeOwned>(
     shown: &str,
     text: &str,
+    json: Option<&str>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<(Source, T)> {
-    let source = |spans| Source {
-        shown: shown.to_string(),
-        text: text.to_string(),
-        spans,
-    };
-    match (yaml::from_str::<T>(text), Spans::parse(text)) {
-        (Ok(value), Ok(spans)) => Some((source(spans), value)),
-        // Both parsers fail on bad syntax; the span parser's place is the exact one (the
-        // line of a mis-indented key, not the line before it).
-        (Err(_), Err(syntax)) => {
-            diags.push(yaml_diag(shown, text, syntax));
-            None
-        }
-        (Err(e), Ok(_)) => {
+    if let Some(value) = json.and_then(yaml::from_precomputed_json::<T>) {
+        return Some((Source::new(shown, text), value));
+    }
+    match yaml::from_str::<T>(text) {
+        Ok(value) => Some((Source::new(shown, text), value)),
+        Err(e) => {
+            // Both parsers fail on bad syntax; the span parser's place is the exact one
+            // (the line of a mis-indented key, not the line before it).
+            let e = Spans::parse(text).err().unwrap_or(e);
             diags.push(yaml_diag(shown, text, e));
             None
         }
-        (Ok(value), Err(e)) => {
-            let d = Diagnostic::warning(
-                shown,
-                format!("the file reads, but its positions could not be indexed ({e}); messages about it name the file only"),
-            );
-            diags.push(d.at(text, e.line, e.column));
-            Some((source(Spans::default()), value))
-        }
     }
+}
+
+/// A warning for a file whose positions were needed but could not be indexed: the span
+/// parser refused what serde_yaml read, so messages about the file name it alone.
+pub(super) fn unindexed(src: &Source) -> Option<Diagnostic> {
+    let e = src.spans.failure()?;
+    let d = Diagnostic::warning(
+        &src.shown,
+        format!("the file reads, but its positions could not be indexed ({e}); messages about it name the file only"),
+    );
+    Some(d.at(&src.text, e.line, e.column))
 }
 
 /// `pack.yaml`, which every pack needs and without which nothing else can be checked.
@@ -48,6 +50,7 @@ pub(super) fn pack(
     files: &[(String, String)],
     shown: &str,
     path_of: &dyn Fn(&str) -> String,
+    json: Option<&str>,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<(Source, PackFile), RuleErrors> {
     let Some((_, text)) = files.iter().find(|(n, _)| n == "pack.yaml") else {
@@ -56,7 +59,7 @@ pub(super) fn pack(
         return Err(RuleErrors(vec![d]));
     };
     let mut own = Vec::new();
-    match read::<PackFile>(&path_of("pack.yaml"), text, &mut own) {
+    match read::<PackFile>(&path_of("pack.yaml"), text, json, &mut own) {
         Some(read) => {
             diags.extend(own);
             schema_version(read.1.schema, &read.0, diags);
@@ -139,7 +142,7 @@ mod tests {
 
     fn error_of(text: &str) -> Diagnostic {
         let mut diags = Vec::new();
-        assert!(read::<ElementsFile>("x.yaml", text, &mut diags).is_none());
+        assert!(read::<ElementsFile>("x.yaml", text, None, &mut diags).is_none());
         diags.remove(0)
     }
 
@@ -171,12 +174,15 @@ mod tests {
         let element = "    name: 甲\n    weight: 1\n    basis: b\n    advice: a\n    met: '甲'\n";
         let text = format!("{HEAD}{element}    scope: [measures,\nplans]\n");
         let mut diags = Vec::new();
-        let (src, ef) = read::<ElementsFile>("x.yaml", &text, &mut diags).unwrap();
+        let (src, ef) = read::<ElementsFile>("x.yaml", &text, None, &mut diags).unwrap();
         assert_eq!(ef.elements[0].scope.as_ref().unwrap().len(), 2);
-        assert_eq!(diags.len(), 1);
-        assert_eq!(diags[0].severity, crate::rules::diag::Severity::Warning);
-        assert_eq!(diags[0].line, Some(11), "{}", diags[0]);
+        assert!(diags.is_empty(), "{diags:?}");
+        // Nothing asked for a position yet: nothing to warn about.
+        assert!(unindexed(&src).is_none());
         assert!(src.pos(At::Key("elements[0].name")).is_none());
+        let d = unindexed(&src).unwrap();
+        assert_eq!(d.severity, crate::rules::diag::Severity::Warning);
+        assert_eq!(d.line, Some(11), "{d}");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use crate::model::scorecard::Status;
 use crate::model::Kind;
-use crate::yaml::{Pos, Value};
+use crate::yaml::Value;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 
@@ -270,9 +270,6 @@ pub struct Example {
     /// What the example shows.
     #[serde(default)]
     pub note: Option<String>,
-    /// Where its `text:` stands in the rule file, so a failing example names its line.
-    #[serde(skip)]
-    pub at: Option<Pos>,
 }
 
 /// What an example's text is: a snippet standing in one part of a report, or a whole

@@ -2,7 +2,9 @@
 //! path goes.
 
 use super::diag::Diagnostic;
+use super::{Element, RulePack};
 use crate::yaml::{Pos, Spans};
+use std::collections::HashMap;
 
 /// What a diagnostic points at, by YAML path (`elements[2].met.any[1]`).
 #[derive(Debug, Clone, Copy)]
@@ -42,6 +44,15 @@ fn parent(path: &str) -> Option<&str> {
 }
 
 impl Source {
+    /// A file whose position index is built the first time a diagnostic needs it.
+    pub fn new(shown: &str, text: &str) -> Source {
+        Source {
+            shown: shown.to_string(),
+            text: text.to_string(),
+            spans: Spans::lazy(text),
+        }
+    }
+
     /// Where `at` stands; a path the index lacks (a key with a dot, a file that could
     /// not be indexed) falls back to the nearest enclosing node that it has.
     pub fn pos(&self, at: At) -> Option<Pos> {
@@ -66,6 +77,38 @@ impl Source {
     /// A warning about `at`.
     pub fn warning(&self, at: At, message: impl Into<String>) -> Diagnostic {
         Diagnostic::warning(&self.shown, message).at_pos(&self.text, self.pos(at))
+    }
+}
+
+/// Where the examples of a loaded pack stand, for `rules test` to name a failing one's
+/// line. Loading keeps no position index (a pack that loads cleanly never needs one), so
+/// each file's is built here, the first time one of its examples is asked for.
+pub struct Places<'a> {
+    files: &'a [(String, String)],
+    built: HashMap<&'a str, Spans>,
+}
+
+impl RulePack {
+    /// Where this pack's examples stand (see [`Places`]).
+    pub fn example_places(&self) -> Places<'_> {
+        Places {
+            files: &self.files,
+            built: HashMap::new(),
+        }
+    }
+}
+
+impl Places<'_> {
+    /// Where the `text:` of example `k` (0-based) of element `e` stands.
+    pub fn example(&mut self, e: &Element, k: usize) -> Option<Pos> {
+        // `e.file` is the folder as shown, `/`, then the file's name.
+        let name = e.file.rsplit('/').next()?;
+        let (name, text) = self.files.iter().find(|(n, _)| n == name)?;
+        let spans = self
+            .built
+            .entry(name.as_str())
+            .or_insert_with(|| Spans::lazy(text));
+        spans.key(&format!("{}.examples[{k}].text", e.path))
     }
 }
 

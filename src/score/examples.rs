@@ -143,13 +143,14 @@ fn run_one(single: &RulePack, e: &Element, i: usize, ex: &Example) -> ExampleRes
         matched: ex.matched.clone(),
         evidence: r.evidence.clone(),
         text: ex.text.clone(),
-        at: ex.at,
+        at: None,
     }
 }
 
 /// Runs every example of every element (or of the elements whose id starts with `filter`).
 pub fn run(pack: &RulePack, filter: Option<&str>) -> Vec<ExampleResult> {
     let mut single = alone(pack);
+    let mut places = pack.example_places();
     let mut out = Vec::new();
     for e in pack
         .elements
@@ -158,7 +159,9 @@ pub fn run(pack: &RulePack, filter: Option<&str>) -> Vec<ExampleResult> {
     {
         single.elements = vec![e.clone()];
         for (i, ex) in e.examples.iter().enumerate() {
-            out.push(run_one(&single, e, i, ex));
+            let mut r = run_one(&single, e, i, ex);
+            r.at = places.example(e, i);
+            out.push(r);
         }
     }
     out

@@ -9,7 +9,9 @@
 
 use super::YamlError;
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
+use std::cell::Cell;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// A place in a YAML file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,9 +54,95 @@ pub struct Node {
     pub scalar: Option<(Style, String)>,
 }
 
-/// The position index of one YAML file.
+/// The position index of one YAML file, built when first asked (see [`Spans::lazy`]).
+///
+/// The second parse costs as much as serde_yaml's own, and a pack that loads without a
+/// finding never needs a position: only a diagnostic does.
 #[derive(Debug, Clone, Default)]
 pub struct Spans {
+    text: String,
+    index: OnceLock<Result<Index, YamlError>>,
+}
+
+thread_local! {
+    /// Indexes built on this thread, so a test can check that loading did not build one.
+    static BUILT: Cell<usize> = const { Cell::new(0) };
+}
+
+/// How many span indexes this thread has built so far (each [`Spans::parse`], and each
+/// [`Spans::lazy`] the first time it is asked for a position).
+pub fn indexes_built() -> usize {
+    BUILT.with(Cell::get)
+}
+
+impl Spans {
+    /// Indexes `text` now; a syntax error comes back with its position.
+    pub fn parse(text: &str) -> Result<Spans, YamlError> {
+        let index = Index::parse(text)?;
+        Ok(Spans {
+            text: text.to_string(),
+            index: OnceLock::from(Ok(index)),
+        })
+    }
+
+    /// Keeps `text` and indexes it on the first question. If it does not index (the
+    /// span parser refuses what serde_yaml read), every question gets `None` and
+    /// [`Spans::failure`] says why.
+    pub fn lazy(text: &str) -> Spans {
+        Spans {
+            text: text.to_string(),
+            index: OnceLock::new(),
+        }
+    }
+
+    fn index(&self) -> Option<&Index> {
+        self.index
+            .get_or_init(|| Index::parse(&self.text))
+            .as_ref()
+            .ok()
+    }
+
+    /// Why the index could not be built, once something asked for it; `None` while it
+    /// was never needed.
+    pub fn failure(&self) -> Option<&YamlError> {
+        self.index.get()?.as_ref().err()
+    }
+
+    /// The node at `path`.
+    pub fn get(&self, path: &str) -> Option<&Node> {
+        self.index()?.nodes.get(path)
+    }
+
+    /// Where the node at `path` is named: its key in a mapping, its start in a sequence.
+    pub fn key(&self, path: &str) -> Option<Pos> {
+        self.get(path).map(|n| n.key.unwrap_or(n.start))
+    }
+
+    /// Where the value at `path` starts.
+    pub fn value_at(&self, path: &str) -> Option<Pos> {
+        self.get(path).map(|n| n.start)
+    }
+
+    /// Every path, in document order.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.index()
+            .into_iter()
+            .flat_map(|i| i.order.iter().map(String::as_str))
+    }
+
+    /// Where byte `byte` of the decoded scalar at `path` was written.
+    ///
+    /// Exact for one-line plain, single-quoted (`''`) and double-quoted (escapes) scalars
+    /// and for literal (`|`) blocks; for a scalar folded over several lines, and for `>`
+    /// blocks, where line breaks and spaces merge, the scalar's start.
+    pub fn inside(&self, path: &str, byte: usize) -> Option<Pos> {
+        self.index()?.inside(path, byte)
+    }
+}
+
+/// The index itself: every node by path, and where each line starts.
+#[derive(Debug, Clone, Default)]
+struct Index {
     text: String,
     line_starts: Vec<usize>,
     nodes: HashMap<String, Node>,
@@ -85,15 +173,16 @@ fn style(s: ScalarStyle) -> Style {
     }
 }
 
-impl Spans {
+impl Index {
     /// Indexes `text`; a syntax error comes back with its position.
-    pub fn parse(text: &str) -> Result<Spans, YamlError> {
-        let mut spans = Spans {
+    fn parse(text: &str) -> Result<Index, YamlError> {
+        BUILT.with(|n| n.set(n.get() + 1));
+        let mut spans = Index {
             text: text.to_string(),
             line_starts: std::iter::once(0)
                 .chain(text.match_indices('\n').map(|(i, _)| i + 1))
                 .collect(),
-            ..Spans::default()
+            ..Index::default()
         };
         let mut stack: Vec<Frame> = Vec::new();
         for event in Parser::new_from_str(text) {
@@ -238,33 +327,9 @@ impl Spans {
         }
     }
 
-    /// The node at `path`.
-    pub fn get(&self, path: &str) -> Option<&Node> {
-        self.nodes.get(path)
-    }
-
-    /// Where the node at `path` is named: its key in a mapping, its start in a sequence.
-    pub fn key(&self, path: &str) -> Option<Pos> {
-        self.get(path).map(|n| n.key.unwrap_or(n.start))
-    }
-
-    /// Where the value at `path` starts.
-    pub fn value_at(&self, path: &str) -> Option<Pos> {
-        self.get(path).map(|n| n.start)
-    }
-
-    /// Every path, in document order.
-    pub fn paths(&self) -> impl Iterator<Item = &str> {
-        self.order.iter().map(String::as_str)
-    }
-
-    /// Where byte `byte` of the decoded scalar at `path` was written.
-    ///
-    /// Exact for one-line plain, single-quoted (`''`) and double-quoted (escapes) scalars
-    /// and for literal (`|`) blocks; for a scalar folded over several lines, and for `>`
-    /// blocks, where line breaks and spaces merge, the scalar's start.
-    pub fn inside(&self, path: &str, byte: usize) -> Option<Pos> {
-        let node = self.get(path)?;
+    /// See [`Spans::inside`].
+    fn inside(&self, path: &str, byte: usize) -> Option<Pos> {
+        let node = self.nodes.get(path)?;
         let Some((style, value)) = &node.scalar else {
             return Some(node.start);
         };
