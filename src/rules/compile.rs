@@ -227,14 +227,14 @@ fn indicator(
     let compile = |field: &str, pats: &[String], diags: &mut Vec<Diagnostic>| {
         let one = |(j, p): (usize, &String)| {
             let path = format!("indicators[{i}].{field}[{j}]");
-            let re = pack_pattern(p, &expand_value(p), &path, &what, src, diags)?.re;
+            let re = pack_pattern(p, &expand_value(p), &path, &what, src, diags)?;
             Some((re, path))
         };
         pats.iter().enumerate().filter_map(one).collect::<Vec<_>>()
     };
     let mut patterns = Vec::new();
     for (re, path) in compile("patterns", &ind.patterns, diags) {
-        if !re.capture_names().any(|n| n == Some("value")) {
+        if !re.has_group("value") {
             let message = format!(
                 "{what}: pattern has no (?P<value>…) group or {VALUE_PLACEHOLDER} for the number"
             );

@@ -63,8 +63,90 @@ pub struct Pattern {
     pub written: String,
     /// Its YAML path within the element (`met.any[2]`); empty outside elements.
     pub at: String,
-    /// Compiled on the folded form.
-    pub re: Regex,
+    /// Its dense id in the pack's pattern table ([`super::literals::PatternTable`]), shared
+    /// by every pattern with the same folded source; [`Pattern::NO_ID`] outside a pack.
+    pub id: usize,
+    /// The folded source and its regex, compiled on first use.
+    lazy: std::sync::Arc<LazyRegex>,
+}
+
+/// A folded pattern whose syntax has been checked and whose regex is built on first use:
+/// most of what loading a pack cost was compiling regexes a run may never need.
+#[derive(Debug)]
+struct LazyRegex {
+    folded: String,
+    re: std::sync::OnceLock<Result<Regex, PatternError>>,
+}
+
+impl Pattern {
+    /// The id of a pattern that belongs to no pack's table.
+    pub const NO_ID: usize = usize::MAX;
+
+    /// The source as the regex sees it: folded as text is.
+    pub fn folded(&self) -> &str {
+        &self.lazy.folded
+    }
+
+    /// Uses `other`'s regex (same folded source), so the pack compiles it once.
+    pub(super) fn share_regex(&mut self, other: &Pattern) {
+        debug_assert_eq!(self.folded(), other.folded());
+        self.lazy = std::sync::Arc::clone(&other.lazy);
+    }
+
+    /// True when both are the same prepared regex.
+    pub fn same_regex(&self, other: &Pattern) -> bool {
+        std::sync::Arc::ptr_eq(&self.lazy, &other.lazy)
+    }
+
+    /// True once the regex has been compiled (or found too big to compile).
+    pub fn is_compiled(&self) -> bool {
+        self.lazy.re.get().is_some()
+    }
+
+    /// The compiled regex. Its syntax was checked at load, so this fails only for a regex
+    /// too big to compile (the size limit).
+    pub fn regex(&self) -> Result<&Regex, &PatternError> {
+        self.lazy
+            .re
+            .get_or_init(|| build(&self.lazy.folded))
+            .as_ref()
+    }
+
+    /// The compiled regex, for callers that cannot report an error: a pattern too big to
+    /// compile stops the run with a message naming it (`rules check` reports every such
+    /// pattern with its place in the pack).
+    pub fn re(&self) -> &Regex {
+        self.regex().unwrap_or_else(|e| {
+            panic!(
+                "rule pattern '{}' ({}) cannot be compiled: {}; run `lawscore rules check`",
+                self.source, self.at, e.message
+            )
+        })
+    }
+
+    /// True when the pattern has a capture group of this name.
+    pub fn has_group(&self, name: &str) -> bool {
+        fn walk(h: &regex_syntax::hir::Hir, name: &str) -> bool {
+            use regex_syntax::hir::HirKind;
+            match h.kind() {
+                HirKind::Capture(c) => c.name.as_deref() == Some(name) || walk(&c.sub, name),
+                HirKind::Concat(v) | HirKind::Alternation(v) => v.iter().any(|x| walk(x, name)),
+                HirKind::Repetition(r) => walk(&r.sub, name),
+                _ => false,
+            }
+        }
+        regex_syntax::Parser::new()
+            .parse(&self.lazy.folded)
+            .is_ok_and(|h| walk(&h, name))
+    }
+
+    /// True when the pattern matches empty text (and so matches everywhere). Decided from
+    /// the syntax where it can be, so that loading compiles nothing.
+    pub fn matches_empty(&self) -> bool {
+        let hir = regex_syntax::Parser::new().parse(&self.lazy.folded);
+        let may = hir.map_or(true, |h| h.properties().minimum_len() == Some(0));
+        may && self.regex().is_ok_and(|re| re.is_match(""))
+    }
 }
 
 /// A regular expression that does not compile.
@@ -190,32 +272,45 @@ impl CondError {
     }
 }
 
-/// Compiles one pattern as written by a rule author.
+/// Checks one pattern as written by a rule author and prepares it: the syntax is checked
+/// now (cheap, and an error has a position), the regex is compiled on first use.
 pub fn compile_pattern(source: &str) -> Result<Pattern, PatternError> {
     let (folded, from) = fold_pattern_traced(source);
-    let re = match compiled_before(&folded) {
-        Some(re) => re,
-        None => {
-            let re = regex::RegexBuilder::new(&folded)
-                .size_limit(2 << 20)
-                .build()
-                .map_err(|e| syntax_error(&folded, &from).unwrap_or_else(|| flatten(&e)))?;
-            remember(&folded, &re);
-            re
-        }
-    };
+    if let Some(e) = syntax_error(&folded, &from) {
+        return Err(e);
+    }
     Ok(Pattern {
         source: source.to_string(),
         written: source.to_string(),
         at: String::new(),
-        re,
+        id: Pattern::NO_ID,
+        lazy: std::sync::Arc::new(LazyRegex {
+            folded,
+            re: std::sync::OnceLock::new(),
+        }),
     })
 }
 
+/// Compiles a folded pattern whose syntax is known to be valid, once per process.
+fn build(folded: &str) -> Result<Regex, PatternError> {
+    if let Some(re) = compiled_before(folded) {
+        return Ok(re);
+    }
+    let re = regex::RegexBuilder::new(folded)
+        .size_limit(SIZE_LIMIT)
+        .build()
+        .map_err(|e| flatten(&e))?;
+    remember(folded, &re);
+    Ok(re)
+}
+
+/// The compiled size a pattern may take (the regex crate's default is 10 MiB).
+const SIZE_LIMIT: usize = 2 << 20;
+
 /// Patterns compiled in this process, by folded source. Packs repeat patterns (a
 /// vocabulary expanded in many elements, the same wording under several profiles or
-/// copied elements), and compiling is most of what loading a pack costs (~0.2 ms a
-/// pattern for a `[^。]{0,30}` gap), so each distinct pattern is compiled once per run.
+/// copied elements), and compiling is most of what using a pattern first costs (~0.2 ms
+/// for a `[^。]{0,30}` gap), so each distinct pattern is compiled once per run.
 /// A clone shares the compiled program and gets its own search cache, so threads do not
 /// contend. Only patterns that compiled are kept: an error is recomputed to be reported.
 static COMPILED: std::sync::OnceLock<std::sync::Mutex<std::collections::HashMap<String, Regex>>> =
@@ -543,6 +638,18 @@ impl Cond {
             }
         });
         out
+    }
+
+    /// Every pattern in the condition, to be given its id in the pack's table.
+    pub fn patterns_mut(&mut self) -> Vec<&mut Pattern> {
+        match self {
+            Cond::Pattern(p) => vec![p],
+            Cond::Any { of, .. } | Cond::All { of, .. } | Cond::AtLeast { of, .. } => {
+                of.iter_mut().flat_map(Cond::patterns_mut).collect()
+            }
+            Cond::Heading(c) | Cond::Title(c) => c.patterns_mut(),
+            _ => Vec::new(),
+        }
     }
 
     fn walk<'a>(&'a self, f: &mut dyn FnMut(&'a Cond)) {

@@ -1,5 +1,6 @@
 //! Evaluating a compiled condition against a document.
 
+use super::hits::{HitIndex, Match};
 use crate::document::items::{count, items, Item};
 use crate::document::Document;
 use crate::model::Kind;
@@ -31,6 +32,8 @@ pub struct Outcome {
 pub struct Ctx<'a> {
     /// The report.
     pub doc: &'a Document,
+    /// The report's matches, found once for every element.
+    pub hits: &'a HitIndex<'a>,
     /// The pack (negation words, topics).
     pub pack: &'a RulePack,
     /// Kinds whose text counts.
@@ -44,60 +47,6 @@ pub struct Ctx<'a> {
 }
 
 const MAX_HITS: usize = 6;
-
-/// Byte bounds of the clause (between , ; : 。 ! ?) holding `start..end`.
-fn clause_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let stops = |c: char| matches!(c, ',' | ';' | ':' | '。' | '!' | '?');
-    let cs = text[..start].rfind(stops).map_or(0, |i| {
-        i + text[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let ce = text[end..].find(stops).map_or(text.len(), |i| end + i);
-    (cs, ce)
-}
-
-/// True when a sentence opens with an intention (要进一步…, 将持续…, 计划…, 一是要…): a
-/// measures part that says what will be done has not done it.
-fn states_intention(neg: &crate::rules::Negation, sentence: &str) -> bool {
-    let t = sentence.trim_start();
-    let t = INTENTION_LEAD
-        .find(t)
-        .map_or(t, |m| t[m.end()..].trim_start());
-    // An except phrase that starts the same way (要求…) is no intention.
-    neg.intentions.iter().any(|w| {
-        t.starts_with(w.as_str())
-            && !neg
-                .except
-                .iter()
-                .any(|x| x.starts_with(w.as_str()) && t.starts_with(x.as_str()))
-    })
-}
-
-/// An item marker or linking word before an intention (一是要…, 同时，要…).
-static INTENTION_LEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^(?:[一二三四五六七八九十]+是|同时|此外|另外|下一步|下步|今后)[,，]?")
-        .expect("intention lead pattern")
-});
-
-/// True when a clause holds a negation word that is neither excepted nor the object of a
-/// corrective verb.
-fn negates(neg: &crate::rules::Negation, clause: &str) -> bool {
-    neg.words.iter().any(|w| {
-        clause.match_indices(w.as_str()).any(|(p, _)| {
-            let excepted = neg.except.iter().any(|x| {
-                x.contains(w.as_str())
-                    && clause
-                        .match_indices(x.as_str())
-                        .any(|(q, _)| q <= p && p < q + x.len())
-            });
-            // The corrective verb stands right before the word (纠正不规范…), not anywhere.
-            let corrected = neg
-                .correcting
-                .iter()
-                .any(|v| clause[..p].ends_with(v.as_str()));
-            !excepted && !corrected
-        })
-    })
-}
 
 impl Ctx<'_> {
     /// Sentence indices whose kind is in scope.
@@ -159,84 +108,6 @@ impl Ctx<'_> {
         out
     }
 
-    /// True when the clause a match stands in says the thing is not done or not good
-    /// enough (尚未…, 还不够健全, 有待…), however far inside the clause the negating word
-    /// stands — or when a following clause of the sentence opens with one (…已经启动，
-    /// 尚未印发实施). Excepted phrases (未发生, 未经) and words that are the object of a
-    /// corrective verb (纠正不规范执法行为) are no negation.
-    fn negated(&self, text: &str, start: usize, end: usize) -> bool {
-        let neg = &self.pack.negation;
-        if !self.negation || neg.words.is_empty() {
-            return false;
-        }
-        if states_intention(neg, text) {
-            return true;
-        }
-        let (cs, ce) = clause_bounds(text, start, end);
-        if negates(neg, &text[cs..ce]) {
-            return true;
-        }
-        // Later clauses of the same sentence that open with a status word carry on the
-        // statement about the same work.
-        let mut at = ce;
-        while at < text.len() {
-            let next_start = at + text[at..].chars().next().map_or(1, char::len_utf8);
-            if text[at..].starts_with(['。', '!', '?', ';']) || next_start >= text.len() {
-                break;
-            }
-            let (_, next_end) = clause_bounds(text, next_start, next_start);
-            let clause = &text[next_start..next_end];
-            // 但 is left out: 但公众参与…落实还不够到位 contrasts other work, it does
-            // not undo the clause before it.
-            let opens = ["目前", "现", "仍", "尚", "还", "正在"]
-                .iter()
-                .any(|w| clause.trim_start().starts_with(w));
-            if opens && negates(neg, clause) {
-                return true;
-            }
-            at = next_end;
-        }
-        false
-    }
-
-    /// True when a match lies inside a document or law name (《…》) that the text only
-    /// studies or cites (学习《重大行政决策程序暂行条例》), and the element does not count
-    /// such names. A name the text says was made or applied (制定《…》, 严格执行《…裁量基准》)
-    /// still counts.
-    fn in_title(&self, text: &str, start: usize) -> bool {
-        if self.titles {
-            return false;
-        }
-        let before = &text[..start];
-        let Some(mut open) = before.rfind('《') else {
-            return false;
-        };
-        if before[open..].contains('》') {
-            return false;
-        }
-        // A list of names (学习《甲》和《乙》) is governed by the verb before the first.
-        while let Some(prev) = before[..open]
-            .strip_suffix("》和")
-            .or_else(|| before[..open].strip_suffix("》、"))
-            .or_else(|| before[..open].strip_suffix("》及"))
-            .and_then(|b| b.rfind('《'))
-        {
-            open = prev;
-        }
-        let lead: String = {
-            let cs: Vec<char> = before[..open].chars().collect();
-            cs[cs.len().saturating_sub(12)..].iter().collect()
-        };
-        // 新修订的《…》 names a law by its history; the verb that governs it stands before.
-        let cite = &self.pack.citations;
-        let verbs = cite
-            .attributive
-            .iter()
-            .fold(lead, |l, a| l.replace(a.as_str(), "|"));
-        cite.studying.iter().any(|w| verbs.contains(w.as_str()))
-            && !cite.applying.iter().any(|w| verbs.contains(w.as_str()))
-    }
-
     /// Evaluates `c` over the sentences `unit`.
     pub fn eval(&self, c: &Cond, unit: &[usize]) -> Outcome {
         match c {
@@ -281,39 +152,60 @@ impl Keep {
 // Conditions on the text in scope.
 impl Ctx<'_> {
     /// A pattern: the first match of each sentence that is neither negated nor inside a
-    /// cited name, for a few sentences.
+    /// cited name, for a few sentences — read from the report's hit index, in the order
+    /// of `unit`.
     fn pattern(&self, p: &Pattern, unit: &[usize]) -> Outcome {
-        let doc = self.doc;
+        let found = self.hits.of(p);
         let mut o = Outcome::default();
-        for &si in unit {
-            let s = &doc.sentences[si];
-            let text = doc.sentence_text(s);
-            for m in p.re.find_iter(text) {
-                if m.start() == m.end() {
-                    continue;
-                }
-                let hit = Hit {
-                    line: s.line,
-                    start: s.start + m.start(),
-                    end: s.start + m.end(),
-                };
-                if self.in_title(text, m.start()) {
-                    continue;
-                }
-                if self.negated(text, m.start(), m.end()) {
-                    o.negated.push(hit);
-                } else {
-                    o.hits.push(hit);
+        if unit.windows(2).all(|w| w[0] < w[1]) {
+            // In text order: walk the pattern's sentences within the unit's bounds.
+            let (Some(&lo), Some(&hi)) = (unit.first(), unit.last()) else {
+                return o;
+            };
+            let from = found.sentences.partition_point(|&s| s < lo);
+            for (k, &si) in found.sentences.iter().enumerate().skip(from) {
+                if si > hi || o.hits.len() >= MAX_HITS {
                     break;
                 }
+                if unit.binary_search(&si).is_ok() {
+                    self.take(&mut o, si, &found.matches[k]);
+                }
             }
-            if o.hits.len() >= MAX_HITS {
-                break;
+        } else {
+            for &si in unit {
+                if o.hits.len() >= MAX_HITS {
+                    break;
+                }
+                if let Some(ms) = found.at(si) {
+                    self.take(&mut o, si, ms);
+                }
             }
         }
         o.ok = !o.hits.is_empty();
         o.found = o.hits.len();
         o
+    }
+
+    /// A sentence's matches as this element reads them: cited names skipped unless it
+    /// counts them, negated ones set aside when its guard is on, the first other one kept.
+    fn take(&self, o: &mut Outcome, si: usize, matches: &[Match]) {
+        let s = &self.doc.sentences[si];
+        for m in matches {
+            if !self.titles && m.in_title {
+                continue;
+            }
+            let hit = Hit {
+                line: s.line,
+                start: s.start + m.start,
+                end: s.start + m.end,
+            };
+            if self.negation && m.negated {
+                o.negated.push(hit);
+            } else {
+                o.hits.push(hit);
+                break;
+            }
+        }
     }
 
     /// At least `need` of `of` holding together in one group (sentence, paragraph, section
@@ -373,11 +265,12 @@ impl Ctx<'_> {
     /// the evidence pointing at the title's first line.
     fn title(&self, inner: &Cond) -> Outcome {
         let doc = self.doc;
-        let Some(td) = doc.found.title_words.as_deref() else {
+        let (Some(td), Some(hits)) = (doc.found.title_words.as_deref(), self.hits.title()) else {
             return Outcome::default();
         };
         let tctx = Ctx {
             doc: td,
+            hits,
             pack: self.pack,
             scope: &Kind::ALL,
             negation: false,
@@ -488,7 +381,7 @@ impl Ctx<'_> {
             .topics
             .iter()
             .enumerate()
-            .filter(|(_, (_, pats))| pats.iter().any(|p| p.re.is_match(text)))
+            .filter(|(_, (_, pats))| pats.iter().any(|p| p.re().is_match(text)))
             .map(|(i, _)| i)
             .collect()
     }
@@ -587,7 +480,7 @@ fn grams(s: &str, stock: &[Pattern]) -> BTreeSet<(char, char)> {
     {
         let mut t = s.to_string();
         for p in stock {
-            t = p.re.replace_all(&t, "|").into_owned();
+            t = p.re().replace_all(&t, "|").into_owned();
         }
         let cs: Vec<char> = t
             .chars()

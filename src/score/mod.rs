@@ -2,6 +2,8 @@
 
 pub mod eval;
 pub mod examples;
+mod guards;
+pub mod hits;
 mod indicators;
 
 use crate::document::Document;
@@ -10,6 +12,7 @@ use crate::model::Kind;
 use crate::rules::schema::ProfileDef;
 use crate::rules::{Element, RulePack};
 use eval::{Ctx, Hit, Outcome};
+use hits::HitIndex;
 
 /// The index of the sentence a hit stands in. Sentences are in text order, so a binary
 /// search finds it.
@@ -117,9 +120,11 @@ impl Judged {
     }
 }
 
-fn judge(doc: &Document, pack: &RulePack, e: &Element, deadline: Option<(u32, u32)>) -> Judged {
+fn judge(hits: &HitIndex, pack: &RulePack, e: &Element, deadline: Option<(u32, u32)>) -> Judged {
+    let doc = hits.doc();
     let ctx = Ctx {
         doc,
+        hits,
         pack,
         scope: &e.scope,
         negation: e.negation,
@@ -216,14 +221,15 @@ fn exemption(profile: &ProfileDef, e: &Element, year: Option<i32>) -> Option<Str
 
 /// One element's result for a report.
 fn element_result(
-    doc: &Document,
+    hits: &HitIndex,
     pack: &RulePack,
     profile: &ProfileDef,
     e: &Element,
     deadline: Option<(u32, u32)>,
 ) -> ElementResult {
+    let doc = hits.doc();
     let weight = profile.weights.get(&e.id).copied().unwrap_or(e.weight);
-    let mut j = judge(doc, pack, e, deadline);
+    let mut j = judge(hits, pack, e, deadline);
     if j.status != Status::Met {
         if let Some(reason) = exemption(profile, e, doc.meta.year) {
             j = Judged::not_applicable(reason);
@@ -283,10 +289,11 @@ pub fn score(doc: &Document, pack: &RulePack, profile: &ProfileDef, source: Sour
         .deadline
         .as_deref()
         .and_then(crate::rules::cond::parse_mm_dd);
+    let hits = HitIndex::new(doc, pack);
     let elements: Vec<ElementResult> = pack
         .elements
         .iter()
-        .map(|e| element_result(doc, pack, profile, e, deadline))
+        .map(|e| element_result(&hits, pack, profile, e, deadline))
         .collect();
     let categories = categories(pack, &elements);
     let earned: f64 = categories.iter().map(|c| c.earned).sum();
@@ -308,7 +315,7 @@ pub fn score(doc: &Document, pack: &RulePack, profile: &ProfileDef, source: Sour
         categories,
         elements,
         sections: doc.outline(),
-        indicators: indicators::extract(doc, pack),
+        indicators: indicators::extract(&hits, pack),
         warnings: doc.warnings.clone(),
     }
 }

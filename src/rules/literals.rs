@@ -1,0 +1,262 @@
+//! The pack's patterns by dense id, and what lets a report be searched for all of them in
+//! one pass: a multi-pattern prefilter of the literals each pattern's matches must contain,
+//! and the negation words, each in one Aho-Corasick automaton built once per pack.
+
+use super::cond::{Cond, Pattern};
+use super::{Element, IndicatorRule, Negation, RulePack};
+use aho_corasick::AhoCorasick;
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::{Hir, HirKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Every distinct pattern of a pack's elements (by folded source), by id, with the
+/// automata built from them on first use.
+#[derive(Debug, Clone, Default)]
+pub struct PatternTable {
+    patterns: Vec<Pattern>,
+    filters: OnceLock<Filters>,
+}
+
+/// The automata a report is searched with, built once per pack.
+#[derive(Debug, Clone)]
+pub struct Filters {
+    /// The literals of every pattern.
+    pub prefilter: Prefilter,
+    /// The negation words, to pass over clauses that hold none.
+    negation_words: Option<AhoCorasick>,
+}
+
+/// One automaton over the literals that every match of a pattern must contain.
+#[derive(Debug, Clone)]
+pub struct Prefilter {
+    ac: Option<AhoCorasick>,
+    /// For each literal of the automaton, the ids of the patterns that need it.
+    owners: Vec<Vec<usize>>,
+    /// Patterns with no usable literal: a candidate in every sentence.
+    always: Vec<usize>,
+    len: usize,
+}
+
+impl PatternTable {
+    /// Gives every pattern of `elements` and every pattern of `indicators` (their figure
+    /// patterns, not their look-alikes) its id, the same for patterns with the same folded
+    /// source, which also share one lazily compiled regex.
+    pub fn assign(elements: &mut [Element], indicators: &mut [IndicatorRule]) -> PatternTable {
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let conds = elements
+            .iter_mut()
+            .flat_map(|e| std::iter::once(&mut e.met).chain(e.partial.as_mut()));
+        let figures = indicators
+            .iter_mut()
+            .flat_map(|i| i.patterns.iter_mut().map(|(p, _)| p));
+        for p in conds.flat_map(Cond::patterns_mut).chain(figures) {
+            let id = *ids.entry(p.folded().to_string()).or_insert_with(|| {
+                patterns.push(p.clone());
+                patterns.len() - 1
+            });
+            p.share_regex(&patterns[id]);
+            p.id = id;
+        }
+        for (id, p) in patterns.iter_mut().enumerate() {
+            p.id = id;
+        }
+        PatternTable {
+            patterns,
+            filters: OnceLock::new(),
+        }
+    }
+
+    /// The distinct patterns, by id.
+    pub fn all(&self) -> &[Pattern] {
+        &self.patterns
+    }
+
+    /// How many distinct patterns there are.
+    pub fn len(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// True when the pack's elements have no pattern.
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    /// True when `p` is the table's pattern of its id (not one made outside the pack).
+    pub fn holds(&self, p: &Pattern) -> bool {
+        self.patterns.get(p.id).is_some_and(|q| q.same_regex(p))
+    }
+}
+
+impl RulePack {
+    /// The automata for scoring with this pack, built on first use.
+    pub fn filters(&self) -> &Filters {
+        self.patterns.filters.get_or_init(|| Filters {
+            prefilter: Prefilter::new(&self.patterns.patterns),
+            negation_words: words_automaton(&self.negation),
+        })
+    }
+}
+
+fn words_automaton(neg: &Negation) -> Option<AhoCorasick> {
+    if neg.words.is_empty() {
+        return None;
+    }
+    Some(AhoCorasick::new(&neg.words).expect("negation words automaton"))
+}
+
+impl Filters {
+    /// False when `clause` holds none of the negation words, so no negation check can hold.
+    pub fn may_negate(&self, clause: &str) -> bool {
+        self.negation_words
+            .as_ref()
+            .is_some_and(|ac| ac.is_match(clause))
+    }
+}
+
+impl Prefilter {
+    /// The prefilter of `patterns` (indexed by id).
+    pub fn new(patterns: &[Pattern]) -> Prefilter {
+        let mut literal_ids: HashMap<Vec<u8>, usize> = HashMap::new();
+        let mut literals: Vec<Vec<u8>> = Vec::new();
+        let mut owners: Vec<Vec<usize>> = Vec::new();
+        let mut always = Vec::new();
+        for (id, p) in patterns.iter().enumerate() {
+            let Some(lits) = required_literals(p.folded()) else {
+                always.push(id);
+                continue;
+            };
+            for lit in lits {
+                let k = *literal_ids.entry(lit.clone()).or_insert_with(|| {
+                    literals.push(lit);
+                    owners.push(Vec::new());
+                    owners.len() - 1
+                });
+                if owners[k].last() != Some(&id) {
+                    owners[k].push(id);
+                }
+            }
+        }
+        let ac = (!literals.is_empty())
+            .then(|| AhoCorasick::new(&literals).expect("prefilter automaton"));
+        Prefilter {
+            ac,
+            owners,
+            always,
+            len: patterns.len(),
+        }
+    }
+
+    /// Calls `f` with the id of each pattern that may match in `text` (some more than once):
+    /// those whose literals occur in it and those that have none.
+    pub fn candidates(&self, text: &str, mut f: impl FnMut(usize)) {
+        self.always.iter().for_each(|&id| f(id));
+        let Some(ac) = &self.ac else { return };
+        for m in ac.find_overlapping_iter(text) {
+            self.owners[m.pattern().as_usize()]
+                .iter()
+                .for_each(|&id| f(id));
+        }
+    }
+
+    /// How many patterns it was built for.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True when it was built for no pattern.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+/// Literals one of which every match of the folded pattern contains, or `None` when no
+/// useful set is known (the pattern is then searched everywhere).
+pub fn required_literals(folded: &str) -> Option<Vec<Vec<u8>>> {
+    let hir = regex_syntax::Parser::new().parse(folded).ok()?;
+    required(&hir)
+}
+
+/// The best literal set of `hir`: its own prefixes, or — since every match of a
+/// concatenation contains a match of each part — the best set of one part; an
+/// alternation needs a set for every branch.
+fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    let mut best = prefixes(hir);
+    let mut consider = |c: Option<Vec<Vec<u8>>>| {
+        if quality(&c) > quality(&best) {
+            best = c;
+        }
+    };
+    match hir.kind() {
+        HirKind::Capture(c) => consider(required(&c.sub)),
+        HirKind::Repetition(r) if r.min >= 1 => consider(required(&r.sub)),
+        HirKind::Concat(parts) => parts.iter().for_each(|x| consider(required(x))),
+        HirKind::Alternation(branches) => {
+            let all: Option<Vec<Vec<Vec<u8>>>> = branches.iter().map(required).collect();
+            let union: Option<Vec<Vec<u8>>> = all.map(|v| v.concat());
+            consider(union.filter(|u| u.len() <= MAX_LITERALS));
+        }
+        _ => {}
+    }
+    best
+}
+
+/// More literals than this make a set not worth its automaton states.
+const MAX_LITERALS: usize = 400;
+
+/// Every match of `hir` starts with one of these (possibly inexact) literals.
+fn prefixes(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    let seq = Extractor::new().kind(ExtractKind::Prefix).extract(hir);
+    let lits = seq.literals()?;
+    if lits.is_empty() || lits.iter().any(|l| l.is_empty()) {
+        return None;
+    }
+    Some(lits.iter().map(|l| l.as_bytes().to_vec()).collect())
+}
+
+/// Longer shortest literal first (rarer), then fewer literals.
+fn quality(set: &Option<Vec<Vec<u8>>>) -> (usize, std::cmp::Reverse<usize>) {
+    match set {
+        None => (0, std::cmp::Reverse(usize::MAX)),
+        Some(v) => (
+            v.iter().map(Vec::len).min().unwrap_or(0),
+            std::cmp::Reverse(v.len()),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lits(p: &str) -> Option<Vec<String>> {
+        let v = required_literals(&crate::fold::fold_pattern(p))?;
+        let mut s: Vec<String> = v
+            .into_iter()
+            .map(|l| String::from_utf8_lossy(&l).into_owned())
+            .collect();
+        s.sort();
+        Some(s)
+    }
+
+    #[test]
+    fn a_gap_before_the_words_leaves_the_words_required() {
+        assert_eq!(lits("[^。]{0,30}述法"), Some(vec!["述法".to_string()]));
+        assert_eq!(
+            lits("(述职|报告)[^。]{0,10}法治"),
+            Some(vec!["法治".to_string()])
+        );
+        assert_eq!(
+            lits("(述职|报告)[^。]{0,10}[法治]"),
+            Some(vec!["报告".into(), "述职".into()])
+        );
+    }
+
+    #[test]
+    fn patterns_that_can_match_anything_have_no_literals() {
+        assert_eq!(lits("[^。]{2,}"), None);
+        assert_eq!(lits("a?"), None);
+        assert_eq!(lits("(甲|.{2})乙?"), None);
+    }
+}
