@@ -15,6 +15,8 @@ use std::sync::OnceLock;
 #[derive(Debug, Clone, Default)]
 pub struct PatternTable {
     patterns: Vec<Pattern>,
+    /// Where each pattern is first used (`rules/x.yaml element a.b met.any[1]`), for errors.
+    origins: Vec<String>,
     filters: OnceLock<Filters>,
 }
 
@@ -27,16 +29,29 @@ pub struct Filters {
     negation_words: Option<AhoCorasick>,
 }
 
-/// One automaton over the literals that every match of a pattern must contain.
+/// One automaton over the literals that every match of a pattern must contain. A pattern
+/// may need several sets (述职…法治政府 needs one of {述职} and one of {法治建设, 法治政府}):
+/// it is a candidate where a literal of each set occurs.
 #[derive(Debug, Clone)]
 pub struct Prefilter {
     ac: Option<AhoCorasick>,
-    /// For each literal of the automaton, the ids of the patterns that need it.
-    owners: Vec<Vec<usize>>,
+    /// For each literal of the automaton, the (pattern id, set bit) pairs that it serves.
+    owners: Vec<Vec<(usize, u8)>>,
+    /// For each pattern, the bits of all its sets.
+    full: Vec<u8>,
     /// Patterns with no usable literal: a candidate in every sentence.
     always: Vec<usize>,
-    len: usize,
 }
+
+/// The working memory of [`Prefilter::candidates`], kept between sentences.
+#[derive(Debug, Clone, Default)]
+pub struct Scratch {
+    seen: Vec<u8>,
+    touched: Vec<usize>,
+}
+
+/// At most this many literal sets are kept per pattern (the rarest ones).
+const MAX_SETS: usize = 8;
 
 impl PatternTable {
     /// Gives every pattern of `elements` and every pattern of `indicators` (their figure
@@ -44,16 +59,23 @@ impl PatternTable {
     /// source, which also share one lazily compiled regex.
     pub fn assign(elements: &mut [Element], indicators: &mut [IndicatorRule]) -> PatternTable {
         let mut patterns: Vec<Pattern> = Vec::new();
+        let mut origins: Vec<String> = Vec::new();
         let mut ids: HashMap<String, usize> = HashMap::new();
-        let conds = elements
-            .iter_mut()
-            .flat_map(|e| std::iter::once(&mut e.met).chain(e.partial.as_mut()));
-        let figures = indicators
-            .iter_mut()
-            .flat_map(|i| i.patterns.iter_mut().map(|(p, _)| p));
-        for p in conds.flat_map(Cond::patterns_mut).chain(figures) {
+        let conds = elements.iter_mut().flat_map(|e| {
+            let place = format!("{} element {}", e.file, e.id);
+            let conds = std::iter::once(&mut e.met).chain(e.partial.as_mut());
+            conds
+                .flat_map(Cond::patterns_mut)
+                .map(move |p| (format!("{place} {}", p.at), p))
+        });
+        let figures = indicators.iter_mut().flat_map(|i| {
+            let place = format!("pack.yaml indicator {}", i.def.id);
+            i.patterns.iter_mut().map(move |(p, _)| (place.clone(), p))
+        });
+        for (origin, p) in conds.chain(figures) {
             let id = *ids.entry(p.folded().to_string()).or_insert_with(|| {
                 patterns.push(p.clone());
+                origins.push(origin);
                 patterns.len() - 1
             });
             p.share_regex(&patterns[id]);
@@ -64,6 +86,7 @@ impl PatternTable {
         }
         PatternTable {
             patterns,
+            origins,
             filters: OnceLock::new(),
         }
     }
@@ -81,6 +104,11 @@ impl PatternTable {
     /// True when the pack's elements have no pattern.
     pub fn is_empty(&self) -> bool {
         self.patterns.is_empty()
+    }
+
+    /// Where the pattern of this id is first used, for messages.
+    pub fn origin(&self, id: usize) -> &str {
+        self.origins.get(id).map_or("", String::as_str)
     }
 
     /// True when `p` is the table's pattern of its id (not one made outside the pack).
@@ -120,21 +148,25 @@ impl Prefilter {
     pub fn new(patterns: &[Pattern]) -> Prefilter {
         let mut literal_ids: HashMap<Vec<u8>, usize> = HashMap::new();
         let mut literals: Vec<Vec<u8>> = Vec::new();
-        let mut owners: Vec<Vec<usize>> = Vec::new();
+        let mut owners: Vec<Vec<(usize, u8)>> = Vec::new();
+        let mut full = vec![0u8; patterns.len()];
         let mut always = Vec::new();
         for (id, p) in patterns.iter().enumerate() {
-            let Some(lits) = required_literals(p.folded()) else {
+            let sets = required_sets(p.folded());
+            if sets.is_empty() {
                 always.push(id);
                 continue;
-            };
-            for lit in lits {
-                let k = *literal_ids.entry(lit.clone()).or_insert_with(|| {
-                    literals.push(lit);
-                    owners.push(Vec::new());
-                    owners.len() - 1
-                });
-                if owners[k].last() != Some(&id) {
-                    owners[k].push(id);
+            }
+            for (k, set) in sets.into_iter().enumerate() {
+                let bit = 1u8 << k;
+                full[id] |= bit;
+                for lit in set {
+                    let n = *literal_ids.entry(lit.clone()).or_insert_with(|| {
+                        literals.push(lit);
+                        owners.push(Vec::new());
+                        owners.len() - 1
+                    });
+                    owners[n].push((id, bit));
                 }
             }
         }
@@ -143,31 +175,42 @@ impl Prefilter {
         Prefilter {
             ac,
             owners,
+            full,
             always,
-            len: patterns.len(),
         }
     }
 
-    /// Calls `f` with the id of each pattern that may match in `text` (some more than once):
-    /// those whose literals occur in it and those that have none.
-    pub fn candidates(&self, text: &str, mut f: impl FnMut(usize)) {
+    /// Calls `f` once with the id of each pattern that may match in `text`: those with a
+    /// literal of each of their sets in it, and those that have none.
+    pub fn candidates(&self, text: &str, scratch: &mut Scratch, mut f: impl FnMut(usize)) {
         self.always.iter().for_each(|&id| f(id));
         let Some(ac) = &self.ac else { return };
+        scratch.seen.resize(self.full.len(), 0);
         for m in ac.find_overlapping_iter(text) {
-            self.owners[m.pattern().as_usize()]
-                .iter()
-                .for_each(|&id| f(id));
+            for &(id, bit) in &self.owners[m.pattern().as_usize()] {
+                let seen = &mut scratch.seen[id];
+                if *seen == 0 {
+                    scratch.touched.push(id);
+                }
+                *seen |= bit;
+            }
+        }
+        scratch.touched.sort_unstable();
+        for id in scratch.touched.drain(..) {
+            if std::mem::take(&mut scratch.seen[id]) == self.full[id] {
+                f(id);
+            }
         }
     }
 
     /// How many patterns it was built for.
     pub fn len(&self) -> usize {
-        self.len
+        self.full.len()
     }
 
     /// True when it was built for no pattern.
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.full.is_empty()
     }
 }
 
@@ -176,6 +219,37 @@ impl Prefilter {
 pub fn required_literals(folded: &str) -> Option<Vec<Vec<u8>>> {
     let hir = regex_syntax::Parser::new().parse(folded).ok()?;
     required(&hir)
+}
+
+/// Sets of literals such that every match of the folded pattern contains one literal of
+/// each set; empty when none is known. At most [`MAX_SETS`], the rarest first.
+pub fn required_sets(folded: &str) -> Vec<Vec<Vec<u8>>> {
+    let Ok(hir) = regex_syntax::Parser::new().parse(folded) else {
+        return Vec::new();
+    };
+    let mut sets: Vec<Vec<Vec<u8>>> = Vec::new();
+    for set in all_required(&hir) {
+        if !sets.contains(&set) {
+            sets.push(set);
+        }
+    }
+    sets.sort_by_cached_key(|s| std::cmp::Reverse(quality(&Some(s.clone()))));
+    sets.truncate(MAX_SETS);
+    sets
+}
+
+/// Every set `hir` requires: a concatenation requires what each of its parts does.
+fn all_required(hir: &Hir) -> Vec<Vec<Vec<u8>>> {
+    match hir.kind() {
+        HirKind::Capture(c) => all_required(&c.sub),
+        HirKind::Repetition(r) if r.min >= 1 => all_required(&r.sub),
+        HirKind::Concat(parts) => {
+            let mut sets: Vec<Vec<Vec<u8>>> = parts.iter().flat_map(all_required).collect();
+            sets.extend(prefixes(hir));
+            sets
+        }
+        _ => required(hir).into_iter().collect(),
+    }
 }
 
 /// The best literal set of `hir`: its own prefixes, or — since every match of a
@@ -251,6 +325,27 @@ mod tests {
             lits("(述职|报告)[^。]{0,10}[法治]"),
             Some(vec!["报告".into(), "述职".into()])
         );
+    }
+
+    #[test]
+    fn every_part_of_a_sequence_is_required() {
+        let sets = required_sets(&crate::fold::fold_pattern(
+            "述职[^。]{0,6}(法治建设|法治政府)",
+        ));
+        let shown: Vec<Vec<String>> = sets
+            .iter()
+            .map(|s| {
+                s.iter()
+                    .map(|l| String::from_utf8_lossy(l).into_owned())
+                    .collect()
+            })
+            .collect();
+        assert!(shown.contains(&vec!["述职".to_string()]), "{shown:?}");
+        assert!(
+            shown.contains(&vec!["法治建设".to_string(), "法治政府".to_string()]),
+            "{shown:?}"
+        );
+        assert!(required_sets("[^。]{2,}").is_empty());
     }
 
     #[test]

@@ -68,12 +68,10 @@ impl<'a> HitIndex<'a> {
     fn without_title(doc: &'a Document, pack: &'a RulePack) -> HitIndex<'a> {
         let prefilter = &pack.filters().prefilter;
         let mut candidates: Vec<Vec<usize>> = vec![Vec::new(); prefilter.len()];
+        let mut scratch = crate::rules::literals::Scratch::default();
         for (si, s) in doc.sentences.iter().enumerate() {
-            prefilter.candidates(doc.sentence_text(s), |id| {
-                let c = &mut candidates[id];
-                if c.last() != Some(&si) {
-                    c.push(si);
-                }
+            prefilter.candidates(doc.sentence_text(s), &mut scratch, |id| {
+                candidates[id].push(si)
             });
         }
         let hits = (0..candidates.len()).map(|_| OnceCell::new()).collect();
@@ -139,7 +137,18 @@ impl<'a> HitIndex<'a> {
     /// The matches of `p` in one sentence, up to the first that no guard throws out.
     fn sentence(&self, p: &Pattern, text: &str) -> Vec<Match> {
         let mut out = Vec::new();
-        for m in p.re().find_iter(text) {
+        let re = p.regex().unwrap_or_else(|e| {
+            // Syntax was checked at load; only a size limit is left, which `rules check`
+            // reports for every pattern before a run.
+            panic!(
+                "rule error: {}: pattern '{}' is too big to compile: {}; \
+                 `lawscore rules check` lists every such pattern",
+                self.pack.patterns.origin(p.id),
+                p.source,
+                e.message
+            )
+        });
+        for m in re.find_iter(text) {
             if m.start() == m.end() {
                 continue;
             }

@@ -39,17 +39,25 @@ fn evidence(doc: &Document, hit: &Hit) -> Evidence {
     // Long run-on sentences are cut to a window around the match.
     const BEFORE: usize = 30;
     const AFTER: usize = 80;
-    let before: Vec<char> = line.text[os..ms].chars().collect();
-    let after: Vec<char> = line.text[me..oe].chars().collect();
+    let (before, after) = (&line.text[os..ms], &line.text[me..oe]);
+    // The last BEFORE characters and the first AFTER, found from the match outwards.
+    let cut_before = before.char_indices().rev().nth(BEFORE - 1).map(|(i, _)| i);
+    let cut_after = after.char_indices().nth(AFTER).map(|(i, _)| i);
     let mut text = String::new();
-    if before.len() > BEFORE {
-        text.push('…');
+    match cut_before {
+        Some(i) if i > 0 => {
+            text.push('…');
+            text.push_str(&before[i..]);
+        }
+        _ => text.push_str(before),
     }
-    text.extend(&before[before.len().saturating_sub(BEFORE)..]);
     text.push_str(&line.text[ms..me]);
-    text.extend(after.iter().take(AFTER));
-    if after.len() > AFTER {
-        text.push('…');
+    match cut_after {
+        Some(i) => {
+            text.push_str(&after[..i]);
+            text.push('…');
+        }
+        None => text.push_str(after),
     }
     Evidence {
         text: text.trim().to_string(),
@@ -285,15 +293,26 @@ fn categories(pack: &RulePack, elements: &[ElementResult]) -> Vec<CategoryScore>
 
 /// Scores a parsed document under a profile.
 pub fn score(doc: &Document, pack: &RulePack, profile: &ProfileDef, source: Source) -> Scorecard {
+    score_with(&HitIndex::new(doc, pack), pack, profile, source)
+}
+
+/// Scores the document of `hits` (made with `pack`): every element reads its matches
+/// from the index, which searches each pattern at most once.
+pub fn score_with(
+    hits: &HitIndex,
+    pack: &RulePack,
+    profile: &ProfileDef,
+    source: Source,
+) -> Scorecard {
+    let doc = hits.doc();
     let deadline = profile
         .deadline
         .as_deref()
         .and_then(crate::rules::cond::parse_mm_dd);
-    let hits = HitIndex::new(doc, pack);
     let elements: Vec<ElementResult> = pack
         .elements
         .iter()
-        .map(|e| element_result(&hits, pack, profile, e, deadline))
+        .map(|e| element_result(hits, pack, profile, e, deadline))
         .collect();
     let categories = categories(pack, &elements);
     let earned: f64 = categories.iter().map(|c| c.earned).sum();
@@ -315,7 +334,7 @@ pub fn score(doc: &Document, pack: &RulePack, profile: &ProfileDef, source: Sour
         categories,
         elements,
         sections: doc.outline(),
-        indicators: indicators::extract(&hits, pack),
+        indicators: indicators::extract(hits, pack),
         warnings: doc.warnings.clone(),
     }
 }
