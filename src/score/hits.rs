@@ -173,3 +173,7 @@ impl<'a> HitIndex<'a> {
         self.log.borrow().clone()
     }
 }
+
+#[cfg(test)]
+#[path = "hits_tests.rs"]
+mod tests;
