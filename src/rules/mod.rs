@@ -12,6 +12,7 @@ mod lint;
 pub mod literals;
 mod numbers;
 mod parse;
+mod pattern;
 pub mod schema;
 mod source;
 pub mod vocab;

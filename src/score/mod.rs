@@ -1,5 +1,6 @@
 //! Stage 4 — score a document against a compiled rule pack.
 
+mod covers;
 pub mod eval;
 pub mod examples;
 mod guards;
