@@ -284,55 +284,6 @@ pub(super) fn citations(pack: &PackFile) -> Citations {
     }
 }
 
-impl super::RulePack {
-    /// Compiles every regex of the pack and reports each that is too big to compile (its
-    /// syntax was checked at load, which compiles nothing), with the element and YAML path
-    /// it stands at. `rules check` calls it, so a pack that loads but cannot score fails
-    /// there rather than in the middle of a run.
-    pub fn compile_errors(&self) -> Vec<Diagnostic> {
-        let pack_file = self
-            .elements
-            .first()
-            .and_then(|e| e.file.rsplit_once('/'))
-            .map_or("pack.yaml".to_string(), |(dir, _)| {
-                format!("{dir}/pack.yaml")
-            });
-        let mut out = Vec::new();
-        let mut check = |file: &str, place: String, p: &Pattern| {
-            if let Err(e) = p.regex() {
-                let message = format!(
-                    "{place}: pattern '{}' is too big to compile: {}",
-                    p.source, e.message
-                );
-                let help = "shorten bounded repeats such as {0,300} or split the pattern";
-                out.push(Diagnostic::error(file, message).help(Some(help.to_string())));
-            }
-        };
-        for e in &self.elements {
-            let conds = std::iter::once(&e.met).chain(e.partial.as_ref());
-            for p in conds.flat_map(|c| c.patterns()) {
-                check(&e.file, format!("element {}: {}", e.id, p.at), p);
-            }
-        }
-        for (t, pats) in &self.topics {
-            pats.iter()
-                .for_each(|p| check(&pack_file, format!("topic {t}"), p));
-        }
-        for p in &self.stock_phrases {
-            check(
-                &pack_file,
-                format!("vocabulary {}", super::facts::STOCK_PHRASES),
-                p,
-            );
-        }
-        for ind in &self.indicators {
-            let pats = ind.patterns.iter().map(|(p, _)| p).chain(&ind.except);
-            pats.for_each(|p| check(&pack_file, format!("indicator {}", ind.def.id), p));
-        }
-        out
-    }
-}
-
 /// Checks that the condition errors of every element land where they are about.
 #[cfg(test)]
 mod tests {

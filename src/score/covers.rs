@@ -1,6 +1,6 @@
 //! `covers`: problems answered by plans, paired by subject or by shared words.
 
-use super::eval::{Ctx, Hit, Outcome, MAX_HITS};
+use super::eval::{item_hit, Ctx, Outcome, MAX_HITS};
 use crate::document::items::{items, Item};
 use crate::document::Document;
 use crate::model::Kind;
@@ -129,24 +129,5 @@ fn grams(s: &str, stock: &[Pattern]) -> BTreeSet<(char, char)> {
             .filter(|w| w[0] != '|' && w[1] != '|')
             .map(|w| (w[0], w[1]))
             .collect()
-    }
-}
-
-/// The opening words of an item, as a hit on its line.
-pub(super) fn item_hit(doc: &Document, it: &Item) -> Hit {
-    let l = &doc.lines[it.line].folded;
-    let start = l
-        .find(&it.text.chars().take(6).collect::<String>())
-        .unwrap_or(0);
-    // Highlight the item's opening words, not the whole item.
-    let head: usize = it.text.chars().take(16).map(char::len_utf8).sum();
-    let end = (start + head).min(l.len());
-    let end = (end..=l.len())
-        .find(|&e| l.is_char_boundary(e))
-        .unwrap_or(l.len());
-    Hit {
-        line: it.line,
-        start,
-        end,
     }
 }

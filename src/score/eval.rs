@@ -1,8 +1,7 @@
 //! Evaluating a compiled condition against a document.
 
-use super::covers::item_hit;
 use super::hits::{HitIndex, Match};
-use crate::document::items::{count, items};
+use crate::document::items::{count, items, Item};
 use crate::document::Document;
 use crate::model::Kind;
 use crate::rules::cond::{Cond, MetaField, Pattern, Within};
@@ -376,5 +375,24 @@ impl Ctx<'_> {
                 .collect(),
             ..Outcome::default()
         }
+    }
+}
+
+/// The opening words of an item, as a hit on its line.
+pub(super) fn item_hit(doc: &Document, it: &Item) -> Hit {
+    let l = &doc.lines[it.line].folded;
+    let start = l
+        .find(&it.text.chars().take(6).collect::<String>())
+        .unwrap_or(0);
+    // Highlight the item's opening words, not the whole item.
+    let head: usize = it.text.chars().take(16).map(char::len_utf8).sum();
+    let end = (start + head).min(l.len());
+    let end = (end..=l.len())
+        .find(|&e| l.is_char_boundary(e))
+        .unwrap_or(l.len());
+    Hit {
+        line: it.line,
+        start,
+        end,
     }
 }
