@@ -21,6 +21,13 @@ pub fn check(dir: Option<&PathBuf>) -> i32 {
     for w in &pack.warnings {
         eprintln!("{w}");
     }
+    // Regexes compile on first use; a pattern too big to compile is found here, not mid-run.
+    let too_big = pack.compile_errors();
+    if !too_big.is_empty() {
+        eprintln!("lawscore: invalid rules");
+        too_big.iter().for_each(|d| eprintln!("{d}"));
+        return 2;
+    }
     let failed: Vec<_> = examples::run(&pack, None)
         .into_iter()
         .filter(|r| !r.passed())

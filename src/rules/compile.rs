@@ -223,14 +223,14 @@ fn indicator(
     let compile = |field: &str, pats: &[String], diags: &mut Vec<Diagnostic>| {
         let one = |(j, p): (usize, &String)| {
             let path = format!("indicators[{i}].{field}[{j}]");
-            let re = pack_pattern(p, &expand_value(p), &path, &what, src, diags)?.re;
+            let re = pack_pattern(p, &expand_value(p), &path, &what, src, diags)?;
             Some((re, path))
         };
         pats.iter().enumerate().filter_map(one).collect::<Vec<_>>()
     };
     let mut patterns = Vec::new();
     for (re, path) in compile("patterns", &ind.patterns, diags) {
-        if !re.capture_names().any(|n| n == Some("value")) {
+        if !re.has_group("value") {
             let message = format!(
                 "{what}: pattern has no (?P<value>…) group or {VALUE_PLACEHOLDER} for the number"
             );
@@ -283,6 +283,7 @@ pub(super) fn citations(pack: &PackFile) -> Citations {
 /// Checks that the condition errors of every element land where they are about.
 #[cfg(test)]
 mod tests {
+    use super::super::RulePack;
     use super::*;
 
     fn source(text: &str) -> Source {
@@ -352,6 +353,52 @@ mod tests {
         let d = errors_of(&format!("{HEAD}{}", el("lead.a", "'出庭@leader'")));
         assert!(d[0].message.contains("unknown vocabulary `@leader`"));
         assert_eq!(place(&d[0]), (9, 13), "{}", d[0]);
+    }
+
+    /// The built-in pack with decision.yaml's 决策目录 pattern replaced by `met`.
+    fn builtin_with(met: &str) -> super::super::RulePack {
+        let files = super::super::builtin::FILES
+            .iter()
+            .map(|(n, c)| {
+                let c = c.replace(
+                    "met: '决策事项[^。]{0,4}目录|决策目录|决策事项清单|决策[^。]{0,6}目录化'",
+                    &format!("met: '{met}'"),
+                );
+                (n.to_string(), c)
+            })
+            .collect();
+        super::super::load_files(files, "rules").unwrap()
+    }
+
+    /// Valid syntax, but past the compiled size limit.
+    const TOO_BIG: &str = "决策\\w{3000}目录";
+
+    #[test]
+    fn a_regex_too_big_to_compile_loads_and_is_named_by_the_check() {
+        let pack = builtin_with(TOO_BIG);
+        let errors = pack.compile_errors();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        let shown = errors[0].to_string();
+        assert!(shown.contains("rules/decision.yaml"), "{shown}");
+        assert!(shown.contains("element decision.catalog: met"), "{shown}");
+        assert!(shown.contains("too big to compile"), "{shown}");
+        assert!(RulePack::builtin().unwrap().compile_errors().is_empty());
+    }
+
+    #[test]
+    #[should_panic(expected = "rules/decision.yaml element decision.catalog met")]
+    fn scoring_with_a_regex_too_big_to_compile_names_its_element() {
+        let pack = builtin_with(TOO_BIG);
+        let doc = crate::document::Document::parse("报告\n一、主要工作\n制定决策事项目录。\n");
+        let profile = &pack.profiles[0];
+        let source = crate::model::scorecard::Source {
+            path: "t".into(),
+            format: crate::model::scorecard::Format::Txt,
+            encoding: "utf-8".into(),
+            chars: 0,
+            sha256: String::new(),
+        };
+        crate::score::score(&doc, &pack, profile, source);
     }
 
     #[test]

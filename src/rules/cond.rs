@@ -14,10 +14,9 @@
 //! met: {covers: all}                             # every problem answered by a plan
 //! ```
 
+pub use super::pattern::{compile_pattern, Pattern, PatternError};
 use super::vocab::Vocabularies;
-use crate::fold::fold_pattern_traced;
 use crate::yaml::{Mapping, Value};
-use regex::Regex;
 
 /// Where the sub-conditions of `all` / `at_least` must hold together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,28 +51,6 @@ pub enum Need {
     All,
     /// At least one.
     Some,
-}
-
-/// A compiled pattern.
-#[derive(Debug, Clone)]
-pub struct Pattern {
-    /// As compiled: the YAML text with `@vocabulary` references expanded.
-    pub source: String,
-    /// As written in the YAML, references unexpanded.
-    pub written: String,
-    /// Its YAML path within the element (`met.any[2]`); empty outside elements.
-    pub at: String,
-    /// Compiled on the folded form.
-    pub re: Regex,
-}
-
-/// A regular expression that does not compile.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PatternError {
-    /// What the regex parser says.
-    pub message: String,
-    /// Byte offset in the pattern of the character the error is about, when known.
-    pub offset: Option<usize>,
 }
 
 /// A compiled condition.
@@ -188,77 +165,6 @@ impl CondError {
             ..self
         }
     }
-}
-
-/// Compiles one pattern as written by a rule author.
-pub fn compile_pattern(source: &str) -> Result<Pattern, PatternError> {
-    let (folded, from) = fold_pattern_traced(source);
-    let re = match compiled_before(&folded) {
-        Some(re) => re,
-        None => {
-            let re = regex::RegexBuilder::new(&folded)
-                .size_limit(2 << 20)
-                .build()
-                .map_err(|e| syntax_error(&folded, &from).unwrap_or_else(|| flatten(&e)))?;
-            remember(&folded, &re);
-            re
-        }
-    };
-    Ok(Pattern {
-        source: source.to_string(),
-        written: source.to_string(),
-        at: String::new(),
-        re,
-    })
-}
-
-/// Patterns compiled in this process, by folded source. Packs repeat patterns (a
-/// vocabulary expanded in many elements, the same wording under several profiles or
-/// copied elements), and compiling is most of what loading a pack costs (~0.2 ms a
-/// pattern for a `[^。]{0,30}` gap), so each distinct pattern is compiled once per run.
-/// A clone shares the compiled program and gets its own search cache, so threads do not
-/// contend. Only patterns that compiled are kept: an error is recomputed to be reported.
-static COMPILED: std::sync::OnceLock<std::sync::Mutex<std::collections::HashMap<String, Regex>>> =
-    std::sync::OnceLock::new();
-
-fn compiled_before(folded: &str) -> Option<Regex> {
-    let cache = COMPILED.get_or_init(Default::default).lock().ok()?;
-    cache.get(folded).cloned()
-}
-
-fn remember(folded: &str, re: &Regex) {
-    if let Ok(mut cache) = COMPILED.get_or_init(Default::default).lock() {
-        cache.insert(folded.to_string(), re.clone());
-    }
-}
-
-/// The regex crate's message on one line, for errors without a place (a size limit).
-fn flatten(e: &regex::Error) -> PatternError {
-    let message = e
-        .to_string()
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    PatternError {
-        message,
-        offset: None,
-    }
-}
-
-/// The syntax error of a folded pattern and the byte of the unfolded one it is about: the
-/// regex crate reports positions only inside its message, its parser keeps them.
-fn syntax_error(folded: &str, from: &[usize]) -> Option<PatternError> {
-    let (message, at) = match regex_syntax::Parser::new().parse(folded).err()? {
-        regex_syntax::Error::Parse(e) => (e.kind().to_string(), e.span().start.offset),
-        regex_syntax::Error::Translate(e) => (e.kind().to_string(), e.span().start.offset),
-        _ => return None,
-    };
-    Some(PatternError {
-        message,
-        offset: Some(from.get(at).copied().unwrap_or(folded.len())),
-    })
 }
 
 fn within(v: Option<&Value>, path: &str) -> Result<Within, CondError> {
@@ -543,6 +449,18 @@ impl Cond {
             }
         });
         out
+    }
+
+    /// Every pattern in the condition, to be given its id in the pack's table.
+    pub fn patterns_mut(&mut self) -> Vec<&mut Pattern> {
+        match self {
+            Cond::Pattern(p) => vec![p],
+            Cond::Any { of, .. } | Cond::All { of, .. } | Cond::AtLeast { of, .. } => {
+                of.iter_mut().flat_map(Cond::patterns_mut).collect()
+            }
+            Cond::Heading(c) | Cond::Title(c) => c.patterns_mut(),
+            _ => Vec::new(),
+        }
     }
 
     fn walk<'a>(&'a self, f: &mut dyn FnMut(&'a Cond)) {

@@ -135,7 +135,7 @@ fn pattern_warnings(e: &Element, p: &Pattern, src: &Source, diags: &mut Vec<Diag
         let message = format!("element `{id}`: pattern '{s}' names a full-width character by code; text is folded to half-width before matching, so it can never match");
         diags.push(src.warning(place(code), message));
     }
-    if p.re.is_match("") {
+    if p.matches_empty() {
         let message =
             format!("element `{id}`: pattern '{s}' matches empty text, so it matches everywhere");
         diags.push(src.warning(place(None), message));

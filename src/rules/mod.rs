@@ -9,8 +9,10 @@ pub mod cond;
 pub mod diag;
 pub mod facts;
 mod lint;
+pub mod literals;
 mod numbers;
 mod parse;
+mod pattern;
 pub mod schema;
 mod source;
 pub mod vocab;
@@ -20,7 +22,6 @@ use crate::model::GradeScale;
 use crate::model::Kind;
 use cond::{did_you_mean, Cond, Pattern};
 use diag::{Diagnostic, RuleErrors, Severity};
-use regex::Regex;
 use schema::{Badge, ElementsFile, Example, IndicatorDef, ProfileDef};
 use std::path::Path;
 
@@ -88,9 +89,9 @@ pub struct IndicatorRule {
     /// Its definition.
     pub def: IndicatorDef,
     /// Compiled patterns (`{value}` expanded); `true` marks a statement of none (value 0).
-    pub patterns: Vec<(Regex, bool)>,
+    pub patterns: Vec<(Pattern, bool)>,
     /// Look-alikes: a match whose clause matches one of these does not count.
-    pub except: Vec<Regex>,
+    pub except: Vec<Pattern>,
     /// Kinds searched.
     pub scope: Vec<Kind>,
 }
@@ -167,6 +168,8 @@ pub struct RulePack {
     pub stock_phrases: Vec<Pattern>,
     /// Key figures.
     pub indicators: Vec<IndicatorRule>,
+    /// The elements' distinct patterns by id, and the automata scoring searches with.
+    pub patterns: literals::PatternTable,
     /// The pack's files (name, content), for export and the digest.
     pub files: Vec<(String, String)>,
     /// Warnings found while loading.
@@ -337,9 +340,11 @@ fn load(
         stock_phrases: facts::stock_phrases(&vocabularies, &sources[0], &mut diags),
         vocabularies,
         indicators: compile::indicators(&pack, &sources[0], &mut diags),
+        patterns: Default::default(),
         files: Vec::new(),
         warnings: Vec::new(),
     };
+    rp.patterns = literals::PatternTable::assign(&mut rp.elements, &mut rp.indicators);
     lint::check(&rp, &pack, &sources, &mut diags);
     diags.extend(sources.iter().filter_map(parse::unindexed));
     rp.files = files;

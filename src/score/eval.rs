@@ -1,9 +1,10 @@
 //! Evaluating a compiled condition against a document.
 
+use super::hits::{HitIndex, Match};
 use crate::document::items::{count, items, Item};
 use crate::document::Document;
 use crate::model::Kind;
-use crate::rules::cond::{Cond, MetaField, Need, Pattern, Within};
+use crate::rules::cond::{Cond, MetaField, Pattern, Within};
 use crate::rules::RulePack;
 use std::collections::BTreeSet;
 
@@ -31,6 +32,8 @@ pub struct Outcome {
 pub struct Ctx<'a> {
     /// The report.
     pub doc: &'a Document,
+    /// The report's matches, found once for every element.
+    pub hits: &'a HitIndex<'a>,
     /// The pack (negation words, topics).
     pub pack: &'a RulePack,
     /// Kinds whose text counts.
@@ -43,61 +46,8 @@ pub struct Ctx<'a> {
     pub deadline: Option<(u32, u32)>,
 }
 
-const MAX_HITS: usize = 6;
-
-/// Byte bounds of the clause (between , ; : 。 ! ?) holding `start..end`.
-fn clause_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let stops = |c: char| matches!(c, ',' | ';' | ':' | '。' | '!' | '?');
-    let cs = text[..start].rfind(stops).map_or(0, |i| {
-        i + text[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let ce = text[end..].find(stops).map_or(text.len(), |i| end + i);
-    (cs, ce)
-}
-
-/// True when a sentence opens with an intention (要进一步…, 将持续…, 计划…, 一是要…): a
-/// measures part that says what will be done has not done it.
-fn states_intention(neg: &crate::rules::Negation, sentence: &str) -> bool {
-    let t = sentence.trim_start();
-    let t = INTENTION_LEAD
-        .find(t)
-        .map_or(t, |m| t[m.end()..].trim_start());
-    // An except phrase that starts the same way (要求…) is no intention.
-    neg.intentions.iter().any(|w| {
-        t.starts_with(w.as_str())
-            && !neg
-                .except
-                .iter()
-                .any(|x| x.starts_with(w.as_str()) && t.starts_with(x.as_str()))
-    })
-}
-
-/// An item marker or linking word before an intention (一是要…, 同时，要…).
-static INTENTION_LEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^(?:[一二三四五六七八九十]+是|同时|此外|另外|下一步|下步|今后)[,，]?")
-        .expect("intention lead pattern")
-});
-
-/// True when a clause holds a negation word that is neither excepted nor the object of a
-/// corrective verb.
-fn negates(neg: &crate::rules::Negation, clause: &str) -> bool {
-    neg.words.iter().any(|w| {
-        clause.match_indices(w.as_str()).any(|(p, _)| {
-            let excepted = neg.except.iter().any(|x| {
-                x.contains(w.as_str())
-                    && clause
-                        .match_indices(x.as_str())
-                        .any(|(q, _)| q <= p && p < q + x.len())
-            });
-            // The corrective verb stands right before the word (纠正不规范…), not anywhere.
-            let corrected = neg
-                .correcting
-                .iter()
-                .any(|v| clause[..p].ends_with(v.as_str()));
-            !excepted && !corrected
-        })
-    })
-}
+/// How many matches a condition keeps to show.
+pub(super) const MAX_HITS: usize = 6;
 
 impl Ctx<'_> {
     /// Sentence indices whose kind is in scope.
@@ -159,84 +109,6 @@ impl Ctx<'_> {
         out
     }
 
-    /// True when the clause a match stands in says the thing is not done or not good
-    /// enough (尚未…, 还不够健全, 有待…), however far inside the clause the negating word
-    /// stands — or when a following clause of the sentence opens with one (…已经启动，
-    /// 尚未印发实施). Excepted phrases (未发生, 未经) and words that are the object of a
-    /// corrective verb (纠正不规范执法行为) are no negation.
-    fn negated(&self, text: &str, start: usize, end: usize) -> bool {
-        let neg = &self.pack.negation;
-        if !self.negation || neg.words.is_empty() {
-            return false;
-        }
-        if states_intention(neg, text) {
-            return true;
-        }
-        let (cs, ce) = clause_bounds(text, start, end);
-        if negates(neg, &text[cs..ce]) {
-            return true;
-        }
-        // Later clauses of the same sentence that open with a status word carry on the
-        // statement about the same work.
-        let mut at = ce;
-        while at < text.len() {
-            let next_start = at + text[at..].chars().next().map_or(1, char::len_utf8);
-            if text[at..].starts_with(['。', '!', '?', ';']) || next_start >= text.len() {
-                break;
-            }
-            let (_, next_end) = clause_bounds(text, next_start, next_start);
-            let clause = &text[next_start..next_end];
-            // 但 is left out: 但公众参与…落实还不够到位 contrasts other work, it does
-            // not undo the clause before it.
-            let opens = ["目前", "现", "仍", "尚", "还", "正在"]
-                .iter()
-                .any(|w| clause.trim_start().starts_with(w));
-            if opens && negates(neg, clause) {
-                return true;
-            }
-            at = next_end;
-        }
-        false
-    }
-
-    /// True when a match lies inside a document or law name (《…》) that the text only
-    /// studies or cites (学习《重大行政决策程序暂行条例》), and the element does not count
-    /// such names. A name the text says was made or applied (制定《…》, 严格执行《…裁量基准》)
-    /// still counts.
-    fn in_title(&self, text: &str, start: usize) -> bool {
-        if self.titles {
-            return false;
-        }
-        let before = &text[..start];
-        let Some(mut open) = before.rfind('《') else {
-            return false;
-        };
-        if before[open..].contains('》') {
-            return false;
-        }
-        // A list of names (学习《甲》和《乙》) is governed by the verb before the first.
-        while let Some(prev) = before[..open]
-            .strip_suffix("》和")
-            .or_else(|| before[..open].strip_suffix("》、"))
-            .or_else(|| before[..open].strip_suffix("》及"))
-            .and_then(|b| b.rfind('《'))
-        {
-            open = prev;
-        }
-        let lead: String = {
-            let cs: Vec<char> = before[..open].chars().collect();
-            cs[cs.len().saturating_sub(12)..].iter().collect()
-        };
-        // 新修订的《…》 names a law by its history; the verb that governs it stands before.
-        let cite = &self.pack.citations;
-        let verbs = cite
-            .attributive
-            .iter()
-            .fold(lead, |l, a| l.replace(a.as_str(), "|"));
-        cite.studying.iter().any(|w| verbs.contains(w.as_str()))
-            && !cite.applying.iter().any(|w| verbs.contains(w.as_str()))
-    }
-
     /// Evaluates `c` over the sentences `unit`.
     pub fn eval(&self, c: &Cond, unit: &[usize]) -> Outcome {
         match c {
@@ -281,39 +153,60 @@ impl Keep {
 // Conditions on the text in scope.
 impl Ctx<'_> {
     /// A pattern: the first match of each sentence that is neither negated nor inside a
-    /// cited name, for a few sentences.
+    /// cited name, for a few sentences — read from the report's hit index, in the order
+    /// of `unit`.
     fn pattern(&self, p: &Pattern, unit: &[usize]) -> Outcome {
-        let doc = self.doc;
+        let found = self.hits.of(p);
         let mut o = Outcome::default();
-        for &si in unit {
-            let s = &doc.sentences[si];
-            let text = doc.sentence_text(s);
-            for m in p.re.find_iter(text) {
-                if m.start() == m.end() {
-                    continue;
-                }
-                let hit = Hit {
-                    line: s.line,
-                    start: s.start + m.start(),
-                    end: s.start + m.end(),
-                };
-                if self.in_title(text, m.start()) {
-                    continue;
-                }
-                if self.negated(text, m.start(), m.end()) {
-                    o.negated.push(hit);
-                } else {
-                    o.hits.push(hit);
+        if unit.windows(2).all(|w| w[0] < w[1]) {
+            // In text order: walk the pattern's sentences within the unit's bounds.
+            let (Some(&lo), Some(&hi)) = (unit.first(), unit.last()) else {
+                return o;
+            };
+            let from = found.sentences.partition_point(|&s| s < lo);
+            for (k, &si) in found.sentences.iter().enumerate().skip(from) {
+                if si > hi || o.hits.len() >= MAX_HITS {
                     break;
                 }
+                if unit.binary_search(&si).is_ok() {
+                    self.take(&mut o, si, &found.matches[k]);
+                }
             }
-            if o.hits.len() >= MAX_HITS {
-                break;
+        } else {
+            for &si in unit {
+                if o.hits.len() >= MAX_HITS {
+                    break;
+                }
+                if let Some(ms) = found.at(si) {
+                    self.take(&mut o, si, ms);
+                }
             }
         }
         o.ok = !o.hits.is_empty();
         o.found = o.hits.len();
         o
+    }
+
+    /// A sentence's matches as this element reads them: cited names skipped unless it
+    /// counts them, negated ones set aside when its guard is on, the first other one kept.
+    fn take(&self, o: &mut Outcome, si: usize, matches: &[Match]) {
+        let s = &self.doc.sentences[si];
+        for m in matches {
+            if !self.titles && m.in_title {
+                continue;
+            }
+            let hit = Hit {
+                line: s.line,
+                start: s.start + m.start,
+                end: s.start + m.end,
+            };
+            if self.negation && m.negated {
+                o.negated.push(hit);
+            } else {
+                o.hits.push(hit);
+                break;
+            }
+        }
     }
 
     /// At least `need` of `of` holding together in one group (sentence, paragraph, section
@@ -373,11 +266,12 @@ impl Ctx<'_> {
     /// the evidence pointing at the title's first line.
     fn title(&self, inner: &Cond) -> Outcome {
         let doc = self.doc;
-        let Some(td) = doc.found.title_words.as_deref() else {
+        let (Some(td), Some(hits)) = (doc.found.title_words.as_deref(), self.hits.title()) else {
             return Outcome::default();
         };
         let tctx = Ctx {
             doc: td,
+            hits,
             pack: self.pack,
             scope: &Kind::ALL,
             negation: false,
@@ -482,131 +376,10 @@ impl Ctx<'_> {
             ..Outcome::default()
         }
     }
-
-    fn topics(&self, text: &str) -> BTreeSet<usize> {
-        self.pack
-            .topics
-            .iter()
-            .enumerate()
-            .filter(|(_, (_, pats))| pats.iter().any(|p| p.re.is_match(text)))
-            .map(|(i, _)| i)
-            .collect()
-    }
-
-    fn covers(&self, need: Need) -> Outcome {
-        let doc = self.doc;
-        let mut problems = items(doc, &[Kind::Problems]);
-        if problems.is_empty() {
-            problems = problem_clauses(doc, self);
-        }
-        let plans = items(doc, &[Kind::Plans]);
-        let plan_texts: Vec<String> = if plans.is_empty() {
-            doc.sentences
-                .iter()
-                .filter(|s| s.kind == Kind::Plans)
-                .map(|s| doc.sentence_text(s).to_string())
-                .collect()
-        } else {
-            plans.iter().map(|p| p.text.clone()).collect()
-        };
-        let mut o = Outcome::default();
-        if problems.is_empty() || plan_texts.is_empty() {
-            return o;
-        }
-        let plan_topics: BTreeSet<usize> = plan_texts.iter().flat_map(|t| self.topics(t)).collect();
-        let mut plan_grams: Option<Vec<BTreeSet<(char, char)>>> = None;
-        // Word-pair comparisons are bounded so that a pathological input (tens of
-        // thousands of problems and plans) stays linear; real reports use a few dozen.
-        let mut budget: usize = 200_000;
-        let mut addressed = 0;
-        for p in &problems {
-            // Same subject first; failing that, enough shared words (依法行政, 配套制度).
-            let mut hit = !self.topics(&p.text).is_disjoint(&plan_topics);
-            if !hit {
-                let pg = grams(&p.text, &self.pack.stock_phrases);
-                let all = plan_grams.get_or_insert_with(|| {
-                    plan_texts
-                        .iter()
-                        .map(|t| grams(t, &self.pack.stock_phrases))
-                        .collect()
-                });
-                for g in all.iter() {
-                    if budget == 0 {
-                        break;
-                    }
-                    budget -= 1;
-                    if pg.intersection(g).count() >= 3 {
-                        hit = true;
-                        break;
-                    }
-                }
-            }
-            if hit {
-                addressed += 1;
-                if o.hits.len() < MAX_HITS {
-                    o.hits.push(item_hit(doc, p));
-                }
-            } else {
-                o.gaps.push(item_hit(doc, p));
-            }
-        }
-        o.found = addressed;
-        o.ok = match need {
-            Need::All => addressed == problems.len(),
-            Need::Some => addressed > 0,
-        };
-        o
-    }
 }
 
-/// Problems stated without enumeration ("主要是A，B"): each clause naming a subject.
-fn problem_clauses(doc: &Document, ctx: &Ctx) -> Vec<Item> {
-    let mut out = Vec::new();
-    for s in doc
-        .sentences
-        .iter()
-        .filter(|s| s.kind == Kind::Problems && !s.heading)
-    {
-        for clause in doc.sentence_text(s).split([',', ';', '。', ':']) {
-            if !ctx.topics(clause).is_empty() {
-                out.push(Item {
-                    ordinal: out.len() as u32 + 1,
-                    text: clause.to_string(),
-                    line: s.line,
-                });
-            }
-        }
-    }
-    out
-}
-
-/// Pairs of adjacent Han characters, the pack's stock phrases cut out first.
-fn grams(s: &str, stock: &[Pattern]) -> BTreeSet<(char, char)> {
-    // Stock phrases every report repeats say nothing about a subject; cut them out before
-    // pairing characters, or 法治政府建设 alone would leave 治政/府建 in common.
-    {
-        let mut t = s.to_string();
-        for p in stock {
-            t = p.re.replace_all(&t, "|").into_owned();
-        }
-        let cs: Vec<char> = t
-            .chars()
-            .map(|c| {
-                if ('\u{4e00}'..='\u{9fff}').contains(&c) {
-                    c
-                } else {
-                    '|'
-                }
-            })
-            .collect();
-        cs.windows(2)
-            .filter(|w| w[0] != '|' && w[1] != '|')
-            .map(|w| (w[0], w[1]))
-            .collect()
-    }
-}
-
-fn item_hit(doc: &Document, it: &Item) -> Hit {
+/// The opening words of an item, as a hit on its line.
+pub(super) fn item_hit(doc: &Document, it: &Item) -> Hit {
     let l = &doc.lines[it.line].folded;
     let start = l
         .find(&it.text.chars().take(6).collect::<String>())

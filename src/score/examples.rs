@@ -186,6 +186,7 @@ fn alone(pack: &RulePack) -> RulePack {
         vocabularies: pack.vocabularies.clone(),
         stock_phrases: pack.stock_phrases.clone(),
         indicators: Vec::new(),
+        patterns: pack.patterns.clone(),
         files: Vec::new(),
         warnings: Vec::new(),
     }

@@ -4,22 +4,29 @@
 //! none (全年未发生行政复议案件). Within a sentence the figure stated first counts
 //! (收到12件、受理10件 gives 12), whichever pattern found it.
 
+use super::hits::HitIndex;
 use crate::document::{Document, Sentence};
 use crate::model::scorecard::Indicator;
 use crate::rules::{IndicatorRule, RulePack};
 use regex::Captures;
 
 /// The first statement of each indicator in its scope, in text order; absent when the
-/// text does not state it.
-pub fn extract(doc: &Document, pack: &RulePack) -> Vec<Indicator> {
+/// text does not state it. Only the patterns the report's prefilter lets match in a
+/// sentence are run on it.
+pub fn extract(hits: &HitIndex, pack: &RulePack) -> Vec<Indicator> {
+    let doc = hits.doc();
     pack.indicators
         .iter()
         .filter_map(|ind| {
             let (s, value) = doc
                 .sentences
                 .iter()
-                .filter(|s| ind.scope.contains(&s.kind))
-                .find_map(|s| first_statement(ind, doc.sentence_text(s)).map(|v| (s, v)))?;
+                .enumerate()
+                .filter(|(_, s)| ind.scope.contains(&s.kind))
+                .find_map(|(si, s)| {
+                    let text = doc.sentence_text(s);
+                    first_statement(ind, text, |p| hits.may_match(p, si)).map(|v| (s, v))
+                })?;
             Some(indicator(doc, ind, s, value))
         })
         .collect()
@@ -43,14 +50,19 @@ fn indicator(doc: &Document, ind: &IndicatorRule, s: &Sentence, value: f64) -> I
 /// The value stated first in one folded sentence, over all of the indicator's patterns.
 /// A count is placed where its number stands, a statement of none where it starts, so a
 /// sentence giving two figures yields the one a reader meets first.
-fn first_statement(ind: &IndicatorRule, text: &str) -> Option<f64> {
+fn first_statement(
+    ind: &IndicatorRule,
+    text: &str,
+    may_match: impl Fn(&crate::rules::cond::Pattern) -> bool,
+) -> Option<f64> {
     ind.patterns
         .iter()
-        .flat_map(|(re, zero)| re.captures_iter(text).map(move |c| (c, *zero)))
+        .filter(|(p, _)| may_match(p))
+        .flat_map(|(p, zero)| p.re().captures_iter(text).map(move |c| (c, *zero)))
         .filter_map(|(c, zero)| {
             let whole = c.get(0)?;
             let clause = clause_of(text, whole.start(), whole.end());
-            if ind.except.iter().any(|re| re.is_match(clause)) {
+            if ind.except.iter().any(|re| re.re().is_match(clause)) {
                 return None;
             }
             statement(&c, zero)
@@ -152,7 +164,7 @@ mod tests {
             "某县人民政府关于2023年法治政府建设情况的报告\n一、主要工作\n{body}\n二、存在的问题\n无。\n"
         );
         let doc = Document::parse(&text);
-        extract(&doc, &PACK)
+        extract(&HitIndex::new(&doc, &PACK), &PACK)
             .into_iter()
             .map(|i| (i.id, i.value))
             .collect()
@@ -347,7 +359,7 @@ mod tests {
         let text = "某县人民政府关于2023年法治政府建设情况的报告\n一、主要工作\n做好复议工作。\n\
                     二、下一步工作安排\n力争行政复议案件100件，出庭应诉率达到100%。\n";
         let doc = Document::parse(text);
-        assert!(extract(&doc, &PACK).is_empty());
+        assert!(extract(&HitIndex::new(&doc, &PACK), &PACK).is_empty());
     }
 
     /// The built-in pack with its `indicators:` block replaced by `block`.
@@ -369,7 +381,8 @@ mod tests {
 
     fn read_with(pack: &RulePack, body: &str) -> Vec<(String, f64)> {
         let text = format!("报告\n一、主要工作\n{body}\n");
-        extract(&Document::parse(&text), pack)
+        let doc = Document::parse(&text);
+        extract(&HitIndex::new(&doc, pack), pack)
             .into_iter()
             .map(|i| (i.id, i.value))
             .collect()

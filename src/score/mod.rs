@@ -1,7 +1,10 @@
 //! Stage 4 — score a document against a compiled rule pack.
 
+mod covers;
 pub mod eval;
 pub mod examples;
+mod guards;
+pub mod hits;
 mod indicators;
 
 use crate::document::Document;
@@ -10,6 +13,7 @@ use crate::model::Kind;
 use crate::rules::schema::ProfileDef;
 use crate::rules::{Element, RulePack};
 use eval::{Ctx, Hit, Outcome};
+use hits::HitIndex;
 
 /// The index of the sentence a hit stands in. Sentences are in text order, so a binary
 /// search finds it.
@@ -36,17 +40,25 @@ fn evidence(doc: &Document, hit: &Hit) -> Evidence {
     // Long run-on sentences are cut to a window around the match.
     const BEFORE: usize = 30;
     const AFTER: usize = 80;
-    let before: Vec<char> = line.text[os..ms].chars().collect();
-    let after: Vec<char> = line.text[me..oe].chars().collect();
+    let (before, after) = (&line.text[os..ms], &line.text[me..oe]);
+    // The last BEFORE characters and the first AFTER, found from the match outwards.
+    let cut_before = before.char_indices().rev().nth(BEFORE - 1).map(|(i, _)| i);
+    let cut_after = after.char_indices().nth(AFTER).map(|(i, _)| i);
     let mut text = String::new();
-    if before.len() > BEFORE {
-        text.push('…');
+    match cut_before {
+        Some(i) if i > 0 => {
+            text.push('…');
+            text.push_str(&before[i..]);
+        }
+        _ => text.push_str(before),
     }
-    text.extend(&before[before.len().saturating_sub(BEFORE)..]);
     text.push_str(&line.text[ms..me]);
-    text.extend(after.iter().take(AFTER));
-    if after.len() > AFTER {
-        text.push('…');
+    match cut_after {
+        Some(i) => {
+            text.push_str(&after[..i]);
+            text.push('…');
+        }
+        None => text.push_str(after),
     }
     Evidence {
         text: text.trim().to_string(),
@@ -117,9 +129,11 @@ impl Judged {
     }
 }
 
-fn judge(doc: &Document, pack: &RulePack, e: &Element, deadline: Option<(u32, u32)>) -> Judged {
+fn judge(hits: &HitIndex, pack: &RulePack, e: &Element, deadline: Option<(u32, u32)>) -> Judged {
+    let doc = hits.doc();
     let ctx = Ctx {
         doc,
+        hits,
         pack,
         scope: &e.scope,
         negation: e.negation,
@@ -216,14 +230,15 @@ fn exemption(profile: &ProfileDef, e: &Element, year: Option<i32>) -> Option<Str
 
 /// One element's result for a report.
 fn element_result(
-    doc: &Document,
+    hits: &HitIndex,
     pack: &RulePack,
     profile: &ProfileDef,
     e: &Element,
     deadline: Option<(u32, u32)>,
 ) -> ElementResult {
+    let doc = hits.doc();
     let weight = profile.weights.get(&e.id).copied().unwrap_or(e.weight);
-    let mut j = judge(doc, pack, e, deadline);
+    let mut j = judge(hits, pack, e, deadline);
     if j.status != Status::Met {
         if let Some(reason) = exemption(profile, e, doc.meta.year) {
             j = Judged::not_applicable(reason);
@@ -279,6 +294,18 @@ fn categories(pack: &RulePack, elements: &[ElementResult]) -> Vec<CategoryScore>
 
 /// Scores a parsed document under a profile.
 pub fn score(doc: &Document, pack: &RulePack, profile: &ProfileDef, source: Source) -> Scorecard {
+    score_with(&HitIndex::new(doc, pack), pack, profile, source)
+}
+
+/// Scores the document of `hits` (made with `pack`): every element reads its matches
+/// from the index, which searches each pattern at most once.
+pub fn score_with(
+    hits: &HitIndex,
+    pack: &RulePack,
+    profile: &ProfileDef,
+    source: Source,
+) -> Scorecard {
+    let doc = hits.doc();
     let deadline = profile
         .deadline
         .as_deref()
@@ -286,7 +313,7 @@ pub fn score(doc: &Document, pack: &RulePack, profile: &ProfileDef, source: Sour
     let elements: Vec<ElementResult> = pack
         .elements
         .iter()
-        .map(|e| element_result(doc, pack, profile, e, deadline))
+        .map(|e| element_result(hits, pack, profile, e, deadline))
         .collect();
     let categories = categories(pack, &elements);
     let earned: f64 = categories.iter().map(|c| c.earned).sum();
@@ -308,7 +335,7 @@ pub fn score(doc: &Document, pack: &RulePack, profile: &ProfileDef, source: Sour
         categories,
         elements,
         sections: doc.outline(),
-        indicators: indicators::extract(doc, pack),
+        indicators: indicators::extract(hits, pack),
         warnings: doc.warnings.clone(),
     }
 }

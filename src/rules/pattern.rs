@@ -1,0 +1,193 @@
+//! A pattern of the rule language: folded as text is, its syntax checked at load, its
+//! regex compiled on first use.
+
+use crate::fold::fold_pattern_traced;
+use regex::Regex;
+
+/// A compiled pattern.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    /// As compiled: the YAML text with `@vocabulary` references expanded.
+    pub source: String,
+    /// As written in the YAML, references unexpanded.
+    pub written: String,
+    /// Its YAML path within the element (`met.any[2]`); empty outside elements.
+    pub at: String,
+    /// Its dense id in the pack's pattern table ([`super::literals::PatternTable`]), shared
+    /// by every pattern with the same folded source; [`Pattern::NO_ID`] outside a pack.
+    pub id: usize,
+    /// The folded source and its regex, compiled on first use.
+    lazy: std::sync::Arc<LazyRegex>,
+}
+
+/// A folded pattern whose syntax has been checked and whose regex is built on first use:
+/// most of what loading a pack cost was compiling regexes a run may never need.
+#[derive(Debug)]
+struct LazyRegex {
+    folded: String,
+    re: std::sync::OnceLock<Result<Regex, PatternError>>,
+}
+
+impl Pattern {
+    /// The id of a pattern that belongs to no pack's table.
+    pub const NO_ID: usize = usize::MAX;
+
+    /// The source as the regex sees it: folded as text is.
+    pub fn folded(&self) -> &str {
+        &self.lazy.folded
+    }
+
+    /// Uses `other`'s regex (same folded source), so the pack compiles it once.
+    pub(super) fn share_regex(&mut self, other: &Pattern) {
+        debug_assert_eq!(self.folded(), other.folded());
+        self.lazy = std::sync::Arc::clone(&other.lazy);
+    }
+
+    /// True when both are the same prepared regex.
+    pub fn same_regex(&self, other: &Pattern) -> bool {
+        std::sync::Arc::ptr_eq(&self.lazy, &other.lazy)
+    }
+
+    /// True once the regex has been compiled (or found too big to compile).
+    pub fn is_compiled(&self) -> bool {
+        self.lazy.re.get().is_some()
+    }
+
+    /// The compiled regex. Its syntax was checked at load, so this fails only for a regex
+    /// too big to compile (the size limit).
+    pub fn regex(&self) -> Result<&Regex, &PatternError> {
+        self.lazy
+            .re
+            .get_or_init(|| build(&self.lazy.folded))
+            .as_ref()
+    }
+
+    /// The compiled regex, for callers that cannot report an error: a pattern too big to
+    /// compile stops the run with a message naming it (`rules check` reports every such
+    /// pattern with its place in the pack).
+    pub fn re(&self) -> &Regex {
+        self.regex().unwrap_or_else(|e| {
+            panic!(
+                "rule pattern '{}' ({}) cannot be compiled: {}; run `lawscore rules check`",
+                self.source, self.at, e.message
+            )
+        })
+    }
+
+    /// True when the pattern has a capture group of this name.
+    pub fn has_group(&self, name: &str) -> bool {
+        fn walk(h: &regex_syntax::hir::Hir, name: &str) -> bool {
+            use regex_syntax::hir::HirKind;
+            match h.kind() {
+                HirKind::Capture(c) => c.name.as_deref() == Some(name) || walk(&c.sub, name),
+                HirKind::Concat(v) | HirKind::Alternation(v) => v.iter().any(|x| walk(x, name)),
+                HirKind::Repetition(r) => walk(&r.sub, name),
+                _ => false,
+            }
+        }
+        regex_syntax::Parser::new()
+            .parse(&self.lazy.folded)
+            .is_ok_and(|h| walk(&h, name))
+    }
+
+    /// True when the pattern matches empty text (and so matches everywhere). Decided from
+    /// the syntax where it can be, so that loading compiles nothing.
+    pub fn matches_empty(&self) -> bool {
+        let hir = regex_syntax::Parser::new().parse(&self.lazy.folded);
+        let may = hir.map_or(true, |h| h.properties().minimum_len() == Some(0));
+        may && self.regex().is_ok_and(|re| re.is_match(""))
+    }
+}
+
+/// A regular expression that does not compile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PatternError {
+    /// What the regex parser says.
+    pub message: String,
+    /// Byte offset in the pattern of the character the error is about, when known.
+    pub offset: Option<usize>,
+}
+
+/// Checks one pattern as written by a rule author and prepares it: the syntax is checked
+/// now (cheap, and an error has a position), the regex is compiled on first use.
+pub fn compile_pattern(source: &str) -> Result<Pattern, PatternError> {
+    let (folded, from) = fold_pattern_traced(source);
+    if let Some(e) = syntax_error(&folded, &from) {
+        return Err(e);
+    }
+    Ok(Pattern {
+        source: source.to_string(),
+        written: source.to_string(),
+        at: String::new(),
+        id: Pattern::NO_ID,
+        lazy: std::sync::Arc::new(LazyRegex {
+            folded,
+            re: std::sync::OnceLock::new(),
+        }),
+    })
+}
+
+/// Compiles a folded pattern whose syntax is known to be valid, once per process.
+fn build(folded: &str) -> Result<Regex, PatternError> {
+    if let Some(re) = compiled_before(folded) {
+        return Ok(re);
+    }
+    let re = regex::RegexBuilder::new(folded)
+        .size_limit(SIZE_LIMIT)
+        .build()
+        .map_err(|e| flatten(&e))?;
+    remember(folded, &re);
+    Ok(re)
+}
+
+/// The compiled size a pattern may take (the regex crate's default is 10 MiB).
+const SIZE_LIMIT: usize = 2 << 20;
+
+/// Patterns compiled in this process, by folded source. Packs repeat patterns (a
+/// vocabulary expanded in many elements, the same wording under several profiles or
+/// copied elements), and compiling is most of what using a pattern first costs (~0.2 ms
+/// for a `[^。]{0,30}` gap), so each distinct pattern is compiled once per run.
+/// A clone shares the compiled program and gets its own search cache, so threads do not
+/// contend. Only patterns that compiled are kept: an error is recomputed to be reported.
+static COMPILED: std::sync::OnceLock<std::sync::Mutex<std::collections::HashMap<String, Regex>>> =
+    std::sync::OnceLock::new();
+
+fn compiled_before(folded: &str) -> Option<Regex> {
+    let cache = COMPILED.get_or_init(Default::default).lock().ok()?;
+    cache.get(folded).cloned()
+}
+
+fn remember(folded: &str, re: &Regex) {
+    if let Ok(mut cache) = COMPILED.get_or_init(Default::default).lock() {
+        cache.insert(folded.to_string(), re.clone());
+    }
+}
+
+/// The regex crate's message on one line, for errors without a place (a size limit).
+fn flatten(e: &regex::Error) -> PatternError {
+    let message = e
+        .to_string()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    PatternError {
+        message,
+        offset: None,
+    }
+}
+
+/// The syntax error of a folded pattern and the byte of the unfolded one it is about: the
+/// regex crate reports positions only inside its message, its parser keeps them.
+fn syntax_error(folded: &str, from: &[usize]) -> Option<PatternError> {
+    let (message, at) = match regex_syntax::Parser::new().parse(folded).err()? {
+        regex_syntax::Error::Parse(e) => (e.kind().to_string(), e.span().start.offset),
+        regex_syntax::Error::Translate(e) => (e.kind().to_string(), e.span().start.offset),
+        _ => return None,
+    };
+    Some(PatternError {
+        message,
+        offset: Some(from.get(at).copied().unwrap_or(folded.len())),
+    })
+}
