@@ -9,7 +9,10 @@
 //! [`width`] counts the terminal columns text takes.
 
 pub mod hant;
+mod offsets;
 pub mod width;
+
+pub use offsets::{fold_mapped, OffsetMap};
 
 /// Folds one char: full-width ASCII (U+FF01–U+FF5E) to ASCII, ideographic and no-break
 /// spaces to a space, a few look-alike marks to their common form, and a traditional
@@ -27,7 +30,20 @@ pub fn fold_char(c: char) -> char {
 
 /// Folds a string char by char (same char count as the input).
 pub fn fold(s: &str) -> String {
-    s.chars().map(fold_char).collect()
+    let mut out = String::with_capacity(s.len());
+    out.extend(s.chars().map(fold_char));
+    out
+}
+
+/// Folds text that may already be folded: borrowed as it is when folding changes nothing,
+/// which is nearly always (folding is idempotent but for a char or two of the traditional
+/// table, such as 薴 → 苧 → 苎).
+pub fn refold(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().all(|c| fold_char(c) == c) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(fold(s))
+    }
 }
 
 /// Folds a rule's regular expression the way text is folded, escaping a full-width char
@@ -59,12 +75,21 @@ pub fn fold_pattern_traced(p: &str) -> (String, Vec<usize>) {
 /// Converts a byte offset in `folded` to the byte offset of the same char in `original`.
 /// Both strings must have the same chars count (as produced by [`fold`]).
 pub fn map_offset(folded: &str, original: &str, byte: usize) -> usize {
-    let nchars = folded[..byte].chars().count();
+    // Chars are counted by their first bytes, which is what a char count is, without
+    // decoding them.
+    let starts = |b: &u8| (*b as i8) >= -0x40;
+    let nchars = folded[..byte]
+        .as_bytes()
+        .iter()
+        .filter(|b| starts(b))
+        .count();
     original
-        .char_indices()
+        .as_bytes()
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| starts(b))
         .nth(nchars)
-        .map(|(i, _)| i)
-        .unwrap_or(original.len())
+        .map_or(original.len(), |(i, _)| i)
 }
 
 /// Whether a line looks like the output of a broken conversion, with `?`, `？` or U+FFFD
@@ -76,6 +101,10 @@ pub fn map_offset(folded: &str, original: &str, byte: usize) -> usize {
 /// character (one lost char each). A lone `？` is the ordinary Chinese question mark and
 /// counts only inside a run: "是否到位？下一步" is not broken.
 pub fn is_broken_conversion(line: &str) -> bool {
+    // Most lines have no mark at all: three substring searches, no char vector.
+    if !has_lost_mark(line) {
+        return false;
+    }
     let chars: Vec<char> = line.chars().collect();
     let mut touching = 0;
     let mut i = 0;
@@ -99,6 +128,11 @@ pub fn is_broken_conversion(line: &str) -> bool {
         }
     }
     touching >= 3
+}
+
+/// True when a line holds a mark a broken conversion may have left.
+pub fn has_lost_mark(line: &str) -> bool {
+    line.contains('?') || line.contains('？') || line.contains('\u{FFFD}')
 }
 
 /// A mark a broken conversion leaves in place of a char.
