@@ -42,7 +42,9 @@ pub fn is_furniture(folded: &str) -> bool {
 /// A page's meta line whatever field it starts with ([2021-03-31]　来源：…　字号：…): two
 /// labelled fields or more on one short line without a full stop.
 fn is_meta_line(t: &str) -> bool {
-    t.chars().count() <= 120 && !t.contains('。') && FIELD.find_iter(t).count() >= 2
+    // Each field ends in its own colon: a line with fewer than two has no two fields.
+    let colons = t.bytes().filter(|&b| b == b':').count() + t.matches('：').count();
+    colons >= 2 && t.chars().count() <= 120 && !t.contains('。') && FIELD.find_iter(t).count() >= 2
 }
 
 #[cfg(test)]

@@ -161,7 +161,8 @@ impl Document {
         let (mut doc, sensitive) = structure::build(text, None, styled);
         doc.meta = meta::read(&doc);
         if sensitive && doc.meta.year.is_some() {
-            doc = structure::build(text, doc.meta.year, styled).0;
+            let year = doc.meta.year;
+            doc = structure::build_lines(std::mem::take(&mut doc.lines), year, styled).0;
             doc.meta = meta::read(&doc);
         }
         doc.found = locate::locate(&doc);

@@ -51,6 +51,12 @@ static NUMBERED: [(u8, &BuiltinRegex); 6] = [
 
 /// Recognises a numbered heading at the start of a folded line.
 pub fn numbered_heading(folded: &str) -> Option<Heading> {
+    // Every number opens with a numeral, a digit or a bracket after the white space (`\s`
+    // is Unicode White_Space, as `char::is_whitespace`): other lines need no regex.
+    let first = folded.trim_start().chars().next()?;
+    if !(first.is_numeric() || "一二三四五六七八九十()".contains(first)) {
+        return None;
+    }
     for (level, re) in NUMBERED.iter() {
         if let Some(m) = re.find(folded) {
             let mut len = m.end();
@@ -381,11 +387,26 @@ struct Reading {
 /// says whether a heading or turn named a year, so the caller knows whether the year
 /// reported on changed the reading.
 pub fn build(text: &str, year: Option<i32>, styled: &[(usize, u8)]) -> (Document, bool) {
-    let mut b = Builder::new(year);
-    b.lines = text
+    let lines = text
         .split('\n')
         .map(|raw| Line::new(raw.strip_suffix('\r').unwrap_or(raw), Kind::Preamble))
         .collect();
+    build_lines(lines, year, styled)
+}
+
+/// [`build`] over lines already split and folded, such as those of a first reading: the
+/// second reading, once the year is known, need not fold the text again.
+pub fn build_lines(
+    mut lines: Vec<Line>,
+    year: Option<i32>,
+    styled: &[(usize, u8)],
+) -> (Document, bool) {
+    for l in &mut lines {
+        l.kind = Kind::Preamble;
+        l.section = 0;
+    }
+    let mut b = Builder::new(year);
+    b.lines = lines;
     // Topic lines without numbers are headings only in a report that numbers none of its
     // top-level headings; elsewhere a short line is more likely a stray fragment.
     let mut r = Reading {

@@ -18,28 +18,54 @@ pub use offsets::{fold_mapped, OffsetMap};
 /// spaces to a space, a few look-alike marks to their common form, and a traditional
 /// character to its simplified one when that is a single char.
 pub fn fold_char(c: char) -> char {
+    fold_char_with(c, hant::to_simplified)
+}
+
+/// [`fold_char`] with the traditional lookup given (see [`hant::simplifier`]).
+fn fold_char_with(c: char, simplify: impl Fn(char) -> char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' | '\u{00A0}' | '\u{2002}' | '\u{2003}' | '\u{2009}' => ' ',
         '〔' => '[',
         '〕' => ']',
         '—' => '-',
-        _ => hant::to_simplified(c),
+        _ => simplify(c),
     }
 }
 
 /// Folds a string char by char (same char count as the input).
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    out.extend(s.chars().map(fold_char));
+    let simplify = hant::simplifier();
+    out.extend(s.chars().map(|c| fold_char_with(c, &simplify)));
     out
 }
 
-/// Folds text that may already be folded: borrowed as it is when folding changes nothing,
+/// Folds a line char by char, calling `each(original, folded)` for every char.
+fn fold_each(s: &str, mut each: impl FnMut(char, char)) {
+    let simplify = hant::simplifier();
+    for c in s.chars() {
+        // ASCII never folds.
+        let f = if c.is_ascii() {
+            c
+        } else {
+            fold_char_with(c, &simplify)
+        };
+        each(c, f);
+    }
+}
+
+/// Folds a text [`fold`] produced once more: borrowed as it is when that changes nothing,
 /// which is nearly always (folding is idempotent but for a char or two of the traditional
-/// table, such as 薴 → 苧 → 苎).
+/// table, such as 薴 → 苧 → 苎, see [`hant::unstable_outputs`]).
 pub fn refold(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.chars().all(|c| fold_char(c) == c) {
+    // A supplementary char (a four-byte sequence) is looked up as folding would.
+    let settled = if s.bytes().any(|b| b >= 0xF0) {
+        s.chars().all(|c| fold_char(c) == c)
+    } else {
+        !hant::unstable_outputs().iter().any(|&c| s.contains(c))
+    };
+    if settled {
         std::borrow::Cow::Borrowed(s)
     } else {
         std::borrow::Cow::Owned(fold(s))
@@ -165,6 +191,18 @@ mod tests {
         let b = f.find("12").unwrap();
         let o = map_offset(&f, orig, b);
         assert!(orig[o..].starts_with("１２"));
+    }
+
+    #[test]
+    fn folding_twice_changes_only_what_simplifies_twice() {
+        for text in ["薴麻", "法治（一）１２", "執法苧", "\u{27A59}法", "𠀀"] {
+            let once = fold(text);
+            assert_eq!(refold(&once), fold(&once), "{text}");
+        }
+        assert!(matches!(
+            refold("法治(一)12"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -33,15 +33,14 @@ pub fn fold_mapped(s: &str) -> (String, OffsetMap) {
     let mut out = String::with_capacity(s.len());
     let mut shifts = Vec::new();
     let mut drift: i64 = 0;
-    for c in s.chars() {
-        let f = super::fold_char(c);
+    super::fold_each(s, |c, f| {
         out.push(f);
         if f.len_utf8() != c.len_utf8() {
             drift += c.len_utf8() as i64 - f.len_utf8() as i64;
             // Lines are far below 4 GiB: the input limit is 256 MiB.
             shifts.push((out.len() as u32, drift as i32));
         }
-    }
+    });
     (out, OffsetMap { shifts })
 }
 
