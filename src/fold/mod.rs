@@ -104,8 +104,7 @@ pub fn map_offset(folded: &str, original: &str, byte: usize) -> usize {
     // Chars are counted by their first bytes, which is what a char count is, without
     // decoding them.
     let starts = |b: &u8| (*b as i8) >= -0x40;
-    let nchars = folded[..byte]
-        .as_bytes()
+    let nchars = folded.as_bytes()[..byte]
         .iter()
         .filter(|b| starts(b))
         .count();
