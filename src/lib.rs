@@ -3,10 +3,12 @@
 //!
 //! One pipeline, one module per stage, over a ground floor every stage shares ([`model`]: the
 //! scorecard contract and section kinds; [`fold`]: one-for-one text folding; [`digest`]: SHA-256 in hex;
-//! [`visible`]: report text made safe to show a person):
+//! [`visible`]: report text made safe to show a person; [`builtin_regex`]: the crate's own
+//! regexes, checked together):
 //! [`ingest`] (bytes → text) → [`document`] (sections, kinds, metadata) →
 //! [`rules`] (load, validate, compile) → [`score`] → [`render`].
 
+pub mod builtin_regex;
 pub mod digest;
 pub mod document;
 pub mod engine;

@@ -10,12 +10,15 @@ const LOST_SHARE_SKIPPED: f64 = 0.3;
 /// True when so much of a line was lost in a broken conversion ("??") that matching it
 /// would only mislead: the line is skipped like web furniture.
 pub fn mostly_lost(line: &str) -> bool {
+    if !is_broken_conversion(line) {
+        return false;
+    }
     let n = line.chars().filter(|c| !c.is_whitespace()).count();
     let lost = line
         .chars()
         .filter(|c| matches!(c, '?' | '？' | '\u{FFFD}'))
         .count();
-    n > 0 && is_broken_conversion(line) && lost as f64 >= n as f64 * LOST_SHARE_SKIPPED
+    n > 0 && lost as f64 >= n as f64 * LOST_SHARE_SKIPPED
 }
 
 /// Words every annual rule-of-law report uses.

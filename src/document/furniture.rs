@@ -3,12 +3,10 @@
 //! Copying a report off a government site brings navigation, 发布时间 lines, share widgets
 //! and footers along. They are kept in the text (metadata reads 发布时间) but never scored.
 
-use regex::Regex;
-use std::sync::LazyLock;
+use crate::builtin_regex;
 
-static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)^[\s\-*·•]*(?:
+builtin_regex!(
+    static FURNITURE = r"(?x)^[\s\-*·•]*(?:
           发布时间|发布日期|发文日期|成文日期|印发日期|更新时间|更新日期|发布机构\s*[:：]|
           (?:日期|时间)\s*[:：]\s*\d{4}|来源\s*[:：]|信息来源|阅读次数|访问量|浏览次数|点击数|
           作者\s*[:：]|字体\s*[:：\[【]|字号\s*[:：]|\[?\s*字体|【?\s*打印|【?\s*关闭|打印本页|关闭窗口|
@@ -17,22 +15,17 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
           索\s*引\s*号|发文机关\s*[:：]|有\s*效\s*期|所属主题|主题分类|公开对象|公开方式|发文字号|公开部门|
           公开时限|状\s*态\s*[:：]|相关文档|相关链接|相关阅读|相关稿件|\[?录入者|责任编辑|编辑\s*[:：]|
           上一篇|下一篇|您访问的链接即将离开|是否继续|无障碍|返回顶部|网站地图|联系我们
-        )",
-    )
-    .expect("furniture pattern")
-});
+        )";
+);
 
-static ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"ICP备|公网安备|Copyright|版权所有|©").expect("furniture pattern")
-});
+builtin_regex!(
+    static ANYWHERE = r"ICP备|公网安备|Copyright|版权所有|©";
+);
 
-/// A meta field's label with its colon, wherever it stands in a line.
-static FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:发布时间|发布日期|更新时间|更新日期|成文日期|印发日期|日期|时间|来源|信息来源|发布机构|发文机关|浏览次数|浏览量|浏览|阅读次数|阅读|点击数|点击|访问次数|访问量|字号|字体|作者)\s*[:：]",
-    )
-    .expect("furniture pattern")
-});
+builtin_regex!(
+    /// A meta field's label with its colon, wherever it stands in a line.
+    static FIELD = r"(?:发布时间|发布日期|更新时间|更新日期|成文日期|印发日期|日期|时间|来源|信息来源|发布机构|发文机关|浏览次数|浏览量|浏览|阅读次数|阅读|点击数|点击|访问次数|访问量|字号|字体|作者)\s*[:：]";
+);
 
 /// True when a folded line is web furniture.
 pub fn is_furniture(folded: &str) -> bool {
@@ -49,7 +42,9 @@ pub fn is_furniture(folded: &str) -> bool {
 /// A page's meta line whatever field it starts with ([2021-03-31]　来源：…　字号：…): two
 /// labelled fields or more on one short line without a full stop.
 fn is_meta_line(t: &str) -> bool {
-    t.chars().count() <= 120 && !t.contains('。') && FIELD.find_iter(t).count() >= 2
+    // Each field ends in its own colon: a line with fewer than two has no two fields.
+    let colons = t.bytes().filter(|&b| b == b':').count() + t.matches('：').count();
+    colons >= 2 && t.chars().count() <= 120 && !t.contains('。') && FIELD.find_iter(t).count() >= 2
 }
 
 #[cfg(test)]

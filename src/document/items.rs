@@ -2,8 +2,7 @@
 
 use super::patterns::cn_number;
 use super::{Document, Kind};
-use regex::Regex;
-use std::sync::LazyLock;
+use crate::builtin_regex;
 
 /// One enumerated item.
 #[derive(Debug, Clone)]
@@ -16,9 +15,9 @@ pub struct Item {
     pub line: usize,
 }
 
-static INLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(^|[^一二三四五六七八九十统唯同单])([一二三四五六七八九十]{1,2})是|(^|[。;；:：,，\s])(其[一二三四五六七八九十]|第[一二三四五六七八九十])[,，、是]").unwrap()
-});
+builtin_regex!(
+    static INLINE = r"(^|[^一二三四五六七八九十统唯同单])([一二三四五六七八九十]{1,2})是|(^|[。;；:：,，\s])(其[一二三四五六七八九十]|第[一二三四五六七八九十])[,，、是]";
+);
 
 fn inline_items(doc: &Document, kinds: &[Kind]) -> Vec<Item> {
     let mut starts: Vec<(u32, usize, usize, usize)> = Vec::new(); // ordinal, sentence idx, byte, line

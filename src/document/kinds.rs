@@ -2,24 +2,17 @@
 
 use super::patterns::years_in;
 use super::Kind;
-use regex::Regex;
-use std::sync::LazyLock;
+use crate::builtin_regex;
 
-fn re(p: &str) -> Regex {
-    Regex::new(p).expect("kind pattern")
-}
-
-static PROBLEMS: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"存在的?(主要|突出)?(问题|不足|困难|差距|短板)|问题(和|与|及|、)(不足|差距|短板|困难|原因)|不足(和|与|及|之处)|差距(和|与|及)?不足|查找差距|短板|薄弱环节|面临的?(困难|问题|挑战)|主要问题|^(工作中的)?(问题|不足|困难)$",
-    )
-});
-static CAUSES: LazyLock<Regex> = LazyLock::new(|| re(r"原因|根源"));
-static PLANS: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"下一步|下一年度?|下步|下阶段|下一阶段|工作打算|工作安排|工作思路|工作计划|今后|主要安排|重点做好|努力方向|工作设想|工作要点|明年",
-    )
-});
+builtin_regex!(
+    static PROBLEMS = r"存在的?(主要|突出)?(问题|不足|困难|差距|短板)|问题(和|与|及|、)(不足|差距|短板|困难|原因)|不足(和|与|及|之处)|差距(和|与|及)?不足|查找差距|短板|薄弱环节|面临的?(困难|问题|挑战)|主要问题|^(工作中的)?(问题|不足|困难)$";
+);
+builtin_regex!(
+    static CAUSES = r"原因|根源";
+);
+builtin_regex!(
+    static PLANS = r"下一步|下一年度?|下步|下阶段|下一阶段|工作打算|工作安排|工作思路|工作计划|今后|主要安排|重点做好|努力方向|工作设想|工作要点|明年";
+);
 
 /// The kind a heading title announces, if it announces one, for a report whose year is
 /// unknown. See [`heading_kind_in`].
@@ -50,11 +43,9 @@ pub fn heading_kind_in(title: &str, year: Option<i32>) -> Option<Kind> {
     PLANS.is_match(title).then_some(Kind::Plans)
 }
 
-static MEASURES_PART: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"工作(开展|推进|落实|完成)?情况|主要(工作|做法|举措|成效|成绩)|举措(和|及|与)?成效|工作成效|取得的?(成效|成绩)|工作进展|进展情况|完成情况|履职情况|第一责任人|主要负责(人|同志)|主要领导|一把手|述法情况|基本情况|工作回顾",
-    )
-});
+builtin_regex!(
+    static MEASURES_PART = r"工作(开展|推进|落实|完成)?情况|主要(工作|做法|举措|成效|成绩)|举措(和|及|与)?成效|工作成效|取得的?(成效|成绩)|工作进展|进展情况|完成情况|履职情况|第一责任人|主要负责(人|同志)|主要领导|一把手|述法情况|基本情况|工作回顾";
+);
 
 /// True when an unnumbered line names the measures part or the first-responsible-person
 /// part (主要工作及成效, 2023年工作情况, 落实第一责任人职责), so it opens a part of the
@@ -68,24 +59,21 @@ pub fn heading_combines(title: &str) -> bool {
     PROBLEMS.is_match(title) && (PLANS.is_match(title) || CAUSES.is_match(title))
 }
 
-static TURN_TO_PLANS: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(以下|如下|下列)?(几个|[一二三四五六七八九十\d]+个)方面(的)?(重点)?工作|重点(做好|抓好|推进|开展)以下|(做好|抓好)以下|下一?步(工作)?(中)?[,，:：]?(我|将|要|拟|计划|打算|重点)|今后(的)?工作中?[,，]?(我|将|要|着重)|下步工作|工作打算|工作安排如下|(\d{4}年|明年|新的一年)[,，]?(我[区县市局委乡镇]|全[区县市])?(将|要)(重点|继续|着力|坚持)|针对(以上|上述|这些)问题",
-    )
-});
+builtin_regex!(
+    static TURN_TO_PLANS = r"(以下|如下|下列)?(几个|[一二三四五六七八九十\d]+个)方面(的)?(重点)?工作|重点(做好|抓好|推进|开展)以下|(做好|抓好)以下|下一?步(工作)?(中)?[,，:：]?(我|将|要|拟|计划|打算|重点)|今后(的)?工作中?[,，]?(我|将|要|着重)|下步工作|工作打算|工作安排如下|(\d{4}年|明年|新的一年)[,，]?(我[区县市局委乡镇]|全[区县市])?(将|要)(重点|继续|着力|坚持)|针对(以上|上述|这些)问题";
+);
 
 /// True when a sentence inside a problems part turns to next year's plans.
 pub fn turns_to_plans(sentence: &str, year: Option<i32>) -> bool {
     turn_position(sentence, year).is_some()
 }
 
-static PLANS_OPENER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^\s*[(（]?[一二三四五六七八九十\d]*[)）、.]?\s*(下一步|下一阶段|下步|下阶段|今后|明年|新的一年|\d{4}年(度)?)[^。;:]{0,24}?(将|要|拟|计划|打算|着力|重点)",
-    )
-});
-static LIST_AHEAD: LazyLock<Regex> =
-    LazyLock::new(|| re(r"以下|如下|下列|几个方面|[一二三四五六七八九十\d]+个方面|一是|:\s*$"));
+builtin_regex!(
+    static PLANS_OPENER = r"^\s*[(（]?[一二三四五六七八九十\d]*[)）、.]?\s*(下一步|下一阶段|下步|下阶段|今后|明年|新的一年|\d{4}年(度)?)[^。;:]{0,24}?(将|要|拟|计划|打算|着力|重点)";
+);
+builtin_regex!(
+    static LIST_AHEAD = r"以下|如下|下列|几个方面|[一二三四五六七八九十\d]+个方面|一是|:\s*$";
+);
 
 /// True when a text introduces a list: 以下几个方面 / 如下 / 一是… / a closing colon.
 pub fn introduces_list(text: &str) -> bool {
@@ -110,11 +98,9 @@ pub fn opens_plans(sentence: &str, year: Option<i32>) -> bool {
     named.is_empty() && LIST_AHEAD.is_match(sentence)
 }
 
-static TURN_TO_CAUSES: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^\s*[(（]?[一二三四五六七八九十\d]*[)）、.]?\s*(产生|出现|存在)?(这些|以上|上述)?(问题|不足)?(产生|存在)?的(主要)?(原因|根源)|^\s*(究其原因|分析原因|原因(主要)?(是|有|在于|分析))",
-    )
-});
+builtin_regex!(
+    static TURN_TO_CAUSES = r"^\s*[(（]?[一二三四五六七八九十\d]*[)）、.]?\s*(产生|出现|存在)?(这些|以上|上述)?(问题|不足)?(产生|存在)?的(主要)?(原因|根源)|^\s*(究其原因|分析原因|原因(主要)?(是|有|在于|分析))";
+);
 
 /// Where in a sentence the text turns to plans, if it does. A turn that names a year is
 /// one only when that year follows the year reported on.
@@ -133,23 +119,46 @@ pub fn turns_to_causes(sentence: &str) -> bool {
     TURN_TO_CAUSES.is_match(sentence)
 }
 
-static PROBLEMS_INTRO: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(仍然|仍|也|还|依然)(存在|有)(着)?(一些|不少|以下|一定的?|诸多|若干)?[^。;]{0,10}?(问题|不足|差距|短板|薄弱环节|困难)",
-    )
-});
-/// The turns drafters use to move from achievements to shortcomings.
-static TURN_TO_PROBLEMS: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(在|看到)?肯定成绩的同时|成绩的同时|但(也|还)?(要|应|应当|必须)?(清醒|客观)?(地)?(看到|认识到)|同时也(要|应)?(清醒)?(地)?(看到|认识到)|(清醒|深刻)(地)?(认识|意识|看)到|不足之处|差距和不足|问题和不足|(成绩|成效|进展)[^。;]{0,4}[,，]\s*(但|但是)",
-    )
-});
-static PROBLEM_WORD: LazyLock<Regex> =
-    LazyLock::new(|| re(r"问题|不足|差距|短板|薄弱|困难|短处|有待|不够|不强|滞后"));
+builtin_regex!(
+    static PROBLEMS_INTRO = r"(仍然|仍|也|还|依然)(存在|有)(着)?(一些|不少|以下|一定的?|诸多|若干)?[^。;]{0,10}?(问题|不足|差距|短板|薄弱环节|困难)";
+);
+builtin_regex!(
+    /// The turns drafters use to move from achievements to shortcomings.
+    static TURN_TO_PROBLEMS = r"(在|看到)?肯定成绩的同时|成绩的同时|但(也|还)?(要|应|应当|必须)?(清醒|客观)?(地)?(看到|认识到)|同时也(要|应)?(清醒)?(地)?(看到|认识到)|(清醒|深刻)(地)?(认识|意识|看)到|不足之处|差距和不足|问题和不足|(成绩|成效|进展)[^。;]{0,4}[,，]\s*(但|但是)";
+);
+builtin_regex!(
+    static PROBLEM_WORD = r"问题|不足|差距|短板|薄弱|困难|短处|有待|不够|不强|滞后";
+);
 
-/// Shortcomings named in a run: 干部依法办事意识不够强、基层执法力量较为薄弱等不足.
-static NAMED_RUN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"、[^。;]{1,40}等(问题|不足|短板|差距|困难)"));
+/// The words a run of named shortcomings ends with, after 等.
+const RUN_ENDINGS: [&str; 5] = ["问题", "不足", "短板", "差距", "困难"];
+/// The most chars between the 、 of a run and its 等.
+const RUN_REACH: usize = 40;
+
+/// True when a text names shortcomings in a run: 干部依法办事意识不够强、基层执法力量较为
+/// 薄弱等不足 — a 、 and then, within [`RUN_REACH`] chars of the same clause (no 。 or ;),
+/// 等 and a shortcoming word. Found from the 等 backwards: as a regex
+/// (`、[^。;]{1,40}等(问题|…)`) the window grows the lazy DFA's states until its cache
+/// thrashes.
+fn names_a_run(text: &str) -> bool {
+    text.match_indices('等').any(|(at, _)| {
+        let rest = &text[at + '等'.len_utf8()..];
+        RUN_ENDINGS.iter().any(|w| rest.starts_with(w)) && run_before(&text[..at])
+    })
+}
+
+/// True when `before` (the text up to a 等) holds a 、 with 1 to [`RUN_REACH`] chars after
+/// it and no 。 or ; among them.
+fn run_before(before: &str) -> bool {
+    for (between, c) in before.chars().rev().take(RUN_REACH + 1).enumerate() {
+        match c {
+            '。' | ';' => return false,
+            '、' if between > 0 => return true,
+            _ => {}
+        }
+    }
+    false
+}
 
 /// Chars from the start of a sentence within which an admission must begin to turn it.
 const TURN_REACH: usize = 70;
@@ -178,10 +187,11 @@ pub fn opens_problems_sentence(sentence: &str) -> bool {
     // Mid-paragraph, only an explicit admission with its list counts (…但也存在一些不足：一是…),
     // not any sentence that mentions a problem being solved.
     // A list of its own (一是…, 主要…, :) or named in a run (A、B等不足).
-    let listed =
-        ["一是", "主要", ":"].iter().any(|w| sentence.contains(w)) || NAMED_RUN.is_match(sentence);
+    // The word tests first: they rule out most sentences at the cost of a substring search.
     let named = sentence.contains("不足") || sentence.contains("问题") || sentence.contains("短板");
-    admits_problems(sentence, sentence) && named && listed
+    named
+        && (["一是", "主要", ":"].iter().any(|w| sentence.contains(w)) || names_a_run(sentence))
+        && admits_problems(sentence, sentence)
 }
 
 #[cfg(test)]
@@ -242,6 +252,45 @@ mod tests {
         assert!(!opens_problems_sentence(
             "一年来,我镇法治政府建设取得了一定成效。"
         ));
+    }
+
+    #[test]
+    fn a_run_of_named_shortcomings() {
+        let regex = regex::Regex::new(r"、[^。;]{1,40}等(问题|不足|短板|差距|困难)").unwrap();
+        let forty = "法".repeat(40);
+        let cases = [
+            "意识不够强、执法力量较为薄弱等不足。".to_string(),
+            "意识不够强、等不足".to_string(),
+            "意识不够强、、等不足".to_string(),
+            "意识不够强、力量薄弱。等不足".to_string(),
+            "意识不够强、力量薄弱;等问题".to_string(),
+            "意识不够强、力量薄弱等工作".to_string(),
+            "意识不够强,力量薄弱等困难".to_string(),
+            format!("甲、{forty}等差距"),
+            format!("甲、{forty}乙等差距"),
+            format!("甲、{forty}乙、丙等短板"),
+            "等问题、力量薄弱等短板".to_string(),
+            "、".to_string(),
+            "等".to_string(),
+        ];
+        for c in &cases {
+            assert_eq!(names_a_run(c), regex.is_match(c), "{c}");
+        }
+        assert!(names_a_run(&cases[0]));
+        assert!(!names_a_run(&cases[1]));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_run_is_found_as_the_regex_finds_it(
+            chars in proptest::collection::vec(proptest::sample::select(
+                vec!['、', '等', '问', '题', '不', '足', '。', ';', '甲', ','],
+            ), 0..70)
+        ) {
+            let text: String = chars.into_iter().collect();
+            let regex = regex::Regex::new(r"、[^。;]{1,40}等(问题|不足|短板|差距|困难)").unwrap();
+            proptest::prop_assert_eq!(names_a_run(&text), regex.is_match(&text), "{}", text);
+        }
     }
 
     #[test]

@@ -6,56 +6,53 @@
 //! already said which lines are preamble, closing and web furniture; this module reads them.
 
 use super::{Document, Kind};
-use crate::fold::map_offset;
+use crate::builtin_regex;
+use crate::fold::{map_offset, OffsetMap};
 use crate::model::scorecard::{DateSource, Level, Meta};
-use regex::Regex;
+use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use super::patterns::{
-    cn_number, compile as re, years_in, DATE_CN, DATE_FIGURES, DATE_ISO, ORGAN_ENDING, YEAR,
-};
+use super::patterns::{cn_number, years_in, DATE_CN, DATE_FIGURES, DATE_ISO, ORGAN_ENDING, YEAR};
 
-/// A whole organ name: what a signature, a 来源 line or a title head holds.
-static ORG: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
+builtin_regex!(
+    /// A whole organ name: what a signature, a 来源 line or a title head holds.
+    static ORG = format!(
         r"^(?:中共|中国共产党)?\p{{Han}}{{1,30}}?{ORGAN_ENDING}$"
-    ))
-});
+    );
+);
 
-/// An organ named at the start of a clause of the opening sentence, and the verb after it
-/// (某某区人民政府高度重视…, 某某局坚持…).
-static ORG_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
+builtin_regex!(
+    /// An organ named at the start of a clause of the opening sentence, and the verb after it
+    /// (某某区人民政府高度重视…, 某某局坚持…).
+    static ORG_LEAD = format!(
         r"^((?:中共)?\p{{Han}}{{2,30}}?{ORGAN_ENDING})(?:党组|党委)?(?:坚持|在|高度重视|始终|认真|深入|全面|紧紧|紧扣|围绕|立足|按照|根据|严格|积极|着力|聚焦|切实|扎实|不断|持续|主动|牢固|大力|以|把|将|对|锚定|自觉|进一步|继续|充分|贯彻)",
-    ))
-});
+    );
+);
 
-/// Labels of the meta fields that name an organ, best first.
-static ORG_FIELD: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(发文机关|发布机构|信息来源|来源)\s*:\s*([^\s:|｜]+)"));
+builtin_regex!(
+    /// Labels of the meta fields that name an organ, best first.
+    static ORG_FIELD = r"(发文机关|发布机构|信息来源|来源)\s*:\s*([^\s:|｜]+)";
+);
 
-/// Labels of the meta fields that hold a date, with the date after them.
-static DATE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(成文日期|发文日期|印发日期|发布时间|发布日期|发表时间|更新时间|更新日期|修改时间|日期|时间)\s*:?\s*\[?\s*(\d{4}\s*[-/.年])",
-    )
-});
+builtin_regex!(
+    /// Labels of the meta fields that hold a date, with the date after them.
+    static DATE_FIELD = r"(成文日期|发文日期|印发日期|发布时间|发布日期|发表时间|更新时间|更新日期|修改时间|日期|时间)\s*:?\s*\[?\s*(\d{4}\s*[-/.年])";
+);
 
-/// A zone that a 管委会 governs: 开发区, 高新区, 新区, 园区, 试验区…
-static ZONE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(开发|高新|经开|新|园|试验|合作|保税|自贸|示范)区|园区"));
+builtin_regex!(
+    /// A zone that a 管委会 governs: 开发区, 高新区, 新区, 园区, 试验区…
+    static ZONE = r"(开发|高新|经开|新|园|试验|合作|保税|自贸|示范)区|园区";
+);
 
-/// A date standing on a meta line without a label ([2021-03-31]　来源：…).
-static BARE_DATE: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"^\s*[\[(【]?\s*{DATE_FIGURES}")));
+builtin_regex!(
+    /// A date standing on a meta line without a label ([2021-03-31]　来源：…).
+    static BARE_DATE = format!(r"^\s*[\[(【]?\s*{DATE_FIGURES}");
+);
 
-/// Another city named as the one a report answers to (在长沙市委…, 怀化市人民政府：).
-static SUPERIOR_CITY: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?:^|[在和、,及与])+(?:中共)?([\p{Han}&&[^在和及与省市县区委府政的]]{2,6}?)市(?:委|人民政府|政府)",
-    )
-});
+builtin_regex!(
+    /// Another city named as the one a report answers to (在长沙市委…, 怀化市人民政府：).
+    static SUPERIOR_CITY = r"(?:^|[在和、,及与])+(?:中共)?([\p{Han}&&[^在和及与省市县区委府政的]]{2,6}?)市(?:委|人民政府|政府)";
+);
 
 /// A line as the patterns here read it: folded (full-width and traditional forms, see
 /// [`crate::fold`]), same chars count as the original. Folding is idempotent, so
@@ -90,13 +87,19 @@ pub fn find_date(text: &str) -> Option<String> {
 struct Ln<'a> {
     kind: Kind,
     text: &'a str,
-    norm: String,
+    /// The line's folded copy, folded again only where that changes it.
+    norm: Cow<'a, str>,
+    /// Where the folded copy's bytes sit in `text`, when `norm` is that copy.
+    offsets: Option<&'a OffsetMap>,
 }
 
 impl<'a> Ln<'a> {
     /// The original text of a byte range of the normalised copy.
     fn orig(&self, r: Range<usize>) -> &'a str {
-        orig_slice(&self.norm, self.text, r)
+        match self.offsets {
+            Some(map) => &self.text[map.original(r.start)..map.original(r.end)],
+            None => orig_slice(&self.norm, self.text, r),
+        }
     }
 
     fn blank(&self) -> bool {
@@ -124,10 +127,15 @@ impl<'a> Page<'a> {
         let lines: Vec<Ln> = doc
             .lines
             .iter()
-            .map(|l| Ln {
-                kind: l.kind,
-                text: &l.text,
-                norm: normalise(&l.folded),
+            .map(|l| {
+                let norm = crate::fold::refold(&l.folded);
+                let offsets = matches!(norm, Cow::Borrowed(_)).then_some(&l.offsets);
+                Ln {
+                    kind: l.kind,
+                    text: &l.text,
+                    norm,
+                    offsets,
+                }
             })
             .collect();
         let body = lines.iter().position(|l| {

@@ -13,6 +13,7 @@ pub mod meta;
 mod patterns;
 mod structure;
 
+use crate::fold::OffsetMap;
 use crate::model::scorecard::{Meta, SectionInfo};
 use crate::model::Kind;
 
@@ -27,13 +28,27 @@ pub struct Line {
     pub kind: Kind,
     /// Index of the section the line starts in.
     pub section: usize,
+    /// Where the folded line's bytes sit in `text` (recorded while folding).
+    pub offsets: OffsetMap,
 }
 
 impl Line {
+    /// A line as extracted, folded for matching; kind and section still to be read.
+    pub fn new(text: &str, kind: Kind) -> Line {
+        let (folded, offsets) = crate::fold::fold_mapped(text);
+        Line {
+            text: text.to_string(),
+            folded,
+            kind,
+            section: 0,
+            offsets,
+        }
+    }
+
     /// The byte offset in the original text of byte `folded` of the folded line (clamped
     /// to the line's end).
     pub fn original_offset(&self, folded: usize) -> usize {
-        crate::fold::map_offset(&self.folded, &self.text, folded.min(self.folded.len()))
+        self.offsets.original(folded.min(self.folded.len()))
     }
 }
 
@@ -146,7 +161,8 @@ impl Document {
         let (mut doc, sensitive) = structure::build(text, None, styled);
         doc.meta = meta::read(&doc);
         if sensitive && doc.meta.year.is_some() {
-            doc = structure::build(text, doc.meta.year, styled).0;
+            let year = doc.meta.year;
+            doc = structure::build_lines(std::mem::take(&mut doc.lines), year, styled).0;
             doc.meta = meta::read(&doc);
         }
         doc.found = locate::locate(&doc);

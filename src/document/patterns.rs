@@ -4,22 +4,24 @@
 //! Each is pattern text to build other patterns from (a signature line is names and maybe
 //! a date), plus the compiled forms used on their own.
 
-use regex::Regex;
+use crate::builtin_regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A 4-digit year in Arabic or Chinese numerals.
 pub const YEAR_DIGITS: &str = r"(?:\d{4}|[〇零○一二][〇零○一二三四五六七八九]{3})";
 
-/// A year (group 1).
-pub static YEAR: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"({YEAR_DIGITS})\s*年")));
+builtin_regex!(
+    /// A year (group 1).
+    pub static YEAR = format!(r"({YEAR_DIGITS})\s*年");
+);
 
-/// A span of years (2021—2025年).
-static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
+builtin_regex!(
+    /// A span of years (2021—2025年).
+    static YEAR_RANGE = format!(
         r"{YEAR_DIGITS}\s*年?\s*[-－—–~～至到]+\s*{YEAR_DIGITS}\s*年?"
-    ))
-});
+    );
+);
 
 /// A month or a day in Arabic or Chinese numerals.
 const MONTH_DAY: &str = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})";
@@ -37,12 +39,15 @@ pub const DATE_FIGURES: &str = r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})";
 /// (局厅委署办院部所), a centre.
 pub const ORGAN_ENDING: &str = r"(?:人民政府|政府|行政公署|委员会|党委|党组|党工委|管委会|街道办事处|办事处|办公室|办公厅|[局厅委署办院部所]|中心)";
 
-/// A date written out.
-pub static DATE_CN: LazyLock<Regex> = LazyLock::new(|| compile(&DATE_WRITTEN));
+builtin_regex!(
+    /// A date written out.
+    pub static DATE_CN = DATE_WRITTEN.as_str();
+);
 
-/// A date in figures standing alone (not inside a longer run of digits).
-pub static DATE_ISO: LazyLock<Regex> =
-    LazyLock::new(|| compile(&format!(r"(?:^|[^\d]){DATE_FIGURES}(?:[^\d]|$)")));
+builtin_regex!(
+    /// A date in figures standing alone (not inside a longer run of digits).
+    pub static DATE_ISO = format!(r"(?:^|[^\d]){DATE_FIGURES}(?:[^\d]|$)");
+);
 
 /// Converts Arabic or Chinese numerals (二〇二四, 二十二) to a number.
 pub fn cn_number(s: &str) -> Option<u32> {
@@ -83,10 +88,16 @@ pub fn cn_number(s: &str) -> Option<u32> {
 /// The years a text names, leaving out the ends of a range: (2021—2025年) names a plan's
 /// span, not a year reported on.
 pub fn years_in(text: &str) -> Vec<i32> {
-    let ranges: Vec<Range<usize>> = YEAR_RANGE.find_iter(text).map(|m| m.range()).collect();
+    // Every year ends in 年: most sentences have none, and then neither regex need run.
+    if !text.contains('年') {
+        return Vec::new();
+    }
+    let mut ranges: Option<Vec<Range<usize>>> = None;
     YEAR.captures_iter(text)
         .filter_map(|c| {
             let m = c.get(1)?;
+            let ranges = ranges
+                .get_or_insert_with(|| YEAR_RANGE.find_iter(text).map(|m| m.range()).collect());
             if ranges
                 .iter()
                 .any(|r| m.start() >= r.start && m.end() <= r.end)
@@ -97,11 +108,6 @@ pub fn years_in(text: &str) -> Vec<i32> {
             (1990..2100).contains(&y).then_some(y)
         })
         .collect()
-}
-
-/// Compiles one of the document stage's fixed patterns.
-pub fn compile(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("document pattern")
 }
 
 #[cfg(test)]
@@ -120,7 +126,7 @@ mod tests {
 
     #[test]
     fn organ_endings() {
-        let organ = compile(&format!(r"^\p{{Han}}+?{ORGAN_ENDING}$"));
+        let organ = regex::Regex::new(&format!(r"^\p{{Han}}+?{ORGAN_ENDING}$")).unwrap();
         for name in [
             "某某县人民政府",
             "中共某某县委",

@@ -5,12 +5,11 @@ use super::kinds::{
     announces_measures, heading_combines, heading_kind_in, introduces_list, opens_plans,
     opens_problems, opens_problems_sentence, turns_to_causes, turns_to_plans,
 };
-use super::patterns::{compile, years_in, DATE_FIGURES, DATE_WRITTEN, ORGAN_ENDING};
+use super::patterns::{years_in, DATE_FIGURES, DATE_WRITTEN, ORGAN_ENDING};
 use super::{Document, Kind, Line, Section, Sentence};
-use crate::fold::fold;
+use crate::builtin_regex;
+use crate::builtin_regex::BuiltinRegex;
 use crate::model::scorecard::Meta;
-use regex::Regex;
-use std::sync::LazyLock;
 
 /// A numbered heading at the start of a folded line.
 pub struct Heading {
@@ -20,24 +19,44 @@ pub struct Heading {
     pub number_len: usize,
 }
 
-static NUMBERED: LazyLock<[(u8, Regex); 6]> = LazyLock::new(|| {
-    let r = |p: &str| Regex::new(p).expect("heading pattern");
-    [
-        (1, r(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.,]\s*")),
-        (
-            2,
-            r(r"^\s*\(\s*[一二三四五六七八九十]{1,3}\s*\)\s*[、.]?\s*"),
-        ),
-        // A lost opening bracket or a lost number ("(五" dropped, leaving ")着力…").
-        (2, r(r"^\s*(?:[一二三四五六七八九十]{1,3}\)|\))\s*")),
-        (3, r(r"^\s*\d{1,2}\s*(?:、|\.[^\d]|\s)\s*")),
-        (4, r(r"^\s*\(\s*\d{1,2}\s*\)\s*")),
-        (4, r(r"^\s*[①-⑳]\s*")),
-    ]
-});
+builtin_regex!(
+    static NUMBERED_1 = r"^\s*[一二三四五六七八九十]{1,3}\s*[、.,]\s*";
+);
+builtin_regex!(
+    static NUMBERED_2 = r"^\s*\(\s*[一二三四五六七八九十]{1,3}\s*\)\s*[、.]?\s*";
+);
+builtin_regex!(
+    /// A lost opening bracket or a lost number ("(五" dropped, leaving ")着力…").
+    static NUMBERED_2_LOST = r"^\s*(?:[一二三四五六七八九十]{1,3}\)|\))\s*";
+);
+builtin_regex!(
+    static NUMBERED_3 = r"^\s*\d{1,2}\s*(?:、|\.[^\d]|\s)\s*";
+);
+builtin_regex!(
+    static NUMBERED_4 = r"^\s*\(\s*\d{1,2}\s*\)\s*";
+);
+builtin_regex!(
+    static NUMBERED_4_CIRCLED = r"^\s*[①-⑳]\s*";
+);
+
+/// The heading numbers by level, tried in order: 1 一、 2 (一) 3 1. 4 (1).
+static NUMBERED: [(u8, &BuiltinRegex); 6] = [
+    (1, &NUMBERED_1),
+    (2, &NUMBERED_2),
+    (2, &NUMBERED_2_LOST),
+    (3, &NUMBERED_3),
+    (4, &NUMBERED_4),
+    (4, &NUMBERED_4_CIRCLED),
+];
 
 /// Recognises a numbered heading at the start of a folded line.
 pub fn numbered_heading(folded: &str) -> Option<Heading> {
+    // Every number opens with a numeral, a digit or a bracket after the white space (`\s`
+    // is Unicode White_Space, as `char::is_whitespace`): other lines need no regex.
+    let first = folded.trim_start().chars().next()?;
+    if !(first.is_numeric() || "一二三四五六七八九十()".contains(first)) {
+        return None;
+    }
     for (level, re) in NUMBERED.iter() {
         if let Some(m) = re.find(folded) {
             let mut len = m.end();
@@ -57,7 +76,9 @@ pub fn numbered_heading(folded: &str) -> Option<Heading> {
     None
 }
 
-static LIST_DOT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\d{1,2}\.").unwrap());
+builtin_regex!(
+    static LIST_DOT = r"^\s*\d{1,2}\.";
+);
 
 /// A list number written with the full-width dot (4．6件规范性文件…): typesetting never
 /// writes a decimal that way, so the digits after it are text, not a fraction.
@@ -77,8 +98,9 @@ fn fullwidth_list_number(original: &str, folded: &str) -> Option<Heading> {
     })
 }
 
-static SENTENCE_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[。！？!?；;]+[”’」』)]?").unwrap());
+builtin_regex!(
+    static SENTENCE_END = r"[。！？!?；;]+[”’」』)]?";
+);
 
 /// The first sentence of a line (a paragraph opens a part only in its first sentence).
 fn first_sentence(line: &str) -> &str {
@@ -365,19 +387,26 @@ struct Reading {
 /// says whether a heading or turn named a year, so the caller knows whether the year
 /// reported on changed the reading.
 pub fn build(text: &str, year: Option<i32>, styled: &[(usize, u8)]) -> (Document, bool) {
-    let mut b = Builder::new(year);
-    b.lines = text
+    let lines = text
         .split('\n')
-        .map(|raw| {
-            let raw = raw.strip_suffix('\r').unwrap_or(raw);
-            Line {
-                text: raw.to_string(),
-                folded: fold(raw),
-                kind: Kind::Preamble,
-                section: 0,
-            }
-        })
+        .map(|raw| Line::new(raw.strip_suffix('\r').unwrap_or(raw), Kind::Preamble))
         .collect();
+    build_lines(lines, year, styled)
+}
+
+/// [`build`] over lines already split and folded, such as those of a first reading: the
+/// second reading, once the year is known, need not fold the text again.
+pub fn build_lines(
+    mut lines: Vec<Line>,
+    year: Option<i32>,
+    styled: &[(usize, u8)],
+) -> (Document, bool) {
+    for l in &mut lines {
+        l.kind = Kind::Preamble;
+        l.section = 0;
+    }
+    let mut b = Builder::new(year);
+    b.lines = lines;
     // Topic lines without numbers are headings only in a report that numbers none of its
     // top-level headings; elsewhere a short line is more likely a stray fragment.
     let mut r = Reading {
@@ -634,28 +663,29 @@ fn parent_kind_for(b: &Builder, level: u8) -> Kind {
 }
 
 fn original_prefix(line: &Line, folded_end: usize) -> String {
-    let o = crate::fold::map_offset(&line.folded, &line.text, folded_end);
+    let o = line.original_offset(folded_end);
     line.text[..o].trim().to_string()
 }
 
-static CLOSING_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
+builtin_regex!(
+    static CLOSING_LINE = format!(
         r"^\s*(特此报告|此报告|专此报告|附件|抄送|{}|.{{0,30}}(印发|签发))",
         *DATE_WRITTEN
-    ))
-});
+    );
+);
 
-/// A signature line: organ names, nothing else.
-static SIGNATURE: LazyLock<Regex> =
-    LazyLock::new(|| compile(&format!(r"^[\s\p{{Han}}()（）]{{2,40}}{ORGAN_ENDING}\s*$")));
+builtin_regex!(
+    /// A signature line: organ names, nothing else.
+    static SIGNATURE = format!(r"^[\s\p{{Han}}()（）]{{2,40}}{ORGAN_ENDING}\s*$");
+);
 
-/// A signature with its date on the same line (某某局　　2024年1月18日).
-static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
+builtin_regex!(
+    /// A signature with its date on the same line (某某局　　2024年1月18日).
+    static SIGNED = format!(
         r"^[\s\p{{Han}}()（）]{{2,40}}{ORGAN_ENDING}\s+(?:{}|{DATE_FIGURES})\s*$",
         *DATE_WRITTEN
-    ))
-});
+    );
+);
 
 /// The first line of the closing: 特此报告, or the signature block at the end.
 fn closing_start(lines: &[Line]) -> Option<usize> {
@@ -769,12 +799,7 @@ pub fn snippet(kind: Kind, heading: Option<&str>, text: &str) -> Document {
     let mut b = Builder::new(None);
     b.open(String::new(), String::new(), 0, Kind::Preamble, 0, false);
     for raw in all.lines() {
-        b.lines.push(Line {
-            text: raw.to_string(),
-            folded: fold(raw),
-            kind,
-            section: 0,
-        });
+        b.lines.push(Line::new(raw, kind));
     }
     let s = b.open(
         heading.unwrap_or("").to_string(),

@@ -84,6 +84,39 @@ pub fn to_simplified(c: char) -> char {
     lookup(&SIP_TABLE, c)
 }
 
+/// The simplified chars of the BMP table that simplify again (薴 → 苧 → 苎): the only
+/// chars below the supplementary plane of a folded text that folding would change. The
+/// supplementary table is left unbuilt, as [`to_simplified`] leaves it.
+pub fn unstable_outputs() -> &'static [char] {
+    static UNSTABLE: LazyLock<Box<[char]>> = LazyLock::new(|| {
+        let mut out: Vec<char> = BMP_TABLE
+            .iter()
+            .map(|&(_, s)| s)
+            .filter(|&s| s < SIP && to_simplified(s) != s)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out.into_boxed_slice()
+    });
+    &UNSTABLE
+}
+
+/// [`to_simplified`] with the direct table looked up once, for folding a whole line: the
+/// lookup per char is then one index, without asking the lazy table each time.
+pub fn simplifier() -> impl Fn(char) -> char {
+    let direct: &'static [u16] = &BMP_DIRECT;
+    move |c| {
+        if c < FIRST {
+            return c;
+        }
+        match direct.get(c as usize - FIRST as usize).copied() {
+            Some(0) => c,
+            Some(v) if v != ELSEWHERE => char::from_u32(u32::from(v)).unwrap_or(c),
+            _ => to_simplified(c),
+        }
+    }
+}
+
 /// Binary search of a sorted pair table.
 fn lookup(table: &[(char, char)], c: char) -> char {
     match table.binary_search_by_key(&c, |&(t, _)| t) {
@@ -164,7 +197,20 @@ mod tests {
         // The direct table gives what the pair table holds, including the BMP chars whose
         // simplified form is supplementary.
         assert!(BMP_TABLE.iter().all(|&(t, s)| to_simplified(t) == s));
+        let simplify = simplifier();
+        assert!(BMP_TABLE.iter().all(|&(t, s)| simplify(t) == s));
+        assert_eq!(simplify('\u{27A59}'), '䜥');
+        assert_eq!(simplify('法'), '法');
         assert!(BMP_TABLE.iter().any(|&(_, s)| s >= SIP));
+    }
+
+    #[test]
+    fn unstable_outputs_are_the_chars_that_fold_twice() {
+        let unstable = unstable_outputs();
+        assert!(unstable.contains(&'苧'), "{unstable:?}");
+        for &(_, s) in BMP_TABLE.iter().filter(|&&(_, s)| s < SIP) {
+            assert_eq!(to_simplified(s) != s, unstable.contains(&s), "{s}");
+        }
     }
 
     #[test]

@@ -9,25 +9,67 @@
 //! [`width`] counts the terminal columns text takes.
 
 pub mod hant;
+mod offsets;
 pub mod width;
+
+pub use offsets::{fold_mapped, OffsetMap};
 
 /// Folds one char: full-width ASCII (U+FF01–U+FF5E) to ASCII, ideographic and no-break
 /// spaces to a space, a few look-alike marks to their common form, and a traditional
 /// character to its simplified one when that is a single char.
 pub fn fold_char(c: char) -> char {
+    fold_char_with(c, hant::to_simplified)
+}
+
+/// [`fold_char`] with the traditional lookup given (see [`hant::simplifier`]).
+fn fold_char_with(c: char, simplify: impl Fn(char) -> char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' | '\u{00A0}' | '\u{2002}' | '\u{2003}' | '\u{2009}' => ' ',
         '〔' => '[',
         '〕' => ']',
         '—' => '-',
-        _ => hant::to_simplified(c),
+        _ => simplify(c),
     }
 }
 
 /// Folds a string char by char (same char count as the input).
 pub fn fold(s: &str) -> String {
-    s.chars().map(fold_char).collect()
+    let mut out = String::with_capacity(s.len());
+    let simplify = hant::simplifier();
+    out.extend(s.chars().map(|c| fold_char_with(c, &simplify)));
+    out
+}
+
+/// Folds a line char by char, calling `each(original, folded)` for every char.
+fn fold_each(s: &str, mut each: impl FnMut(char, char)) {
+    let simplify = hant::simplifier();
+    for c in s.chars() {
+        // ASCII never folds.
+        let f = if c.is_ascii() {
+            c
+        } else {
+            fold_char_with(c, &simplify)
+        };
+        each(c, f);
+    }
+}
+
+/// Folds a text [`fold`] produced once more: borrowed as it is when that changes nothing,
+/// which is nearly always (folding is idempotent but for a char or two of the traditional
+/// table, such as 薴 → 苧 → 苎, see [`hant::unstable_outputs`]).
+pub fn refold(s: &str) -> std::borrow::Cow<'_, str> {
+    // A supplementary char (a four-byte sequence) is looked up as folding would.
+    let settled = if s.bytes().any(|b| b >= 0xF0) {
+        s.chars().all(|c| fold_char(c) == c)
+    } else {
+        !hant::unstable_outputs().iter().any(|&c| s.contains(c))
+    };
+    if settled {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(fold(s))
+    }
 }
 
 /// Folds a rule's regular expression the way text is folded, escaping a full-width char
@@ -59,12 +101,20 @@ pub fn fold_pattern_traced(p: &str) -> (String, Vec<usize>) {
 /// Converts a byte offset in `folded` to the byte offset of the same char in `original`.
 /// Both strings must have the same chars count (as produced by [`fold`]).
 pub fn map_offset(folded: &str, original: &str, byte: usize) -> usize {
-    let nchars = folded[..byte].chars().count();
+    // Chars are counted by their first bytes, which is what a char count is, without
+    // decoding them.
+    let starts = |b: &u8| (*b as i8) >= -0x40;
+    let nchars = folded.as_bytes()[..byte]
+        .iter()
+        .filter(|b| starts(b))
+        .count();
     original
-        .char_indices()
+        .as_bytes()
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| starts(b))
         .nth(nchars)
-        .map(|(i, _)| i)
-        .unwrap_or(original.len())
+        .map_or(original.len(), |(i, _)| i)
 }
 
 /// Whether a line looks like the output of a broken conversion, with `?`, `？` or U+FFFD
@@ -76,6 +126,10 @@ pub fn map_offset(folded: &str, original: &str, byte: usize) -> usize {
 /// character (one lost char each). A lone `？` is the ordinary Chinese question mark and
 /// counts only inside a run: "是否到位？下一步" is not broken.
 pub fn is_broken_conversion(line: &str) -> bool {
+    // Most lines have no mark at all: three substring searches, no char vector.
+    if !has_lost_mark(line) {
+        return false;
+    }
     let chars: Vec<char> = line.chars().collect();
     let mut touching = 0;
     let mut i = 0;
@@ -99,6 +153,11 @@ pub fn is_broken_conversion(line: &str) -> bool {
         }
     }
     touching >= 3
+}
+
+/// True when a line holds a mark a broken conversion may have left.
+pub fn has_lost_mark(line: &str) -> bool {
+    line.contains('?') || line.contains('？') || line.contains('\u{FFFD}')
 }
 
 /// A mark a broken conversion leaves in place of a char.
@@ -131,6 +190,18 @@ mod tests {
         let b = f.find("12").unwrap();
         let o = map_offset(&f, orig, b);
         assert!(orig[o..].starts_with("１２"));
+    }
+
+    #[test]
+    fn folding_twice_changes_only_what_simplifies_twice() {
+        for text in ["薴麻", "法治（一）１２", "執法苧", "\u{27A59}法", "𠀀"] {
+            let once = fold(text);
+            assert_eq!(refold(&once), fold(&once), "{text}");
+        }
+        assert!(matches!(
+            refold("法治(一)12"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]
