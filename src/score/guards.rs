@@ -32,11 +32,10 @@ fn states_intention(neg: &Negation, sentence: &str) -> bool {
     })
 }
 
-/// An item marker or linking word before an intention (一是要…, 同时，要…).
-static INTENTION_LEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^(?:[一二三四五六七八九十]+是|同时|此外|另外|下一步|下步|今后)[,，]?")
-        .expect("intention lead pattern")
-});
+crate::builtin_regex!(
+    /// An item marker or linking word before an intention (一是要…, 同时，要…).
+    static INTENTION_LEAD = r"^(?:[一二三四五六七八九十]+是|同时|此外|另外|下一步|下步|今后)[,，]?";
+);
 
 /// True when a clause holds a negation word that is neither excepted nor the object of a
 /// corrective verb. The pack's automaton passes over clauses with no negation word at all.
