@@ -10,9 +10,13 @@
 
 use std::path::Path;
 
+#[path = "src/yaml/precompute.rs"]
+mod precompute;
+
 fn main() {
     println!("cargo:rerun-if-changed=rules");
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/yaml/precompute.rs");
     let mut names: Vec<String> = std::fs::read_dir("rules")
         .expect("the rules/ folder")
         .flatten()
@@ -23,30 +27,11 @@ fn main() {
     let mut out = String::from("&[\n");
     for name in &names {
         let text = std::fs::read_to_string(Path::new("rules").join(name)).expect("a rule file");
-        if let Some(json) = as_json(&text) {
+        if let Some(json) = precompute::as_json(&text) {
             out.push_str(&format!("    ({name:?}, {json:?}),\n"));
         }
     }
     out.push_str("]\n");
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_json.rs");
     std::fs::write(dest, out).expect("write the precomputed pack");
-}
-
-/// The file's values as JSON, when JSON holds them exactly. A file that does not parse
-/// is left to the run-time reader, which reports it with its position.
-fn as_json(text: &str) -> Option<String> {
-    let value: serde_yaml::Value = serde_yaml::from_str(text).ok()?;
-    plain(&value).then(|| serde_json::to_string(&value).ok())?
-}
-
-/// Whether a YAML value is made only of what JSON writes back the same.
-fn plain(v: &serde_yaml::Value) -> bool {
-    use serde_yaml::Value;
-    match v {
-        Value::Null | Value::Bool(_) | Value::String(_) => true,
-        Value::Number(n) => n.as_f64().is_some_and(f64::is_finite),
-        Value::Sequence(items) => items.iter().all(plain),
-        Value::Mapping(m) => m.iter().all(|(k, v)| k.is_string() && plain(v)),
-        Value::Tagged(_) => false,
-    }
 }

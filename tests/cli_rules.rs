@@ -809,3 +809,30 @@ fn corrective_verbs_and_citation_verbs_are_the_packs() {
         stdout(&o)
     );
 }
+
+/// A pattern of valid syntax but too big to compile stops a run before any report is read,
+/// as a rule error naming its file and element (regexes compile lazily, so without this the
+/// run would fail in the middle of a batch).
+#[test]
+fn a_regex_too_big_to_compile_is_a_rule_error_before_scoring() {
+    let (_d, pack) = exported_pack();
+    edit(
+        &pack.join("decision.yaml"),
+        "met: '决策事项[^。]{0,4}目录|决策目录|决策事项清单|决策[^。]{0,6}目录化'",
+        r"met: '决策\w{3000}目录'",
+    );
+    let report = fixture("complete.txt");
+    let o = run(&[
+        "score",
+        "--rules",
+        pack.to_str().unwrap(),
+        report.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("decision.yaml"), "{err}");
+    assert!(err.contains("decision.catalog"), "{err}");
+    assert!(err.contains("too big to compile"), "{err}");
+    assert!(o.stdout.is_empty(), "nothing scored");
+    check_fails_with(&pack, &["decision.yaml", "too big to compile"]);
+}

@@ -209,7 +209,16 @@ impl RulePack {
                 files.push((name, content));
             }
         }
-        load_files(files, &shown)
+        let pack = load_files(files, &shown)?;
+        // An edited pack is compiled whole before a run: a regex too big to compile is then
+        // a rule error (exit 2) naming its element, not a failure in the middle of a batch.
+        // The built-in pack stays lazy; a test proves each of its regexes compiles.
+        let too_big = pack.compile_errors();
+        if too_big.is_empty() {
+            Ok(pack)
+        } else {
+            Err(RuleErrors(too_big))
+        }
     }
 
     /// The element with this id.
