@@ -189,7 +189,9 @@ pub fn stream(
             Ok(errors)
         }
         // The message of a failed standard output already says what failed.
-        (_, None) => Ok(stream_to(r, stdout::Stream, run).map_err(|e| e.to_string())?.0),
+        (_, None) => Ok(stream_to(r, stdout::Stream, run)
+            .map_err(|e| e.to_string())?
+            .0),
     }
 }
 

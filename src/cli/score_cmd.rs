@@ -196,22 +196,20 @@ fn score_all(
         bar.inc(1);
         piece
     };
-    let take = |input: &Input, piece: Result<Result<Piece, RenderError>, ErrorRecord>| {
-        match piece {
-            Ok(piece) => {
-                let piece = piece?;
-                if run.fail_under.is_some_and(|n| piece.score() < n) {
-                    run.below.push((input.shown(), piece.score()));
-                }
-                sink.put(piece)
+    let take = |input: &Input, piece: Result<Result<Piece, RenderError>, ErrorRecord>| match piece {
+        Ok(piece) => {
+            let piece = piece?;
+            if run.fail_under.is_some_and(|n| piece.score() < n) {
+                run.below.push((input.shown(), piece.score()));
             }
-            Err(record) => {
-                run.failures.push(Failure {
-                    shown: input.shown(),
-                    record,
-                });
-                Ok(())
-            }
+            sink.put(piece)
+        }
+        Err(record) => {
+            run.failures.push(Failure {
+                shown: input.shown(),
+                record,
+            });
+            Ok(())
         }
     };
     let jobs = setup.jobs;

@@ -144,7 +144,10 @@ fn take_all<T, R, E>(
                 // A worker panicked: the scope passes its panic on.
                 return Ok(());
             }
-            st = shared.ready.wait(st).unwrap_or_else(PoisonError::into_inner);
+            st = shared
+                .ready
+                .wait(st)
+                .unwrap_or_else(PoisonError::into_inner);
         };
         st.slots.pop_front();
         st.taken += 1;

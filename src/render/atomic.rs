@@ -83,7 +83,10 @@ impl AtomicFile {
 
     /// Puts the complete file in place of the target, flushed to the disk first.
     pub fn commit(self) -> io::Result<()> {
-        let file = self.file.into_inner().map_err(io::IntoInnerError::into_error)?;
+        let file = self
+            .file
+            .into_inner()
+            .map_err(io::IntoInnerError::into_error)?;
         file.sync_all()?;
         drop(file);
         let target = self.target;

@@ -205,11 +205,14 @@ impl OverviewRow {
                 .figures
                 .iter()
                 .map(|col| {
-                    self.figures.iter().find(|f| f.id == col.id).map(|f| Figure {
-                        value: f.value,
-                        unit: &f.unit,
-                        line: f.line,
-                    })
+                    self.figures
+                        .iter()
+                        .find(|f| f.id == col.id)
+                        .map(|f| Figure {
+                            value: f.value,
+                            unit: &f.unit,
+                            line: f.line,
+                        })
                 })
                 .collect(),
         }

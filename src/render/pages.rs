@@ -123,7 +123,9 @@ impl<'a> HtmlWriter<'a> {
 impl Sink for HtmlWriter<'_> {
     fn put(&mut self, piece: Piece) -> Result<(), RenderError> {
         let Body::Page(html, mut row) = piece.body else {
-            return Err(RenderError::Io("a report rendered for another format".into()));
+            return Err(RenderError::Io(
+                "a report rendered for another format".into(),
+            ));
         };
         row.page = self.names.next(row.path());
         self.write(&row.page, html.as_bytes())?;

@@ -101,7 +101,8 @@ impl<'a, W: Write> StreamWriter<'a, W> {
                 for e in errors {
                     w.write_record(csvout::error_row(e, ids.len()))?;
                 }
-                w.into_inner().map_err(|e| io::Error::other(e.to_string()))?
+                w.into_inner()
+                    .map_err(|e| io::Error::other(e.to_string()))?
             }
         };
         w.write_all(end.as_bytes())?;

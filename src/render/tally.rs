@@ -32,7 +32,11 @@ impl Tally {
 
     /// Counts one report.
     pub(crate) fn add(&mut self, score: f64, grade: &Grade) {
-        match self.grades.iter_mut().find(|(g, _)| g.name() == grade.name()) {
+        match self
+            .grades
+            .iter_mut()
+            .find(|(g, _)| g.name() == grade.name())
+        {
             Some((_, n)) => *n += 1,
             None => self.grades.push((grade.clone(), 1)),
         }
