@@ -135,6 +135,19 @@ impl Templates {
         errors: &[ErrorRecord],
         pack: &RulePack,
     ) -> Result<String, RenderError> {
+        let out = self.overview_to(rows, errors, pack, Vec::new())?;
+        Ok(String::from_utf8(out).expect("templates write UTF-8"))
+    }
+
+    /// The overview written straight to `out`: with a row per report it grows with the
+    /// run, so it is not held whole in memory.
+    pub(super) fn overview_to<W: std::io::Write>(
+        &self,
+        rows: &[OverviewRow],
+        errors: &[ErrorRecord],
+        pack: &RulePack,
+        out: W,
+    ) -> Result<W, RenderError> {
         let ov = Overview::new(rows, errors, pack);
         let grades = grade_styles(&pack.grades);
         let shown = rows.iter().map(OverviewRow::shown_bytes).sum::<usize>()
@@ -142,10 +155,11 @@ impl Templates {
                 .iter()
                 .map(|e| e.path.len() + e.error.len())
                 .sum::<usize>();
-        self.render(
+        self.render_to(
             "index.html",
             context!(ov => Serde(&ov), grades => Serde(&grades)),
             Budget::overview(rows.len() + errors.len(), shown),
+            out,
         )
     }
 
@@ -164,17 +178,31 @@ impl Templates {
         ctx: minijinja::Value,
         budget: Budget,
     ) -> Result<String, RenderError> {
+        let out = self.render_to(name, ctx, budget, Vec::new())?;
+        Ok(String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+    }
+
+    /// [`Templates::render`] into `out`, given back once the render is done.
+    fn render_to<W: std::io::Write>(
+        &self,
+        name: &str,
+        ctx: minijinja::Value,
+        budget: Budget,
+        out: W,
+    ) -> Result<W, RenderError> {
         let budget = budget.shrunk(self.shrink);
         // The fuel is the environment's; a copy (its templates are shared) carries this
         // render's budget.
         let mut env = self.env.clone();
         env.set_fuel(Some(budget.fuel));
         let tmpl = env.get_template(name).map_err(|e| self.error(&e))?;
-        let mut out = Capped::new(budget.bytes);
+        let mut out = Capped::to(out, budget.bytes);
         // The captured state borrows the copy of the environment: dropped here, at once.
         let rendered = tmpl.render_captured_to(ctx, &mut out).map(drop);
         match rendered {
-            Ok(_) => Ok(out.into_string()),
+            Ok(_) => Ok(out.into_inner()),
+            Err(_) if out.failed.is_some() => Err(out.failed.take().expect("checked").into()),
             // A refused write carries no place: the file is the one being rendered.
             Err(e) if out.over => {
                 let at = self.origins.get(name).cloned();

@@ -112,10 +112,21 @@ impl<'a> HtmlWriter<'a> {
         write_new(&self.dir.join(name), bytes).map_err(|e| RenderError::Io(format!("{name}: {e}")))
     }
 
-    /// Writes `index.html` and gives the page names, in input order.
+    /// Writes `index.html` and gives the page names, in input order. The index has a row
+    /// per report, so it is rendered straight into its file rather than held whole.
     pub fn finish(self, errors: &[ErrorRecord]) -> Result<Vec<String>, RenderError> {
-        let index = self.templates.overview(&self.rows, errors, self.pack)?;
-        self.write("index.html", index.as_bytes())?;
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(self.dir.join("index.html"))?;
+        let out = std::io::BufWriter::with_capacity(1 << 16, file);
+        let out = self
+            .templates
+            .overview_to(&self.rows, errors, self.pack, out)?;
+        let file = out
+            .into_inner()
+            .map_err(std::io::IntoInnerError::into_error)?;
+        file.sync_all()?;
         Ok(self.rows.into_iter().map(|r| r.page).collect())
     }
 }
