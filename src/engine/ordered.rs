@@ -149,11 +149,16 @@ fn take_all<T, R, E>(
                 .wait(st)
                 .unwrap_or_else(PoisonError::into_inner);
         };
+        drop(st);
+        // The item keeps its place in the window until it is taken, so what `take` holds
+        // counts too.
+        let done = take(item, r);
+        let mut st = shared.lock();
         st.slots.pop_front();
         st.taken += 1;
         shared.room.notify_one();
         drop(st);
-        take(item, r)?;
+        done?;
     }
     Ok(())
 }
