@@ -4,7 +4,6 @@
 use serde::Serialize;
 
 use super::labels::ratio_pct;
-use super::overview::{Cat, Column};
 use crate::model::scorecard::round1;
 use crate::model::GradeScale;
 
@@ -168,26 +167,27 @@ fn nice_ceiling(n: usize) -> usize {
     }
 }
 
-/// Mean share of points per category over the reports that can earn points in it; `cats`
-/// gives each report's points per category column, in input order.
-pub(super) fn averages<'a, 'r>(
-    cats: impl Iterator<Item = &'r [Cat]> + Clone,
-    categories: &[Column<'a>],
+/// Mean share of points per category over the reports that can earn points in it:
+/// `points(i)` gives each report's (earned, possible) in the category titled `titles[i]`,
+/// in input order.
+pub(super) fn averages<'a, I: Iterator<Item = (f64, f64)>>(
+    titles: &[&'a str],
+    points: impl Fn(usize) -> I,
 ) -> Averages<'a> {
-    let rows = categories
+    let rows = titles
         .iter()
         .enumerate()
-        .map(|(i, col)| {
+        .map(|(i, &title)| {
             let (mut sum, mut n) = (0.0, 0usize);
-            for k in cats.clone().filter_map(|c| c.get(i)) {
-                if k.possible > 0.0 {
-                    sum += ratio_pct(k.earned, k.possible);
+            for (earned, possible) in points(i) {
+                if possible > 0.0 {
+                    sum += ratio_pct(earned, possible);
                     n += 1;
                 }
             }
             let pct = if n > 0 { round1(sum / n as f64) } else { 0.0 };
             AvgRow {
-                title: col.title,
+                title,
                 y: round1(8.0 + i as f64 * AVG_ROW),
                 w: round1(pct / 100.0 * AVG_SPAN),
                 pct,

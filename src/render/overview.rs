@@ -45,9 +45,9 @@ struct GradeCount {
 
 /// A column of a table: an id and the Chinese name to show.
 #[derive(Serialize, Clone, Copy)]
-pub(super) struct Column<'a> {
+struct Column<'a> {
     id: &'a str,
-    pub(super) title: &'a str,
+    title: &'a str,
 }
 
 #[derive(Serialize)]
@@ -113,9 +113,9 @@ struct Row<'a> {
 }
 
 #[derive(Serialize, Debug, Clone)]
-pub(super) struct Cat {
-    pub(super) earned: f64,
-    pub(super) possible: f64,
+struct Cat {
+    earned: f64,
+    possible: f64,
     pct: f64,
 }
 
@@ -244,12 +244,16 @@ impl<'a> Overview<'a> {
             tally.add(r.score, &r.grade);
         }
         let s = tally.summary(errors.len());
+        let titles: Vec<&str> = cols.categories.iter().map(|c| c.title).collect();
         Overview {
             ruleset: pack.ruleset(),
             grades: grade_counts(&s),
             summary: s,
             histogram: histogram(rows.iter().map(|r| r.score), &pack.grades),
-            averages: averages(rows.iter().map(|r| r.cats.as_slice()), &cols.categories),
+            averages: averages(&titles, |i| {
+                rows.iter()
+                    .filter_map(move |r| r.cats.get(i).map(|k| (k.earned, k.possible)))
+            }),
             missing: most_missing(rows, &cols.elements),
             groups: groups(pack),
             rows: rows.iter().map(|r| r.view(&cols)).collect(),

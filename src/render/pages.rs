@@ -140,7 +140,7 @@ impl Sink for HtmlWriter<'_> {
         };
         row.page = self.names.next(row.path());
         self.write(&row.page, html.as_bytes())?;
-        self.rows.push(row);
+        self.rows.push(*row);
         Ok(())
     }
 }

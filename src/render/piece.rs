@@ -37,7 +37,7 @@ pub(super) enum Body {
     /// A CSV row, whose element columns wait for the header.
     Csv(CsvRow),
     /// An HTML page and the report's row of the overview.
-    Page(String, OverviewRow),
+    Page(String, Box<OverviewRow>),
 }
 
 impl<'a> Renderer<'a> {
@@ -86,7 +86,7 @@ impl<'a> Renderer<'a> {
             OutputFormat::Text => Body::Text(text::block(card, &self.pack.grades, self.color)),
             OutputFormat::Html => Body::Page(
                 self.templates().report_page(card, text, self.pack)?,
-                OverviewRow::new(card, self.pack),
+                Box::new(OverviewRow::new(card, self.pack)),
             ),
         };
         Ok(Piece {

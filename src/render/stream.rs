@@ -31,7 +31,7 @@ pub struct StreamWriter<'a, W: Write> {
 /// The stream, for CSV behind the CSV writer and the header it wrote.
 enum Out<W: Write> {
     Plain(W),
-    Csv(::csv::Writer<W>, Option<Vec<String>>),
+    Csv(Box<::csv::Writer<W>>, Option<Vec<String>>),
 }
 
 impl<'a, W: Write> StreamWriter<'a, W> {
@@ -45,7 +45,7 @@ impl<'a, W: Write> StreamWriter<'a, W> {
             }
             OutputFormat::Csv => {
                 out.write_all(csvout::BOM.as_bytes())?;
-                Out::Csv(csvout::writer(out), None)
+                Out::Csv(Box::new(csvout::writer(out)), None)
             }
             OutputFormat::Jsonl | OutputFormat::Text => Out::Plain(out),
             OutputFormat::Html => {
@@ -101,7 +101,7 @@ impl<'a, W: Write> StreamWriter<'a, W> {
                 for e in errors {
                     w.write_record(csvout::error_row(e, ids.len()))?;
                 }
-                w.into_inner()
+                (*w).into_inner()
                     .map_err(|e| io::Error::other(e.to_string()))?
             }
         };
