@@ -5,6 +5,8 @@ use crate::ingest::{self, IngestError};
 use crate::model::scorecard::{Scorecard, Source};
 use crate::rules::RulePack;
 
+pub mod ordered;
+
 /// A rule pack and a profile choice, ready to score any number of reports (Sync: share it
 /// across threads).
 pub struct Engine {

@@ -4,7 +4,11 @@
 
 use super::inputs::Input;
 use super::{shown, stdout, ColorWhen, ScoreArgs};
-use lawscore::render::{self, Batch, OutputDir, OutputFormat, RenderError, Templates};
+use lawscore::model::scorecard::ErrorRecord;
+use lawscore::render::{
+    self, AtomicFile, HtmlWriter, OutputDir, OutputFormat, RenderError, Renderer, Sink,
+    StreamWriter,
+};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -164,29 +168,59 @@ fn cannot_write(out: &Path, e: &dyn std::fmt::Display) -> String {
     )
 }
 
-/// Writes the batch in the format asked for: a folder of pages, a file, or standard output.
-pub fn write(a: &ScoreArgs, batch: &Batch, templates: Option<&Templates>) -> Result<(), String> {
-    let out = a.out.as_deref();
-    let text = match a.format {
-        OutputFormat::Html => {
-            let dir = out.expect("checked in load_templates");
-            return write_html(dir, batch, templates.expect("loaded for html"));
+/// Streams the run's output where `--out` says: a folder of pages, a file, or standard
+/// output. `run` scores the reports and puts each in the sink as it comes, and gives the
+/// files that failed, which end the output. A file or folder is written under a temporary
+/// name and put in place only when complete, so a run that fails leaves what was there.
+pub fn stream(
+    a: &ScoreArgs,
+    r: &Renderer,
+    run: impl FnOnce(&mut dyn Sink) -> Result<Vec<ErrorRecord>, RenderError>,
+) -> Result<Vec<ErrorRecord>, String> {
+    match (a.format, a.out.as_deref()) {
+        (OutputFormat::Html, dir) => {
+            let dir = dir.expect("checked in load_templates");
+            stream_html(dir, r, run)
         }
-        OutputFormat::Json => render::to_json(batch),
-        OutputFormat::Jsonl => render::to_jsonl(batch),
-        OutputFormat::Csv => render::to_csv(batch),
-        OutputFormat::Text => render::to_text(batch, paint(a.color, out)),
-    };
-    match out {
-        Some(p) => render::write_atomic(p, text.as_bytes()).map_err(|e| cannot_write(p, &e)),
-        None => stdout::write_all(text.as_bytes()),
+        (_, Some(p)) => {
+            let file = AtomicFile::create(p).map_err(|e| cannot_write(p, &e))?;
+            let (errors, file) = stream_to(r, file, run).map_err(|e| cannot_write(p, &e))?;
+            file.commit().map_err(|e| cannot_write(p, &e))?;
+            Ok(errors)
+        }
+        // The message of a failed standard output already says what failed.
+        (_, None) => Ok(stream_to(r, stdout::Stream, run)
+            .map_err(|e| e.to_string())?
+            .0),
     }
 }
 
+/// One stream of output on `out`, ended and given back.
+fn stream_to<W: std::io::Write>(
+    r: &Renderer,
+    out: W,
+    run: impl FnOnce(&mut dyn Sink) -> Result<Vec<ErrorRecord>, RenderError>,
+) -> Result<(Vec<ErrorRecord>, W), RenderError> {
+    let mut w = StreamWriter::new(r, out)?;
+    let errors = run(&mut w)?;
+    let out = w.finish(&errors)?;
+    Ok((errors, out))
+}
+
 /// Writes the folder of pages; when a template fails, says that the folder was left as it was.
-fn write_html(dir: &Path, batch: &Batch, templates: &Templates) -> Result<(), String> {
-    match render::write_html_dir(dir, batch, templates) {
-        Ok(_) => Ok(()),
+fn stream_html(
+    dir: &Path,
+    r: &Renderer,
+    run: impl FnOnce(&mut dyn Sink) -> Result<Vec<ErrorRecord>, RenderError>,
+) -> Result<Vec<ErrorRecord>, String> {
+    let mut errors = Vec::new();
+    let made = render::replace_dir(dir, |tmp| -> Result<(), RenderError> {
+        let mut w = HtmlWriter::new(tmp, r);
+        errors = run(&mut w)?;
+        w.finish(&errors).map(drop)
+    });
+    match made {
+        Ok(()) => Ok(errors),
         Err(e @ RenderError::Template { .. }) => Err(format!(
             "invalid templates\n{e}\n(nothing was written; {} is as it was)",
             shown::path(dir)
@@ -196,7 +230,7 @@ fn write_html(dir: &Path, batch: &Batch, templates: &Templates) -> Result<(), St
 }
 
 /// Whether text output is painted: `auto` paints only a terminal, and honours `NO_COLOR`.
-fn paint(when: ColorWhen, out: Option<&Path>) -> bool {
+pub fn paint(when: ColorWhen, out: Option<&Path>) -> bool {
     match when {
         ColorWhen::Always => true,
         ColorWhen::Never => false,

@@ -1,13 +1,12 @@
 //! `lawscore score`: check where the output goes, collect the inputs, score them in
-//! parallel, write one output, settle the exit status.
+//! parallel and write each as it comes, settle the exit status.
 
 use super::inputs::{self, Failure, Input};
 use super::{load_rules, outputs, shown, signals, ScoreArgs};
 use indicatif::{ProgressBar, ProgressStyle};
-use lawscore::engine::{Engine, Scored};
-use lawscore::model::scorecard::{ErrorRecord, Scorecard};
-use lawscore::render::{Batch, OutputFormat, Templates};
-use rayon::prelude::*;
+use lawscore::engine::{ordered, Engine, Scored};
+use lawscore::model::scorecard::ErrorRecord;
+use lawscore::render::{OutputFormat, Piece, RenderError, Renderer, Sink, Templates};
 
 fn score_one(engine: &Engine, input: &Input) -> Result<Scored, ErrorRecord> {
     match input {
@@ -24,9 +23,9 @@ fn score_one(engine: &Engine, input: &Input) -> Result<Scored, ErrorRecord> {
     }
 }
 
-/// Runs `lawscore score`: check `--out`, gather the inputs, set up, score, write one
-/// output, then settle the exit status. Every refusal comes before a report is read, and
-/// the refusals of `--out` before even the rules are loaded.
+/// Runs `lawscore score`: check `--out`, gather the inputs, set up, then score and write
+/// each report as it comes, then settle the exit status. Every refusal comes before a
+/// report is read, and the refusals of `--out` before even the rules are loaded.
 pub fn run(a: &ScoreArgs) -> i32 {
     let found = match gather(a) {
         Ok(f) => f,
@@ -39,23 +38,31 @@ pub fn run(a: &ScoreArgs) -> i32 {
     if let Err(e) = signals::install() {
         eprintln!("lawscore: cannot watch for Ctrl-C ({e}); an interrupted run may leave a temporary file");
     }
-    let mut failures = found.failures;
-    let scored = score_all(&setup.engine, &found.inputs, a.quiet, &mut failures);
-    say_failures(&failures);
-    let errors: Vec<ErrorRecord> = failures.into_iter().map(|f| f.record).collect();
-    let batch = Batch {
-        cards: &scored.cards,
-        texts: &scored.texts,
-        errors: &errors,
-        pack: &setup.engine.pack,
-    };
-    if let Err(m) = outputs::write(a, &batch, setup.templates.as_ref()) {
-        return fail(m);
+    let mut renderer = Renderer::new(a.format, &setup.engine.pack)
+        .with_color(outputs::paint(a.color, a.out.as_deref()));
+    if let Some(t) = &setup.templates {
+        renderer = renderer.with_templates(t);
     }
+    let mut run = Run {
+        failures: found.failures,
+        below: Vec::new(),
+        fail_under: a.fail_under,
+    };
+    let written = outputs::stream(a, &renderer, |sink| {
+        let scored = score_all(&setup, &found.inputs, &renderer, sink, &mut run, a.quiet);
+        // Said before the output ends, as when every report was written at the end.
+        say_failures(&run.failures);
+        scored?;
+        Ok(run.failures.iter().map(|f| f.record.clone()).collect())
+    });
+    let errors = match written {
+        Ok(e) => e,
+        Err(m) => return fail(m),
+    };
     if !errors.is_empty() {
         return 2;
     }
-    a.fail_under.map_or(0, |n| gate(&scored, n))
+    a.fail_under.map_or(0, |n| gate(&run.below, n))
 }
 
 /// The inputs, once `--out` is known to be safe for them; a run that finds no report
@@ -84,6 +91,8 @@ struct Setup {
     engine: Engine,
     /// Loaded for `--format html` only.
     templates: Option<Templates>,
+    /// Reports scored at once (`-j`, or one per core).
+    jobs: usize,
 }
 
 impl Setup {
@@ -101,13 +110,15 @@ impl Setup {
         if let Some(label) = &a.encoding {
             engine.encoding = Some(encoding(label).map_err(fail)?);
         }
-        if let Some(j) = a.jobs {
-            // Set once per process; a second call (never made here) would only fail.
-            let _ = rayon::ThreadPoolBuilder::new()
-                .num_threads(j.max(1))
-                .build_global();
-        }
-        Ok(Setup { engine, templates })
+        let jobs = a.jobs.map_or_else(
+            || std::thread::available_parallelism().map_or(1, usize::from),
+            |j| j.max(1),
+        );
+        Ok(Setup {
+            engine,
+            templates,
+            jobs,
+        })
     }
 }
 
@@ -145,22 +156,31 @@ fn encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
     })
 }
 
-/// The scored reports, in input order: cards, their texts, and their paths as standard
-/// error shows them.
-struct ScoredBatch {
-    cards: Vec<Scorecard>,
-    texts: Vec<String>,
-    shown: Vec<String>,
+/// What a run keeps of its reports once they are written: the files that failed, and for
+/// `--fail-under` the reports below the line.
+struct Run {
+    failures: Vec<Failure>,
+    /// Each report scoring below `fail_under`: its path as standard error shows it, and
+    /// its score.
+    below: Vec<(String, f64)>,
+    fail_under: Option<f64>,
 }
 
-/// Scores every input in parallel, in input order, adding the inputs that failed to
-/// `failures`.
+/// Reports claimed ahead of the one being written, per worker: enough that a slow report
+/// does not leave the other workers idle, few enough that what waits stays small.
+const WINDOW_PER_WORKER: usize = 4;
+
+/// Scores every input on the `-j` workers and puts each report in `sink` in input order as
+/// soon as it and those before it are done; a report is rendered by the worker that scored
+/// it, and its text and scorecard dropped there. Inputs that fail go to `run.failures`.
 fn score_all(
-    engine: &Engine,
+    setup: &Setup,
     inputs: &[Input],
+    renderer: &Renderer,
+    sink: &mut dyn Sink,
+    run: &mut Run,
     quiet: bool,
-    failures: &mut Vec<Failure>,
-) -> ScoredBatch {
+) -> Result<(), RenderError> {
     // A bar for a handful of files only flickers.
     let bar = if quiet || inputs.len() < 20 {
         ProgressBar::hidden()
@@ -171,44 +191,37 @@ fn score_all(
         ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let results: Vec<Result<Scored, ErrorRecord>> = inputs
-        .par_iter()
-        .map(|i| {
-            let r = score_one(engine, i);
-            bar.inc(1);
-            r
-        })
-        .collect();
-    bar.finish_and_clear();
-    let mut b = ScoredBatch {
-        cards: Vec::new(),
-        texts: Vec::new(),
-        shown: Vec::new(),
+    let work = |input: &Input| {
+        let piece = score_one(&setup.engine, input).map(|s| renderer.piece(&s.card, &s.text));
+        bar.inc(1);
+        piece
     };
-    for (input, r) in inputs.iter().zip(results) {
-        match r {
-            Ok(s) => {
-                b.cards.push(s.card);
-                b.texts.push(s.text);
-                b.shown.push(input.shown());
+    let take = |input: &Input, piece: Result<Result<Piece, RenderError>, ErrorRecord>| match piece {
+        Ok(piece) => {
+            let piece = piece?;
+            if run.fail_under.is_some_and(|n| piece.score() < n) {
+                run.below.push((input.shown(), piece.score()));
             }
-            Err(record) => failures.push(Failure {
+            sink.put(piece)
+        }
+        Err(record) => {
+            run.failures.push(Failure {
                 shown: input.shown(),
                 record,
-            }),
+            });
+            Ok(())
         }
-    }
-    b
+    };
+    let jobs = setup.jobs;
+    let done = ordered::run(inputs, jobs, jobs * WINDOW_PER_WORKER, work, take);
+    bar.finish_and_clear();
+    done.map(drop)
 }
 
 /// The `--fail-under` gate: 1 (naming each report) when any report scores below `n`.
-fn gate(b: &ScoredBatch, n: f64) -> i32 {
-    let mut below = 0;
-    for (c, shown) in b.cards.iter().zip(&b.shown) {
-        if c.score < n {
-            eprintln!("lawscore: {shown} scores {:.1}, below {n}", c.score);
-            below += 1;
-        }
+fn gate(below: &[(String, f64)], n: f64) -> i32 {
+    for (shown, score) in below {
+        eprintln!("lawscore: {shown} scores {score:.1}, below {n}");
     }
-    i32::from(below > 0)
+    i32::from(!below.is_empty())
 }

@@ -45,6 +45,23 @@ fn write(bytes: &[u8], said: bool) -> Result<(), String> {
     }
 }
 
+/// Standard output as a stream for the writers of `lawscore score`: every write goes
+/// straight through [`write_all`] (the writers hand it whole pieces), a closed pipe swallows
+/// the rest quietly, and a failure is an error whose message is the one to print.
+pub struct Stream;
+
+impl Write for Stream {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        write_all(buf).map_err(io::Error::other)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        // Every write was flushed.
+        Ok(())
+    }
+}
+
 /// Writes one line (for `say!`); a failure is kept for [`finish`].
 pub fn line(args: std::fmt::Arguments) {
     let mut s = args.to_string();

@@ -39,28 +39,73 @@ pub fn output_target(path: &Path) -> io::Result<PathBuf> {
 }
 
 /// Writes `bytes` to `path` so that readers see either the old file or the complete new
-/// one: the bytes go to a temporary file in the same folder (a rename is only atomic within
-/// one file system), which is then renamed over the target. A symbolic link at `path` is
-/// followed and kept; an existing file keeps its permissions; anything but a regular file
-/// (a folder, device, FIFO or socket) is refused. If anything fails, the temporary file is
-/// removed and the target is left as it was.
+/// one ([`AtomicFile`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let target = output_target(path)?;
-    let old = match fs::metadata(&target) {
-        Ok(m) if m.is_file() => Some(m),
-        Ok(m) => return Err(not_a_file(&m)),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(e),
-    };
-    clean_stale(parent_of(&target));
-    let (temp, mut file) = LiveTemp::file(&target)?;
-    if let Some(m) = &old {
-        file.set_permissions(m.permissions())?;
+    let mut f = AtomicFile::create(path)?;
+    f.write_all(bytes)?;
+    f.commit()
+}
+
+/// A file written so that readers see either the old file or the complete new one: the
+/// bytes go to a temporary file in the same folder (a rename is only atomic within one file
+/// system), which [`AtomicFile::commit`] renames over the target. A symbolic link at the
+/// path is followed and kept; an existing file keeps its permissions; anything but a regular
+/// file (a folder, device, FIFO or socket) is refused. Dropped without a commit — a write
+/// failed, the run was refused — the temporary file is removed and the target is left as
+/// it was; a signal removes it too ([`super::abandon_temps`]).
+pub struct AtomicFile {
+    target: PathBuf,
+    file: io::BufWriter<fs::File>,
+    temp: LiveTemp,
+}
+
+impl AtomicFile {
+    /// Starts a new file for `path`.
+    pub fn create(path: &Path) -> io::Result<AtomicFile> {
+        let target = output_target(path)?;
+        let old = match fs::metadata(&target) {
+            Ok(m) if m.is_file() => Some(m),
+            Ok(m) => return Err(not_a_file(&m)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(e) => return Err(e),
+        };
+        clean_stale(parent_of(&target));
+        let (temp, file) = LiveTemp::file(&target)?;
+        if let Some(m) = &old {
+            file.set_permissions(m.permissions())?;
+        }
+        Ok(AtomicFile {
+            target,
+            file: io::BufWriter::with_capacity(1 << 16, file),
+            temp,
+        })
     }
-    file.write_all(bytes)?;
-    file.sync_all()?;
-    drop(file);
-    temp.commit(|p| fs::rename(p, &target))
+
+    /// Puts the complete file in place of the target, flushed to the disk first.
+    pub fn commit(self) -> io::Result<()> {
+        let file = self
+            .file
+            .into_inner()
+            .map_err(io::IntoInnerError::into_error)?;
+        file.sync_all()?;
+        drop(file);
+        let target = self.target;
+        self.temp.commit(|p| fs::rename(p, &target))
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.file.write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.file.write_all(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
 }
 
 /// Why a path that exists cannot be written as a file.

@@ -69,44 +69,68 @@ impl Budget {
     }
 }
 
-/// The output of one render: a buffer that refuses to grow past its limit.
+/// The output of one render: a writer (a buffer, or the file itself for a page that may be
+/// large) that refuses to take more than its limit.
 #[derive(Debug)]
-pub(super) struct Capped {
-    buf: Vec<u8>,
+pub(super) struct Capped<W = Vec<u8>> {
+    out: W,
+    written: usize,
     limit: usize,
     /// Whether a write was refused.
     pub over: bool,
+    /// Why writing to `out` failed, when it did.
+    pub failed: Option<io::Error>,
 }
 
+impl<W: io::Write> Capped<W> {
+    /// `out`, taking at most `limit` bytes.
+    pub fn to(out: W, limit: usize) -> Capped<W> {
+        Capped {
+            out,
+            written: 0,
+            limit,
+            over: false,
+            failed: None,
+        }
+    }
+
+    /// The writer, once the render is done.
+    pub fn into_inner(self) -> W {
+        self.out
+    }
+}
+
+#[cfg(test)]
 impl Capped {
     /// An empty buffer that takes at most `limit` bytes.
     pub fn new(limit: usize) -> Capped {
-        Capped {
-            buf: Vec::new(),
-            limit,
-            over: false,
-        }
+        Capped::to(Vec::new(), limit)
     }
 
     /// What was written, as text (templates write UTF-8).
     pub fn into_string(self) -> String {
-        String::from_utf8(self.buf)
+        String::from_utf8(self.out)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
     }
 }
 
-impl io::Write for Capped {
+impl<W: io::Write> io::Write for Capped<W> {
     fn write(&mut self, b: &[u8]) -> io::Result<usize> {
-        if self.buf.len().saturating_add(b.len()) > self.limit {
+        if self.written.saturating_add(b.len()) > self.limit {
             self.over = true;
             return Err(io::Error::other("the page is larger than its budget"));
         }
-        self.buf.extend_from_slice(b);
+        if let Err(e) = self.out.write_all(b) {
+            let again = io::Error::new(e.kind(), e.to_string());
+            self.failed = Some(e);
+            return Err(again);
+        }
+        self.written += b.len();
         Ok(b.len())
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        Ok(())
+        self.out.flush()
     }
 }
 

@@ -2,19 +2,17 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use minijinja::value::Serde;
 use minijinja::{context, Environment, UndefinedBehavior};
-use rayon::prelude::*;
 
-use super::atomic::write_new;
 use super::budget::{Budget, Capped};
 use super::labels::{fmt1, grade_styles, pts, ratio_pct, status_label, status_mark};
-use super::overview::Overview;
+use super::overview::{Overview, OverviewRow};
 use super::page::ReportPage;
-use super::{replace_dir, Batch, RenderError};
-use crate::model::scorecard::{Scorecard, Status};
+use super::{Batch, RenderError};
+use crate::model::scorecard::{ErrorRecord, Scorecard, Status};
 use crate::model::Kind;
 use crate::rules::RulePack;
 
@@ -117,12 +115,51 @@ impl Templates {
     /// The overview of a batch. `pages[i]` is the file name of `b.cards[i]`'s page, linked
     /// relatively so the folder can be moved or mailed as a whole.
     pub fn index(&self, b: &Batch, pages: &[String]) -> Result<String, RenderError> {
-        let ov = Overview::new(b, pages);
-        let grades = grade_styles(&b.pack.grades);
-        self.render(
+        let rows: Vec<OverviewRow> = b
+            .cards
+            .iter()
+            .enumerate()
+            .map(|(i, card)| {
+                let mut row = OverviewRow::new(card, b.pack);
+                row.page = pages.get(i).cloned().unwrap_or_default();
+                row
+            })
+            .collect();
+        self.overview(&rows, b.errors, b.pack)
+    }
+
+    /// The overview of the reports of `rows` (in input order) and the files that failed.
+    pub(super) fn overview(
+        &self,
+        rows: &[OverviewRow],
+        errors: &[ErrorRecord],
+        pack: &RulePack,
+    ) -> Result<String, RenderError> {
+        let out = self.overview_to(rows, errors, pack, Vec::new())?;
+        Ok(String::from_utf8(out).expect("templates write UTF-8"))
+    }
+
+    /// The overview written straight to `out`: with a row per report it grows with the
+    /// run, so it is not held whole in memory.
+    pub(super) fn overview_to<W: std::io::Write>(
+        &self,
+        rows: &[OverviewRow],
+        errors: &[ErrorRecord],
+        pack: &RulePack,
+        out: W,
+    ) -> Result<W, RenderError> {
+        let ov = Overview::new(rows, errors, pack);
+        let grades = grade_styles(&pack.grades);
+        let shown = rows.iter().map(OverviewRow::shown_bytes).sum::<usize>()
+            + errors
+                .iter()
+                .map(|e| e.path.len() + e.error.len())
+                .sum::<usize>();
+        self.render_to(
             "index.html",
             context!(ov => Serde(&ov), grades => Serde(&grades)),
-            Budget::overview(b.cards.len() + b.errors.len(), shown_bytes(b)),
+            Budget::overview(rows.len() + errors.len(), shown),
+            out,
         )
     }
 
@@ -141,17 +178,31 @@ impl Templates {
         ctx: minijinja::Value,
         budget: Budget,
     ) -> Result<String, RenderError> {
+        let out = self.render_to(name, ctx, budget, Vec::new())?;
+        Ok(String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+    }
+
+    /// [`Templates::render`] into `out`, given back once the render is done.
+    fn render_to<W: std::io::Write>(
+        &self,
+        name: &str,
+        ctx: minijinja::Value,
+        budget: Budget,
+        out: W,
+    ) -> Result<W, RenderError> {
         let budget = budget.shrunk(self.shrink);
         // The fuel is the environment's; a copy (its templates are shared) carries this
         // render's budget.
         let mut env = self.env.clone();
         env.set_fuel(Some(budget.fuel));
         let tmpl = env.get_template(name).map_err(|e| self.error(&e))?;
-        let mut out = Capped::new(budget.bytes);
+        let mut out = Capped::to(out, budget.bytes);
         // The captured state borrows the copy of the environment: dropped here, at once.
         let rendered = tmpl.render_captured_to(ctx, &mut out).map(drop);
         match rendered {
-            Ok(_) => Ok(out.into_string()),
+            Ok(_) => Ok(out.into_inner()),
+            Err(_) if out.failed.is_some() => Err(out.failed.take().expect("checked").into()),
             // A refused write carries no place: the file is the one being rendered.
             Err(e) if out.over => {
                 let at = self.origins.get(name).cloned();
@@ -167,19 +218,6 @@ impl Templates {
     fn error(&self, e: &minijinja::Error) -> RenderError {
         template_error(e, &self.origins)
     }
-}
-
-/// The bytes of titles and paths the overview shows.
-fn shown_bytes(b: &Batch) -> usize {
-    let cards = b.cards.iter().map(|c| {
-        let title = c.meta.title.as_ref().map_or(0, String::len);
-        title + c.source.path.len()
-    });
-    cards.sum::<usize>()
-        + b.errors
-            .iter()
-            .map(|e| e.path.len() + e.error.len())
-            .sum::<usize>()
 }
 
 /// What a render ran out of, and what to look for in the template.
@@ -300,88 +338,4 @@ fn isolating_formatter(
         return minijinja::escape_formatter(out, state, &minijinja::Value::from(s));
     }
     minijinja::escape_formatter(out, state, value)
-}
-
-/// The file name of a report's page: an ASCII stem taken from the source file name (so
-/// the folder sorts recognisably and URLs need no escaping), then the first 8 hex digits of
-/// SHA-256 of the full path, which keeps two `report.txt` from different folders apart and
-/// gives the same name on every run.
-pub fn page_file_name(card: &Scorecard) -> String {
-    let path = &card.source.path;
-    let stem = Path::new(path)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut safe = String::new();
-    for c in stem.chars() {
-        if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-            safe.push(c);
-        } else if !safe.ends_with('_') {
-            safe.push('_');
-        }
-    }
-    let safe: String = safe.trim_matches(['_', '-']).chars().take(48).collect();
-    let safe = if safe.is_empty() {
-        "report".to_string()
-    } else {
-        safe
-    };
-    let hex = crate::digest::sha256_hex(path.as_bytes());
-    format!("{safe}-{}.html", &hex[..8])
-}
-
-/// The page names of a batch, `names[i]` for `cards[i]`: [`page_file_name`], made unique.
-/// Two inputs can share a shown path (names that differ only in invalid UTF-8 bytes read
-/// alike once converted for display; a file given twice) or, rarely, the 8 hex digits; the
-/// first in input order keeps its name and each later one gets `-2`, `-3`, … — the same on
-/// every run over the same inputs. Names are compared without case, so they stay apart
-/// on file systems that ignore it.
-pub fn page_file_names(cards: &[Scorecard]) -> Vec<String> {
-    let natural: Vec<String> = cards.iter().map(page_file_name).collect();
-    // Every natural name is reserved first, so a suffixed name can never take one.
-    let mut taken = std::collections::HashSet::new();
-    let first: Vec<bool> = natural
-        .iter()
-        .map(|n| taken.insert(n.to_ascii_lowercase()))
-        .collect();
-    natural
-        .into_iter()
-        .zip(first)
-        .map(|(name, first)| {
-            if first {
-                return name;
-            }
-            let stem = name.trim_end_matches(".html");
-            (2..)
-                .map(|n| format!("{stem}-{n}.html"))
-                .find(|n| taken.insert(n.to_ascii_lowercase()))
-                .expect("some suffix is free")
-        })
-        .collect()
-}
-
-/// Writes one page per report, `index.html` and the scorecard mark into `dir` and returns
-/// the paths of the pages and the index, pages first. The folder is made whole or not at
-/// all ([`replace_dir`]): everything is written into a temporary folder beside `dir`, which
-/// takes `dir`'s place only when complete, so a failed or interrupted run leaves the
-/// previous output as it was. `dir` must be absent, empty or an earlier run's output.
-pub fn write_html_dir(dir: &Path, b: &Batch, t: &Templates) -> Result<Vec<PathBuf>, RenderError> {
-    let names = page_file_names(b.cards);
-    // Rendered first: a broken template stops the run before any folder is made.
-    let index = t.index(b, &names)?;
-    replace_dir(dir, |tmp| -> Result<(), RenderError> {
-        let write = |name: &str, bytes: &[u8]| {
-            let path = tmp.join(name);
-            write_new(&path, bytes).map_err(|e| RenderError::Io(format!("{name}: {e}")))
-        };
-        (0..b.cards.len()).into_par_iter().try_for_each(|i| {
-            let text = b.texts.get(i).map_or("", |s| s.as_str());
-            let html = t.report_page(&b.cards[i], text, b.pack)?;
-            write(&names[i], html.as_bytes())
-        })?;
-        write("index.html", index.as_bytes())
-    })?;
-    let mut written: Vec<PathBuf> = names.iter().map(|n| dir.join(n)).collect();
-    written.push(dir.join("index.html"));
-    Ok(written)
 }

@@ -1,46 +1,66 @@
 //! `--format json` and `--format jsonl`, as `shared/spec/output.md` fixes them.
+//!
+//! The JSON document is written in pieces — its head, one scorecard at a time, its tail —
+//! and comes out byte for byte as `serde_json::to_string_pretty` prints the whole document
+//! `{"schema", "ruleset", "reports", "errors", "summary"}`: a value nested `n` levels deep is
+//! that value printed on its own with every line after the first indented `2n` more spaces
+//! (serde_json escapes every newline inside a string, so each newline it prints is a line
+//! break of the layout).
 
 use serde::Serialize;
 
-use super::{summary, Batch};
 use crate::model::scorecard::{ErrorRecord, RulesetRef, Scorecard, Summary, SCHEMA};
 
-/// The whole-batch document. A struct rather than `json!` so the keys keep the contract's
-/// order (`schema` first) instead of serde_json's alphabetical map order.
-#[derive(Serialize)]
-struct Document<'a> {
-    schema: &'static str,
-    ruleset: &'a RulesetRef,
-    reports: &'a [Scorecard],
-    errors: &'a [ErrorRecord],
-    summary: Summary,
+/// `v` pretty-printed as it appears nested `depth` levels deep in a pretty document.
+fn nested(v: &impl Serialize, depth: usize) -> String {
+    let s = serde_json::to_string_pretty(v).expect("scorecards serialize to JSON");
+    let indent = format!("\n{}", "  ".repeat(depth));
+    s.replace('\n', &indent)
 }
 
-/// One pretty-printed JSON document: `{"schema", "ruleset", "reports", "errors",
-/// "summary"}`, ending with a newline.
-pub fn to_json(b: &Batch) -> String {
-    let doc = Document {
-        schema: SCHEMA,
-        ruleset: &b.pack.ruleset(),
-        reports: b.cards,
-        errors: b.errors,
-        summary: summary(b.cards, b.errors, &b.pack.grades),
-    };
-    let mut out = serde_json::to_string_pretty(&doc).expect("scorecards serialize to JSON");
-    out.push('\n');
-    out
+/// The document up to its first scorecard.
+pub(super) fn head(ruleset: &RulesetRef) -> String {
+    let schema = serde_json::to_string(SCHEMA).expect("a string serializes");
+    format!(
+        "{{\n  \"schema\": {schema},\n  \"ruleset\": {},\n  \"reports\": [",
+        nested(ruleset, 1)
+    )
 }
 
-/// JSON Lines: one scorecard per line, then one `{"path","error"}` record per failed file.
-pub fn to_jsonl(b: &Batch) -> String {
-    let mut out = String::new();
-    for card in b.cards {
-        out.push_str(&serde_json::to_string(card).expect("scorecards serialize to JSON"));
-        out.push('\n');
+/// A scorecard as the `reports` array holds it (without the separator before it).
+pub(super) fn report(card: &Scorecard) -> String {
+    nested(card, 2)
+}
+
+/// What comes before the `n`th scorecard (counted from 0).
+pub(super) fn separator(n: usize) -> &'static str {
+    if n == 0 {
+        "\n    "
+    } else {
+        ",\n    "
     }
-    for err in b.errors {
-        out.push_str(&serde_json::to_string(err).expect("error records serialize to JSON"));
-        out.push('\n');
-    }
-    out
+}
+
+/// The document after its `reports` scorecards: the array closed, the errors, the summary.
+pub(super) fn tail(reports: usize, errors: &[ErrorRecord], summary: &Summary) -> String {
+    let close = if reports == 0 { "]" } else { "\n  ]" };
+    format!(
+        "{close},\n  \"errors\": {},\n  \"summary\": {}\n}}\n",
+        nested(&errors, 1),
+        nested(summary, 1)
+    )
+}
+
+/// One JSON Lines record: a scorecard on one line.
+pub(super) fn line(card: &Scorecard) -> String {
+    let mut s = serde_json::to_string(card).expect("scorecards serialize to JSON");
+    s.push('\n');
+    s
+}
+
+/// One JSON Lines record of a file that failed: `{"path","error"}`.
+pub(super) fn error_line(err: &ErrorRecord) -> String {
+    let mut s = serde_json::to_string(err).expect("error records serialize to JSON");
+    s.push('\n');
+    s
 }

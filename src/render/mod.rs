@@ -11,6 +11,7 @@
 
 mod atomic;
 mod budget;
+mod charts;
 mod csv;
 mod highlight;
 mod html;
@@ -18,22 +19,29 @@ mod json;
 mod labels;
 mod overview;
 mod page;
+mod pages;
+mod piece;
+mod stream;
+mod tally;
 mod template_files;
 mod temps;
 mod text;
 
-use crate::model::scorecard::{round1, ErrorRecord, Scorecard, Summary};
+use self::tally::Tally;
+use crate::model::scorecard::{ErrorRecord, Scorecard, Summary};
 use crate::model::GradeScale;
 use crate::rules::RulePack;
 
 pub use self::atomic::{
-    output_dir_state, output_target, replace_dir, write_atomic, OutputDir, SCORECARD_MARK,
+    output_dir_state, output_target, replace_dir, write_atomic, AtomicFile, OutputDir,
+    SCORECARD_MARK,
 };
-pub use self::csv::to_csv;
-pub use self::html::{page_file_name, page_file_names, write_html_dir, Templates};
-pub use self::json::{to_json, to_jsonl};
+pub use self::html::Templates;
+pub use self::overview::OverviewRow;
+pub use self::pages::{page_file_name, page_file_names, write_html_dir, HtmlWriter, PageNames};
+pub use self::piece::{Piece, Renderer};
+pub use self::stream::{to_csv, to_json, to_jsonl, to_text, Sink, StreamWriter};
 pub use self::temps::{abandon_temps, is_temp_name};
-pub use self::text::to_text;
 
 /// The output formats `lawscore score --format` offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -99,37 +107,9 @@ impl From<std::io::Error> for RenderError {
 /// so tables built from it keep the same columns from run to run; a grade the scale does
 /// not know is appended after them.
 pub fn summary(cards: &[Scorecard], errors: &[ErrorRecord], scale: &GradeScale) -> Summary {
-    let mut grades: Vec<_> = scale.grades().map(|(g, _)| (g, 0)).collect();
+    let mut t = Tally::new(scale);
     for card in cards {
-        match grades
-            .iter_mut()
-            .find(|(g, _)| g.name() == card.grade.name())
-        {
-            Some((_, n)) => *n += 1,
-            None => grades.push((card.grade.clone(), 1)),
-        }
+        t.add(card.score, &card.grade);
     }
-    let scores = cards.iter().map(|c| c.score);
-    let (min, max) =
-        scores
-            .clone()
-            .fold((None, None), |(lo, hi): (Option<f64>, Option<f64>), s| {
-                (
-                    Some(lo.map_or(s, |l| l.min(s))),
-                    Some(hi.map_or(s, |h| h.max(s))),
-                )
-            });
-    let mean = if cards.is_empty() {
-        None
-    } else {
-        Some(round1(scores.sum::<f64>() / cards.len() as f64))
-    };
-    Summary {
-        reports: cards.len(),
-        errors: errors.len(),
-        mean_score: mean,
-        min_score: min,
-        max_score: max,
-        grades,
-    }
+    t.summary(errors.len())
 }

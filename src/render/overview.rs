@@ -2,16 +2,19 @@
 //!
 //! The overview must open quickly with a thousand reports, so everything that costs work —
 //! statistics, chart geometry, the heatmap's status classes — is computed once here, and the
-//! template only prints short strings.
+//! template only prints short strings. It is built from one small [`OverviewRow`] per report,
+//! kept while the report's own page is written and its text and scorecard dropped, so a run
+//! of any length holds no more than a row per report until the end.
 
 use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::charts::{averages, histogram, Averages, Histogram};
 use super::labels::{grade_class, ratio_pct, status_class};
-use super::{summary, Batch};
+use super::tally::Tally;
 use crate::model::scorecard::{round1, ErrorRecord, RulesetRef, Scorecard, Status, Summary};
-use crate::model::GradeScale;
+use crate::model::Grade;
 use crate::rules::RulePack;
 
 /// The whole overview page.
@@ -53,6 +56,39 @@ struct Group<'a> {
     span: usize,
 }
 
+/// What the overview keeps of one report: who wrote it, its score, points per category,
+/// status per element and key figures — never its text, evidence or advice, which its own
+/// page shows. Made from the scorecard by whoever rendered the report, while the card is
+/// still at hand.
+#[derive(Debug, Clone)]
+pub struct OverviewRow {
+    /// The file name of the report's page, given when the page is written.
+    pub(super) page: String,
+    issuer: Option<String>,
+    title: Option<String>,
+    path: String,
+    year: Option<i32>,
+    date: Option<String>,
+    pub(super) score: f64,
+    pub(super) grade: Grade,
+    warnings: Vec<String>,
+    /// Points per category column of the pack.
+    cats: Vec<Cat>,
+    /// Status per element column of the pack; `None` where the report lacks the element.
+    cells: Vec<Option<Status>>,
+    /// The report's key figures, in the card's order, without the sentences they came from.
+    figures: Vec<KeptFigure>,
+}
+
+#[derive(Debug, Clone)]
+struct KeptFigure {
+    id: String,
+    title: String,
+    value: f64,
+    unit: String,
+    line: usize,
+}
+
 /// One report's row in every per-report table.
 #[derive(Serialize)]
 struct Row<'a> {
@@ -69,14 +105,14 @@ struct Row<'a> {
     grade_rank: usize,
     /// What a reader must know before trusting the score (e.g. not a report at all).
     warnings: &'a [String],
-    cats: Vec<Cat>,
+    cats: &'a [Cat],
     /// Status class per element column.
     cells: Vec<&'static str>,
     /// Key figure per figure column.
-    figures: Vec<Option<Figure>>,
+    figures: Vec<Option<Figure<'a>>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Debug, Clone)]
 struct Cat {
     earned: f64,
     possible: f64,
@@ -84,9 +120,9 @@ struct Cat {
 }
 
 #[derive(Serialize)]
-struct Figure {
+struct Figure<'a> {
     value: f64,
-    unit: String,
+    unit: &'a str,
     line: usize,
 }
 
@@ -99,76 +135,89 @@ struct Missing<'a> {
     pct: f64,
 }
 
-/// Score distribution in ten-point bins, laid out for a fixed-size SVG.
-#[derive(Serialize)]
-struct Histogram {
-    width: u32,
-    height: u32,
-    /// Left edge and bottom of the plot area.
-    x0: f64,
-    base: f64,
-    bars: Vec<Bar>,
-    /// The pack's grade thresholds, drawn as dashed lines.
-    marks: Vec<Mark>,
-    ticks: Vec<Tick>,
-}
-
-#[derive(Serialize)]
-struct Bar {
-    x: f64,
-    /// Centre, where the count and the label go.
-    cx: f64,
-    y: f64,
-    w: f64,
-    h: f64,
-    count: usize,
-    label: String,
-}
-
-/// Where a grade starts: a line at its `min`, labelled with its name.
-#[derive(Serialize)]
-struct Mark {
-    x: f64,
-    min: f64,
-    label: String,
-}
-
-#[derive(Serialize)]
-struct Tick {
-    y: f64,
-    label: usize,
-}
-
-/// Mean share of points per category, laid out as horizontal bars.
-#[derive(Serialize)]
-struct Averages<'a> {
-    width: u32,
-    height: u32,
-    x0: f64,
-    span: f64,
-    rows: Vec<AvgRow<'a>>,
-}
-
-#[derive(Serialize)]
-struct AvgRow<'a> {
-    title: &'a str,
-    y: f64,
-    w: f64,
-    pct: f64,
-}
-
-const HIST_W: f64 = 520.0;
-const HIST_H: f64 = 220.0;
-const HIST_X0: f64 = 36.0;
-const HIST_TOP: f64 = 22.0;
-const HIST_BASE: f64 = HIST_H - 26.0;
-/// Width of one ten-point bin.
-const HIST_SLOT: f64 = (HIST_W - HIST_X0 - 8.0) / 10.0;
-const AVG_W: f64 = 520.0;
-const AVG_X0: f64 = 150.0;
-const AVG_SPAN: f64 = 300.0;
-const AVG_ROW: f64 = 26.0;
 const TOP_MISSING: usize = 10;
+
+impl OverviewRow {
+    /// What the overview needs of `card`, scored with `pack`; the page name comes later.
+    pub fn new(card: &Scorecard, pack: &RulePack) -> OverviewRow {
+        let m = &card.meta;
+        OverviewRow {
+            page: String::new(),
+            issuer: m.issuer.clone(),
+            title: m.title.clone(),
+            path: card.source.path.clone(),
+            year: m.year,
+            date: m.date.clone(),
+            score: card.score,
+            grade: card.grade.clone(),
+            warnings: card.warnings.clone(),
+            cats: pack.categories.iter().map(|c| cat(card, &c.id)).collect(),
+            cells: cells(card, pack),
+            figures: card
+                .indicators
+                .iter()
+                .map(|f| KeptFigure {
+                    id: f.id.clone(),
+                    title: f.title.clone(),
+                    value: f.value,
+                    unit: f.unit.clone(),
+                    line: f.line,
+                })
+                .collect(),
+        }
+    }
+
+    /// The path of the report, as its scorecard names it.
+    pub(super) fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The bytes of title and path the overview shows for this report.
+    pub(super) fn shown_bytes(&self) -> usize {
+        self.title.as_ref().map_or(0, String::len) + self.path.len()
+    }
+
+    /// This row under the overview's columns.
+    fn view<'a>(&'a self, cols: &Columns<'a>) -> Row<'a> {
+        Row {
+            page: &self.page,
+            name: self
+                .issuer
+                .as_deref()
+                .or(self.title.as_deref())
+                .unwrap_or(&self.path),
+            title: self.title.as_deref().unwrap_or(""),
+            path: &self.path,
+            year: self.year,
+            date: self.date.as_deref(),
+            score: self.score,
+            grade: self.grade.name(),
+            grade_class: grade_class(&self.grade),
+            grade_rank: self.grade.rank(),
+            warnings: &self.warnings,
+            cats: &self.cats,
+            cells: self
+                .cells
+                .iter()
+                .map(|s| s.map_or("s-x", status_class))
+                .collect(),
+            figures: cols
+                .figures
+                .iter()
+                .map(|col| {
+                    self.figures
+                        .iter()
+                        .find(|f| f.id == col.id)
+                        .map(|f| Figure {
+                            value: f.value,
+                            unit: &f.unit,
+                            line: f.line,
+                        })
+                })
+                .collect(),
+        }
+    }
+}
 
 /// The overview's columns: categories and elements from the pack, figures from the reports.
 struct Columns<'a> {
@@ -178,34 +227,40 @@ struct Columns<'a> {
 }
 
 impl<'a> Overview<'a> {
-    /// Arranges a batch for the overview template. `pages[i]` is the file name of
-    /// `b.cards[i]`'s page.
-    pub(crate) fn new(b: &Batch<'a>, pages: &'a [String]) -> Overview<'a> {
+    /// Arranges the rows of a batch, in input order, and the files that failed for the
+    /// overview template.
+    pub(crate) fn new(
+        rows: &'a [OverviewRow],
+        errors: &'a [ErrorRecord],
+        pack: &'a RulePack,
+    ) -> Overview<'a> {
         let cols = Columns {
-            categories: category_columns(b.pack),
-            elements: element_columns(b.pack),
-            figures: figure_columns(b),
+            categories: category_columns(pack),
+            elements: element_columns(pack),
+            figures: figure_columns(rows),
         };
-        let rows = b
-            .cards
-            .iter()
-            .enumerate()
-            .map(|(i, card)| row(card, pages.get(i).map_or("", |p| p.as_str()), &cols))
-            .collect();
-        let s = summary(b.cards, b.errors, &b.pack.grades);
+        let mut tally = Tally::new(&pack.grades);
+        for r in rows {
+            tally.add(r.score, &r.grade);
+        }
+        let s = tally.summary(errors.len());
+        let titles: Vec<&str> = cols.categories.iter().map(|c| c.title).collect();
         Overview {
-            ruleset: b.pack.ruleset(),
+            ruleset: pack.ruleset(),
             grades: grade_counts(&s),
             summary: s,
-            histogram: histogram(b),
-            averages: averages(b, &cols.categories),
-            missing: most_missing(b, &cols.elements),
-            groups: groups(b.pack),
+            histogram: histogram(rows.iter().map(|r| r.score), &pack.grades),
+            averages: averages(&titles, |i| {
+                rows.iter()
+                    .filter_map(move |r| r.cats.get(i).map(|k| (k.earned, k.possible)))
+            }),
+            missing: most_missing(rows, &cols.elements),
+            groups: groups(pack),
+            rows: rows.iter().map(|r| r.view(&cols)).collect(),
             categories: cols.categories,
             elements: cols.elements,
-            rows,
             figures: cols.figures,
-            errors: b.errors,
+            errors,
         }
     }
 }
@@ -243,39 +298,6 @@ fn grade_counts(s: &Summary) -> Vec<GradeCount> {
         .collect()
 }
 
-/// One report's row: who, score and grade, then a cell per category, element and figure.
-fn row<'a>(card: &'a Scorecard, page: &'a str, cols: &Columns) -> Row<'a> {
-    let m = &card.meta;
-    Row {
-        page,
-        name: m
-            .issuer
-            .as_deref()
-            .or(m.title.as_deref())
-            .unwrap_or(&card.source.path),
-        title: m.title.as_deref().unwrap_or(""),
-        path: &card.source.path,
-        year: m.year,
-        date: m.date.as_deref(),
-        score: card.score,
-        grade: card.grade.name(),
-        grade_class: grade_class(&card.grade),
-        grade_rank: card.grade.rank(),
-        warnings: &card.warnings,
-        cats: cols
-            .categories
-            .iter()
-            .map(|col| cat(card, col.id))
-            .collect(),
-        cells: cells(card, &cols.elements),
-        figures: cols
-            .figures
-            .iter()
-            .map(|col| figure(card, col.id))
-            .collect(),
-    }
-}
-
 /// A category's points in a report; zeros when the report lacks the category.
 fn cat(card: &Scorecard, id: &str) -> Cat {
     match card.categories.iter().find(|k| k.id == id) {
@@ -292,25 +314,17 @@ fn cat(card: &Scorecard, id: &str) -> Cat {
     }
 }
 
-/// Status class per element column (`s-x` where the report lacks the element).
-fn cells(card: &Scorecard, elements: &[Column]) -> Vec<&'static str> {
+/// Status per element of the pack (`None` where the report lacks the element).
+fn cells(card: &Scorecard, pack: &RulePack) -> Vec<Option<Status>> {
     let status: HashMap<&str, Status> = card
         .elements
         .iter()
         .map(|e| (e.id.as_str(), e.status))
         .collect();
-    elements
+    pack.elements
         .iter()
-        .map(|col| status.get(col.id).map_or("s-x", |s| status_class(*s)))
+        .map(|e| status.get(e.id.as_str()).copied())
         .collect()
-}
-
-fn figure(card: &Scorecard, id: &str) -> Option<Figure> {
-    card.indicators.iter().find(|f| f.id == id).map(|f| Figure {
-        value: f.value,
-        unit: f.unit.clone(),
-        line: f.line,
-    })
 }
 
 /// Runs of consecutive elements sharing a category, for the heatmap's top header row.
@@ -335,9 +349,9 @@ fn groups(pack: &RulePack) -> Vec<Group<'_>> {
 }
 
 /// Every indicator id any report states, in order of first appearance.
-fn figure_columns<'a>(b: &Batch<'a>) -> Vec<Column<'a>> {
+fn figure_columns(rows: &[OverviewRow]) -> Vec<Column<'_>> {
     let mut out: Vec<Column> = Vec::new();
-    for f in b.cards.iter().flat_map(|c| &c.indicators) {
+    for f in rows.iter().flat_map(|r| &r.figures) {
         if !out.iter().any(|c| c.id == f.id) {
             out.push(Column {
                 id: &f.id,
@@ -348,150 +362,25 @@ fn figure_columns<'a>(b: &Batch<'a>) -> Vec<Column<'a>> {
     out
 }
 
-/// The score histogram: ten bins, the pack's cut lines, a round count axis.
-fn histogram(b: &Batch) -> Histogram {
-    let mut counts = [0usize; 10];
-    for c in b.cards {
-        let bin = (c.score.max(0.0) / 10.0).floor() as usize;
-        counts[bin.min(9)] += 1;
-    }
-    // A round top for the axis, so tick labels are whole numbers.
-    let top = nice_ceiling(counts.iter().copied().max().unwrap_or(0).max(1));
-    Histogram {
-        width: HIST_W as u32,
-        height: HIST_H as u32,
-        x0: HIST_X0,
-        base: HIST_BASE,
-        bars: bars(&counts, top),
-        marks: marks(&b.pack.grades),
-        ticks: ticks(top),
-    }
-}
-
-/// Horizontal position of a score on the histogram.
-fn hist_x(score: f64) -> f64 {
-    HIST_X0 + score / 10.0 * HIST_SLOT
-}
-
-fn bars(counts: &[usize; 10], top: usize) -> Vec<Bar> {
-    let plot_h = HIST_BASE - HIST_TOP;
-    counts
-        .iter()
-        .enumerate()
-        .map(|(i, &n)| {
-            let h = n as f64 / top as f64 * plot_h;
-            Bar {
-                x: round1(HIST_X0 + i as f64 * HIST_SLOT + 2.0),
-                cx: round1(HIST_X0 + (i as f64 + 0.5) * HIST_SLOT),
-                y: round1(HIST_BASE - h),
-                w: round1(HIST_SLOT - 4.0),
-                h: round1(h),
-                count: n,
-                label: if i == 9 {
-                    "90–100".into()
-                } else {
-                    format!("{}–{}", i * 10, i * 10 + 9)
-                },
-            }
-        })
-        .collect()
-}
-
-/// A dashed line where each grade of the pack starts, lowest first. The bottom grade's
-/// line at 0 (or below) would only double the axis, and one past 100 is off the chart.
-fn marks(scale: &GradeScale) -> Vec<Mark> {
-    let mut marks: Vec<Mark> = scale
-        .bands()
-        .iter()
-        .filter(|g| g.min > 0.0 && g.min <= 100.0)
-        .map(|g| Mark {
-            x: round1(hist_x(g.min)),
-            min: g.min,
-            label: g.name.clone(),
-        })
-        .collect();
-    marks.reverse();
-    marks
-}
-
-fn ticks(top: usize) -> Vec<Tick> {
-    let plot_h = HIST_BASE - HIST_TOP;
-    (0..=top)
-        .step_by(top / 4)
-        .map(|v| Tick {
-            y: round1(HIST_BASE - v as f64 / top as f64 * plot_h),
-            label: v,
-        })
-        .collect()
-}
-
-/// A round top for the count axis: four times a step of 1, 2, 3 or 5 × 10ⁿ, so the
-/// quarter ticks are whole numbers of reports.
-fn nice_ceiling(n: usize) -> usize {
-    let mut scale = 1;
-    loop {
-        for f in [1, 2, 3, 5] {
-            if 4 * f * scale >= n {
-                return 4 * f * scale;
-            }
-        }
-        scale *= 10;
-    }
-}
-
-fn averages<'a>(b: &Batch<'a>, categories: &[Column<'a>]) -> Averages<'a> {
-    let rows = categories
-        .iter()
-        .enumerate()
-        .map(|(i, col)| {
-            let (mut sum, mut n) = (0.0, 0usize);
-            for card in b.cards {
-                if let Some(k) = card.categories.iter().find(|k| k.id == col.id) {
-                    if k.possible > 0.0 {
-                        sum += ratio_pct(k.earned, k.possible);
-                        n += 1;
-                    }
-                }
-            }
-            let pct = if n > 0 { round1(sum / n as f64) } else { 0.0 };
-            AvgRow {
-                title: col.title,
-                y: round1(8.0 + i as f64 * AVG_ROW),
-                w: round1(pct / 100.0 * AVG_SPAN),
-                pct,
-            }
-        })
-        .collect::<Vec<_>>();
-    Averages {
-        width: AVG_W as u32,
-        height: (16.0 + rows.len() as f64 * AVG_ROW) as u32,
-        x0: AVG_X0,
-        span: AVG_SPAN,
-        rows,
-    }
-}
-
-/// The elements most often missing, most first (ties in rule-pack order).
-fn most_missing<'a>(b: &Batch<'a>, elements: &[Column<'a>]) -> Vec<Missing<'a>> {
-    let mut tally: HashMap<&str, (usize, usize)> = HashMap::new();
-    for e in b.cards.iter().flat_map(|c| &c.elements) {
-        let t = tally.entry(e.id.as_str()).or_default();
-        match e.status {
-            Status::Missing => t.0 += 1,
-            Status::Partial => t.1 += 1,
-            _ => {}
-        }
-    }
-    let total = b.cards.len().max(1) as f64;
+/// The elements most often missing, most first (ties in rule-pack order). A pack's element
+/// ids are distinct, so a column's status in each row is that element's status.
+fn most_missing<'a>(rows: &[OverviewRow], elements: &[Column<'a>]) -> Vec<Missing<'a>> {
+    let total = rows.len().max(1) as f64;
     let mut out: Vec<Missing> = elements
         .iter()
-        .filter_map(|col| {
-            let &(missing, partial) = tally.get(col.id)?;
+        .enumerate()
+        .filter_map(|(i, col)| {
+            let count = |want: Status| {
+                rows.iter()
+                    .filter(|r| r.cells.get(i) == Some(&Some(want)))
+                    .count()
+            };
+            let missing = count(Status::Missing);
             (missing > 0).then(|| Missing {
                 id: col.id,
                 title: col.title,
                 missing,
-                partial,
+                partial: count(Status::Partial),
                 pct: round1(missing as f64 / total * 100.0),
             })
         })
@@ -499,18 +388,4 @@ fn most_missing<'a>(b: &Batch<'a>, elements: &[Column<'a>]) -> Vec<Missing<'a>> 
     out.sort_by_key(|m| std::cmp::Reverse(m.missing));
     out.truncate(TOP_MISSING);
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::nice_ceiling;
-
-    #[test]
-    fn axis_tops_divide_into_quarters() {
-        for n in [1, 3, 4, 5, 7, 9, 13, 40, 41, 99, 170, 1000] {
-            let top = nice_ceiling(n);
-            assert!(top >= n, "{n} -> {top}");
-            assert_eq!(top % 4, 0, "{n} -> {top}");
-        }
-    }
 }

@@ -6,9 +6,8 @@
 use std::fmt::Write;
 
 use super::labels::{fmt1, pts, ratio_pct, status_mark};
-use super::{summary, Batch};
 use crate::fold::width::display_width;
-use crate::model::scorecard::{ElementResult, Scorecard, Status};
+use crate::model::scorecard::{ElementResult, ErrorRecord, Scorecard, Status, Summary};
 use crate::model::{Grade, GradeScale};
 use crate::visible::for_terminal as shown;
 
@@ -57,16 +56,25 @@ impl Paint {
     }
 }
 
-/// Renders every report as a block, then the failed files, then a one-line summary.
-/// `color` adds ANSI colours; the caller decides (a TTY, no `NO_COLOR`).
-pub fn to_text(b: &Batch, color: bool) -> String {
+/// One report's block, then the blank line that parts it from the next. `color` adds ANSI
+/// colours; the caller decides (a TTY, no `NO_COLOR`).
+pub(super) fn block(card: &Scorecard, scale: &GradeScale, color: bool) -> String {
+    let mut out = String::new();
+    report_block(&mut out, card, scale, Paint { on: color });
+    out.push('\n');
+    out
+}
+
+/// What follows the blocks: the files that failed, then a one-line summary.
+pub(super) fn ending(
+    errors: &[ErrorRecord],
+    s: &Summary,
+    scale: &GradeScale,
+    color: bool,
+) -> String {
     let p = Paint { on: color };
     let mut out = String::new();
-    for card in b.cards {
-        report_block(&mut out, card, &b.pack.grades, p);
-        out.push('\n');
-    }
-    for e in b.errors {
+    for e in errors {
         let _ = writeln!(
             out,
             "{} {}: {}",
@@ -75,10 +83,10 @@ pub fn to_text(b: &Batch, color: bool) -> String {
             shown(&e.error)
         );
     }
-    if !b.errors.is_empty() {
+    if !errors.is_empty() {
         out.push('\n');
     }
-    summary_line(&mut out, b, p);
+    summary_line(&mut out, s, scale, p);
     out
 }
 
@@ -200,8 +208,7 @@ fn improvement(out: &mut String, e: &ElementResult, p: Paint) {
     }
 }
 
-fn summary_line(out: &mut String, b: &Batch, p: Paint) {
-    let s = summary(b.cards, b.errors, &b.pack.grades);
+fn summary_line(out: &mut String, s: &Summary, scale: &GradeScale, p: Paint) {
     let mut line = format!("共 {} 份报告", s.reports);
     if let Some(mean) = s.mean_score {
         let _ = write!(line, "，平均 {} 分", fmt1(mean));
@@ -209,7 +216,7 @@ fn summary_line(out: &mut String, b: &Batch, p: Paint) {
     let grades: Vec<String> = s
         .grades
         .iter()
-        .map(|(g, n)| format!("{} {n}", p.grade(g, &b.pack.grades)))
+        .map(|(g, n)| format!("{} {n}", p.grade(g, scale)))
         .collect();
     if s.reports > 0 {
         let _ = write!(line, "；{}", grades.join(" · "));
