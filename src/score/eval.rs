@@ -221,10 +221,14 @@ impl Ctx<'_> {
         keep: Keep,
     ) -> Outcome {
         let mut best = Outcome::default();
-        for g in self.groups(unit, within) {
+        let mut step = |g: &[usize]| -> Option<Outcome> {
+            // A group where no part can find anything changes nothing: pass it over.
+            if need > 0 && !of.iter().any(|c| self.may_find(c, g)) {
+                return None;
+            }
             let mut o = Outcome::default();
             for child in of {
-                let r = self.eval(child, &g);
+                let r = self.eval(child, g);
                 o.negated.extend(r.negated);
                 if r.ok {
                     o.found += 1;
@@ -234,15 +238,46 @@ impl Ctx<'_> {
             o.hits.truncate(keep.total);
             if o.found >= need {
                 o.ok = true;
-                return o;
+                return Some(o);
             }
             if o.found > best.found {
                 best.found = o.found;
                 best.hits = o.hits;
             }
             best.negated.extend(o.negated);
+            None
+        };
+        if within == Within::Sentence {
+            // A sentence's group is a run of its index: slices of the unit, none built.
+            for g in unit.chunk_by(|a, b| a == b) {
+                if let Some(o) = step(g) {
+                    return o;
+                }
+            }
+        } else {
+            for g in self.groups(unit, within) {
+                if let Some(o) = step(&g) {
+                    return o;
+                }
+            }
         }
         best
+    }
+
+    /// False only when `c` surely finds nothing in `g`, not even a negated match: none of
+    /// its patterns matches in a sentence of `g`, and it needs at least one to hold.
+    fn may_find(&self, c: &Cond, g: &[usize]) -> bool {
+        match c {
+            Cond::Pattern(p) => {
+                let found = self.hits.of(p);
+                g.iter().any(|&si| found.at(si).is_some())
+            }
+            Cond::Any { of, .. } | Cond::All { of, .. } if !of.is_empty() => {
+                of.iter().any(|x| self.may_find(x, g))
+            }
+            Cond::AtLeast { n, of, .. } if *n > 0 => of.iter().any(|x| self.may_find(x, g)),
+            _ => true,
+        }
     }
 
     /// `inner` in the headings above the text in scope.

@@ -61,18 +61,32 @@ fn negates(neg: &Negation, filters: &Filters, clause: &str) -> bool {
     })
 }
 
+/// True when sentence `text` states an intention (要加强…) rather than work done.
+pub fn intention(pack: &RulePack, text: &str) -> bool {
+    states_intention(&pack.negation, text)
+}
+
 /// True when the clause a match stands in says the thing is not done or not good
 /// enough (尚未…, 还不够健全, 有待…), however far inside the clause the negating word
 /// stands — or when a following clause of the sentence opens with one (…已经启动，
 /// 尚未印发实施). Excepted phrases (未发生, 未经) and words that are the object of a
 /// corrective verb (纠正不规范执法行为) are no negation. Always false for a pack with no
 /// negation words.
-pub fn negated(pack: &RulePack, text: &str, start: usize, end: usize) -> bool {
+///
+/// `intention` tells whether the sentence states one (要加强…): the answer is the same for
+/// every match in the sentence, so the hit index asks once per sentence.
+pub fn negated_with(
+    pack: &RulePack,
+    text: &str,
+    start: usize,
+    end: usize,
+    intention: impl FnOnce() -> bool,
+) -> bool {
     let neg = &pack.negation;
     if neg.words.is_empty() {
         return false;
     }
-    if states_intention(neg, text) {
+    if intention() {
         return true;
     }
     let filters = pack.filters();

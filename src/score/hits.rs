@@ -50,6 +50,8 @@ pub struct HitIndex<'a> {
     candidates: Vec<Vec<usize>>,
     hits: Vec<OnceCell<PatternHits>>,
     title: Option<Box<HitIndex<'a>>>,
+    /// For each sentence, whether it states an intention, once a match in it asks.
+    intentions: Vec<OnceCell<bool>>,
     searches: Cell<usize>,
     #[cfg(test)]
     log: std::cell::RefCell<Vec<(usize, usize)>>,
@@ -81,6 +83,7 @@ impl<'a> HitIndex<'a> {
             candidates,
             hits,
             title: None,
+            intentions: (0..doc.sentences.len()).map(|_| OnceCell::new()).collect(),
             searches: Cell::new(0),
             #[cfg(test)]
             log: Default::default(),
@@ -125,7 +128,7 @@ impl<'a> HitIndex<'a> {
             self.searches.set(self.searches.get() + 1);
             #[cfg(test)]
             self.log.borrow_mut().push((p.id, si));
-            let found = self.sentence(p, text);
+            let found = self.sentence(p, si, text);
             if !found.is_empty() {
                 out.sentences.push(si);
                 out.matches.push(found);
@@ -135,7 +138,7 @@ impl<'a> HitIndex<'a> {
     }
 
     /// The matches of `p` in one sentence, up to the first that no guard throws out.
-    fn sentence(&self, p: &Pattern, text: &str) -> Vec<Match> {
+    fn sentence(&self, p: &Pattern, si: usize, text: &str) -> Vec<Match> {
         let mut out = Vec::new();
         let re = p.regex().unwrap_or_else(|e| {
             // Syntax was checked at load; only a size limit is left, which `rules check`
@@ -153,7 +156,9 @@ impl<'a> HitIndex<'a> {
                 continue;
             }
             let in_title = guards::in_title(self.pack, text, m.start());
-            let negated = guards::negated(self.pack, text, m.start(), m.end());
+            let intention =
+                || *self.intentions[si].get_or_init(|| guards::intention(self.pack, text));
+            let negated = guards::negated_with(self.pack, text, m.start(), m.end(), intention);
             out.push(Match {
                 start: m.start(),
                 end: m.end(),
