@@ -9,7 +9,7 @@ use minijinja::{context, Environment, UndefinedBehavior};
 
 use super::budget::{Budget, Capped};
 use super::labels::{fmt1, grade_styles, pts, ratio_pct, status_label, status_mark};
-use super::overview::{Overview, OverviewRow};
+use super::overview::{Overview, OverviewRow, RowSeq, WithRows};
 use super::page::ReportPage;
 use super::{Batch, RenderError};
 use crate::model::scorecard::{ErrorRecord, Scorecard, Status};
@@ -135,7 +135,8 @@ impl Templates {
         errors: &[ErrorRecord],
         pack: &RulePack,
     ) -> Result<String, RenderError> {
-        let out = self.overview_to(rows, errors, pack, Vec::new())?;
+        let rows = std::sync::Arc::new(rows.to_vec());
+        let out = self.overview_to(&rows, errors, pack, Vec::new())?;
         Ok(String::from_utf8(out).expect("templates write UTF-8"))
     }
 
@@ -143,12 +144,16 @@ impl Templates {
     /// run, so it is not held whole in memory.
     pub(super) fn overview_to<W: std::io::Write>(
         &self,
-        rows: &[OverviewRow],
+        rows: &std::sync::Arc<Vec<OverviewRow>>,
         errors: &[ErrorRecord],
         pack: &RulePack,
         out: W,
     ) -> Result<W, RenderError> {
         let ov = Overview::new(rows, errors, pack);
+        let ov_value = minijinja::Value::from_object(WithRows {
+            rows: minijinja::Value::from_object(RowSeq::new(rows.clone(), &ov)),
+            base: minijinja::Value::from(Serde(&ov)),
+        });
         let grades = grade_styles(&pack.grades);
         let shown = rows.iter().map(OverviewRow::shown_bytes).sum::<usize>()
             + errors
@@ -157,7 +162,7 @@ impl Templates {
                 .sum::<usize>();
         self.render_to(
             "index.html",
-            context!(ov => Serde(&ov), grades => Serde(&grades)),
+            context!(ov => ov_value, grades => Serde(&grades)),
             Budget::overview(rows.len() + errors.len(), shown),
             out,
         )

@@ -27,7 +27,6 @@ pub(crate) struct Overview<'a> {
     /// Category groups over the heatmap's element columns.
     groups: Vec<Group<'a>>,
     elements: Vec<Column<'a>>,
-    rows: Vec<Row<'a>>,
     histogram: Histogram,
     averages: Averages<'a>,
     figures: Vec<Column<'a>>,
@@ -178,7 +177,7 @@ impl OverviewRow {
     }
 
     /// This row under the overview's columns.
-    fn view<'a>(&'a self, cols: &Columns<'a>) -> Row<'a> {
+    fn view<'a>(&'a self, figure_ids: &[String]) -> Row<'a> {
         Row {
             page: &self.page,
             name: self
@@ -201,18 +200,14 @@ impl OverviewRow {
                 .iter()
                 .map(|s| s.map_or("s-x", status_class))
                 .collect(),
-            figures: cols
-                .figures
+            figures: figure_ids
                 .iter()
-                .map(|col| {
-                    self.figures
-                        .iter()
-                        .find(|f| f.id == col.id)
-                        .map(|f| Figure {
-                            value: f.value,
-                            unit: &f.unit,
-                            line: f.line,
-                        })
+                .map(|id| {
+                    self.figures.iter().find(|f| &f.id == id).map(|f| Figure {
+                        value: f.value,
+                        unit: &f.unit,
+                        line: f.line,
+                    })
                 })
                 .collect(),
         }
@@ -256,7 +251,6 @@ impl<'a> Overview<'a> {
             }),
             missing: most_missing(rows, &cols.elements),
             groups: groups(pack),
-            rows: rows.iter().map(|r| r.view(&cols)).collect(),
             categories: cols.categories,
             elements: cols.elements,
             figures: cols.figures,
@@ -388,4 +382,61 @@ fn most_missing<'a>(rows: &[OverviewRow], elements: &[Column<'a>]) -> Vec<Missin
     out.sort_by_key(|m| std::cmp::Reverse(m.missing));
     out.truncate(TOP_MISSING);
     out
+}
+
+/// The overview's rows as the template reads them, one row's values made at a time when a
+/// loop reaches it and dropped after: turned into template values all at once, a batch's
+/// rows would hold several times the memory of the rows kept (issue 10: flat memory).
+#[derive(Debug)]
+pub(crate) struct RowSeq {
+    rows: std::sync::Arc<Vec<OverviewRow>>,
+    figure_ids: Vec<String>,
+}
+
+impl RowSeq {
+    /// The rows under the overview's figure columns.
+    pub(crate) fn new(rows: std::sync::Arc<Vec<OverviewRow>>, ov: &Overview<'_>) -> RowSeq {
+        let figure_ids = ov.figures.iter().map(|c| c.id.to_string()).collect();
+        RowSeq { rows, figure_ids }
+    }
+}
+
+impl minijinja::value::Object for RowSeq {
+    fn repr(self: &std::sync::Arc<Self>) -> minijinja::value::ObjectRepr {
+        minijinja::value::ObjectRepr::Seq
+    }
+
+    fn get_value(self: &std::sync::Arc<Self>, key: &minijinja::Value) -> Option<minijinja::Value> {
+        let row = self.rows.get(key.as_usize()?)?;
+        Some(minijinja::Value::from(minijinja::value::Serde(
+            row.view(&self.figure_ids),
+        )))
+    }
+
+    fn enumerate(self: &std::sync::Arc<Self>) -> minijinja::value::Enumerator {
+        minijinja::value::Enumerator::Seq(self.rows.len())
+    }
+}
+
+/// The overview with its rows beside it: `ov.rows` is the lazy [`RowSeq`], every other
+/// attribute the overview's own values.
+#[derive(Debug)]
+pub(crate) struct WithRows {
+    /// The overview's values, rows left out.
+    pub(crate) base: minijinja::Value,
+    /// The rows.
+    pub(crate) rows: minijinja::Value,
+}
+
+impl minijinja::value::Object for WithRows {
+    fn get_value(self: &std::sync::Arc<Self>, key: &minijinja::Value) -> Option<minijinja::Value> {
+        if key.as_str() == Some("rows") {
+            return Some(self.rows.clone());
+        }
+        self.base.get_item(key).ok().filter(|v| !v.is_undefined())
+    }
+
+    fn enumerate(self: &std::sync::Arc<Self>) -> minijinja::value::Enumerator {
+        minijinja::value::Enumerator::NonEnumerable
+    }
 }

@@ -120,14 +120,14 @@ impl<'a> HtmlWriter<'a> {
             .create_new(true)
             .open(self.dir.join("index.html"))?;
         let out = std::io::BufWriter::with_capacity(1 << 16, file);
-        let out = self
-            .templates
-            .overview_to(&self.rows, errors, self.pack, out)?;
+        let rows = std::sync::Arc::new(self.rows);
+        let out = self.templates.overview_to(&rows, errors, self.pack, out)?;
         let file = out
             .into_inner()
             .map_err(std::io::IntoInnerError::into_error)?;
         file.sync_all()?;
-        Ok(self.rows.into_iter().map(|r| r.page).collect())
+        let rows = std::sync::Arc::try_unwrap(rows).unwrap_or_else(|shared| (*shared).clone());
+        Ok(rows.into_iter().map(|r| r.page).collect())
     }
 }
 
