@@ -15,6 +15,7 @@ pub mod engine;
 pub mod fold;
 pub mod ingest;
 pub mod model;
+pub mod msg;
 pub mod render;
 pub mod rules;
 pub mod score;
