@@ -37,7 +37,7 @@ pub(super) enum Body {
     /// Text written as it is: a JSON scorecard, a JSON Lines record, a text block.
     Text(String),
     /// A CSV row, whose element columns wait for the header.
-    Csv(CsvRow),
+    Csv(Box<CsvRow>),
     /// An HTML page and the report's row of the overview.
     Page(String, Box<OverviewRow>),
     /// The report's row of the xlsx summary sheet and its missing and partial elements.
@@ -98,11 +98,10 @@ impl<'a> Renderer<'a> {
         let body = match self.format {
             OutputFormat::Json => Body::Text(json::report(card)),
             OutputFormat::Jsonl => Body::Text(json::line(card)),
-            OutputFormat::Csv => Body::Csv(CsvRow::new(card, self.pack)),
-            OutputFormat::Xlsx => Body::Sheet(
-                Box::new(CsvRow::new(card, self.pack)),
-                Gap::all(card),
-            ),
+            OutputFormat::Csv => Body::Csv(Box::new(CsvRow::new(card, self.pack))),
+            OutputFormat::Xlsx => {
+                Body::Sheet(Box::new(CsvRow::new(card, self.pack)), Gap::all(card))
+            }
             OutputFormat::Text => Body::Text(text::block(card, &self.pack.grades, self.color)),
             OutputFormat::Html => Body::Page(
                 self.templates().report_page(card, text, self.pack)?,
