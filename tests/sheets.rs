@@ -38,7 +38,11 @@ fn cards() -> HashMap<String, Value> {
     let out = lawscore(&["score", "-q", "--format", "json", BATCH]);
     let doc: Value = serde_json::from_slice(&out.stdout).expect("JSON output");
     let reports = doc["reports"].as_array().expect("reports");
-    assert!(reports.len() > 10, "the batch scored {} reports", reports.len());
+    assert!(
+        reports.len() > 10,
+        "the batch scored {} reports",
+        reports.len()
+    );
     reports
         .iter()
         .map(|c| (c["source"]["path"].as_str().unwrap().to_string(), c.clone()))
@@ -65,7 +69,11 @@ fn csv_of(extra: &[&str]) -> (Vec<String>, Vec<Vec<String>>) {
     args.extend_from_slice(extra);
     args.extend([BATCH, MISSING]);
     let out = lawscore(&args);
-    assert_eq!(out.status.code(), Some(2), "a missing file makes the run end with 2");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a missing file makes the run end with 2"
+    );
     read_csv(&out.stdout, true)
 }
 
@@ -76,7 +84,11 @@ fn fig(x: &Value) -> String {
 
 /// A figure read back from a cell, to one decimal (LibreOffice writes 97 for 97.0).
 fn cell_fig(s: &str) -> String {
-    format!("{:.1}", s.parse::<f64>().unwrap_or_else(|_| panic!("`{s}` is no number")))
+    format!(
+        "{:.1}",
+        s.parse::<f64>()
+            .unwrap_or_else(|_| panic!("`{s}` is no number"))
+    )
 }
 
 /// Every figure of `card` against the CSV row, under `header`, naming columns by `name`.
@@ -99,7 +111,10 @@ fn check_row(card: &Value, row: &[String], col: &dyn Fn(&str) -> usize, zh: bool
         assert_eq!(at(&format!("{id}.points")), fig(&e["points"]), "{id}");
     }
     for k in ["name", "version", "digest"] {
-        assert_eq!(at(&format!("ruleset.{k}")), card["ruleset"][k].as_str().unwrap());
+        assert_eq!(
+            at(&format!("ruleset.{k}")),
+            card["ruleset"][k].as_str().unwrap()
+        );
     }
 }
 
@@ -123,7 +138,10 @@ fn csv_points_columns_follow_the_contract_and_match_the_json() {
     let contract = ["path", "title", "issuer", "year", "date", "score", "grade"];
     assert_eq!(header[..7], contract);
     assert_eq!(header[7..7 + ids.len()], ids[..]);
-    assert_eq!(header[7 + ids.len()..7 + ids.len() + 4], ["warnings", "error", "earned", "possible"]);
+    assert_eq!(
+        header[7 + ids.len()..7 + ids.len() + 4],
+        ["warnings", "error", "earned", "possible"]
+    );
     let col = |name: &str| {
         header
             .iter()
@@ -141,7 +159,10 @@ fn csv_points_columns_follow_the_contract_and_match_the_json() {
     }
     let failed = rows.last().unwrap();
     assert_eq!(failed[0], MISSING);
-    assert!(!failed[col("error")].is_empty(), "the error record says why");
+    assert!(
+        !failed[col("error")].is_empty(),
+        "the error record says why"
+    );
     assert!(failed[col("score")].is_empty() && failed[col("earned")].is_empty());
 }
 
@@ -151,7 +172,10 @@ fn csv_chinese_headers_carry_the_same_figures_under_the_packs_titles() {
     let (ids_header, _) = csv_of(&[]);
     let (header, rows) = csv_of(&["--csv-headers", "zh"]);
     assert_eq!(header.len(), ids_header.len(), "the same columns");
-    assert_eq!(header[..7], ["路径", "标题", "发文机关", "年度", "日期", "得分", "等级"]);
+    assert_eq!(
+        header[..7],
+        ["路径", "标题", "发文机关", "年度", "日期", "得分", "等级"]
+    );
     let any = cards.values().next().unwrap();
     // The zh header names each id column by what the pack calls it.
     let mut title_of: HashMap<String, String> = HashMap::new();
@@ -170,13 +194,19 @@ fn csv_chinese_headers_carry_the_same_figures_under_the_packs_titles() {
             assert_eq!(&header[i], t, "column {i} ({id})");
         }
     }
-    assert!(header.iter().all(|h| !h.is_ascii()), "every header is Chinese: {header:?}");
+    assert!(
+        header.iter().all(|h| !h.is_ascii()),
+        "every header is Chinese: {header:?}"
+    );
     let col = |name: &str| ids_header.iter().position(|h| h == name).unwrap();
     let by_path = rows_by_path(&rows);
     for (path, card) in &cards {
         check_row(card, by_path[path.as_str()], &col, true);
     }
-    let gov = cards.values().find(|c| c["profile"] == "government").unwrap();
+    let gov = cards
+        .values()
+        .find(|c| c["profile"] == "government")
+        .unwrap();
     let row = by_path[gov["source"]["path"].as_str().unwrap()];
     assert_eq!(row[col("profile")], "人民政府", "the profile by its title");
 }
@@ -205,8 +235,15 @@ fn soffice() -> Option<PathBuf> {
 
 /// Every sheet of `xlsx` as CSV (LibreOffice ≥ 7.2 writes FILE-SheetName.csv for each when
 /// the last filter token is -1), by sheet name.
-fn sheets(office: &Path, xlsx: &Path, dir: &Path) -> HashMap<String, (Vec<String>, Vec<Vec<String>>)> {
-    let profile = format!("-env:UserInstallation=file://{}", dir.join("profile").display());
+fn sheets(
+    office: &Path,
+    xlsx: &Path,
+    dir: &Path,
+) -> HashMap<String, (Vec<String>, Vec<Vec<String>>)> {
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.join("profile").display()
+    );
     let out = Command::new(office)
         .args([&profile, "--headless", "--convert-to"])
         .arg(r#"csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"#)
@@ -215,14 +252,24 @@ fn sheets(office: &Path, xlsx: &Path, dir: &Path) -> HashMap<String, (Vec<String
         .arg(xlsx)
         .output()
         .expect("run soffice");
-    assert!(out.status.success(), "soffice: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "soffice: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stem = xlsx.file_stem().unwrap().to_string_lossy().to_string();
     let mut found = HashMap::new();
     for entry in std::fs::read_dir(dir).unwrap() {
         let p = entry.unwrap().path();
         let name = p.file_name().unwrap().to_string_lossy().to_string();
-        if let Some(sheet) = name.strip_prefix(&format!("{stem}-")).and_then(|n| n.strip_suffix(".csv")) {
-            found.insert(sheet.to_string(), read_csv(&std::fs::read(&p).unwrap(), false));
+        if let Some(sheet) = name
+            .strip_prefix(&format!("{stem}-"))
+            .and_then(|n| n.strip_suffix(".csv"))
+        {
+            found.insert(
+                sheet.to_string(),
+                read_csv(&std::fs::read(&p).unwrap(), false),
+            );
         }
     }
     found
@@ -233,15 +280,40 @@ fn xlsx_read_back_by_libreoffice_holds_the_json_figures() {
     let Some(office) = soffice() else { return };
     let dir = tempfile::tempdir().unwrap();
     let xlsx = dir.path().join("scores.xlsx");
-    let out = lawscore(&["score", "-q", "--format", "xlsx", "--out", xlsx.to_str().unwrap(), BATCH, MISSING]);
-    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = lawscore(&[
+        "score",
+        "-q",
+        "--format",
+        "xlsx",
+        "--out",
+        xlsx.to_str().unwrap(),
+        BATCH,
+        MISSING,
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let cards = cards();
     let book = sheets(&office, &xlsx, dir.path());
     let names: Vec<&String> = book.keys().collect();
-    let (head, rows) = &book.get("汇总").unwrap_or_else(|| panic!("sheets {names:?}"));
-    let col = |name: &str| head.iter().position(|h| h == name).unwrap_or_else(|| panic!("no {name} in {head:?}"));
-    assert_eq!(rows.len(), cards.len() + 1, "a row per report and per failed file");
-    let by_path: HashMap<&str, &Vec<String>> = rows.iter().map(|r| (r[col("路径")].as_str(), r)).collect();
+    let (head, rows) = &book
+        .get("汇总")
+        .unwrap_or_else(|| panic!("sheets {names:?}"));
+    let col = |name: &str| {
+        head.iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no {name} in {head:?}"))
+    };
+    assert_eq!(
+        rows.len(),
+        cards.len() + 1,
+        "a row per report and per failed file"
+    );
+    let by_path: HashMap<&str, &Vec<String>> =
+        rows.iter().map(|r| (r[col("路径")].as_str(), r)).collect();
     for (path, card) in &cards {
         let row = by_path[path.as_str()];
         let at = |name: &str| row.get(col(name)).map_or("", String::as_str);
@@ -251,8 +323,16 @@ fn xlsx_read_back_by_libreoffice_holds_the_json_figures() {
         assert_eq!(cell_fig(at("满分")), fig(&card["possible"]));
         for c in card["categories"].as_array().unwrap() {
             let t = c["title"].as_str().unwrap();
-            assert_eq!(cell_fig(at(&format!("{t}·得分"))), fig(&c["earned"]), "{path} {t}");
-            assert_eq!(cell_fig(at(&format!("{t}·满分"))), fig(&c["possible"]), "{path} {t}");
+            assert_eq!(
+                cell_fig(at(&format!("{t}·得分"))),
+                fig(&c["earned"]),
+                "{path} {t}"
+            );
+            assert_eq!(
+                cell_fig(at(&format!("{t}·满分"))),
+                fig(&c["possible"]),
+                "{path} {t}"
+            );
         }
         for e in card["elements"].as_array().unwrap() {
             let t = e["title"].as_str().unwrap();
@@ -266,7 +346,10 @@ fn xlsx_read_back_by_libreoffice_holds_the_json_figures() {
     let any = cards.values().next().unwrap();
     for k in ["name", "version", "digest"] {
         let v = any["ruleset"][k].as_str().unwrap();
-        assert!(facts.iter().any(|f| *f == v), "说明 names the pack's {k} {v}");
+        assert!(
+            facts.iter().any(|f| *f == v),
+            "说明 names the pack's {k} {v}"
+        );
     }
 }
 
@@ -274,7 +357,11 @@ fn xlsx_read_back_by_libreoffice_holds_the_json_figures() {
 /// the pack's advice.
 fn check_gaps(sheet: &(Vec<String>, Vec<Vec<String>>), cards: &HashMap<String, Value>) {
     let (head, rows) = sheet;
-    let col = |name: &str| head.iter().position(|h| h == name).unwrap_or_else(|| panic!("no {name} in {head:?}"));
+    let col = |name: &str| {
+        head.iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no {name} in {head:?}"))
+    };
     let mut want = Vec::new();
     for (path, card) in cards {
         for e in card["elements"].as_array().unwrap() {
@@ -282,7 +369,13 @@ fn check_gaps(sheet: &(Vec<String>, Vec<Vec<String>>), cards: &HashMap<String, V
             if status == "missing" || status == "partial" {
                 let lost = e["weight"].as_f64().unwrap() - e["points"].as_f64().unwrap();
                 let advice = e["advice"].as_str().unwrap_or_default();
-                want.push((path.clone(), e["title"].as_str().unwrap().to_string(), word(status), format!("{lost:.1}"), advice.to_string()));
+                want.push((
+                    path.clone(),
+                    e["title"].as_str().unwrap().to_string(),
+                    word(status),
+                    format!("{lost:.1}"),
+                    advice.to_string(),
+                ));
             }
         }
     }
@@ -295,7 +388,13 @@ fn check_gaps(sheet: &(Vec<String>, Vec<Vec<String>>), cards: &HashMap<String, V
                 "缺失" => "缺失",
                 other => panic!("a gap row of status {other}"),
             };
-            (at("路径"), at("要素"), status, cell_fig(&at("失分")), at("修改建议"))
+            (
+                at("路径"),
+                at("要素"),
+                status,
+                cell_fig(&at("失分")),
+                at("修改建议"),
+            )
         })
         .collect();
     want.sort();

@@ -238,7 +238,12 @@ pub(super) fn header(cols: &Columns, h: CsvHeaders) -> Vec<String> {
 fn id_header(cols: &Columns) -> Vec<String> {
     let mut out: Vec<String> = HEAD.iter().map(|h| h.to_string()).collect();
     out.extend(cols.elements.iter().map(|(id, _)| id.clone()));
-    out.extend(["warnings", "error", "earned", "possible", "profile", "level"].map(String::from));
+    out.extend(
+        [
+            "warnings", "error", "earned", "possible", "profile", "level",
+        ]
+        .map(String::from),
+    );
     for (id, _) in &cols.categories {
         out.push(format!("{id}.earned"));
         out.push(format!("{id}.possible"));

@@ -8,9 +8,7 @@ use minijinja::value::Serde;
 use minijinja::{context, Environment, UndefinedBehavior};
 
 use super::budget::{Budget, Capped};
-use super::labels::{
-    fmt1, grade_styles, pts, ratio_pct, status_label, status_mark, status_styles,
-};
+use super::labels::{fmt1, grade_styles, pts, ratio_pct, status_label, status_mark, status_styles};
 use super::overview::{Overview, OverviewRow, RowSeq, WithRows};
 use super::page::ReportPage;
 use super::{Batch, RenderError};

@@ -34,11 +34,11 @@ use crate::model::scorecard::{ErrorRecord, Scorecard, Summary};
 use crate::model::GradeScale;
 use crate::rules::RulePack;
 
-pub use self::csv::CsvHeaders;
 pub use self::atomic::{
     output_dir_state, output_target, replace_dir, write_atomic, AtomicFile, OutputDir,
     SCORECARD_MARK,
 };
+pub use self::csv::CsvHeaders;
 pub use self::html::Templates;
 pub use self::overview::OverviewRow;
 pub use self::pages::{page_file_name, page_file_names, write_html_dir, HtmlWriter, PageNames};

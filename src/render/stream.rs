@@ -39,22 +39,21 @@ impl<'a, W: Write> StreamWriter<'a, W> {
     /// Starts the output in `r`'s format on `out` (a JSON document's head, CSV's byte-order
     /// mark). HTML is a folder, written by [`super::HtmlWriter`].
     pub fn new(r: &Renderer<'a>, mut out: W) -> io::Result<StreamWriter<'a, W>> {
-        let out = match r.format {
-            OutputFormat::Json => {
-                out.write_all(json::head(&r.pack.ruleset()).as_bytes())?;
-                Out::Plain(out)
-            }
-            OutputFormat::Csv => {
-                out.write_all(csvout::BOM.as_bytes())?;
-                Out::Csv(Box::new(csvout::writer(out)), None)
-            }
-            OutputFormat::Jsonl | OutputFormat::Text => Out::Plain(out),
-            OutputFormat::Html | OutputFormat::Xlsx => {
-                return Err(io::Error::other(
+        let out =
+            match r.format {
+                OutputFormat::Json => {
+                    out.write_all(json::head(&r.pack.ruleset()).as_bytes())?;
+                    Out::Plain(out)
+                }
+                OutputFormat::Csv => {
+                    out.write_all(csvout::BOM.as_bytes())?;
+                    Out::Csv(Box::new(csvout::writer(out)), None)
+                }
+                OutputFormat::Jsonl | OutputFormat::Text => Out::Plain(out),
+                OutputFormat::Html | OutputFormat::Xlsx => return Err(io::Error::other(
                     "--format html and xlsx are written by their own writers, not as one stream",
-                ))
-            }
-        };
+                )),
+            };
         Ok(StreamWriter {
             format: r.format,
             pack: r.pack,

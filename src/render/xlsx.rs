@@ -268,14 +268,23 @@ impl<'a> XlsxWriter<'a> {
             r.head(c, h, &st.head, false)?;
         }
         for (c, (_, title)) in (lay.categories..).step_by(2).zip(&cols.categories) {
-            r.head(c, &t!("sheets.head.category_earned", title = title), &st.head, false)?;
+            r.head(
+                c,
+                &t!("sheets.head.category_earned", title = title),
+                &st.head,
+                false,
+            )?;
             let possible = t!("sheets.head.category_possible", title = title);
             r.head(c + 1, &possible, &st.head, false)?;
         }
         for (c, (_, title)) in (lay.elements..).zip(&cols.elements) {
             r.head(c, title, &st.head_upright, true)?;
         }
-        let tail = [t!("sheets.head.warnings"), t!("sheets.head.error"), t!("sheets.head.path")];
+        let tail = [
+            t!("sheets.head.warnings"),
+            t!("sheets.head.error"),
+            t!("sheets.head.path"),
+        ];
         for (c, h) in (lay.tail..).zip(tail) {
             r.head(c, h, &st.head, false)?;
         }
@@ -366,7 +375,10 @@ impl<'a> XlsxWriter<'a> {
         }
         let last = lay.last();
         for (sheet, last_col) in [(&self.summary, last), (&self.gaps, 7)] {
-            let ws = self.book.worksheet_from_index(sheet.index).map_err(xlsx_err)?;
+            let ws = self
+                .book
+                .worksheet_from_index(sheet.index)
+                .map_err(xlsx_err)?;
             lay_out(ws, sheet, last_col)?;
         }
         self.about(errors.len())?;
@@ -435,7 +447,9 @@ impl Sink for XlsxWriter<'_> {
     fn put(&mut self, piece: Piece) -> Result<(), RenderError> {
         match piece.body {
             Body::Sheet(row, gaps) => Ok(self.write(&row, &gaps)?),
-            _ => Err(RenderError::Io("a report rendered for another format".into())),
+            _ => Err(RenderError::Io(
+                "a report rendered for another format".into(),
+            )),
         }
     }
 }
