@@ -138,9 +138,15 @@ fn csv_points_columns_follow_the_contract_and_match_the_json() {
     let contract = ["path", "title", "issuer", "year", "date", "score", "grade"];
     assert_eq!(header[..7], contract);
     assert_eq!(header[7..7 + ids.len()], ids[..]);
+    let new = 7 + ids.len();
     assert_eq!(
-        header[7 + ids.len()..7 + ids.len() + 4],
-        ["warnings", "error", "earned", "possible"]
+        header[new..new + 4],
+        ["earned", "possible", "profile", "level"]
+    );
+    assert_eq!(
+        header[header.len() - 2..],
+        ["warnings", "error"],
+        "error stays last"
     );
     let col = |name: &str| {
         header

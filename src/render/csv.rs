@@ -199,29 +199,27 @@ impl Columns {
 
     /// How many cells a row has.
     fn width(&self) -> usize {
-        HEAD.len() + self.elements.len() + 2 + TAIL_HEAD + TAIL_PACK + self.tail_figures()
-    }
-
-    fn tail_figures(&self) -> usize {
-        2 * self.categories.len() + self.elements.len()
+        let figures = 2 * self.categories.len() + self.elements.len();
+        HEAD.len() + self.elements.len() + FIGURES_HEAD + figures + PACK + 2
     }
 }
 
-/// The cells after `error` that every row has before the per-category ones: earned,
-/// possible, profile, level.
-const TAIL_HEAD: usize = 4;
-/// The pack's name, version and digest, last.
-const TAIL_PACK: usize = 3;
+/// The cells after the element statuses that every row has before the per-category ones:
+/// earned, possible, profile, level.
+const FIGURES_HEAD: usize = 4;
+/// The pack's name, version and digest, before `warnings` and `error`.
+const PACK: usize = 3;
 
 /// The header row. The contract's columns keep their place and, under `id`, their names:
-/// `path,title,issuer,year,date,score,grade`, one column per element id holding the
-/// report's status, `warnings` (e.g. a text that is not a report at all, joined by ；) and
-/// `error` (empty for scored reports, the reason for files that failed, which get a row of
-/// their own). After them, read left to right as a supervisor checks a score: `earned`,
-/// `possible`, `profile`, `level`, each category's `<id>.earned` and `<id>.possible`, each
-/// element's `<id>.points`, and the pack that scored the row (`ruleset.name`,
-/// `ruleset.version`, `ruleset.digest`). Under `zh` the same columns carry Chinese names
-/// and the pack's titles. Text cells are neutralised by [`text_cell`].
+/// `path,title,issuer,year,date,score,grade`, then one column per element id holding the
+/// report's status. After them, read left to right as a supervisor checks a score:
+/// `earned`, `possible`, `profile`, `level`, each category's `<id>.earned` and
+/// `<id>.possible`, each element's `<id>.points`, and the pack that scored the row
+/// (`ruleset.name`, `ruleset.version`, `ruleset.digest`). Last, as before, `warnings`
+/// (e.g. a text that is not a report at all, joined by ；) and `error` (empty for scored
+/// reports, the reason for files that failed, which get a row of their own): `error` stays
+/// the last column. Under `zh` the same columns carry Chinese names and the pack's titles.
+/// Text cells are neutralised by [`text_cell`].
 pub(super) fn header(cols: &Columns, h: CsvHeaders) -> Vec<String> {
     let cells = match h {
         CsvHeaders::Id => id_header(cols),
@@ -238,18 +236,15 @@ pub(super) fn header(cols: &Columns, h: CsvHeaders) -> Vec<String> {
 fn id_header(cols: &Columns) -> Vec<String> {
     let mut out: Vec<String> = HEAD.iter().map(|h| h.to_string()).collect();
     out.extend(cols.elements.iter().map(|(id, _)| id.clone()));
-    out.extend(
-        [
-            "warnings", "error", "earned", "possible", "profile", "level",
-        ]
-        .map(String::from),
-    );
+    out.extend(["earned", "possible", "profile", "level"].map(String::from));
     for (id, _) in &cols.categories {
         out.push(format!("{id}.earned"));
         out.push(format!("{id}.possible"));
     }
     out.extend(cols.elements.iter().map(|(id, _)| format!("{id}.points")));
-    out.extend(["ruleset.name", "ruleset.version", "ruleset.digest"].map(String::from));
+    let pack = ["ruleset.name", "ruleset.version", "ruleset.digest"];
+    out.extend(pack.map(String::from));
+    out.extend(["warnings", "error"].map(String::from));
     out
 }
 
@@ -258,8 +253,6 @@ fn zh_header(cols: &Columns) -> Vec<String> {
     out.extend(cols.elements.iter().map(|(_, title)| title.clone()));
     out.extend(
         [
-            t!("sheets.head.warnings"),
-            t!("sheets.head.error"),
             t!("sheets.head.earned"),
             t!("sheets.head.possible"),
             t!("sheets.head.profile"),
@@ -281,6 +274,8 @@ fn zh_header(cols: &Columns) -> Vec<String> {
             t!("sheets.head.ruleset"),
             t!("sheets.head.ruleset_version"),
             t!("sheets.head.ruleset_digest"),
+            t!("sheets.head.warnings"),
+            t!("sheets.head.error"),
         ]
         .map(String::from),
     );
@@ -344,8 +339,6 @@ pub(super) fn cells(row: &CsvRow, cols: &Columns, h: CsvHeaders) -> Vec<String> 
         CsvHeaders::Zh => &row.profile.1,
     };
     out.extend([
-        text(&row.warnings),
-        String::new(),
         fmt1(row.earned),
         fmt1(row.possible),
         text(profile),
@@ -364,6 +357,7 @@ pub(super) fn cells(row: &CsvRow, cols: &Columns, h: CsvHeaders) -> Vec<String> 
     );
     let r = &row.ruleset;
     out.extend([text(&r.name), text(&r.version), text(&r.digest)]);
+    out.extend([text(&row.warnings), String::new()]);
     out
 }
 
@@ -372,7 +366,8 @@ pub(super) fn cells(row: &CsvRow, cols: &Columns, h: CsvHeaders) -> Vec<String> 
 pub(super) fn error_row(e: &ErrorRecord, cols: &Columns) -> Vec<String> {
     let mut row = vec![String::new(); cols.width()];
     row[0] = text_cell(&e.path).into_owned();
-    row[HEAD.len() + cols.elements.len() + 1] = text_cell(&e.error).into_owned();
+    let last = row.len() - 1;
+    row[last] = text_cell(&e.error).into_owned();
     row
 }
 

@@ -28,6 +28,7 @@ mod temps;
 mod text;
 mod xlsx;
 mod xlsx_rows;
+mod xlsx_style;
 
 use self::tally::Tally;
 use crate::model::scorecard::{ErrorRecord, Scorecard, Summary};
