@@ -526,6 +526,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
             .expect("a profile for cities")
             .id
             .clone(),
+        profile_title: pack().profile_for_level(Level::City).unwrap().title.clone(),
         ruleset: ruleset(),
         score,
         grade: grade(score),
