@@ -157,7 +157,11 @@ fn not_applicable(out: &mut String, card: &Scorecard) {
         return;
     }
     let points: f64 = na.iter().map(|e| e.weight).sum();
-    let titles: Vec<&str> = na.iter().take(NA_TITLES).map(|e| e.title.as_str()).collect();
+    let titles: Vec<&str> = na
+        .iter()
+        .take(NA_TITLES)
+        .map(|e| e.title.as_str())
+        .collect();
     let more = if na.len() > NA_TITLES { "等" } else { "" };
     let _ = writeln!(
         out,
