@@ -30,6 +30,16 @@ pub(crate) fn status_label(s: Status) -> &'static str {
     }
 }
 
+/// What a status is worth, as the card's legend says it.
+pub(crate) fn status_points(s: Status) -> &'static str {
+    match s {
+        Status::Met => "得满分",
+        Status::Partial => "得一半分",
+        Status::Missing => "不得分",
+        Status::NotApplicable => "不计入满分",
+    }
+}
+
 /// CSS class colouring a status; short because the heatmap repeats it once per cell.
 pub(crate) fn status_class(s: Status) -> &'static str {
     match s {

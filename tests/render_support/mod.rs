@@ -534,6 +534,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
             .expect("a profile for every level")
             .id
             .clone(),
+        profile_title: pack().profile_for_level(Level::City).unwrap().title.clone(),
         ruleset: ruleset(),
         score,
         grade: grade(score),
