@@ -10,6 +10,7 @@ use super::docx_body::lines;
 use super::docx_styles::parse_styles;
 use super::docx_xml::XmlError;
 use super::numbering::Numbering;
+use super::paragraphs::Paragraphs;
 use super::sniff::READS;
 use super::{IngestError, StyledHeading};
 
@@ -33,12 +34,13 @@ pub(crate) fn max_unpacked(len: u64) -> u64 {
 
 type Zip<'a> = ZipArchive<Cursor<&'a [u8]>>;
 
-/// The text of a .docx and the lines its styles mark as headings. `name` only chooses
-/// between "broken .docx" and "not a .docx" when the ZIP has no `word/document.xml`.
+/// The text of a .docx, the lines its styles mark as headings and where its paragraphs
+/// start. `name` only chooses between "broken .docx" and "not a .docx" when the ZIP has
+/// no `word/document.xml`.
 pub(crate) fn extract(
     bytes: &[u8],
     name: &str,
-) -> Result<(String, Vec<StyledHeading>), IngestError> {
+) -> Result<(String, Vec<StyledHeading>, Paragraphs), IngestError> {
     let mut zip = ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| IngestError::BadDocx(format!("the ZIP container is damaged ({e})")))?;
     if zip.index_for_name("word/document.xml").is_none() {

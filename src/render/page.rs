@@ -8,7 +8,9 @@
 use serde::Serialize;
 
 use super::highlight::{segments, Segment};
-use super::labels::{grade_class, ratio_pct, status_class, status_label, status_mark, timeliness};
+use super::labels::{
+    evidence_place, grade_class, ratio_pct, status_class, status_label, status_mark, timeliness,
+};
 use crate::model::scorecard::{
     ElementResult, Evidence, Indicator, RulesetRef, Scorecard, Source, Status,
 };
@@ -91,6 +93,8 @@ struct ElementView<'a> {
 #[derive(Serialize)]
 struct Quote<'a> {
     line: usize,
+    /// Where a reader finds it: `第12行`, `第6段（二、存在的不足）`.
+    at: String,
     section: &'a str,
     kind: &'static str,
     kind_label: &'static str,
@@ -257,6 +261,7 @@ fn element(e: &ElementResult) -> ElementView<'_> {
 fn quote(ev: &Evidence) -> Quote<'_> {
     Quote {
         line: ev.line,
+        at: evidence_place(ev, None),
         section: &ev.section,
         kind: ev.kind.as_str(),
         kind_label: ev.kind.label(),
