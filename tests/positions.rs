@@ -232,7 +232,10 @@ fn the_report_page_shows_the_paragraph_and_its_heading() {
     let page = std::fs::read_dir(&out_dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap() != "index.html")
+        .find(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.ends_with(".html") && name != "index.html"
+        })
         .expect("a report page");
     let html = std::fs::read_to_string(page).unwrap();
     for ev in evidence(&card) {
