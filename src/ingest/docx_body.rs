@@ -304,15 +304,10 @@ impl Body {
         if text.trim().is_empty() {
             return None;
         }
-        let row = matches!(piece, Piece::Row(_));
-        let text = match label {
-            Some(l) if !l.is_empty() => join_label(&l, text.trim()),
-            _ if row => text.trim_end().to_string(),
+        let text = match (label, &piece) {
+            (Some(l), _) if !l.is_empty() => join_label(&l, text.trim()),
+            (_, Piece::Row(_)) => text.trim_end().to_string(),
             _ => text.trim().to_string(),
-        };
-        let starts = match piece {
-            Piece::Para(n) => vec![(0, n)],
-            Piece::Row(starts) => starts,
         };
         if let Some(Row {
             cell: Some(cell),
@@ -326,35 +321,44 @@ impl Body {
             let flat = text.replace(['\n', '\t'], " ");
             let (base, lead) = (cell.len(), flat.len() - flat.trim_start().len());
             cell.push_str(flat.trim());
-            cell_starts.extend(
-                starts
-                    .iter()
-                    .map(|&(off, n)| (base + off.saturating_sub(lead), n)),
-            );
+            let starts = match piece {
+                Piece::Para(n) => vec![(0, n)],
+                Piece::Row(starts) => starts,
+            };
+            let shift = |(off, n): (usize, usize)| (base + off.saturating_sub(lead), n);
+            cell_starts.extend(starts.into_iter().map(shift));
             return None;
         }
+        Some(self.emit(text, piece))
+    }
+
+    /// Adds a paragraph's lines or a row's line to the output with where its paragraphs
+    /// start; returns the lines it made.
+    fn emit(&mut self, text: String, piece: Piece) -> Range<usize> {
         let first = self.out.len();
-        if row {
-            self.out.push(text);
-            let at = |(col, number)| ParagraphStart {
-                line: first,
-                col,
-                number,
-            };
-            self.marks.extend(starts.into_iter().map(at));
-        } else {
-            let lines = text.split('\n').map(str::trim).filter(|l| !l.is_empty());
-            self.out.extend(lines.map(String::from));
-            // Each line a break made still belongs to the paragraph.
-            let number = starts.first().map_or(0, |s| s.1);
-            self.marks
-                .extend((first..self.out.len()).map(|line| ParagraphStart {
+        match piece {
+            Piece::Row(starts) => {
+                self.out.push(text);
+                let at = |(col, number)| ParagraphStart {
+                    line: first,
+                    col,
+                    number,
+                };
+                self.marks.extend(starts.into_iter().map(at));
+            }
+            Piece::Para(number) => {
+                let lines = text.split('\n').map(str::trim).filter(|l| !l.is_empty());
+                self.out.extend(lines.map(String::from));
+                // Each line a break made still belongs to the paragraph.
+                let at = |line| ParagraphStart {
                     line,
                     col: 0,
                     number,
-                }));
+                };
+                self.marks.extend((first..self.out.len()).map(at));
+            }
         }
-        Some(first..self.out.len())
+        first..self.out.len()
     }
 }
 
