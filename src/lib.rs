@@ -2,7 +2,7 @@
 //! checklist kept in YAML, and render scorecards.
 //!
 //! One pipeline, one module per stage, over a ground floor every stage shares ([`model`]: the
-//! scorecard contract and section kinds; [`fold`]: one-for-one text folding; [`digest`]: SHA-256 in hex;
+//! scorecard contract and section kinds; [`msg`]: every message a person reads, in Chinese and English; [`fold`]: one-for-one text folding; [`digest`]: SHA-256 in hex;
 //! [`visible`]: report text made safe to show a person; [`builtin_regex`]: the crate's own
 //! regexes, checked together):
 //! [`ingest`] (bytes → text) → [`document`] (sections, kinds, metadata) →
@@ -15,6 +15,7 @@ pub mod engine;
 pub mod fold;
 pub mod ingest;
 pub mod model;
+pub mod msg;
 pub mod render;
 pub mod rules;
 pub mod score;
