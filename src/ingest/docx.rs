@@ -274,3 +274,49 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod paragraph_tests {
+    use super::*;
+
+    fn p(text: &str) -> String {
+        format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>")
+    }
+
+    #[test]
+    fn paragraphs_count_as_word_shows_them_in_text_boxes_and_nested_tables() {
+        // 1 甲 (with a text box: 2 框, its fallback copy not counted), 3 empty, then a
+        // table whose cell holds 4 乙 and a nested table of 5 丙 and 6 丁, then 7 戊.
+        let text_box = format!(
+            "<w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent>{}</w:txbxContent>\
+             </w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>{}</w:txbxContent>\
+             </w:pict></mc:Fallback></mc:AlternateContent></w:r>",
+            p("框"),
+            p("框")
+        );
+        let nested = format!(
+            "<w:tbl><w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr></w:tbl>",
+            p("丙"),
+            p("丁")
+        );
+        let xml = format!(
+            "<w:document><w:body><w:p><w:r><w:t>甲</w:t></w:r>{text_box}</w:p><w:p/>\
+             <w:tbl><w:tr><w:tc>{}{nested}</w:tc></w:tr></w:tbl>{}</w:body></w:document>",
+            p("乙"),
+            p("戊")
+        );
+        let (text, _, paragraphs) =
+            lines(xml.as_bytes(), Numbering::default(), &Default::default()).unwrap();
+        assert_eq!(text, "框\n甲\n乙 丙 丁\n戊");
+        let at = |line: usize, word: &str| {
+            let col = text.lines().nth(line).unwrap().find(word).unwrap();
+            paragraphs.at(line, col)
+        };
+        assert_eq!([at(0, "框"), at(1, "甲")], [Some(2), Some(1)]);
+        assert_eq!(
+            [at(2, "乙"), at(2, "丙"), at(2, "丁")],
+            [Some(4), Some(5), Some(6)]
+        );
+        assert_eq!(at(3, "戊"), Some(7));
+    }
+}
