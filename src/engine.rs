@@ -87,9 +87,9 @@ impl Engine {
             chars: ex.text.chars().count(),
             sha256: crate::digest::sha256_hex(bytes),
         };
-        let styled = ex.styled();
+        let doc = Document::parse_styled(&ex.text, &ex.styled()).with_paragraphs(ex.paragraphs);
         Ok(Scored {
-            card: self.score_styled_text(&ex.text, &styled, source),
+            card: self.score_document(&doc, source),
             text: ex.text,
         })
     }
@@ -108,12 +108,16 @@ impl Engine {
         styled: &[(usize, u8)],
         source: Source,
     ) -> Scorecard {
-        let doc = Document::parse_styled(text, styled);
+        self.score_document(&Document::parse_styled(text, styled), source)
+    }
+
+    /// Scores a document under the forced profile, else the one its level picks.
+    fn score_document(&self, doc: &Document, source: Source) -> Scorecard {
         let profile = match &self.profile {
             Some(p) => self.pack.profile(p),
             None => self.pack.profile_for_level(doc.meta.level),
         }
         .expect("checked in Engine::new");
-        crate::score::score(&doc, &self.pack, profile, source)
+        crate::score::score(doc, &self.pack, profile, source)
     }
 }

@@ -186,6 +186,7 @@ fn evidence_advice_and_errors_in_text_output_are_escaped() {
     e.evidence = vec![Evidence {
         text: format!("开展{evil}"),
         line: 3,
+        paragraph: None,
         section: String::new(),
         kind: lawscore::model::Kind::Measures,
         matched: vec![],

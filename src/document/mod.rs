@@ -1,8 +1,10 @@
 //! Stage 2 — document: plain text → lines, sentences, sections with kinds, and metadata.
 //!
-//! Everything here works on lines of the extracted text, numbered from 1, so evidence
-//! always points at a line a person can find. Matching runs on a folded copy of each line
-//! (see [`crate::fold`]) while quotes come from the original.
+//! Everything here works on lines of the extracted text, numbered from 1. Matching runs
+//! on a folded copy of each line (see [`crate::fold`]) while quotes come from the
+//! original. Where the source has paragraphs of its own (.docx, HTML), the document also
+//! knows which one each place of a line stands in ([`Document::paragraph_at`]), so
+//! evidence names a paragraph a person finds in Word or the browser.
 
 pub mod checks;
 pub mod furniture;
@@ -14,6 +16,7 @@ mod patterns;
 mod structure;
 
 use crate::fold::OffsetMap;
+use crate::ingest::Paragraphs;
 use crate::model::scorecard::{Meta, SectionInfo};
 use crate::model::Kind;
 
@@ -145,6 +148,8 @@ pub struct Document {
     pub found: Found,
     /// What a reader must know before trusting the score (see [`checks`]).
     pub warnings: Vec<String>,
+    /// Where the source's paragraphs start (none for plain text and snippets).
+    pub paragraphs: Paragraphs,
 }
 
 impl Document {
@@ -168,6 +173,19 @@ impl Document {
         doc.found = locate::locate(&doc);
         doc.warnings = checks::warnings(&doc);
         doc
+    }
+
+    /// The document with the paragraph starts its source recorded
+    /// ([`crate::ingest::Extracted::paragraphs`]).
+    pub fn with_paragraphs(mut self, paragraphs: Paragraphs) -> Document {
+        self.paragraphs = paragraphs;
+        self
+    }
+
+    /// The 1-based paragraph of the source that byte `col` of the original text of
+    /// 0-based line `line` stands in; `None` when the source has no paragraphs.
+    pub fn paragraph_at(&self, line: usize, col: usize) -> Option<usize> {
+        self.paragraphs.at(line, col)
     }
 
     /// Takes `year` as the year reported on, where the text gives none to read (a rule

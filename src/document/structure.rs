@@ -524,6 +524,7 @@ impl Builder {
             meta: Meta::default(),
             found: Default::default(),
             warnings: Vec::new(),
+            paragraphs: Default::default(),
         }
     }
 }

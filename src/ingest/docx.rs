@@ -10,6 +10,7 @@ use super::docx_body::lines;
 use super::docx_styles::parse_styles;
 use super::docx_xml::XmlError;
 use super::numbering::Numbering;
+use super::paragraphs::Paragraphs;
 use super::sniff::READS;
 use super::{IngestError, StyledHeading};
 
@@ -33,12 +34,13 @@ pub(crate) fn max_unpacked(len: u64) -> u64 {
 
 type Zip<'a> = ZipArchive<Cursor<&'a [u8]>>;
 
-/// The text of a .docx and the lines its styles mark as headings. `name` only chooses
-/// between "broken .docx" and "not a .docx" when the ZIP has no `word/document.xml`.
+/// The text of a .docx, the lines its styles mark as headings and where its paragraphs
+/// start. `name` only chooses between "broken .docx" and "not a .docx" when the ZIP has
+/// no `word/document.xml`.
 pub(crate) fn extract(
     bytes: &[u8],
     name: &str,
-) -> Result<(String, Vec<StyledHeading>), IngestError> {
+) -> Result<(String, Vec<StyledHeading>, Paragraphs), IngestError> {
     let mut zip = ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| IngestError::BadDocx(format!("the ZIP container is damaged ({e})")))?;
     if zip.index_for_name("word/document.xml").is_none() {
@@ -270,5 +272,51 @@ mod tests {
             ["1", "mine", "grid"].map(bold),
             [Some(true), Some(false), None]
         );
+    }
+}
+
+#[cfg(test)]
+mod paragraph_tests {
+    use super::*;
+
+    fn p(text: &str) -> String {
+        format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>")
+    }
+
+    #[test]
+    fn paragraphs_count_as_word_shows_them_in_text_boxes_and_nested_tables() {
+        // 1 甲 (with a text box: 2 框, its fallback copy not counted), 3 empty, then a
+        // table whose cell holds 4 乙 and a nested table of 5 丙 and 6 丁, then 7 戊.
+        let text_box = format!(
+            "<w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent>{}</w:txbxContent>\
+             </w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>{}</w:txbxContent>\
+             </w:pict></mc:Fallback></mc:AlternateContent></w:r>",
+            p("框"),
+            p("框")
+        );
+        let nested = format!(
+            "<w:tbl><w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr></w:tbl>",
+            p("丙"),
+            p("丁")
+        );
+        let xml = format!(
+            "<w:document><w:body><w:p><w:r><w:t>甲</w:t></w:r>{text_box}</w:p><w:p/>\
+             <w:tbl><w:tr><w:tc>{}{nested}</w:tc></w:tr></w:tbl>{}</w:body></w:document>",
+            p("乙"),
+            p("戊")
+        );
+        let (text, _, paragraphs) =
+            lines(xml.as_bytes(), Numbering::default(), &Default::default()).unwrap();
+        assert_eq!(text, "框\n甲\n乙 丙 丁\n戊");
+        let at = |line: usize, word: &str| {
+            let col = text.lines().nth(line).unwrap().find(word).unwrap();
+            paragraphs.at(line, col)
+        };
+        assert_eq!([at(0, "框"), at(1, "甲")], [Some(2), Some(1)]);
+        assert_eq!(
+            [at(2, "乙"), at(2, "丙"), at(2, "丁")],
+            [Some(4), Some(5), Some(6)]
+        );
+        assert_eq!(at(3, "戊"), Some(7));
     }
 }

@@ -10,6 +10,7 @@ use quick_xml::events::{BytesRef, BytesStart, Event};
 use super::docx_styles::{style_bold, style_list, style_outline, Styles};
 use super::docx_xml::{attr, each_event, is_on, number, XmlError};
 use super::numbering::Numbering;
+use super::paragraphs::{ParagraphStart, Paragraphs};
 use super::{bold_heading_shape, StyledHeading, MAX_HEADING_LEVEL};
 
 /// Subtrees whose text is not the document's current text: the old side of tracked
@@ -24,6 +25,8 @@ const SKIPPED: &[&str] = &[
 
 #[derive(Default)]
 struct Para {
+    /// Its 1-based number among the body's paragraphs (see [`super::paragraphs`]).
+    number: usize,
     text: String,
     style: Option<String>,
     num_id: Option<String>,
@@ -50,12 +53,29 @@ struct RunFormat {
 struct Row {
     cells: Vec<String>,
     cell: Option<String>,
+    /// Where the open cell's paragraphs start in it: (byte offset, paragraph number).
+    cell_starts: Vec<(usize, usize)>,
+    /// Where the finished cells' paragraphs start in the row's line.
+    starts: Vec<(usize, usize)>,
+    /// Bytes of the row's line so far: the finished cells and a tab after each.
+    width: usize,
+}
+
+/// What a delivered text is: one paragraph, or a table row with the paragraphs its cells
+/// hold at byte offsets of the row's line.
+enum Piece {
+    Para(usize),
+    Row(Vec<(usize, usize)>),
 }
 
 #[derive(Default)]
 struct Body {
     out: Vec<String>,
     headings: Vec<StyledHeading>,
+    /// Paragraphs opened so far, the number of the last one.
+    count: usize,
+    /// Where each paragraph starts in `out`.
+    marks: Vec<ParagraphStart>,
     paras: Vec<Para>,
     rows: Vec<Row>,
     /// Open runs, innermost last (a text box's runs sit inside a run).
@@ -66,13 +86,13 @@ struct Body {
     skip: usize,
 }
 
-/// The lines of a document body and the lines styled as headings, the XML streamed
-/// from `xml`.
+/// The lines of a document body, the lines styled as headings and where each paragraph
+/// starts, the XML streamed from `xml`.
 pub(crate) fn lines(
     xml: impl BufRead,
     mut numbering: Numbering,
     styles: &Styles,
-) -> Result<(String, Vec<StyledHeading>), XmlError> {
+) -> Result<(String, Vec<StyledHeading>, Paragraphs), XmlError> {
     let mut b = Body::default();
     each_event(xml, |event| {
         if b.skip > 0 {
@@ -93,7 +113,7 @@ pub(crate) fn lines(
             _ => {}
         }
     })?;
-    Ok((b.out.join("\n"), b.headings))
+    Ok((b.out.join("\n"), b.headings, Paragraphs::new(b.marks)))
 }
 
 /// The text a character or predefined entity reference stands for; empty for others.
@@ -152,7 +172,15 @@ impl Body {
             return;
         }
         match name {
-            "w:p" => self.paras.push(Para::default()),
+            "w:p" => {
+                // Counted where it opens: a text box's paragraphs, which close inside
+                // their anchor's, come after it as in the XML.
+                self.count += 1;
+                self.paras.push(Para {
+                    number: self.count,
+                    ..Para::default()
+                });
+            }
             "w:r" => self.runs.push(RunFormat::default()),
             "w:pPr" => self.in_ppr += 1,
             "w:t" => self.in_text = true,
@@ -173,7 +201,7 @@ impl Body {
             "w:p" => {
                 if let Some(p) = self.paras.pop() {
                     let label = paragraph_label(&p, numbering, styles);
-                    let lines = self.deliver(&p.text, label, false);
+                    let lines = self.deliver(&p.text, label, Piece::Para(p.number));
                     self.mark_heading(&p, styles, lines);
                 }
             }
@@ -185,13 +213,17 @@ impl Body {
             "w:tc" => {
                 if let Some(row) = self.rows.last_mut() {
                     let cell = row.cell.take().unwrap_or_default();
+                    let base = row.width;
+                    let starts = row.cell_starts.drain(..).map(|(off, n)| (base + off, n));
+                    row.starts.extend(starts);
+                    row.width += cell.len() + 1;
                     row.cells.push(cell);
                 }
             }
             "w:tr" => {
                 if let Some(row) = self.rows.pop() {
                     let line = row.cells.join("\t");
-                    self.deliver(&line, None, true);
+                    self.deliver(&line, None, Piece::Row(row.starts));
                 }
             }
             _ => {}
@@ -208,6 +240,8 @@ impl Body {
             "w:tab" | "w:ptab" if in_run => self.push("\t"),
             "w:br" | "w:cr" if in_run => self.push("\n"),
             "w:noBreakHyphen" if in_run => self.push("-"),
+            // An empty paragraph written `<w:p/>` still shows its ¶ in Word.
+            "w:p" => self.count += 1,
             "w:pStyle" => self.para(|p| p.style = attr(e, "w:val")),
             "w:numId" => self.para(|p| p.num_id = attr(e, "w:val")),
             "w:ilvl" => self.para(|p| p.ilvl = number(e)),
@@ -266,30 +300,65 @@ impl Body {
     /// Sends a finished paragraph or row to the open table cell, or to the output.
     /// Paragraphs are trimmed; rows keep leading tabs so empty first cells still count.
     /// Returns the output lines it made (`None` when it went into a cell or was blank).
-    fn deliver(&mut self, text: &str, label: Option<String>, row: bool) -> Option<Range<usize>> {
+    fn deliver(&mut self, text: &str, label: Option<String>, piece: Piece) -> Option<Range<usize>> {
         if text.trim().is_empty() {
             return None;
         }
-        let text = match label {
-            Some(l) if !l.is_empty() => join_label(&l, text.trim()),
-            _ if row => text.trim_end().to_string(),
+        let text = match (label, &piece) {
+            (Some(l), _) if !l.is_empty() => join_label(&l, text.trim()),
+            (_, Piece::Row(_)) => text.trim_end().to_string(),
             _ => text.trim().to_string(),
         };
-        if let Some(cell) = self.rows.last_mut().and_then(|r| r.cell.as_mut()) {
+        if let Some(Row {
+            cell: Some(cell),
+            cell_starts,
+            ..
+        }) = self.rows.last_mut()
+        {
             if !cell.is_empty() {
                 cell.push(' ');
             }
-            cell.push_str(text.replace(['\n', '\t'], " ").trim());
+            let flat = text.replace(['\n', '\t'], " ");
+            let (base, lead) = (cell.len(), flat.len() - flat.trim_start().len());
+            cell.push_str(flat.trim());
+            let starts = match piece {
+                Piece::Para(n) => vec![(0, n)],
+                Piece::Row(starts) => starts,
+            };
+            let shift = |(off, n): (usize, usize)| (base + off.saturating_sub(lead), n);
+            cell_starts.extend(starts.into_iter().map(shift));
             return None;
         }
+        Some(self.emit(text, piece))
+    }
+
+    /// Adds a paragraph's lines or a row's line to the output with where its paragraphs
+    /// start; returns the lines it made.
+    fn emit(&mut self, text: String, piece: Piece) -> Range<usize> {
         let first = self.out.len();
-        if row {
-            self.out.push(text);
-        } else {
-            let lines = text.split('\n').map(str::trim).filter(|l| !l.is_empty());
-            self.out.extend(lines.map(String::from));
+        match piece {
+            Piece::Row(starts) => {
+                self.out.push(text);
+                let at = |(col, number)| ParagraphStart {
+                    line: first,
+                    col,
+                    number,
+                };
+                self.marks.extend(starts.into_iter().map(at));
+            }
+            Piece::Para(number) => {
+                let lines = text.split('\n').map(str::trim).filter(|l| !l.is_empty());
+                self.out.extend(lines.map(String::from));
+                // Each line a break made still belongs to the paragraph.
+                let at = |line| ParagraphStart {
+                    line,
+                    col: 0,
+                    number,
+                };
+                self.marks.extend((first..self.out.len()).map(at));
+            }
         }
-        Some(first..self.out.len())
+        first..self.out.len()
     }
 }
 

@@ -10,6 +10,7 @@ use super::html_depth::cap_nesting;
 use super::html_text::{
     is_furniture, is_hidden, key, render, Line, NodeRef, Policy, Rendered, Step, Walk,
 };
+use super::paragraphs::{ParagraphStart, Paragraphs};
 use super::StyledHeading;
 
 /// Article containers of Chinese government CMSs (TRS WCM, Hanweb/UCAP and common
@@ -50,9 +51,9 @@ const MAX_META_CHARS: usize = 150;
 /// the dates of other articles.
 const META_WINDOW: usize = 4;
 
-/// The article text of an HTML page, one block per line, and the article's lines that
-/// its markup makes headings.
-pub(crate) fn extract(page: &str) -> (String, Vec<StyledHeading>) {
+/// The article text of an HTML page, one block per line, the article's lines that its
+/// markup makes headings, and where the blocks a browser shows start.
+pub(crate) fn extract(page: &str) -> (String, Vec<StyledHeading>, Paragraphs) {
     let page = cap_nesting(page);
     let (doc, _) = super::html_parse::parse(&page);
     let html = *doc.root_element();
@@ -89,8 +90,29 @@ pub(crate) fn extract(page: &str) -> (String, Vec<StyledHeading>) {
     let main: Vec<String> = article.lines.iter().map(|l| l.text.clone()).collect();
     let mut out = preface(&doc, &harvest, &main, container == body);
     let headings = section_headings(&article.lines, out.len());
+    let paragraphs = paragraph_starts(out.len(), &article.lines);
     out.extend(main);
-    (out.join("\n"), headings)
+    (out.join("\n"), headings, paragraphs)
+}
+
+/// The paragraphs of the extracted text, numbered in order: each of the `preface` lines
+/// (title, 发布时间) is one, then the blocks of the article's lines.
+fn paragraph_starts(preface: usize, lines: &[Line]) -> Paragraphs {
+    let own = (0..preface).map(|line| (line, 0));
+    let article = lines
+        .iter()
+        .enumerate()
+        .flat_map(|(i, l)| l.starts.iter().map(move |&col| (preface + i, col)));
+    let starts = own.chain(article).enumerate();
+    Paragraphs::new(
+        starts
+            .map(|(k, (line, col))| ParagraphStart {
+                line,
+                col,
+                number: k + 1,
+            })
+            .collect(),
+    )
 }
 
 /// The article's heading lines, numbered from `first` (the preface comes before
@@ -243,6 +265,21 @@ fn is_meta(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_break_continues_its_paragraph_and_each_data_cell_is_one() {
+        let page = "<body><div id=zoom><p>标题</p><p>甲<br>乙</p><p></p>\
+                    <table><tr><td>指标</td><td></td><td>完成</td></tr></table><p>丙</p></div></body>";
+        let (text, _, paragraphs) = extract(page);
+        assert_eq!(text, "标题\n甲\n乙\n指标\t\t完成\n丙");
+        let at = |line, col| paragraphs.at(line, col);
+        assert_eq!([at(0, 0), at(1, 0), at(2, 0)], [Some(1), Some(2), Some(2)]);
+        let done = "指标\t\t".len();
+        assert_eq!(
+            [at(3, 0), at(3, done), at(4, 0)],
+            [Some(3), Some(4), Some(5)]
+        );
+    }
 
     #[test]
     fn inline_text_joins_and_blocks_break() {

@@ -211,6 +211,9 @@ pub(crate) struct Line {
     pub heading: Option<u8>,
     /// Every character of it is bold.
     bold: bool,
+    /// Byte offsets where a paragraph the browser shows on its own starts: `[0]` for a
+    /// block's first line, none for a line a `<br>` continues, one per cell of a data row.
+    pub starts: Vec<usize>,
 }
 
 /// The text of an `<h1>`, flagged like [`Line`].
@@ -260,6 +263,10 @@ struct Renderer {
     /// The line so far has bold characters, and characters that are not.
     cur_bold: bool,
     cur_plain: bool,
+    /// The next text continues the paragraph above, after a `<br>`.
+    continues: bool,
+    /// The line so far continues the paragraph above.
+    cur_continues: bool,
     /// Elements that set the weight, innermost last: their key and whether bold.
     weights: Vec<(usize, bool)>,
     blocks: Vec<Block>,
@@ -340,6 +347,7 @@ impl Renderer {
             }
             if self.cur.is_empty() {
                 self.cur_muted = !self.muted.is_empty();
+                self.cur_continues = self.continues;
             }
             if self.weights.last().is_some_and(|w| w.1) {
                 self.cur_bold = true;
@@ -364,6 +372,11 @@ impl Renderer {
             inside: self.inside,
             heading: None,
             bold,
+            starts: if self.cur_continues {
+                Vec::new()
+            } else {
+                vec![0]
+            },
         });
     }
 
@@ -421,6 +434,7 @@ impl Renderer {
     }
 
     fn open(&mut self, name: &str) {
+        self.boundary(name);
         match name {
             "td" | "th" => {
                 self.break_line();
@@ -445,6 +459,7 @@ impl Renderer {
     }
 
     fn close(&mut self, name: &str) {
+        self.boundary(name);
         match name {
             "td" | "th" => {
                 self.break_line();
@@ -482,6 +497,19 @@ impl Renderer {
         }
     }
 
+    /// Notes whether the text after a block boundary starts a paragraph: after a `<br>`
+    /// the browser goes on with the same block, after any other block a new one shows.
+    /// Only the text after the boundary is affected: what stands before it is already a
+    /// line of its own once the boundary breaks it.
+    fn boundary(&mut self, name: &str) {
+        match name {
+            "br" => self.continues = true,
+            "td" | "th" | "tr" => self.continues = false,
+            _ if is_block(name) => self.continues = false,
+            _ => {}
+        }
+    }
+
     /// A row whose cells each hold at most one line is data: one line, cells
     /// tab-separated. A row with multi-line cells is page layout: keep its lines.
     fn merge_row(&mut self, row: Row) {
@@ -492,6 +520,15 @@ impl Renderer {
         self.lines.truncate(row.start);
         let text = row.cells.join("\t");
         let text = text.trim_end();
+        // Each cell with text is a block of its own.
+        let mut starts = Vec::new();
+        let mut at = 0;
+        for cell in &row.cells {
+            if !cell.is_empty() {
+                starts.push(at);
+            }
+            at += cell.len() + 1;
+        }
         if !text.trim_start().is_empty() {
             let inside = self.inside;
             self.lines.push(Line {
@@ -500,6 +537,7 @@ impl Renderer {
                 inside,
                 heading: None,
                 bold: false,
+                starts,
             });
         }
     }

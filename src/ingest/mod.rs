@@ -5,7 +5,9 @@
 //! The output is plain text with `\n` line ends; every later stage numbers lines of this text,
 //! so HTML and .docx come out one paragraph, heading or table row per line. Plain text is
 //! kept as written apart from line ends. HTML and .docx also say which lines their markup
-//! styles as headings ([`StyledHeading`]), which the text alone cannot show.
+//! styles as headings ([`StyledHeading`]), which the text alone cannot show, and where
+//! each of their paragraphs starts ([`Paragraphs`]), so evidence names a paragraph a
+//! reader finds in Word or the browser rather than a line of the extracted text.
 //!
 //! Legacy .doc, PDF and RTF are refused with the command that converts them.
 
@@ -25,10 +27,12 @@ mod html_depth;
 mod html_parse;
 mod html_text;
 mod numbering;
+mod paragraphs;
 mod sniff;
 
 pub use budget::{budget_bytes, Reservation, MEMORY_BUDGET, MEMORY_BUDGET_ENV};
 pub use html_parse::ParseWork;
+pub use paragraphs::{ParagraphStart, Paragraphs};
 
 /// The work parsing `page` as HTML takes (after the same guards as [`extract`]), for
 /// tests and benchmarks that bound it by the page's length.
@@ -48,6 +52,9 @@ pub struct Extracted {
     pub encoding: &'static str,
     /// Lines the source styles as headings (empty for plain text).
     pub headings: Vec<StyledHeading>,
+    /// Where the source's paragraphs start in `text` (none for plain text, whose lines
+    /// are what a reader counts).
+    pub paragraphs: Paragraphs,
 }
 
 /// A line that the source marks as a heading by its style.
@@ -187,23 +194,24 @@ fn extract_inner(
     }
     match sniff::magic(bytes) {
         sniff::Magic::Zip => {
-            let (text, headings) = docx::extract(bytes, name)?;
-            return finish(text, headings, Format::Docx, "utf-8");
+            let (text, headings, paragraphs) = docx::extract(bytes, name)?;
+            return finish(text, (headings, paragraphs), Format::Docx, "utf-8");
         }
         sniff::Magic::Refused(e) => return Err(e),
         sniff::Magic::Other => {}
     }
     let decoded = encoding::decode(bytes, sniff::looks_like_html(bytes, name), forced)?;
     if sniff::looks_like_html(decoded.text.as_bytes(), name) {
-        let (text, headings) = html::extract(&decoded.text);
-        return finish(text, headings, Format::Html, decoded.encoding);
+        let (text, headings, paragraphs) = html::extract(&decoded.text);
+        return finish(text, (headings, paragraphs), Format::Html, decoded.encoding);
     }
-    finish(decoded.text, Vec::new(), Format::Txt, decoded.encoding)
+    let plain = (Vec::new(), Paragraphs::default());
+    finish(decoded.text, plain, Format::Txt, decoded.encoding)
 }
 
 fn finish(
     text: String,
-    headings: Vec<StyledHeading>,
+    (headings, paragraphs): (Vec<StyledHeading>, Paragraphs),
     format: Format,
     encoding: &'static str,
 ) -> Result<Extracted, IngestError> {
@@ -215,6 +223,7 @@ fn finish(
         format,
         encoding,
         headings,
+        paragraphs,
     })
 }
 

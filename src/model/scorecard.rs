@@ -306,6 +306,12 @@ pub struct Evidence {
     pub text: String,
     /// 1-based line of the extracted text.
     pub line: usize,
+    /// 1-based paragraph of the source file the quote stands in, as a reader counts them
+    /// in Word (every ¶, empty and table-cell paragraphs included) or in the browser
+    /// (every block shown); absent for plain text, whose lines are what a reader counts.
+    /// See [`Position`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<usize>,
     /// Heading of the section it stands in ("" before the first heading).
     pub section: String,
     /// Kind of that section.
@@ -313,6 +319,34 @@ pub struct Evidence {
     /// The words that matched, as in the original text (for highlighting).
     #[serde(default)]
     pub matched: Vec<String>,
+}
+
+impl Evidence {
+    /// Where a reader of the original file finds the quote.
+    pub fn position(&self) -> Position {
+        place(self.line, self.paragraph)
+    }
+}
+
+/// Where a quote stands in the unit a reader of its source counts: what a scorecard
+/// shows instead of a line of the extracted text, which only plain text has in common
+/// with the file.
+///
+/// The JSON keeps `line` always and adds one optional field per finer unit (`paragraph`
+/// today), so a reader of old scorecards loses nothing. Paged sources (PDF, OFD) are to
+/// add a `page` field beside them and a variant here, `Page { page, line }` (the line
+/// counted on that page), without touching the variants that exist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Position {
+    /// A line of a plain-text file, 1-based.
+    Line(usize),
+    /// A paragraph of a Word document or a web page, 1-based.
+    Paragraph(usize),
+}
+
+/// The position a record with a `line` and an optional `paragraph` names.
+fn place(line: usize, paragraph: Option<usize>) -> Position {
+    paragraph.map_or(Position::Line(line), Position::Paragraph)
 }
 
 /// Text that looked like the element but did not count.
@@ -354,6 +388,16 @@ pub struct Indicator {
     pub text: String,
     /// 1-based line.
     pub line: usize,
+    /// 1-based paragraph of the source file, as for [`Evidence::paragraph`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<usize>,
+}
+
+impl Indicator {
+    /// Where a reader of the original file finds the sentence.
+    pub fn position(&self) -> Position {
+        place(self.line, self.paragraph)
+    }
 }
 
 /// A file that could not be scored.

@@ -1,11 +1,12 @@
-//! Chinese words, marks and CSS class names for statuses, grades and badges, kept in one
-//! place so the text output and the HTML pages never describe the same thing differently.
+//! Chinese words, marks and CSS class names for statuses, grades, badges and positions,
+//! kept in one place so the text output and the HTML pages never describe the same thing
+//! differently.
 //! Grades and the element behind a badge come from the pack; only what the program itself
 //! defines (statuses, a badge's words) is spelled here.
 
 use serde::Serialize;
 
-use crate::model::scorecard::{round1, Scorecard, Status};
+use crate::model::scorecard::{round1, Evidence, Position, Scorecard, Status};
 use crate::model::{Grade, GradeScale};
 use crate::rules::schema::Badge;
 use crate::rules::RulePack;
@@ -167,5 +168,69 @@ pub(crate) fn ratio_pct(earned: f64, possible: f64) -> f64 {
         (earned / possible * 100.0).clamp(0.0, 100.0)
     } else {
         0.0
+    }
+}
+
+/// Characters of a section heading shown with a paragraph; longer ones are cut with `…`.
+const PLACE_HEADING_CHARS: usize = 20;
+
+/// Where a quote stands, in the words a reader finds it by: [`position_label`] with the
+/// quote's own position and section heading.
+pub(crate) fn evidence_place(ev: &Evidence, note: Option<&str>) -> String {
+    position_label(ev.position(), &ev.section, note)
+}
+
+/// A position in words: `第12行` in a plain-text file (any editor goes to a line), and
+/// `第6段（二、存在的不足）` in Word or a web page, where nothing goes to a paragraph
+/// number but the headings (Word's navigation pane) lead near it. A `note` joins the
+/// heading in the brackets (`第12行（问题不足）`). Headings are cut to
+/// [`PLACE_HEADING_CHARS`] characters.
+pub(crate) fn position_label(at: Position, heading: &str, note: Option<&str>) -> String {
+    let mut inside: Vec<String> = Vec::new();
+    let place = match at {
+        Position::Line(n) => format!("第{n}行"),
+        Position::Paragraph(n) => {
+            let heading = heading.trim();
+            if !heading.is_empty() {
+                inside.push(match heading.char_indices().nth(PLACE_HEADING_CHARS) {
+                    Some((i, _)) => format!("{}…", &heading[..i]),
+                    None => heading.to_string(),
+                });
+            }
+            format!("第{n}段")
+        }
+    };
+    inside.extend(note.map(str::to_string));
+    if inside.is_empty() {
+        place
+    } else {
+        format!("{place}（{}）", inside.join("，"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_stand_alone_and_paragraphs_name_their_heading() {
+        let heading = "二、存在的不足";
+        assert_eq!(position_label(Position::Line(12), heading, None), "第12行");
+        assert_eq!(
+            position_label(Position::Line(12), heading, Some("问题不足")),
+            "第12行（问题不足）"
+        );
+        assert_eq!(
+            position_label(Position::Paragraph(6), heading, Some("问题不足")),
+            "第6段（二、存在的不足，问题不足）"
+        );
+        assert_eq!(position_label(Position::Paragraph(1), " ", None), "第1段");
+        let long = "一、深入学习贯彻习近平法治思想切实履行推进法治建设第一责任人职责";
+        let cut = position_label(Position::Paragraph(3), long, None);
+        assert_eq!(
+            cut.chars().count(),
+            "第3段（）…".chars().count() + PLACE_HEADING_CHARS
+        );
+        assert!(cut.starts_with("第3段（一、深入") && cut.ends_with("…）"));
     }
 }

@@ -8,7 +8,9 @@
 use serde::Serialize;
 
 use super::highlight::{segments, Segment};
-use super::labels::{grade_class, ratio_pct, status_class, status_label, status_mark, timeliness};
+use super::labels::{
+    evidence_place, grade_class, ratio_pct, status_class, status_label, status_mark, timeliness,
+};
 use crate::model::scorecard::{
     ElementResult, Evidence, Indicator, RulesetRef, Scorecard, Source, Status,
 };
@@ -101,6 +103,8 @@ struct ElementView<'a> {
 #[derive(Serialize)]
 struct Quote<'a> {
     line: usize,
+    /// Where a reader finds it: `第12行`, `第6段（二、存在的不足）`.
+    at: String,
     section: &'a str,
     kind: &'static str,
     kind_label: &'static str,
@@ -282,6 +286,7 @@ fn element<'a>(e: &'a ElementResult, pack: &'a RulePack) -> ElementView<'a> {
 fn quote(ev: &Evidence) -> Quote<'_> {
     Quote {
         line: ev.line,
+        at: evidence_place(ev, None),
         section: &ev.section,
         kind: ev.kind.as_str(),
         kind_label: ev.kind.label(),

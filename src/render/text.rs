@@ -5,7 +5,9 @@
 
 use std::fmt::Write;
 
-use super::labels::{fmt1, pts, ratio_pct, status_label, status_mark, status_points};
+use super::labels::{
+    evidence_place, fmt1, pts, ratio_pct, status_label, status_mark, status_points,
+};
 use crate::fold::width::display_width;
 use crate::model::scorecard::{ElementResult, ErrorRecord, Scorecard, Status, Summary};
 use crate::model::{Grade, GradeScale};
@@ -254,8 +256,8 @@ fn improvement(out: &mut String, e: &ElementResult, p: Paint) {
     if let (Status::Partial, Some(ev)) = (e.status, e.evidence.first()) {
         let _ = writeln!(
             out,
-            "      已有：第{}行 {}",
-            ev.line,
+            "      已有：{} {}",
+            shown(&evidence_place(ev, None)),
             p.dim(&format!("“{}”", clip(&ev.text)))
         );
     }
@@ -263,9 +265,8 @@ fn improvement(out: &mut String, e: &ElementResult, p: Paint) {
         let ev = &nm.evidence;
         let _ = writeln!(
             out,
-            "      ↳ 第{}行（{}）：{}",
-            ev.line,
-            ev.kind.label(),
+            "      ↳ {}：{}",
+            shown(&evidence_place(ev, Some(ev.kind.label()))),
             shown(&nm.reason)
         );
         let _ = writeln!(out, "        {}", p.dim(&format!("“{}”", clip(&ev.text))));

@@ -44,6 +44,7 @@ fn indicator(doc: &Document, ind: &IndicatorRule, s: &Sentence, value: f64) -> I
         unit: ind.def.unit.clone(),
         text,
         line: s.line + 1,
+        paragraph: doc.paragraph_at(s.line, doc.lines[s.line].original_offset(s.start)),
     }
 }
 

@@ -63,6 +63,9 @@ fn evidence(doc: &Document, hit: &Hit) -> Evidence {
     Evidence {
         text: text.trim().to_string(),
         line: hit.line + 1,
+        // The matched words, not the sentence's start: a sentence may run on from the
+        // cell or paragraph before, the words themselves stand in one.
+        paragraph: doc.paragraph_at(hit.line, ms),
         section: doc.section_label(section),
         kind,
         matched: vec![line.text[ms..me].to_string()],

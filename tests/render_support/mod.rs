@@ -364,6 +364,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
                 // reader would find there.
                 text: lines[line - 1].clone(),
                 line,
+                paragraph: None,
                 section,
                 kind: Kind::parse(kind).expect("a section kind"),
                 matched: vec![match id {
@@ -385,6 +386,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
             evidence: Evidence {
                 text: "针对上述问题逐项整改，全面推行年终述法制度。".into(),
                 line: near_miss_line,
+                paragraph: None,
                 section: format!("三、{}年工作安排", year + 1),
                 kind: Kind::Plans,
                 matched: vec!["述法".into()],
@@ -487,6 +489,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
         unit: "%".into(),
         text: "行政机关负责人出庭应诉率达100%。".into(),
         line: line_of["dispute.court_appearance"],
+        paragraph: None,
     }];
     if i % 3 != 1 {
         indicators.push(Indicator {
@@ -496,6 +499,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
             unit: "件".into(),
             text: "全年收到行政复议申请156件。".into(),
             line: line_of["dispute.reconsideration"],
+            paragraph: None,
         });
     }
     indicators.push(Indicator {
@@ -505,6 +509,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
         unit: "件".into(),
         text: "报送备案规范性文件36件，备案审查率100%。".into(),
         line: line_of["norm.filing"],
+        paragraph: None,
     });
 
     let path = format!("reports/{year}/{}-{i:03}.txt", ascii_name(i));
