@@ -84,7 +84,7 @@ pub(super) fn schema_version(schema: u32, src: &Source, diags: &mut Vec<Diagnost
 fn yaml_diag(file: &str, source: &str, e: YamlError) -> Diagnostic {
     let (line, column) =
         misplaced_key(source, &e).map_or((e.line, e.column), |(l, c)| (Some(l), Some(c)));
-    let (message, hint) = super::yaml_msg::describe(&e.message);
+    let (message, hint) = super::yaml_msg::describe(&e.message, source, e.line);
     let mut d = Diagnostic::error(file, message).at(source, line, column);
     // serde lists the expected keys or values; offer the closest one.
     for what in ["unknown field `", "unknown variant `"] {

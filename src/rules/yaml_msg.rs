@@ -6,17 +6,26 @@
 
 use crate::msg::{lang, t, Lang};
 
-/// The message for a parser's `raw` text, and a hint for the common mistakes it shows.
-pub(super) fn describe(raw: &str) -> (String, Option<String>) {
+/// The message for a parser's `raw` text about `source` (at 1-based `line`, when known),
+/// and a hint for the common mistakes it shows.
+pub(super) fn describe(raw: &str, source: &str, line: Option<usize>) -> (String, Option<String>) {
     let message = serde_frame(raw).unwrap_or_else(|| t!("rules.yaml.syntax", detail = raw));
-    (message, hint(raw))
+    (message, hint(raw, source, line))
 }
 
 /// A help for what the message shows is wrong, when it is one of the usual slips.
-fn hint(raw: &str) -> Option<String> {
+fn hint(raw: &str, source: &str, line: Option<usize>) -> Option<String> {
     let help = |key: &'static str| Some(crate::msg::fill(key, &[]));
     if raw.contains("tab") {
-        help("rules.yaml.tab_help")
+        // The parser names the scalar it was reading, which may start lines above the tab.
+        let from = line.unwrap_or(1).saturating_sub(1);
+        let tab = source
+            .lines()
+            .enumerate()
+            .skip(from)
+            .find(|(_, l)| l.contains('\t'));
+        let line = tab.map_or(from, |(n, _)| n) + 1;
+        Some(t!("rules.yaml.tab_help", line = line))
     } else if raw.contains("quoted scalar") {
         help("rules.yaml.quote_help")
     } else if raw.contains("flow mapping")
@@ -47,7 +56,7 @@ fn serde_frame(raw: &str) -> Option<String> {
         ("duplicate field `", "duplicate"),
     ] {
         let Some(i) = raw.find(phrase) else { continue };
-        let path = &raw[..i];
+        let path = shown_path(&raw[..i]);
         let rest = &raw[i + phrase.len()..];
         let (name, tail) = rest.split_once('`')?;
         let expected = || tail.strip_prefix(", expected ").map(expected_list);
@@ -75,13 +84,22 @@ fn serde_frame(raw: &str) -> Option<String> {
     }
     let i = raw.find("invalid type: ")?;
     let (found, want) = raw[i + "invalid type: ".len()..].rsplit_once(", expected ")?;
-    let path = &raw[..i];
+    let path = shown_path(&raw[..i]);
     Some(t!(
         "rules.yaml.invalid_type",
         path = path,
         found = type_name(found),
         expected = type_name(want)
     ))
+}
+
+/// The YAML path serde puts before its message (`elements[1]: `), with Chinese
+/// punctuation in Chinese.
+fn shown_path(path: &str) -> String {
+    match (lang(), path.strip_suffix(": ")) {
+        (Lang::Zh, Some(p)) => format!("{p}："),
+        _ => path.to_string(),
+    }
 }
 
 /// serde's list of what may stand here (`one of `a`, `b``, `` `a` or `b` ``): as it is in
@@ -130,24 +148,27 @@ mod tests {
 
     #[test]
     fn serde_frames_keep_the_names_the_user_wrote() {
-        let (m, _) =
-            describe("elements[1]: unknown field `advise`, expected one of `id`, `advice`");
-        assert!(m.starts_with("elements[1]: "), "{m}");
+        let raw = "elements[1]: unknown field `advise`, expected one of `id`, `advice`";
+        let (m, _) = describe(raw, "", None);
+        assert!(m.starts_with("elements[1]"), "{m}");
         assert!(m.contains("`advise`") && m.contains("`advice`"), "{m}");
-        let (m, h) = describe("elements[3].weight: invalid type: string \"lots\", expected f64");
+        let raw = "elements[3].weight: invalid type: string \"lots\", expected f64";
+        let (m, h) = describe(raw, "", None);
         assert!(m.contains("\"lots\""), "{m}");
         assert_eq!(h, Some(crate::msg::fill("rules.yaml.number_help", &[])));
-        let (m, _) = describe("elements[0]: missing field `advice`");
+        let (m, _) = describe("elements[0]: missing field `advice`", "", None);
         assert!(m.contains("`advice`"), "{m}");
     }
 
     #[test]
     fn usual_syntax_slips_get_a_hint_and_others_keep_the_parser_text() {
-        let tab = describe("while scanning a plain scalar, found a tab").1;
-        assert_eq!(tab, Some(crate::msg::fill("rules.yaml.tab_help", &[])));
-        let quote = describe("while scanning a quoted scalar, found unexpected end of stream").1;
+        let text = "a: 1\nb: 甲\n\tc: 2\n";
+        let tab = describe("while scanning a plain scalar, found a tab", text, Some(2)).1;
+        assert_eq!(tab, Some(t!("rules.yaml.tab_help", line = 3)));
+        let raw = "while scanning a quoted scalar, found unexpected end of stream";
+        let quote = describe(raw, "", None).1;
         assert_eq!(quote, Some(crate::msg::fill("rules.yaml.quote_help", &[])));
-        let (m, h) = describe("something new");
+        let (m, h) = describe("something new", "", None);
         assert!(m.contains("something new") && h.is_none(), "{m}");
     }
 }
