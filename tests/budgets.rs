@@ -7,6 +7,16 @@ mod common;
 mod fixture;
 
 use common::*;
+
+/// Runs the binary in English: these tests read what rule and template errors say.
+/// Shadows `common::run`.
+fn run(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_lawscore"))
+        .args(args)
+        .env("LAWSCORE_LANG", "en")
+        .output()
+        .expect("run lawscore")
+}
 use lawscore::render::{Batch, RenderError, Templates};
 use std::fs;
 use std::path::{Path, PathBuf};

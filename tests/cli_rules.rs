@@ -3,6 +3,22 @@
 mod common;
 use common::*;
 
+/// Runs the binary in English: these tests check what the messages say, worded as
+/// before the catalogue (the Chinese wording is checked in `messages_in_chinese_*`).
+/// Shadows `common::run`.
+fn run(args: &[&str]) -> std::process::Output {
+    run_in("en", args)
+}
+
+/// Runs the binary with `LAWSCORE_LANG` set to `lang`.
+fn run_in(lang: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_lawscore"))
+        .args(args)
+        .env("LAWSCORE_LANG", lang)
+        .output()
+        .expect("run lawscore")
+}
+
 fn check_fails_with(pack: &std::path::Path, needles: &[&str]) {
     let o = run(&["rules", "check", "--rules", pack.to_str().unwrap()]);
     let err = stderr(&o);
@@ -519,7 +535,7 @@ fn a_vocabulary_edit_changes_every_rule_that_uses_it() {
 
 #[test]
 fn outline_shows_metadata_and_each_section_with_its_lines() {
-    let o = run(&["outline", fixture("weak.txt").to_str().unwrap()]);
+    let o = run_in("zh", &["outline", fixture("weak.txt").to_str().unwrap()]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
@@ -539,6 +555,15 @@ fn outline_shows_metadata_and_each_section_with_its_lines() {
         "{out}"
     );
     assert!(lines.last().unwrap().contains("closing"), "{out}");
+    // In English the labels are English; the sections are the same.
+    let o = run(&["outline", fixture("weak.txt").to_str().unwrap()]);
+    let en = stdout(&o);
+    assert_eq!(
+        en.lines().nth(1),
+        Some("issuer 柳塘镇人民政府  level township"),
+        "{en}"
+    );
+    assert_eq!(en.lines().skip(3).collect::<Vec<_>>(), lines[3..].to_vec());
 
     let o = run(&["outline", "no-such-report.txt"]);
     assert_eq!(code(&o), 2);

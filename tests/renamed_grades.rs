@@ -41,6 +41,15 @@ fn regrade(pack: &Path, block: &str) {
 }
 
 /// A pack exported from the built-in one, with the grades replaced by `block`.
+/// `rules check` on `pack` in English, the language these tests read its findings in.
+fn check_en(pack: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_lawscore"))
+        .args(["rules", "check", "--rules", pack.to_str().unwrap()])
+        .env("LAWSCORE_LANG", "en")
+        .output()
+        .expect("run lawscore")
+}
+
 fn pack_with(block: &str) -> (tempfile::TempDir, PathBuf) {
     let (dir, pack) = common::exported_pack();
     regrade(&pack, block);
@@ -321,7 +330,7 @@ fn a_misspelt_colour_is_an_error_at_its_place() {
     let src = std::fs::read_to_string(pack.join("pack.yaml")).unwrap();
     let line = src.lines().position(|l| l.contains("grean")).unwrap() + 1;
     let column = src.lines().nth(line - 1).unwrap().find("grean").unwrap() + 1;
-    let out = common::run(&["rules", "check", "--rules", pack.to_str().unwrap()]);
+    let out = check_en(&pack);
     assert_ne!(common::code(&out), 0);
     let err = common::stderr(&out) + &common::stdout(&out);
     assert!(
@@ -377,7 +386,7 @@ fn an_unquoted_hex_colour_is_an_error_not_a_comment() {
     let (_dir, pack) = pack_with(block);
     let src = std::fs::read_to_string(pack.join("pack.yaml")).unwrap();
     let line = src.lines().position(|l| l.contains("#1a7f37")).unwrap() + 1;
-    let out = common::run(&["rules", "check", "--rules", pack.to_str().unwrap()]);
+    let out = check_en(&pack);
     assert_ne!(common::code(&out), 0);
     let err = common::stderr(&out) + &common::stdout(&out);
     assert!(
@@ -405,7 +414,7 @@ fn a_badge_declared_twice_is_an_error_at_the_second() {
         .position(|l| l == "    badge: timeliness")
         .unwrap()
         + 1;
-    let out = common::run(&["rules", "check", "--rules", pack.to_str().unwrap()]);
+    let out = check_en(&pack);
     assert_ne!(common::code(&out), 0);
     let err = common::stderr(&out) + &common::stdout(&out);
     let want = format!(
@@ -453,7 +462,7 @@ fn a_scale_without_a_bottom_grade_is_warned_about() {
     let line = src.lines().position(|l| l.contains("{name: D")).unwrap() + 1;
     // The warning stands at the lowest grade's `min` value.
     let column = src.lines().nth(line - 1).unwrap().find("50").unwrap() + 1;
-    let out = common::run(&["rules", "check", "--rules", pack.to_str().unwrap()]);
+    let out = check_en(&pack);
     let err = common::stderr(&out) + &common::stdout(&out);
     assert_eq!(common::code(&out), 0, "a warning, not an error: {err}");
     assert!(

@@ -51,6 +51,8 @@ fn lawscore(dir: &Path, args: &[&str]) -> Output {
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        // The README's transcripts are the English output.
+        .env("LAWSCORE_LANG", "en")
         .output()
         .unwrap_or_else(|e| panic!("cannot run lawscore {args:?}: {e}"))
 }

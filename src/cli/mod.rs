@@ -177,6 +177,11 @@ pub fn load_rules(dir: Option<&PathBuf>) -> Result<RulePack, i32> {
 
 /// Parses arguments and runs the command.
 pub fn run() -> i32 {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    lawscore::msg::set_lang(lawscore::msg::Lang::chosen(
+        &args,
+        std::env::var(lawscore::msg::LANG_ENV).ok().as_deref(),
+    ));
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

@@ -1,6 +1,7 @@
 //! `lawscore outline FILE`: how lawscore reads a report, before any rule is applied.
 
 use lawscore::document::Document;
+use lawscore::msg::t;
 use lawscore::visible::for_terminal as shown;
 use std::path::Path;
 
@@ -9,7 +10,8 @@ pub fn run(path: &Path) -> i32 {
     let ex = match lawscore::ingest::read_file(path) {
         Ok((_, ex)) => ex,
         Err(e) => {
-            eprintln!("lawscore: {}: {e}", path.display());
+            let line = t!("outline.cannot_read", path = path.display(), reason = e);
+            eprintln!("{line}");
             return 2;
         }
     };
@@ -17,17 +19,16 @@ pub fn run(path: &Path) -> i32 {
     let d = Document::parse_styled(&ex.text, &ex.styled());
     let m = &d.meta;
     // Report text goes through `shown`: a title may carry escape codes meant for the terminal.
-    say!("标题 {}", shown(m.title.as_deref().unwrap_or("—")));
+    let title = shown(m.title.as_deref().unwrap_or("—"));
+    say!("{}", t!("outline.title", title = title));
+    let issuer = shown(m.issuer.as_deref().unwrap_or("—"));
+    say!("{}", t!("outline.issuer", issuer = issuer, level = m.level));
+    let year = m.year.map_or("—".into(), |y| y.to_string());
+    let date = shown(m.date.as_deref().unwrap_or("—"));
+    let source = m.date_source;
     say!(
-        "主体 {}  级别 {}",
-        shown(m.issuer.as_deref().unwrap_or("—")),
-        m.level
-    );
-    say!(
-        "年度 {}  日期 {} ({})",
-        m.year.map_or("—".into(), |y| y.to_string()),
-        shown(m.date.as_deref().unwrap_or("—")),
-        m.date_source
+        "{}",
+        t!("outline.year", year = year, date = date, source = source)
     );
     say!();
     for s in d.outline() {

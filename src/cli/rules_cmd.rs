@@ -7,9 +7,10 @@ fn pad(s: &str, width: usize) -> String {
     let w = lawscore::fold::width::display_width(s);
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }
+use lawscore::msg::t;
 use lawscore::rules::builtin;
 use lawscore::rules::diag::Severity;
-use lawscore::score::examples;
+use lawscore::score::examples::{self, ExampleResult};
 use std::path::{Path, PathBuf};
 
 /// `rules check`: load (which validates), then run the examples.
@@ -24,7 +25,7 @@ pub fn check(dir: Option<&PathBuf>) -> i32 {
     // Regexes compile on first use; a pattern too big to compile is found here, not mid-run.
     let too_big = pack.compile_errors();
     if !too_big.is_empty() {
-        eprintln!("lawscore: invalid rules");
+        eprintln!("{}", t!("rules.invalid"));
         too_big.iter().for_each(|d| eprintln!("{d}"));
         return 2;
     }
@@ -33,13 +34,17 @@ pub fn check(dir: Option<&PathBuf>) -> i32 {
         .filter(|r| !r.passed())
         .collect();
     for r in &failed {
-        eprintln!(
-            "{}: error: element {} example {} {}",
-            r.location(),
-            r.element,
-            r.index,
-            r.failure().unwrap_or_default()
+        let (place, severity, failure) = (r.location(), t!("rules.diag.error"), failure(r));
+        let (id, n) = (&r.element, r.index);
+        let line = t!(
+            "rules.check.example_failed",
+            place = place,
+            severity = severity,
+            id = id,
+            n = n,
+            failure = failure
         );
+        eprintln!("{line}");
     }
     let warnings = pack
         .warnings
@@ -47,22 +52,48 @@ pub fn check(dir: Option<&PathBuf>) -> i32 {
         .filter(|d| d.severity == Severity::Warning)
         .count();
     if failed.is_empty() {
-        say!(
-            "{} {}: {} elements in {} categories, {} warning(s), ok",
-            pack.name,
-            pack.version,
-            pack.elements.len(),
-            pack.categories.len(),
-            warnings
+        let (name, version) = (&pack.name, &pack.version);
+        let (elements, categories) = (pack.elements.len(), pack.categories.len());
+        let ok = t!(
+            "rules.check.ok",
+            name = name,
+            version = version,
+            elements = elements,
+            categories = categories,
+            warnings = warnings
         );
+        say!("{ok}");
         0
     } else {
-        eprintln!(
-            "{} example(s) fail; run `lawscore rules test` for details",
-            failed.len()
-        );
+        eprintln!("{}", t!("rules.check.examples_fail", n = failed.len()));
         2
     }
+}
+
+/// Why an example fails, in words: the status it got, or the listed words its evidence
+/// does not quote.
+fn failure(r: &ExampleResult) -> String {
+    if r.got != r.expected {
+        let (expected, got) = (r.expected, r.got);
+        return t!("rules.example.wrong_status", expected = expected, got = got);
+    }
+    let quoted = r.quoted();
+    let quoted = if quoted.is_empty() {
+        t!("rules.example.nothing").to_string()
+    } else {
+        words(&quoted)
+    };
+    t!(
+        "rules.example.unquoted",
+        words = words(&r.unquoted()),
+        quoted = quoted
+    )
+}
+
+/// Words as a message shows them: `“述法”、“年终述职”`.
+fn words(ws: &[&str]) -> String {
+    let quoted: Vec<String> = ws.iter().map(|w| format!("“{w}”")).collect();
+    quoted.join("、")
 }
 
 /// `rules test`: run every example and show each failure in full.
@@ -78,17 +109,31 @@ pub fn test(dir: Option<&PathBuf>, filter: Option<&str>) -> i32 {
             continue;
         }
         failed += 1;
-        say!("FAIL {} example {} ({})", r.element, r.index, r.location());
-        say!("  text:     {}", r.text.replace('\n', "⏎"));
+        let (id, n, place) = (&r.element, r.index, r.location());
+        say!("{}", t!("rules.test.fail", id = id, n = n, place = place));
+        let text = r.text.replace('\n', "⏎");
+        say!("{}", t!("rules.test.text", text = text));
         let listed: Vec<&str> = r.matched.iter().map(String::as_str).collect();
-        say!("  expected: {}{}", r.expected, quoting(&listed));
-        say!("  got:      {}{}", r.got.as_str(), quoting(&r.quoted()));
+        let (status, words) = (r.expected, quoting(&listed));
+        say!(
+            "{}",
+            t!("rules.test.expected", status = status, quoting = words)
+        );
+        let (status, words) = (r.got.as_str(), quoting(&r.quoted()));
+        say!("{}", t!("rules.test.got", status = status, quoting = words));
         for e in &r.evidence {
-            say!("  evidence: line {} [{}] {}", e.line, e.kind, e.text);
+            let (line, kind, text) = (e.line, e.kind, &e.text);
+            say!(
+                "{}",
+                t!("rules.test.evidence", line = line, kind = kind, text = text)
+            );
         }
     }
     let passed = results.len() - failed;
-    say!("{passed} passed, {failed} failed");
+    say!(
+        "{}",
+        t!("rules.test.summary", passed = passed, failed = failed)
+    );
     i32::from(failed > 0)
 }
 
@@ -97,7 +142,7 @@ fn quoting(words: &[&str]) -> String {
     if words.is_empty() {
         String::new()
     } else {
-        format!(", quoting {}", words.join("、"))
+        t!("rules.test.quoting", words = words.join("、"))
     }
 }
 
@@ -109,14 +154,24 @@ pub fn list(dir: Option<&PathBuf>) -> i32 {
     };
     say!("{} {} ({})", pack.name, pack.version, pack.digest);
     for c in &pack.categories {
-        say!("\n{} {} — {}", c.id, c.title, c.weight);
+        let (id, title, weight) = (&c.id, &c.title, c.weight);
+        say!(
+            "\n{}",
+            t!(
+                "rules.list.category",
+                id = id,
+                title = title,
+                weight = weight
+            )
+        );
+        list_header();
         for e in pack.elements.iter().filter(|e| e.category == c.id) {
             let profiles: Vec<String> = pack
                 .profiles
                 .iter()
                 .map(|p| {
                     if p.not_applicable.contains(&e.id) {
-                        format!("{}:n/a", p.id)
+                        t!("rules.list.not_applicable", profile = p.id)
                     } else if let Some(w) = p.weights.get(&e.id) {
                         format!("{}:{w}", p.id)
                     } else {
@@ -134,6 +189,21 @@ pub fn list(dir: Option<&PathBuf>) -> i32 {
         }
     }
     0
+}
+
+/// The column names above a category's elements, aligned as its rows are.
+fn list_header() {
+    let id = format!("{} ", pad(t!("rules.list.col_id"), 26));
+    let name = format!("{} ", pad(t!("rules.list.col_name"), 26));
+    let w = t!("rules.list.col_weight");
+    let weight = format!(
+        "{}{w}",
+        " ".repeat(4usize.saturating_sub(lawscore::fold::width::display_width(w)))
+    );
+    say!(
+        "{}",
+        t!("rules.list.header", id = id, name = name, weight = weight)
+    );
 }
 
 /// `rules patterns`: every distinct regex the pack compiles, folded as it is compiled,
@@ -186,7 +256,14 @@ fn pattern_sources(pack: &lawscore::rules::RulePack) -> Vec<String> {
 /// `rules export DIR`: the built-in pack and its guide, for editing.
 pub fn export(dir: &Path, force: bool) -> i32 {
     if let Err(e) = std::fs::create_dir_all(dir) {
-        eprintln!("lawscore: cannot create {}: {e}", dir.display());
+        eprintln!(
+            "{}",
+            t!(
+                "rules.export.cannot_create",
+                path = dir.display(),
+                reason = e
+            )
+        );
         return 2;
     }
     let files: Vec<(&str, &str)> = builtin::FILES
@@ -202,26 +279,22 @@ pub fn export(dir: &Path, force: bool) -> i32 {
             .map(|p| p.display().to_string())
             .collect();
         if !existing.is_empty() {
-            eprintln!(
-                "lawscore: {} already exist(s); use --force to overwrite:\n  {}",
-                existing.len(),
-                existing.join("\n  ")
-            );
+            let (n, files) = (existing.len(), existing.join("\n  "));
+            eprintln!("{}", t!("rules.export.exists", n = n, files = files));
             return 2;
         }
     }
     for (name, content) in files {
         let p = dir.join(name);
         if let Err(e) = lawscore::render::write_atomic(&p, content.as_bytes()) {
-            eprintln!("lawscore: cannot write {}: {e}", p.display());
+            eprintln!(
+                "{}",
+                t!("rules.export.cannot_write", path = p.display(), reason = e)
+            );
             return 2;
         }
     }
-    say!(
-        "wrote the built-in rule pack to {}; check edits with `lawscore rules check --rules {}`",
-        dir.display(),
-        dir.display()
-    );
+    say!("{}", t!("rules.export.done", path = dir.display()));
     0
 }
 
@@ -234,33 +307,38 @@ pub fn explain(id: &str, dir: Option<&PathBuf>) -> i32 {
     let Some(e) = pack.element(id) else {
         let ids: Vec<&str> = pack.elements.iter().map(|e| e.id.as_str()).collect();
         let hint = lawscore::rules::cond::did_you_mean(id, &ids)
-            .map(|s| format!(" (did you mean `{s}`?)"))
+            .map(|s| t!("rules.did_you_mean_paren", name = s))
             .unwrap_or_default();
-        eprintln!("lawscore: no element `{id}`{hint}; `lawscore rules list` shows them all");
+        eprintln!("{}", t!("rules.explain.no_element", id = id, hint = hint));
         return 2;
     };
-    let cat = pack.categories.iter().find(|c| c.id == e.category);
     say!("{} {}", e.id, e.name);
-    say!(
-        "类别 category: {} {}",
-        e.category,
-        cat.map_or("", |c| c.title.as_str())
-    );
-    say!("分值 weight:   {}", e.weight);
-    if let Some(s) = e.since {
-        say!("适用 since:    {s}年度起（此前年度未达到的记为不适用）");
+    explain_rule(&pack, e);
+    explain_examples(e);
+    say!("{}", t!("rules.explain.file", file = e.file));
+    0
+}
+
+/// What an element is worth, where it comes from and what earns it.
+fn explain_rule(pack: &lawscore::rules::RulePack, e: &lawscore::rules::Element) {
+    let cat = pack.categories.iter().find(|c| c.id == e.category);
+    let (id, title) = (&e.category, cat.map_or("", |c| c.title.as_str()));
+    say!("{}", t!("rules.explain.category", id = id, title = title));
+    say!("{}", t!("rules.explain.weight", weight = e.weight));
+    if let Some(year) = e.since {
+        say!("{}", t!("rules.explain.since", year = year));
     }
     let scope: Vec<&str> = e.scope.iter().map(|k| k.label()).collect();
-    say!("计分范围 scope: {}", scope.join("、"));
-    say!("依据 basis:    {}", e.basis);
+    say!("{}", t!("rules.explain.scope", scope = scope.join("、")));
+    say!("{}", t!("rules.explain.basis", basis = e.basis));
     if !e.why.is_empty() {
-        say!("为什么 why:    {}", e.why);
+        say!("{}", t!("rules.explain.why", why = e.why));
     }
-    say!("达标 met:      {}", e.met.describe());
+    say!("{}", t!("rules.explain.met", met = e.met.describe()));
     if let Some(p) = &e.partial {
-        say!("部分 partial:  {}", p.describe());
+        say!("{}", t!("rules.explain.partial", partial = p.describe()));
     }
-    say!("建议 advice:   {}", e.advice);
+    say!("{}", t!("rules.explain.advice", advice = e.advice));
     let pats: Vec<String> = e
         .met
         .patterns()
@@ -269,25 +347,28 @@ pub fn explain(id: &str, dir: Option<&PathBuf>) -> i32 {
         .map(|p| format!("'{}'", p.source))
         .collect();
     if !pats.is_empty() {
-        say!("模式 patterns: {}", pats.join("  "));
+        say!(
+            "{}",
+            t!("rules.explain.patterns", patterns = pats.join("  "))
+        );
     }
+}
+
+/// What the rule is known to miss, and its worked examples.
+fn explain_examples(e: &lawscore::rules::Element) {
     if let Some(gaps) = &e.known_gaps {
-        say!("已知局限 known problems:");
+        say!("{}", t!("rules.explain.known_gaps"));
         for line in gaps.lines().filter(|l| !l.trim().is_empty()) {
             say!("  {}", line.trim());
         }
     }
     for (i, ex) in e.examples.iter().enumerate() {
+        let kind = ex.kind.map(|k| format!(", {}", k.as_str()));
+        let status = format!("{}{}", ex.expect.as_str(), kind.unwrap_or_default());
+        let (n, text) = (i + 1, ex.text.replace('\n', "⏎"));
         say!(
-            "例{} [{}{}] {}",
-            i + 1,
-            ex.expect.as_str(),
-            ex.kind
-                .map(|k| format!(", {}", k.as_str()))
-                .unwrap_or_default(),
-            ex.text.replace('\n', "⏎")
+            "{}",
+            t!("rules.explain.example", n = n, status = status, text = text)
         );
     }
-    say!("定义于 file:   {}", e.file);
-    0
 }

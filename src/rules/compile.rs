@@ -2,27 +2,30 @@
 //! figures and the negation guard. Every mistake is reported at its YAML path.
 
 use super::cond::{self, compile_pattern, did_you_mean, Pattern, Spot};
-use super::diag::Diagnostic;
+use super::diag::{about, Diagnostic};
 use super::schema::{ElementDef, ElementsFile, IndicatorDef, PackFile};
 use super::source::{At, Source};
 use super::vocab::Vocabularies;
 use super::{expand_value, parse_kinds, Category, Citations, Element, IndicatorRule, Negation};
 use super::{numbers, parse, VALUE_PLACEHOLDER};
 use crate::model::Kind;
+use crate::msg::t;
 use crate::yaml::Value;
 
-/// Section kinds named at `path` (a list), or `None` after reporting the unknown one.
+/// Section kinds named at `path` (a list), or `None` after reporting the unknown one,
+/// named after `what` it is the scope of (nothing for an element: its id is in its line).
 fn kinds(
     names: &[String],
     path: &str,
     src: &Source,
     diags: &mut Vec<Diagnostic>,
-    what: &str,
+    what: Option<&str>,
 ) -> Option<Vec<Kind>> {
     parse_kinds(names)
         .map_err(|(i, m)| {
             let at = format!("{path}[{i}]");
-            diags.push(src.error(At::Value(&at), format!("{what}{m}")));
+            let message = what.map_or(m.clone(), |w| about(w, &m));
+            diags.push(src.error(At::Value(&at), message));
         })
         .ok()
 }
@@ -36,9 +39,9 @@ pub(super) fn categories(
     let one = |(i, c): (usize, &super::schema::CategoryDef)| {
         // A bad scope is reported once, on its own line; the category is kept so that its
         // elements and profiles do not report a cascade of follow-on errors.
-        let what = format!("category `{}`: ", c.id);
+        let what = t!("rules.what.category", id = c.id);
         let path = format!("categories[{i}].scope");
-        let scope = kinds(&c.scope, &path, src, diags, &what).unwrap_or_default();
+        let scope = kinds(&c.scope, &path, src, diags, Some(&what)).unwrap_or_default();
         Category {
             id: c.id.clone(),
             title: c.title.clone(),
@@ -63,10 +66,10 @@ pub(super) fn elements(
     let Some(ci) = categories.iter().position(|c| c.id == ef.category) else {
         let ids: Vec<&str> = categories.iter().map(|c| c.id.as_str()).collect();
         let help = match did_you_mean(&ef.category, &ids) {
-            Some(s) => format!("did you mean `{s}`? categories are declared in pack.yaml"),
-            None => format!("categories are declared in pack.yaml: {}", ids.join(", ")),
+            Some(s) => t!("rules.compile.category_hint", name = s),
+            None => t!("rules.compile.category_list", ids = ids.join(", ")),
         };
-        let message = format!("unknown category `{}`", ef.category);
+        let message = t!("rules.compile.unknown_category", id = ef.category);
         diags.push(src.error(At::Value("category"), message).help(Some(help)));
         return None;
     };
@@ -92,15 +95,11 @@ fn element(
     let path = format!("elements[{i}]");
     let scope = match &def.scope {
         None => cat.scope.clone(),
-        Some(s) => kinds(s, &format!("{path}.scope"), src, diags, "")?,
+        Some(s) => kinds(s, &format!("{path}.scope"), src, diags, None)?,
     };
     if !numbers::is_weight(def.weight) {
-        let message = format!(
-            "element {}: {}, got {}",
-            def.id,
-            numbers::WEIGHT_RULE,
-            numbers::yaml_number(def.weight)
-        );
+        let what = t!("rules.what.element", id = def.id);
+        let message = about(what, numbers::weight_rule(def.weight));
         diags.push(src.error(At::Value(&format!("{path}.weight")), message));
     }
     let mut condition = |v: &Value, which: &str| {
@@ -146,7 +145,10 @@ fn cond_diag(e: &cond::CondError, id: &str, path: &str, src: &Source) -> Diagnos
         _ if is_key => At::Key(&at),
         _ => At::Value(&at),
     };
-    let message = format!("element {id}: {}: {}", e.path, e.message);
+    let message = about(
+        t!("rules.what.element", id = id),
+        about(&e.path, &e.message),
+    );
     src.error(place, message).help(e.help.clone())
 }
 
@@ -170,10 +172,12 @@ pub(super) fn pack_pattern(
                 Some(o) => At::Inside(path, o),
                 None => At::Value(path),
             };
-            let message = format!(
-                "{what}: invalid regular expression '{written}': {}",
-                e.message
+            let reason = t!(
+                "rules.cond.bad_regex",
+                pattern = written,
+                reason = e.message
             );
+            let message = about(what, reason);
             diags.push(src.error(place, message));
         })
         .ok()
@@ -192,7 +196,7 @@ pub(super) fn topics(
             .enumerate()
             .filter_map(|(j, p)| {
                 let path = format!("topics.{t}[{j}]");
-                pack_pattern(p, p, &path, &format!("topic {t}"), src, diags)
+                pack_pattern(p, p, &path, &t!("rules.what.topic", name = t), src, diags)
             })
             .collect();
         out.push((t.clone(), compiled));
@@ -219,7 +223,7 @@ fn indicator(
     src: &Source,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<IndicatorRule> {
-    let what = format!("indicator {}", ind.id);
+    let what = t!("rules.what.indicator", id = ind.id);
     let compile = |field: &str, pats: &[String], diags: &mut Vec<Diagnostic>| {
         let one = |(j, p): (usize, &String)| {
             let path = format!("indicators[{i}].{field}[{j}]");
@@ -231,8 +235,12 @@ fn indicator(
     let mut patterns = Vec::new();
     for (re, path) in compile("patterns", &ind.patterns, diags) {
         if !re.has_group("value") {
-            let message = format!(
-                "{what}: pattern has no (?P<value>…) group or {VALUE_PLACEHOLDER} for the number"
+            let message = about(
+                &what,
+                t!(
+                    "rules.compile.no_value_group",
+                    placeholder = VALUE_PLACEHOLDER
+                ),
             );
             diags.push(src.error(At::Value(&path), message));
         }
@@ -248,7 +256,7 @@ fn indicator(
         vec![Kind::Measures]
     } else {
         let path = format!("indicators[{i}].scope");
-        kinds(&ind.scope, &path, src, diags, &format!("{what}: "))?
+        kinds(&ind.scope, &path, src, diags, Some(&what))?
     };
     Some(IndicatorRule {
         def: ind.clone(),
@@ -340,7 +348,11 @@ mod tests {
         let text = format!("{HEAD}{}", el("lead.a", "'三项制度|(统一登记'"));
         let d = errors_of(&text);
         assert_eq!(place(&d[0]), (9, 16), "{}", d[0]);
-        assert!(d[0].message.ends_with("unclosed group"), "{}", d[0]);
+        assert!(
+            d[0].message.ends_with(t!("rules.regex.unclosed_group")),
+            "{}",
+            d[0]
+        );
         // Plain: no quote before the text.
         let d = errors_of(&format!("{HEAD}{}", el("lead.a", "三项制度|(统一登记")));
         assert_eq!(place(&d[0]), (9, 15), "{}", d[0]);
@@ -351,7 +363,7 @@ mod tests {
         let d = errors_of(&format!("{HEAD}{}", el("lead.a", "'@leaders出庭)'")));
         assert_eq!(place(&d[0]), (9, 21), "{}", d[0]);
         let d = errors_of(&format!("{HEAD}{}", el("lead.a", "'出庭@leader'")));
-        assert!(d[0].message.contains("unknown vocabulary `@leader`"));
+        assert!(d[0].message.contains("`@leader`"), "{}", d[0]);
         assert_eq!(place(&d[0]), (9, 13), "{}", d[0]);
     }
 
@@ -380,8 +392,10 @@ mod tests {
         assert_eq!(errors.len(), 1, "{errors:?}");
         let shown = errors[0].to_string();
         assert!(shown.contains("rules/decision.yaml"), "{shown}");
-        assert!(shown.contains("element decision.catalog: met"), "{shown}");
-        assert!(shown.contains("too big to compile"), "{shown}");
+        let place = about(t!("rules.what.element", id = "decision.catalog"), "met");
+        assert!(shown.contains(&place), "{shown}");
+        let help = crate::msg::fill("rules.compile.too_big_help", &[]);
+        assert_eq!(errors[0].help.as_deref(), Some(help.as_str()), "{shown}");
         assert!(RulePack::builtin().unwrap().compile_errors().is_empty());
     }
 
@@ -407,7 +421,7 @@ mod tests {
             "{HEAD}{}",
             el("lead.a", "{any: ['甲'], al: ['乙']}")
         ));
-        assert!(d[0].message.contains("unknown key `al`"), "{}", d[0]);
+        assert!(d[0].message.contains("`al`"), "{}", d[0]);
         assert_eq!(place(&d[0]), (9, 23), "{}", d[0]);
         let d = errors_of(&format!("{HEAD}{}", el("lead.a", "{meta: isuer}")));
         assert_eq!(place(&d[0]), (9, 17), "{}", d[0]);

@@ -16,6 +16,7 @@
 
 pub use super::pattern::{compile_pattern, Pattern, PatternError};
 use super::vocab::Vocabularies;
+use crate::msg::{lang, t, Lang};
 use crate::yaml::{Mapping, Value};
 
 /// Where the sub-conditions of `all` / `at_least` must hold together.
@@ -176,10 +177,13 @@ fn within(v: Option<&Value>, path: &str) -> Result<Within, CondError> {
         Some(Some("scope")) => Ok(Within::Scope),
         Some(other) => Err(err(
             &format!("{path}.within"),
-            format!("unknown unit {:?}", other.unwrap_or("?")),
+            t!(
+                "rules.cond.unknown_unit",
+                unit = format!("{:?}", other.unwrap_or("?"))
+            ),
             Spot::Node,
         )
-        .help("within takes sentence, paragraph, section or scope")),
+        .help(t!("rules.cond.within_help"))),
     }
 }
 
@@ -192,11 +196,7 @@ fn list(v: &Value, path: &str, vocab: &Vocabularies) -> Result<Vec<Cond>, CondEr
             .collect(),
         // A single pattern where a list was expected reads as a list of one.
         Value::String(_) => Ok(vec![parse(v, path, vocab)?]),
-        _ => Err(err(
-            path,
-            "expected a list of patterns or conditions",
-            Spot::Node,
-        )),
+        _ => Err(err(path, t!("rules.cond.expected_list"), Spot::Node)),
     }
 }
 
@@ -236,11 +236,7 @@ pub fn parse(v: &Value, path: &str, vocab: &Vocabularies) -> Result<Cond, CondEr
             within: Within::Scope,
             name: None,
         }),
-        _ => Err(err(
-            path,
-            "expected a pattern (quoted string) or a condition (mapping)",
-            Spot::Node,
-        )),
+        _ => Err(err(path, t!("rules.cond.expected_cond"), Spot::Node)),
     }
 }
 
@@ -249,15 +245,12 @@ fn pattern(written: &str, path: &str, vocab: &Vocabularies) -> Result<Pattern, C
     let expanded = vocab.expand(written).map_err(|u| {
         let known: Vec<&str> = u.known.iter().map(String::as_str).collect();
         let help = match did_you_mean(&u.name, &known) {
-            Some(s) => format!("did you mean `@{s}`? vocabularies are declared in pack.yaml"),
-            None => format!(
-                "vocabularies are declared in pack.yaml: {}",
-                known.join(", ")
-            ),
+            Some(s) => t!("rules.cond.vocab_hint", name = s),
+            None => t!("rules.cond.vocab_list", names = known.join(", ")),
         };
         err(
             path,
-            format!("unknown vocabulary `@{}`", u.name),
+            t!("rules.cond.unknown_vocab", name = u.name),
             Spot::Inside(u.offset),
         )
         .help(help)
@@ -266,7 +259,11 @@ fn pattern(written: &str, path: &str, vocab: &Vocabularies) -> Result<Pattern, C
         let spot = e
             .offset
             .map_or(Spot::Node, |o| Spot::Inside(expanded.written_offset(o)));
-        let message = format!("invalid regular expression '{written}': {}", e.message);
+        let message = t!(
+            "rules.cond.bad_regex",
+            pattern = written,
+            reason = e.message
+        );
         err(path, message, spot)
     })?;
     p.written = written.to_string();
@@ -314,9 +311,9 @@ fn main_key(m: &Mapping, path: &str) -> Result<&'static str, CondError> {
     for k in m.keys() {
         let k = k.as_str().unwrap_or("?");
         if !KEYS.contains(&k) {
-            let e = err(path, format!("unknown key `{k}` in a condition"), key(k));
+            let e = err(path, t!("rules.cond.unknown_key", key = k), key(k));
             return Err(match did_you_mean(k, KEYS) {
-                Some(s) => e.help(format!("did you mean `{s}`?")),
+                Some(s) => e.help(t!("rules.did_you_mean", name = s)),
                 None => e,
             });
         }
@@ -326,28 +323,19 @@ fn main_key(m: &Mapping, path: &str) -> Result<&'static str, CondError> {
     // Exactly one main key: `{any: …, all: …}` would otherwise silently drop one.
     if mains.len() > 1 {
         let found: Vec<String> = mains.iter().map(|k| format!("`{k}`")).collect();
-        let message = format!(
-            "a condition takes one main key; found {}",
-            found.join(" and ")
-        );
-        return Err(
-            err(path, message, key(mains[1])).help("split it: put both under `all:` or `any:`")
-        );
+        let and = if lang() == Lang::En { " and " } else { "、" };
+        let message = t!("rules.cond.two_mains", found = found.join(and));
+        return Err(err(path, message, key(mains[1])).help(t!("rules.cond.split_help")));
     }
     let main = mains.first().copied();
     if has("within") && !matches!(main, Some("any" | "all" | "at_least")) {
-        let message = "`within` applies only to any, all and at_least";
-        return Err(err(path, message, key("within")));
+        return Err(err(path, t!("rules.cond.within_where"), key("within")));
     }
     if has("of") && main != Some("at_least") {
-        return Err(
-            err(path, "`of` needs `at_least`", key("of")).help("write `at_least: N` next to `of:`")
-        );
+        return Err(err(path, t!("rules.cond.of_needs"), key("of")).help(t!("rules.cond.of_help")));
     }
     main.ok_or_else(|| {
-        err(path, "a condition needs one of its keys", Spot::Node).help(
-            "use one of: any, all, at_least/of, heading, title, meta, deadline, part, items, covers",
-        )
+        err(path, t!("rules.cond.no_main"), Spot::Node).help(t!("rules.cond.no_main_help"))
     })
 }
 
@@ -360,21 +348,12 @@ fn at_least(
 ) -> Result<(usize, Vec<Cond>), CondError> {
     let n = n
         .as_u64()
-        .ok_or_else(|| err(path, "at_least takes a whole number", value("at_least")))?
+        .ok_or_else(|| err(path, t!("rules.cond.at_least_number"), value("at_least")))?
         as usize;
-    let of = of.ok_or_else(|| {
-        err(
-            path,
-            "at_least needs `of:` with the list to count",
-            key("at_least"),
-        )
-    })?;
+    let of = of.ok_or_else(|| err(path, t!("rules.cond.at_least_of"), key("at_least")))?;
     let of = list(of, &format!("{path}.of"), vocab)?;
     if n == 0 || n > of.len() {
-        let message = format!(
-            "at_least: {n} can never hold with {} items in `of`",
-            of.len()
-        );
+        let message = t!("rules.cond.at_least_never", n = n, items = of.len());
         return Err(err(path, message, value("at_least")));
     }
     Ok((n, of))
@@ -391,16 +370,18 @@ fn leaf(main: &str, x: &Value, path: &str) -> Result<Cond, CondError> {
             Some("year") => MetaField::Year,
             Some("date") => MetaField::Date,
             other => {
-                let message = format!("unknown metadata field {:?}", other.unwrap_or("?"));
-                return Err(bad(message, "meta takes title, issuer, year or date"));
+                let field = format!("{:?}", other.unwrap_or("?"));
+                let message = t!("rules.cond.unknown_meta", field = field);
+                return Err(bad(message, t!("rules.cond.meta_help")));
             }
         })),
         "deadline" => {
             let s = word.unwrap_or("");
             let (month, day) = parse_mm_dd(s).ok_or_else(|| {
+                let got = format!("{s:?}");
                 err(
                     path,
-                    format!("deadline takes 'MM-DD', got {s:?}"),
+                    t!("rules.cond.deadline", got = got),
                     value("deadline"),
                 )
             })?;
@@ -410,23 +391,23 @@ fn leaf(main: &str, x: &Value, path: &str) -> Result<Cond, CondError> {
             Some("heading") => Ok(Cond::Part { heading: true }),
             Some("text") => Ok(Cond::Part { heading: false }),
             _ => Err(bad(
-                "unknown part mode".into(),
-                "part takes heading or text",
+                t!("rules.cond.unknown_part").into(),
+                t!("rules.cond.part_help"),
             )),
         },
         "items" => {
             let n = x
                 .as_u64()
                 .filter(|&n| n > 0)
-                .ok_or_else(|| err(path, "items takes a positive whole number", value("items")))?;
+                .ok_or_else(|| err(path, t!("rules.cond.items"), value("items")))?;
             Ok(Cond::Items(n as usize))
         }
         _ => match word {
             Some("all") => Ok(Cond::Covers(Need::All)),
             Some("some") => Ok(Cond::Covers(Need::Some)),
             _ => Err(bad(
-                "unknown covers mode".into(),
-                "covers takes all or some",
+                t!("rules.cond.unknown_covers").into(),
+                t!("rules.cond.covers_help"),
             )),
         },
     }

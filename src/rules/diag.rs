@@ -1,5 +1,6 @@
 //! Diagnostics about rule files: `file:line:column`, the offending YAML, a hint.
 
+use crate::msg::t;
 use crate::yaml::Pos;
 use std::fmt;
 
@@ -91,18 +92,28 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sev = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+        let severity = match self.severity {
+            Severity::Error => t!("rules.diag.error"),
+            Severity::Warning => t!("rules.diag.warning"),
         };
-        write!(f, "{}", self.file)?;
+        let mut place = self.file.clone();
         if let Some(l) = self.line {
-            write!(f, ":{l}")?;
+            place.push_str(&format!(":{l}"));
             if let Some(c) = self.column {
-                write!(f, ":{c}")?;
+                place.push_str(&format!(":{c}"));
             }
         }
-        write!(f, ": {sev}: {}", self.message)?;
+        let message = &self.message;
+        write!(
+            f,
+            "{}",
+            t!(
+                "rules.diag.head",
+                place = place,
+                severity = severity,
+                message = message
+            )
+        )?;
         if let (Some(l), Some(src)) = (self.line, &self.source_line) {
             let pad = " ".repeat(l.to_string().len());
             write!(f, "\n{pad} |\n{l} | {src}")?;
@@ -114,10 +125,21 @@ impl fmt::Display for Diagnostic {
             }
         }
         if let Some(h) = &self.help {
-            write!(f, "\n  = help: {h}")?;
+            write!(f, "\n{}", t!("rules.diag.help", help = h))?;
         }
         Ok(())
     }
+}
+
+/// `what: message` in the current language: a message about one thing of the pack (an
+/// element, a profile, a grade), named first.
+pub fn about(what: impl fmt::Display, message: impl fmt::Display) -> String {
+    t!("rules.about", what = what, message = message)
+}
+
+/// "did you mean `x`?" for the closest of `known`, if one is close.
+pub fn did_you_mean_help(word: &str, known: &[&str]) -> Option<String> {
+    super::cond::did_you_mean(word, known).map(|s| t!("rules.did_you_mean", name = s))
 }
 
 /// Diagnostics of a pack that failed to load (at least one is an error).
@@ -137,10 +159,8 @@ impl fmt::Display for RuleErrors {
         for d in errs.chain(self.0.iter().filter(|d| d.severity == Severity::Warning)) {
             writeln!(f, "{d}")?;
         }
-        write!(
-            f,
-            "{errors} error(s), {warnings} warning(s) in the rule pack"
-        )
+        let summary = t!("rules.diag.summary", errors = errors, warnings = warnings);
+        f.write_str(&summary)
     }
 }
 

@@ -4,12 +4,13 @@
 //! id or a word of the default pack.
 
 use super::cond::{did_you_mean, Pattern};
-use super::diag::Diagnostic;
+use super::diag::{about, Diagnostic};
 use super::schema::{Badge, PackFile};
 use super::source::{At, Source};
 use super::vocab::Vocabularies;
 use super::Element;
 use crate::model::grade::{Colour, GradeBand, GradeScale};
+use crate::msg::t;
 
 /// The vocabulary whose phrases are cut out before problems and plans are compared word by
 /// word (法治政府建设, 进一步…): every report repeats them, whatever its subject.
@@ -43,12 +44,9 @@ pub(super) fn grade_scale(
         });
     }
     if let Some(last) = bands.last().filter(|b| b.min > 0.0) {
-        let message = format!(
-            "the lowest grade `{}` starts at {}: a report scoring less gets no grade",
-            last.name, last.min
-        );
+        let message = t!("rules.facts.lowest_grade", name = last.name, min = last.min);
         let at = format!("grades[{}].min", bands.len() - 1);
-        let help = "end the list with a grade at `min: 0`".to_string();
+        let help = t!("rules.facts.lowest_grade_help").to_string();
         diags.push(src.warning(At::Value(&at), message).help(Some(help)));
     }
     GradeScale::new(bands)
@@ -56,19 +54,17 @@ pub(super) fn grade_scale(
 
 /// An error at a colour that is neither a palette name nor `#rrggbb`.
 fn bad_colour(grade: &str, raw: &str, i: usize, src: &Source) -> Diagnostic {
-    let hint = did_you_mean(raw, &Colour::NAMES)
-        .map(|n| format!("did you mean `{n}`? "))
-        .unwrap_or_default();
-    let help = format!(
-        "{hint}a grade's colour is one of {}, or '#rrggbb' in quotes (a bare # starts a comment)",
-        Colour::NAMES.join(", ")
-    );
+    let names = Colour::NAMES.join(", ");
+    let help = match did_you_mean(raw, &Colour::NAMES) {
+        Some(n) => t!("rules.facts.colour_help_hint", name = n, names = names),
+        None => t!("rules.facts.colour_help", names = names),
+    };
     let at = format!("grades[{i}].colour");
-    src.error(
-        At::Value(&at),
-        format!("grade `{grade}`: unknown colour `{raw}`"),
-    )
-    .help(Some(help))
+    let message = about(
+        t!("rules.what.grade", name = grade),
+        t!("rules.facts.unknown_colour", colour = raw),
+    );
+    src.error(At::Value(&at), message).help(Some(help))
 }
 
 /// An error for `colour: #1a7f37` written without quotes: YAML reads the `#` as the start
@@ -106,11 +102,14 @@ fn bare_hash(grade: &str, i: usize, src: &Source) -> Option<Diagnostic> {
     })?;
     let d = Diagnostic::error(
         &src.shown,
-        format!("grade `{grade}`: colour {hex} is read as a YAML comment, so the grade gets none"),
+        about(
+            t!("rules.what.grade", name = grade),
+            t!("rules.facts.bare_hash", hex = hex),
+        ),
     );
     Some(
         d.at(&src.text, Some(n + 1), Some(column))
-            .help(Some(format!("put it in quotes: colour: '{hex}'"))),
+            .help(Some(t!("rules.facts.bare_hash_help", hex = hex))),
     )
 }
 
@@ -126,12 +125,14 @@ pub(super) fn check_badges(elements: &[Element], sources: &[Source], diags: &mut
         let Some(src) = sources.iter().find(|s| s.shown == e.file) else {
             continue;
         };
-        let message = format!(
-            "element `{}` declares the {} badge, which element `{id}` already declares",
-            e.id,
-            badge_key(b)
+        let badge = badge_key(b);
+        let message = t!(
+            "rules.facts.badge_twice",
+            id = e.id,
+            badge = badge,
+            first = id
         );
-        let help = format!("keep `badge: {}` on one element", badge_key(b));
+        let help = t!("rules.facts.badge_help", badge = badge);
         let at = format!("{}.badge", e.path);
         diags.push(src.error(At::Value(&at), message).help(Some(help)));
     }
@@ -159,7 +160,7 @@ pub(super) fn stock_phrases(
         .enumerate()
         .filter_map(|(j, p)| {
             let at = format!("vocabularies.{STOCK_PHRASES}[{j}]");
-            let what = format!("vocabulary {STOCK_PHRASES}");
+            let what = t!("rules.what.vocabulary", name = STOCK_PHRASES);
             super::compile::pack_pattern(p, p, &at, &what, src, diags)
         })
         .collect()

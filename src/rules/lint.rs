@@ -1,23 +1,21 @@
 //! Cross-file checks of a pack: duplicate ids, profiles, weights, patterns that cannot work.
 //! Each finding points at the YAML node it is about, found by path in its file's index.
 
-use super::cond::{did_you_mean, parse_mm_dd, Pattern};
-use super::diag::{Diagnostic, Severity};
+use super::cond::{parse_mm_dd, Pattern};
+use super::diag::{about, did_you_mean_help, Diagnostic, Severity};
 use super::schema::{PackFile, ProfileDef};
 use super::source::{At, Source};
 use super::{Element, RulePack};
 use crate::model::scorecard::Level;
+use crate::msg::t;
 use std::collections::{HashMap, HashSet};
 
 /// Adds cross-file errors and warnings to `diags`; `sources[0]` is `pack.yaml`.
 pub fn check(rp: &RulePack, pack: &PackFile, sources: &[Source], diags: &mut Vec<Diagnostic>) {
     let pack_src = &sources[0];
     if pack.negation.window.is_some() {
-        let d = pack_src.warning(
-            At::Key("negation.window"),
-            "negation.window is no longer used: a negation word anywhere in the clause of a match negates it",
-        );
-        diags.push(d.help(Some("delete the `window:` line".into())));
+        let d = pack_src.warning(At::Key("negation.window"), t!("rules.lint.window"));
+        diags.push(d.help(Some(t!("rules.lint.window_help").into())));
     }
     let by_file: HashMap<&str, &Source> = sources.iter().map(|s| (s.shown.as_str(), s)).collect();
     let mut seen: HashMap<&str, &str> = HashMap::new();
@@ -26,7 +24,7 @@ pub fn check(rp: &RulePack, pack: &PackFile, sources: &[Source], diags: &mut Vec
             continue;
         };
         if let Some(first) = seen.insert(&e.id, &e.file) {
-            let message = format!("duplicate element id `{}` (first defined in {first})", e.id);
+            let message = t!("rules.lint.duplicate_element", id = e.id, first = first);
             diags.push(src.error(At::Value(&format!("{}.id", e.path)), message));
         }
         element_warnings(e, src, diags);
@@ -46,7 +44,7 @@ pub fn check(rp: &RulePack, pack: &PackFile, sources: &[Source], diags: &mut Vec
     let mut seen_cat = HashSet::new();
     for (i, c) in pack.categories.iter().enumerate() {
         if !seen_cat.insert(&c.id) {
-            let message = format!("duplicate category id `{}`", c.id);
+            let message = t!("rules.lint.duplicate_category", id = c.id);
             diags.push(pack_src.error(At::Value(&format!("categories[{i}].id")), message));
         }
     }
@@ -58,7 +56,7 @@ pub fn check(rp: &RulePack, pack: &PackFile, sources: &[Source], diags: &mut Vec
     let mut seen_prof = HashSet::new();
     for (i, p) in pack.profiles.iter().enumerate() {
         if !seen_prof.insert(&p.id) {
-            let message = format!("duplicate profile id `{}`", p.id);
+            let message = t!("rules.lint.duplicate_profile", id = p.id);
             diags.push(pack_src.error(At::Value(&format!("profiles[{i}].id")), message));
         }
         profile(p, &format!("profiles[{i}]"), &ids, pack_src, diags);
@@ -81,24 +79,15 @@ const HINTED: usize = 10;
 fn element_warnings(e: &Element, src: &Source, diags: &mut Vec<Diagnostic>) {
     let at = |k: &str| format!("{}.{k}", e.path);
     if !e.id.starts_with(&format!("{}.", e.category)) {
-        let message = format!(
-            "element `{}` is in category `{}` but its id does not start with `{}.`",
-            e.id, e.category, e.category
-        );
+        let message = t!("rules.lint.id_prefix", id = e.id, category = e.category);
         diags.push(src.warning(At::Value(&at("id")), message));
     }
     let met = |x: &&super::Example| x.expect == crate::model::scorecard::Status::Met;
     if e.examples.is_empty() {
-        let message = format!(
-            "element `{}` has no examples; `rules test` cannot check it",
-            e.id
-        );
+        let message = t!("rules.lint.no_examples", id = e.id);
         diags.push(src.warning(At::Key(&e.path), message));
     } else if !e.examples.iter().any(|x| met(&x)) || e.examples.iter().all(|x| met(&x)) {
-        let message = format!(
-            "element `{}` should have a met example and one that is not met",
-            e.id
-        );
+        let message = t!("rules.lint.example_mix", id = e.id);
         diags.push(src.warning(At::Key(&at("examples")), message));
     }
 }
@@ -125,19 +114,16 @@ fn pattern_warnings(e: &Element, p: &Pattern, src: &Source, diags: &mut Vec<Diag
     let id = &e.id;
     let boundary = ["\\b", "\\B"].iter().find_map(|b| p.written.find(b));
     if s.contains("\\b") || s.contains("\\B") {
-        let message = format!(
-            "element `{id}`: pattern '{s}' uses \\b, which never separates Chinese characters"
-        );
+        let message = t!("rules.lint.boundary", id = id, pattern = s);
         diags.push(src.warning(place(boundary), message));
     }
     if FULL_WIDTH.iter().any(|c| s.contains(c)) {
         let code = FULL_WIDTH.iter().find_map(|c| p.written.find(c));
-        let message = format!("element `{id}`: pattern '{s}' names a full-width character by code; text is folded to half-width before matching, so it can never match");
+        let message = t!("rules.lint.full_width", id = id, pattern = s);
         diags.push(src.warning(place(code), message));
     }
     if p.matches_empty() {
-        let message =
-            format!("element `{id}`: pattern '{s}' matches empty text, so it matches everywhere");
+        let message = t!("rules.lint.matches_empty", id = id, pattern = s);
         diags.push(src.warning(place(None), message));
     }
 }
@@ -152,12 +138,13 @@ fn category_weights(rp: &RulePack, pack_src: &Source, diags: &mut Vec<Diagnostic
         // `+ 0.0` turns an empty sum's -0 into 0.
         let sum: f64 = sums.get(c.id.as_str()).copied().unwrap_or_default() + 0.0;
         if (sum - c.weight).abs() > 1e-9 {
-            let message = format!(
-                "category `{}` declares weight {} but its elements add up to {sum}",
-                c.id, c.weight
+            let message = t!(
+                "rules.lint.category_sum",
+                id = c.id,
+                weight = c.weight,
+                sum = sum
             );
-            let help =
-                format!("set the category's weight to {sum}, or change its elements' weights");
+            let help = t!("rules.lint.category_sum_help", sum = sum);
             let at = format!("categories[{i}].weight");
             diags.push(pack_src.warning(At::Value(&at), message).help(Some(help)));
         }
@@ -169,11 +156,12 @@ fn profile(p: &ProfileDef, at: &str, ids: &Ids, src: &Source, diags: &mut Vec<Di
     for (j, l) in p.levels.iter().enumerate() {
         let levels = Level::ALL.map(Level::as_str);
         if !levels.contains(&l.as_str()) {
-            let help = did_you_mean(l, &levels).map_or_else(
-                || format!("levels are {}", levels.join(", ")),
-                |s| format!("did you mean `{s}`?"),
+            let help = did_you_mean_help(l, &levels)
+                .unwrap_or_else(|| t!("rules.lint.levels", levels = levels.join(", ")));
+            let message = about(
+                t!("rules.what.profile", id = p.id),
+                t!("rules.lint.unknown_level", level = l),
             );
-            let message = format!("profile `{}`: unknown level `{l}`", p.id);
             let place = format!("{at}.levels[{j}]");
             diags.push(src.error(At::Value(&place), message).help(Some(help)));
         }
@@ -181,15 +169,11 @@ fn profile(p: &ProfileDef, at: &str, ids: &Ids, src: &Source, diags: &mut Vec<Di
     let mut hinted = 0;
     let mut unknown = |id: &String, place: At| {
         if !ids.set.contains(id.as_str()) {
-            let message = format!(
-                "profile `{}` names element `{id}`, which the pack does not define",
-                p.id
-            );
+            let message = t!("rules.lint.unknown_element", profile = p.id, id = id);
             hinted += 1;
             let help = (hinted <= HINTED)
-                .then(|| did_you_mean(id, &ids.all))
-                .flatten()
-                .map(|s| format!("did you mean `{s}`?"));
+                .then(|| did_you_mean_help(id, &ids.all))
+                .flatten();
             diags.push(src.error(place, message).help(help));
         }
     };
@@ -201,7 +185,10 @@ fn profile(p: &ProfileDef, at: &str, ids: &Ids, src: &Source, diags: &mut Vec<Di
     }
     if let Some(dl) = &p.deadline {
         if parse_mm_dd(dl).is_none() {
-            let message = format!("profile `{}`: deadline takes 'MM-DD', got {dl:?}", p.id);
+            let message = about(
+                t!("rules.what.profile", id = p.id),
+                t!("rules.cond.deadline", got = format!("{dl:?}")),
+            );
             diags.push(src.error(At::Value(&format!("{at}.deadline")), message));
         }
     }
@@ -215,15 +202,12 @@ fn pack_basics(pack: &PackFile, src: &Source, diags: &mut Vec<Diagnostic>) {
         } else {
             At::File
         };
-        diags.push(src.error(
-            place,
-            "the pack defines no profile; `score` needs at least one (the first is the default)",
-        ));
+        diags.push(src.error(place, t!("rules.lint.no_profile")));
     }
     if pack.grades.is_empty() {
-        diags.push(src.error(At::Key("grades"), "the pack declares no grades"));
+        diags.push(src.error(At::Key("grades"), t!("rules.lint.no_grades")));
     } else if let Some(i) = pack.grades.windows(2).position(|w| w[0].min <= w[1].min) {
-        let message = "grades must be listed from the highest `min` to the lowest";
+        let message = t!("rules.lint.grade_order");
         diags.push(src.error(At::Value(&format!("grades[{}].min", i + 1)), message));
     }
 }

@@ -5,6 +5,7 @@
 use super::cond::{Cond, Pattern};
 use super::diag::Diagnostic;
 use super::{Element, IndicatorRule, Negation, RulePack};
+use crate::msg::t;
 use aho_corasick::AhoCorasick;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind};
@@ -317,34 +318,38 @@ impl RulePack {
         let mut out = Vec::new();
         let mut check = |file: &str, place: String, p: &Pattern| {
             if let Err(e) = p.regex() {
-                let message = format!(
-                    "{place}: pattern '{}' is too big to compile: {}",
-                    p.source, e.message
+                let reason = t!(
+                    "rules.compile.too_big",
+                    pattern = p.source,
+                    reason = e.message
                 );
-                let help = "shorten bounded repeats such as {0,300} or split the pattern";
-                out.push(Diagnostic::error(file, message).help(Some(help.to_string())));
+                let message = super::diag::about(place, reason);
+                let help = crate::msg::fill("rules.compile.too_big_help", &[]);
+                out.push(Diagnostic::error(file, message).help(Some(help)));
             }
         };
         for e in &self.elements {
             let conds = std::iter::once(&e.met).chain(e.partial.as_ref());
             for p in conds.flat_map(|c| c.patterns()) {
-                check(&e.file, format!("element {}: {}", e.id, p.at), p);
+                let what = t!("rules.what.element", id = e.id);
+                check(&e.file, super::diag::about(what, &p.at), p);
             }
         }
         for (t, pats) in &self.topics {
             pats.iter()
-                .for_each(|p| check(&pack_file, format!("topic {t}"), p));
+                .for_each(|p| check(&pack_file, t!("rules.what.topic", name = t), p));
         }
         for p in &self.stock_phrases {
             check(
                 &pack_file,
-                format!("vocabulary {}", super::facts::STOCK_PHRASES),
+                t!("rules.what.vocabulary", name = super::facts::STOCK_PHRASES),
                 p,
             );
         }
         for ind in &self.indicators {
             let pats = ind.patterns.iter().map(|(p, _)| p).chain(&ind.except);
-            pats.for_each(|p| check(&pack_file, format!("indicator {}", ind.def.id), p));
+            let what = t!("rules.what.indicator", id = ind.def.id);
+            pats.for_each(|p| check(&pack_file, what.clone(), p));
         }
         out
     }

@@ -16,6 +16,7 @@ mod pattern;
 pub mod schema;
 mod source;
 pub mod vocab;
+mod yaml_msg;
 
 use crate::model::scorecard::{Level, RulesetRef};
 use crate::model::GradeScale;
@@ -192,7 +193,7 @@ impl RulePack {
         let entries = std::fs::read_dir(dir).map_err(|e| {
             RuleErrors(vec![Diagnostic::error(
                 &shown,
-                format!("cannot read the rule folder: {e}"),
+                crate::t!("rules.load.cannot_read_dir", reason = e),
             )])
         })?;
         let mut files = Vec::new();
@@ -203,7 +204,7 @@ impl RulePack {
                 let content = std::fs::read_to_string(&p).map_err(|e| {
                     RuleErrors(vec![Diagnostic::error(
                         &p.display().to_string(),
-                        format!("cannot read: {e}"),
+                        crate::t!("rules.load.cannot_read", reason = e),
                     )])
                 })?;
                 files.push((name, content));
@@ -269,11 +270,14 @@ pub fn parse_kinds(names: &[String]) -> Result<Vec<Kind>, (usize, String)> {
                 .collect();
             let k = Kind::parse(n).ok_or_else(|| {
                 let hint = did_you_mean(n, &known)
-                    .map(|s| format!(" (did you mean `{s}`?)"))
+                    .map(|s| crate::t!("rules.did_you_mean_paren", name = s))
                     .unwrap_or_default();
-                let message = format!(
-                    "unknown section kind `{n}`{hint}; kinds are {}",
-                    known.join(", ")
+                let kinds = known.join(", ");
+                let message = crate::t!(
+                    "rules.load.unknown_kind",
+                    kind = n,
+                    hint = hint,
+                    kinds = kinds
                 );
                 (i, message)
             })?;

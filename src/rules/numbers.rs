@@ -3,17 +3,21 @@
 //! score `null` and the grade empty, a negative one makes scores negative; either way a
 //! `--fail-under` gate stops meaning anything, so each is an error at its YAML position.
 
-use super::diag::Diagnostic;
+use super::diag::{about, Diagnostic};
 use super::schema::{PackFile, ProfileDef};
 use super::source::{At, Source};
 use super::Element;
+use crate::msg::t;
 use std::collections::{HashMap, HashSet};
 
-/// What an element's or a profile's weight may be, as messages say it.
-pub(super) const WEIGHT_RULE: &str = "weight must be positive and finite (a number above 0)";
-
-/// How a profile takes an element out, for a weight of 0 or below.
-const SWITCH_OFF: &str = "to take an element out of a profile, list it under `not_applicable`";
+/// What an element's or a profile's weight may be, and what was written instead.
+pub(super) fn weight_rule(got: f64) -> String {
+    t!(
+        "rules.numbers.got",
+        rule = t!("rules.numbers.weight_rule"),
+        got = yaml_number(got)
+    )
+}
 
 /// Whether `w` can be a weight.
 pub(super) fn is_weight(w: f64) -> bool {
@@ -44,20 +48,21 @@ pub(super) fn check(
     }
     for (i, c) in pack.categories.iter().enumerate() {
         if !(c.weight.is_finite() && c.weight >= 0.0) {
-            let message = format!(
-                "category `{}`: weight {} is not allowed: a category's weight is a finite number, 0 or above (what its elements' weights add up to)",
-                c.id,
-                yaml_number(c.weight)
+            let message = about(
+                t!("rules.what.category", id = c.id),
+                t!(
+                    "rules.numbers.category_weight",
+                    weight = yaml_number(c.weight)
+                ),
             );
             diags.push(src.error(At::Value(&format!("categories[{i}].weight")), message));
         }
     }
     for (i, g) in pack.grades.iter().enumerate() {
         if !(0.0..=100.0).contains(&g.min) {
-            let message = format!(
-                "grade `{}`: min {} is not allowed: a grade starts at a score from 0 to 100",
-                g.name,
-                yaml_number(g.min)
+            let message = about(
+                t!("rules.what.grade", name = g.name),
+                t!("rules.numbers.grade_min", min = yaml_number(g.min)),
             );
             diags.push(src.error(At::Value(&format!("grades[{i}].min")), message));
         }
@@ -77,12 +82,9 @@ fn profile(
     for (id, &w) in &p.weights {
         if !is_weight(w) {
             valid = false;
-            let message = format!(
-                "profile `{}`: `{id}`: {WEIGHT_RULE}, got {}",
-                p.id,
-                yaml_number(w)
-            );
-            let help = (w.is_finite() && w <= 0.0).then(|| SWITCH_OFF.to_string());
+            let what = t!("rules.what.profile", id = p.id);
+            let message = about(what, about(format!("`{id}`"), weight_rule(w)));
+            let help = (w.is_finite() && w <= 0.0).then(|| t!("rules.numbers.switch_off").into());
             let place = format!("{at}.weights.{id}");
             diags.push(src.error(At::Value(&place), message).help(help));
         }
@@ -101,10 +103,9 @@ fn profile(
         // An empty sum is -0.
         + 0.0;
     if !(total.is_finite() && total > 0.0) {
-        let message = format!(
-            "profile `{}`: the weights of the elements it applies to add up to {}; scores need a finite total above 0",
-            p.id,
-            yaml_number(total)
+        let message = about(
+            t!("rules.what.profile", id = p.id),
+            t!("rules.numbers.profile_total", total = yaml_number(total)),
         );
         let place = if p.not_applicable.is_empty() {
             At::Key(at)

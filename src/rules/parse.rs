@@ -1,10 +1,10 @@
 //! Reading a pack's files: values through serde, positions through the span index, and
 //! YAML errors turned into diagnostics at their place.
 
-use super::cond::did_you_mean;
-use super::diag::{Diagnostic, RuleErrors};
+use super::diag::{did_you_mean_help, Diagnostic, RuleErrors};
 use super::schema::{PackFile, SCHEMA_VERSION};
 use super::source::{At, Source};
+use crate::msg::t;
 use crate::yaml::{self, Spans, YamlError};
 use serde::de::DeserializeOwned;
 
@@ -38,10 +38,7 @@ pub(super) fn read<T: DeserializeOwned>(
 /// parser refused what serde_yaml read, so messages about the file name it alone.
 pub(super) fn unindexed(src: &Source) -> Option<Diagnostic> {
     let e = src.spans.failure()?;
-    let d = Diagnostic::warning(
-        &src.shown,
-        format!("the file reads, but its positions could not be indexed ({e}); messages about it name the file only"),
-    );
+    let d = Diagnostic::warning(&src.shown, t!("rules.parse.unindexed", reason = e));
     Some(d.at(&src.text, e.line, e.column))
 }
 
@@ -54,8 +51,8 @@ pub(super) fn pack(
     diags: &mut Vec<Diagnostic>,
 ) -> Result<(Source, PackFile), RuleErrors> {
     let Some((_, text)) = files.iter().find(|(n, _)| n == "pack.yaml") else {
-        let help = "export the built-in pack with `lawscore rules export DIR` and edit that";
-        let d = Diagnostic::error(shown, "no pack.yaml in the rule folder").help(Some(help.into()));
+        let help = t!("rules.parse.no_pack_help");
+        let d = Diagnostic::error(shown, t!("rules.parse.no_pack")).help(Some(help.into()));
         return Err(RuleErrors(vec![d]));
     };
     let mut own = Vec::new();
@@ -74,35 +71,38 @@ pub(super) fn schema_version(schema: u32, src: &Source, diags: &mut Vec<Diagnost
     if schema != SCHEMA_VERSION {
         diags.push(src.error(
             At::Value("schema"),
-            format!(
-                "schema {schema} is not supported; this lawscore reads schema {SCHEMA_VERSION}"
+            t!(
+                "rules.parse.schema",
+                schema = schema,
+                supported = SCHEMA_VERSION
             ),
         ));
     }
 }
 
-/// A YAML error at its place, with a suggestion where one is known.
+/// A YAML error at its place, in the user's language, with a suggestion where one is known.
 fn yaml_diag(file: &str, source: &str, e: YamlError) -> Diagnostic {
     let (line, column) =
         misplaced_key(source, &e).map_or((e.line, e.column), |(l, c)| (Some(l), Some(c)));
-    let mut d = Diagnostic::error(file, e.message.clone()).at(source, line, column);
+    let (message, hint) = super::yaml_msg::describe(&e.message, source, e.line);
+    let mut d = Diagnostic::error(file, message).at(source, line, column);
     // serde lists the expected keys or values; offer the closest one.
     for what in ["unknown field `", "unknown variant `"] {
         if let Some(rest) = e.message.split(what).nth(1) {
             let unknown = rest.split('`').next().unwrap_or("");
             let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
-            d = d.help(did_you_mean(unknown, &expected).map(|s| format!("did you mean `{s}`?")));
+            d = d.help(did_you_mean_help(unknown, &expected));
         }
     }
     if e.message.contains("unknown escape") {
-        d = d.help(Some("regular expressions go in single quotes ('\\d+件'): double quotes interpret backslashes".into()));
+        d = d.help(Some(t!("rules.parse.escape_help").into()));
     } else if column != e.column
         || e.message.contains("did not find expected key")
         || e.message.contains("did not find expected '-'")
     {
-        d = d.help(Some(
-            "keys of one mapping start in the same column: check this line's indentation against the lines above".into(),
-        ));
+        d = d.help(Some(t!("rules.parse.indent_help").into()));
+    } else if d.help.is_none() {
+        d = d.help(hint);
     }
     d
 }
@@ -152,7 +152,7 @@ mod tests {
     fn an_over_indented_key_is_reported_on_its_own_line_and_column() {
         let d = error_of(&format!("{HEAD}    name: 甲\n      weight: 1\n"));
         assert_eq!((d.line, d.column), (Some(6), Some(7)), "{d}");
-        assert!(d.help.unwrap().contains("indentation"));
+        assert_eq!(d.help.as_deref(), Some(t!("rules.parse.indent_help")));
     }
 
     #[test]
@@ -198,10 +198,14 @@ mod tests {
         );
         let d = error_of(&text);
         assert_eq!(d.line, Some(11), "{d}");
-        assert!(d.message.contains("unknown variant `mett`"), "{d}");
-        assert_eq!(d.help.as_deref(), Some("did you mean `met`?"));
+        assert!(d.message.contains("`mett`"), "{d}");
+        assert_eq!(d.help, Some(t!("rules.did_you_mean", name = "met")));
         let d = error_of(&text.replace("expect: mett", "expect: met, kind: plan"));
         assert_eq!(d.line, Some(11), "{d}");
-        assert_eq!(d.help.as_deref(), Some("did you mean `plans`?"), "{d}");
+        assert_eq!(
+            d.help,
+            Some(t!("rules.did_you_mean", name = "plans")),
+            "{d}"
+        );
     }
 }

@@ -67,9 +67,16 @@ impl Pattern {
     /// pattern with its place in the pack).
     pub fn re(&self) -> &Regex {
         self.regex().unwrap_or_else(|e| {
+            let (pattern, at) = (&self.source, &self.at);
+            let reason = &e.message;
             panic!(
-                "rule pattern '{}' ({}) cannot be compiled: {}; run `lawscore rules check`",
-                self.source, self.at, e.message
+                "{}",
+                crate::msg::t!(
+                    "rules.pattern.cannot_compile",
+                    pattern = pattern,
+                    at = at,
+                    reason = reason
+                )
             )
         })
     }
@@ -187,7 +194,23 @@ fn syntax_error(folded: &str, from: &[usize]) -> Option<PatternError> {
         _ => return None,
     };
     Some(PatternError {
-        message,
+        message: in_words(&message),
         offset: Some(from.get(at).copied().unwrap_or(folded.len())),
     })
+}
+
+/// The regex parser's message for the usual slips in the user's language; any other as
+/// the parser says it.
+fn in_words(message: &str) -> String {
+    use crate::msg::t;
+    let said = match message {
+        "unclosed group" => t!("rules.regex.unclosed_group"),
+        "unopened group" => t!("rules.regex.unopened_group"),
+        "unclosed character class" => t!("rules.regex.unclosed_class"),
+        "repetition operator missing expression" => {
+            return crate::msg::fill("rules.regex.missing_repeated", &[])
+        }
+        _ => message,
+    };
+    said.to_string()
 }
