@@ -17,8 +17,8 @@ const MISSING: &str = "tests/fixtures/no-such-report.txt";
 /// The status words a Chinese sheet shows.
 fn word(status: &str) -> &'static str {
     match status {
-        "met" => "达标",
-        "partial" => "部分",
+        "met" => "已满足",
+        "partial" => "部分满足",
         "missing" => "缺失",
         "not_applicable" => "不适用",
         other => panic!("unknown status {other}"),
@@ -390,7 +390,7 @@ fn check_gaps(sheet: &(Vec<String>, Vec<Vec<String>>), cards: &HashMap<String, V
         .map(|r| {
             let at = |n: &str| r.get(col(n)).cloned().unwrap_or_default();
             let status = match at("状态").as_str() {
-                "部分" => "部分",
+                "部分满足" => "部分满足",
                 "缺失" => "缺失",
                 other => panic!("a gap row of status {other}"),
             };

@@ -57,17 +57,13 @@ pub(super) fn writer<W: std::io::Write>(out: W) -> ::csv::Writer<W> {
         .from_writer(out)
 }
 
-/// A status in the words of `h`: the wire name for programs, a word for people.
+/// A status in the words of `h`: the wire name for programs, the scorecard's word for people
+/// (the same as the card and the pages show).
 pub(super) fn status_word(s: Status, h: CsvHeaders) -> &'static str {
     if h == CsvHeaders::Id {
         return s.as_str();
     }
-    match s {
-        Status::Met => t!("sheets.status.met"),
-        Status::Partial => t!("sheets.status.partial"),
-        Status::Missing => t!("sheets.status.missing"),
-        Status::NotApplicable => t!("sheets.status.not_applicable"),
-    }
+    super::labels::status_label(s)
 }
 
 /// A level in the words of `h`.
@@ -75,14 +71,7 @@ pub(super) fn level_word(l: Level, h: CsvHeaders) -> &'static str {
     if h == CsvHeaders::Id {
         return l.as_str();
     }
-    match l {
-        Level::Province => t!("sheets.level.province"),
-        Level::City => t!("sheets.level.city"),
-        Level::County => t!("sheets.level.county"),
-        Level::Township => t!("sheets.level.township"),
-        Level::Department => t!("sheets.level.department"),
-        Level::Unknown => t!("sheets.level.unknown"),
-    }
+    super::labels::level_label(l)
 }
 
 /// One element's cells: its status and points.

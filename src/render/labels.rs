@@ -31,6 +31,20 @@ pub(crate) fn status_label(s: Status) -> &'static str {
     }
 }
 
+/// The issuer's level in words, as every output for people shows it. Levels are the
+/// program's, not the pack's, like statuses.
+pub(crate) fn level_label(l: crate::model::scorecard::Level) -> &'static str {
+    use crate::model::scorecard::Level;
+    match l {
+        Level::Province => "省级",
+        Level::City => "市级",
+        Level::County => "县级",
+        Level::Township => "乡镇（街道）",
+        Level::Department => "政府部门",
+        Level::Unknown => "层级不详",
+    }
+}
+
 /// What a status is worth, as the card's legend says it.
 pub(crate) fn status_points(s: Status) -> &'static str {
     match s {

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::charts::{averages, histogram, Averages, Histogram};
+use super::labels::level_label;
 use super::labels::{grade_class, ratio_pct, status_class, status_label, status_mark};
 use super::tally::Tally;
 use crate::model::scorecard::{round1, ErrorRecord, Level, RulesetRef, Scorecard, Status, Summary};
@@ -349,18 +350,6 @@ fn element_columns(pack: &RulePack) -> Vec<ElementColumn<'_>> {
             category: &e.category,
         })
         .collect()
-}
-
-/// The issuer's level in words. Levels are the program's, not the pack's, like statuses.
-pub(super) fn level_label(l: Level) -> &'static str {
-    match l {
-        Level::Province => "省级",
-        Level::City => "市级",
-        Level::County => "县级",
-        Level::Township => "乡镇（街道）",
-        Level::Department => "政府部门",
-        Level::Unknown => "层级不详",
-    }
 }
 
 /// The levels that occur among `rows`, in [`Level::ALL`] order.

@@ -173,7 +173,7 @@ impl<'a> ReportPage<'a> {
             date: m.date.as_deref(),
             date_source: m.date_source.as_str(),
             level: m.level.as_str(),
-            level_label: super::overview::level_label(m.level),
+            level_label: super::labels::level_label(m.level),
             timeliness: timeliness(card, pack).map(|(label, class, title)| Badge {
                 label,
                 class,
