@@ -43,7 +43,10 @@ fn what(e: &clap::Error) -> String {
             let mut s = t!("cli.err.invalid_value", arg = arg, value = value);
             let valid = list(e, ContextKind::ValidValue);
             if !valid.is_empty() {
-                s.push_str(&t!("cli.err.possible_values", values = valid.join(super::list_sep())));
+                s.push_str(&t!(
+                    "cli.err.possible_values",
+                    values = valid.join(super::list_sep())
+                ));
             }
             s
         }

@@ -204,7 +204,10 @@ fn template(cmd: &Command) -> String {
         t.push_str(&format!("\n\n{}\n{{subcommands}}", t!("cli.help.commands")));
     }
     if cmd.get_positionals().any(|a| !a.is_hide_set()) {
-        t.push_str(&format!("\n\n{}\n{{positionals}}", t!("cli.help.arguments")));
+        t.push_str(&format!(
+            "\n\n{}\n{{positionals}}",
+            t!("cli.help.arguments")
+        ));
     }
     if cmd
         .get_arguments()

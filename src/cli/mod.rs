@@ -41,7 +41,13 @@ struct Cli {
     command: Command,
     /// Language of messages (default Chinese; also LAWSCORE_LANG).
     // Read before parsing by `Lang::chosen`, so that clap's own errors are in it too.
-    #[arg(long, global = true, value_enum, value_name = "LANG", ignore_case = true)]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "LANG",
+        ignore_case = true
+    )]
     lang: Option<LangArg>,
 }
 

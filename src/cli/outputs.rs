@@ -219,11 +219,9 @@ fn stream_html(
     });
     match made {
         Ok(()) => Ok(errors),
-        Err(e @ RenderError::Template { .. }) => Err(t!(
-            "cli.template_failed",
-            error = e,
-            dir = shown::path(dir)
-        )),
+        Err(e @ RenderError::Template { .. }) => {
+            Err(t!("cli.template_failed", error = e, dir = shown::path(dir)))
+        }
         Err(RenderError::Io(e)) => Err(cannot_write(dir, &e)),
     }
 }

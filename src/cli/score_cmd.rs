@@ -13,7 +13,10 @@ use lawscore::render::{OutputFormat, Piece, RenderError, Renderer, Sink, Templat
 /// language, as standard error says it) and why, for the summary.
 fn score_one(engine: &Engine, input: &Input) -> Result<Scored, (ErrorRecord, Reason)> {
     let (path, scored) = match input {
-        Input::Stdin => ("-".into(), engine.score_reader("-", std::io::stdin().lock())),
+        Input::Stdin => (
+            "-".into(),
+            engine.score_reader("-", std::io::stdin().lock()),
+        ),
         Input::File(p) => (p.display().to_string(), engine.score_file(p)),
     };
     scored.map_err(|e| {
@@ -203,23 +206,25 @@ fn score_all(
         bar.inc(1);
         piece
     };
-    let take = |input: &Input, piece: Result<Result<Piece, RenderError>, (ErrorRecord, Reason)>| match piece {
-        Ok(piece) => {
-            let piece = piece?;
-            if run.fail_under.is_some_and(|n| piece.score() < n) {
-                run.below.push((input.shown(), piece.score()));
+    let take = |input: &Input, piece: Result<Result<Piece, RenderError>, (ErrorRecord, Reason)>| {
+        match piece {
+            Ok(piece) => {
+                let piece = piece?;
+                if run.fail_under.is_some_and(|n| piece.score() < n) {
+                    run.below.push((input.shown(), piece.score()));
+                }
+                sink.put(piece)?;
+                run.scored += 1;
+                Ok(())
             }
-            sink.put(piece)?;
-            run.scored += 1;
-            Ok(())
-        }
-        Err((record, reason)) => {
-            run.failures.push(Failure {
-                shown: input.shown(),
-                record,
-                reason,
-            });
-            Ok(())
+            Err((record, reason)) => {
+                run.failures.push(Failure {
+                    shown: input.shown(),
+                    record,
+                    reason,
+                });
+                Ok(())
+            }
         }
     };
     let jobs = setup.jobs;
@@ -232,7 +237,10 @@ fn score_all(
 fn gate(below: &[(String, f64)], n: f64) -> i32 {
     for (shown, score) in below {
         let score = format!("{score:.1}");
-        eprintln!("{}", said(t!("cli.gate", path = shown, score = score, n = n)));
+        eprintln!(
+            "{}",
+            said(t!("cli.gate", path = shown, score = score, n = n))
+        );
     }
     i32::from(!below.is_empty())
 }

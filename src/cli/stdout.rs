@@ -87,10 +87,7 @@ pub fn finish(code: i32) -> i32 {
 }
 
 fn message(e: &io::Error) -> String {
-    lawscore::msg::t!(
-        "cli.stdout_failed",
-        why = lawscore::ingest::io_reason(e)
-    )
+    lawscore::msg::t!("cli.stdout_failed", why = lawscore::ingest::io_reason(e))
 }
 
 /// What standard output is (a terminal, pipe, or file, and which one), when it can be told.

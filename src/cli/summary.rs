@@ -41,7 +41,10 @@ pub fn line(a: &ScoreArgs, scored: usize, failures: &[Failure]) -> String {
 fn place(a: &ScoreArgs) -> String {
     match (a.format, a.out.as_deref()) {
         (OutputFormat::Html, Some(dir)) => {
-            t!("cli.summary.written", path = shown::path(&dir.join("index.html")))
+            t!(
+                "cli.summary.written",
+                path = shown::path(&dir.join("index.html"))
+            )
         }
         (_, Some(file)) => t!("cli.summary.written", path = shown::path(file)),
         (_, None) => t!("cli.summary.stdout").into(),

@@ -93,8 +93,9 @@ impl Unpack {
         limit: u64,
         parse: impl FnOnce(&mut dyn BufRead) -> Result<T, XmlError>,
     ) -> Result<Result<T, XmlError>, IngestError> {
-        let bad =
-            |e: &dyn std::fmt::Display| IngestError::BadDocx(t!("ingest.docx.unpack", part = part, why = e));
+        let bad = |e: &dyn std::fmt::Display| {
+            IngestError::BadDocx(t!("ingest.docx.unpack", part = part, why = e))
+        };
         let file = zip.by_name(part).map_err(|e| bad(&e))?;
         let cap = limit.min(self.left);
         if file.size() > cap {
@@ -120,7 +121,11 @@ impl Unpack {
     fn too_large(&self, part: &str, limit: u64, cap: u64) -> IngestError {
         let mib = |n: u64| n.div_ceil(1 << 20);
         IngestError::TooLarge(if cap == limit {
-            t!("ingest.docx.part_too_large", part = part, limit = mib(limit))
+            t!(
+                "ingest.docx.part_too_large",
+                part = part,
+                limit = mib(limit)
+            )
         } else {
             t!(
                 "ingest.docx.zip_bomb",

@@ -117,9 +117,7 @@ impl std::fmt::Display for IngestError {
             IngestError::Misread(s)
             | IngestError::Unsupported(s)
             | IngestError::TooLarge(s)
-            | IngestError::Io(s) => {
-                f.write_str(s)
-            }
+            | IngestError::Io(s) => f.write_str(s),
         }
     }
 }

@@ -49,7 +49,10 @@ pub(crate) fn magic(bytes: &[u8]) -> Magic {
     // Some generators put a few bytes of junk or white space before the header.
     let head = &bytes[..bytes.len().min(1024)];
     if head.windows(5).any(|w| w == b"%PDF-") {
-        return refuse(t!("ingest.kind.pdf"), "pdftotext -enc UTF-8 file.pdf file.txt");
+        return refuse(
+            t!("ingest.kind.pdf"),
+            "pdftotext -enc UTF-8 file.pdf file.txt",
+        );
     }
     if bytes.trim_ascii_start().starts_with(RTF) {
         return refuse(

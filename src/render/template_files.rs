@@ -19,7 +19,11 @@ pub const MAX_TEMPLATE_BYTES: u64 = 1 << 20;
 /// name. Dot-files, editor backups (`~`) and subfolders are skipped.
 pub(super) fn read_dir(dir: &Path) -> Result<Vec<(String, String, String)>, RenderError> {
     let io = |e: std::io::Error| {
-        RenderError::Io(t!("render.template.at", path = dir.display(), why = io_reason(&e)))
+        RenderError::Io(t!(
+            "render.template.at",
+            path = dir.display(),
+            why = io_reason(&e)
+        ))
     };
     let real_dir = dir.canonicalize().map_err(io)?;
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -53,10 +57,7 @@ fn read_one(path: &Path, real_dir: &Path) -> Result<Option<String>, RenderError>
         .canonicalize()
         .map_err(|e| fail(t!("render.template.unresolved", why = io_reason(&e))))?;
     if !real.starts_with(real_dir) {
-        return Err(fail(t!(
-            "render.template.outside",
-            target = real.display()
-        )));
+        return Err(fail(t!("render.template.outside", target = real.display())));
     }
     let meta = std::fs::metadata(&real).map_err(io)?;
     if meta.is_dir() {

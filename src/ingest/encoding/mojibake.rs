@@ -210,9 +210,7 @@ pub(crate) fn misread_as_gb(bytes: &[u8], text: &str) -> Option<String> {
             name = enc.name(),
             flag = flag_label(enc)
         )),
-        None if gb.strange_pct() >= GARBLED_PCT => {
-            Some(t!("ingest.mojibake.unknown", why = why))
-        }
+        None if gb.strange_pct() >= GARBLED_PCT => Some(t!("ingest.mojibake.unknown", why = why)),
         None => None,
     }
 }
