@@ -62,7 +62,7 @@ pub(crate) fn magic(bytes: &[u8]) -> Magic {
     }
     for (sig, what) in BINARY {
         if bytes.starts_with(sig) {
-            let what = crate::msg::text(*what);
+            let what = crate::msg::text(what);
             return Magic::Refused(IngestError::NotText(t!("ingest.it_is", what = what)));
         }
     }
