@@ -98,6 +98,19 @@ fn weak_report_scores_below_60() {
 }
 
 #[test]
+fn readme_sample_scores_in_the_seventies_with_gaps_to_fix() {
+    // The README's first command runs this report: it must leave something to teach.
+    let c = check("sample_county_2024");
+    assert!((70.0..80.0).contains(&c.score), "{}", c.score);
+    let missing = c
+        .elements
+        .iter()
+        .filter(|e| e.status.as_str() == "missing")
+        .count();
+    assert!(missing >= 3, "only {missing} missing elements");
+}
+
+#[test]
 fn combined_heading_is_split_into_problems_then_plans() {
     let c = check("combined_heading");
     let kinds: Vec<&str> = c.sections.iter().map(|s| s.kind.as_str()).collect();

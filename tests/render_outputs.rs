@@ -167,7 +167,7 @@ fn csv_has_bom_header_and_a_status_per_element() {
         ["path", "title", "issuer", "year", "date", "score", "grade"]
     );
     let ids: Vec<&str> = cards[0].elements.iter().map(|e| e.id.as_str()).collect();
-    assert_eq!(&header[7..header.len() - 2], ids.as_slice());
+    assert_eq!(&header[7..7 + ids.len()], ids.as_slice());
     assert_eq!(
         &header[header.len() - 2..],
         ["warnings", "error"],
@@ -355,6 +355,129 @@ fn index_has_every_report_heatmap_charts_and_errors() {
     );
 }
 
+/// The scores of the overview's report table, top to bottom, and each row's attributes.
+fn rank_rows(html: &str) -> Vec<(f64, String)> {
+    let table = &html[html.find("id=\"rank\"").unwrap()..];
+    let table = &table[..table.find("</table>").unwrap()];
+    table
+        .split("<tr data-i=")
+        .skip(1)
+        .map(|row| {
+            let at = row.find("<td class=\"num\" data-v=\"").unwrap() + 24;
+            let score = row[at..].split('"').next().unwrap().parse().unwrap();
+            (score, row[..row.find('>').unwrap()].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn overview_lists_reports_best_score_first_and_offers_the_packs_filters() {
+    let (cards, texts) = fixture::cards(12);
+    let pack = fixture::pack();
+    let b = Batch {
+        cards: &cards,
+        texts: &texts,
+        errors: &[],
+        pack,
+    };
+    let pages: Vec<String> = cards.iter().map(page_file_name).collect();
+    let html = Templates::builtin().index(&b, &pages).unwrap();
+    let rows = rank_rows(&html);
+    let shown: Vec<f64> = rows.iter().map(|r| r.0).collect();
+    let mut want: Vec<f64> = cards.iter().map(|c| c.score).collect();
+    want.sort_by(|a, b| b.total_cmp(a));
+    assert_eq!(shown, want, "best score first");
+    assert!(html.contains("按得分从高到低排列"), "and the page says so");
+    assert!(html.contains("aria-sort=\"descending\""));
+    // Each row carries what the filters read: one status letter per element of the pack.
+    let best = cards
+        .iter()
+        .max_by(|a, b| a.score.total_cmp(&b.score))
+        .unwrap();
+    let letters: String = best
+        .elements
+        .iter()
+        .map(|e| match e.status {
+            Status::Met => 'y',
+            Status::Partial => 'p',
+            Status::Missing => 'm',
+            Status::NotApplicable => 'n',
+        })
+        .collect();
+    assert!(
+        rows[0].1.contains(&format!("data-s=\"{letters}\"")),
+        "{}",
+        rows[0].1
+    );
+    assert!(rows[0].1.contains(&format!("data-p=\"{}\"", best.profile)));
+    assert!(rows[0]
+        .1
+        .contains(&format!("data-l=\"{}\"", best.meta.level)));
+    // Every choice a filter offers is the pack's: grades, profiles, categories, elements.
+    let options = |select: &str| -> String {
+        let at = html.find(&format!("<select name=\"{select}\">")).unwrap();
+        html[at..at + html[at..].find("</select>").unwrap()].to_string()
+    };
+    for (g, _) in pack.grades.grades() {
+        assert!(options("grade").contains(&format!(">{}</option>", g.name())));
+    }
+    for p in &pack.profiles {
+        assert!(options("profile").contains(&format!("value=\"{}\">{}<", p.id, p.title)));
+    }
+    for c in &pack.categories {
+        assert!(options("category").contains(&format!(">{}</option>", c.title)));
+    }
+    for e in &pack.elements {
+        assert!(options("element").contains(&format!("data-id=\"{}\">{}<", e.id, esc(&e.name))));
+    }
+    assert!(html.contains(&format!("显示 <b>{0}</b> / {0} 份", cards.len())));
+    // The phone list names what each report misses.
+    let missing = best.elements.iter().filter(|e| e.status == Status::Missing);
+    for e in missing {
+        assert!(html.contains(&esc(&e.title)));
+    }
+    assert!(html.contains("class=\"heat-list\""));
+}
+
+#[test]
+fn report_page_shows_each_elements_basis_the_profile_title_and_folds() {
+    let (card, text) = fixture::card(1);
+    let pack = fixture::pack();
+    let html = Templates::builtin()
+        .report_page(&card, &text, pack)
+        .unwrap();
+    for e in &card.elements {
+        let basis = &pack.elements.iter().find(|d| d.id == e.id).unwrap().basis;
+        assert!(
+            html.contains(&format!("<b>依据</b>{}", esc(basis))),
+            "{}'s basis",
+            e.id
+        );
+    }
+    let profile = pack.profile(&card.profile).unwrap();
+    assert!(
+        html.contains(&format!(
+            "<dd title=\"{}\">{}</dd>",
+            profile.id, profile.title
+        )),
+        "profile by its title"
+    );
+    assert!(html.contains("id=\"only-open\""), "只看缺失");
+    let groups = html.matches("<details class=\"group").count();
+    assert_eq!(groups, card.categories.len(), "each category folds");
+    let met_only = card.categories.iter().filter(|c| {
+        card.elements
+            .iter()
+            .filter(|e| e.category == c.id)
+            .all(|e| !matches!(e.status, Status::Missing | Status::Partial))
+    });
+    assert_eq!(
+        html.matches("<details class=\"group all-met\"").count(),
+        met_only.count(),
+        "categories with nothing missing step aside in 只看缺失"
+    );
+}
+
 #[test]
 fn a_template_syntax_error_names_the_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
@@ -537,7 +660,7 @@ fn templates_are_shared_across_threads_and_formats_parse() {
         .iter()
         .map(|v| v.to_possible_value().unwrap().get_name().to_string())
         .collect();
-    assert_eq!(names, ["text", "json", "jsonl", "csv", "html"]);
+    assert_eq!(names, ["text", "json", "jsonl", "csv", "html", "xlsx"]);
 }
 
 #[test]
@@ -565,7 +688,8 @@ fn sparse_cards_and_empty_batches_still_render() {
     assert!(to_text(&empty, false).starts_with("共 0 份报告"));
     assert_eq!(
         to_csv(&empty),
-        "\u{FEFF}path,title,issuer,year,date,score,grade,warnings,error\r\n"
+        "\u{FEFF}path,title,issuer,year,date,score,grade,earned,possible,profile,level,\
+         ruleset.name,ruleset.version,ruleset.digest,warnings,error\r\n"
     );
     assert_eq!(to_jsonl(&empty), "");
 

@@ -28,7 +28,6 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("score", "jobs", "cli.score.jobs"),
     ("score", "quiet", "cli.score.quiet"),
     ("score", "color", "cli.score.color"),
-    // Part D's `--csv-headers` (issue 12), here so the merge finds its help ready.
     ("score", "csv_headers", "cli.score.csv_headers"),
     ("rules", "", "cli.rules.about"),
     ("rules check", "", "cli.rules.check"),
@@ -59,8 +58,9 @@ const VALUES: &[(&str, &str, &str)] = &[
     ("format", "jsonl", "cli.value.format.jsonl"),
     ("format", "csv", "cli.value.format.csv"),
     ("format", "html", "cli.value.format.html"),
-    // Part D's `--format xlsx` (issue 12).
     ("format", "xlsx", "cli.value.format.xlsx"),
+    ("csv_headers", "id", "cli.value.csv_headers.id"),
+    ("csv_headers", "zh", "cli.value.csv_headers.zh"),
     ("color", "auto", "cli.value.color.auto"),
     ("color", "always", "cli.value.color.always"),
     ("color", "never", "cli.value.color.never"),

@@ -26,7 +26,7 @@ mod summary;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use lawscore::msg::{self, t, Lang};
-use lawscore::render::OutputFormat;
+use lawscore::render::{CsvHeaders, OutputFormat};
 use lawscore::rules::RulePack;
 use std::path::PathBuf;
 
@@ -104,6 +104,10 @@ pub struct ScoreArgs {
     /// Where to write (html needs a folder: one page per report + index.html).
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
+    /// CSV header row: `id` (field names and element ids, for programs) or `zh` (Chinese
+    /// headers with the pack's titles, statuses in words, for people).
+    #[arg(long, value_enum, default_value = "id", value_name = "HEADERS")]
+    pub csv_headers: CsvHeaders,
     /// Decode text files in this encoding instead of detecting it (e.g. gb18030, big5).
     #[arg(long, value_name = "LABEL")]
     pub encoding: Option<String>,

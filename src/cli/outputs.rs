@@ -8,8 +8,9 @@ use lawscore::model::scorecard::ErrorRecord;
 use lawscore::msg::t;
 use lawscore::render::{
     self, AtomicFile, HtmlWriter, OutputDir, OutputFormat, RenderError, Renderer, Sink,
-    StreamWriter,
+    StreamWriter, XlsxWriter,
 };
+use lawscore::t;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -18,6 +19,10 @@ use std::path::{Path, PathBuf};
 /// or nothing yet.
 pub fn check_out(a: &ScoreArgs) -> Result<(), String> {
     let Some(out) = a.out.as_deref() else {
+        // A workbook is no text for a terminal.
+        if a.format == OutputFormat::Xlsx {
+            return Err(t!("sheets.xlsx_needs_out").into());
+        }
         return Ok(());
     };
     let target = render::output_target(out).map_err(|e| cannot_write_io(out, &e))?;
@@ -175,11 +180,14 @@ pub fn stream(
     r: &Renderer,
     run: impl FnOnce(&mut dyn Sink) -> Result<Vec<ErrorRecord>, RenderError>,
 ) -> Result<Vec<ErrorRecord>, String> {
+    let r = &r.with_csv_headers(a.csv_headers);
     match (a.format, a.out.as_deref()) {
         (OutputFormat::Html, dir) => {
             let dir = dir.expect("checked in load_templates");
             stream_html(dir, r, run)
         }
+        (OutputFormat::Xlsx, Some(p)) => stream_xlsx(p, r, run),
+        (OutputFormat::Xlsx, None) => Err(t!("sheets.xlsx_needs_out").into()),
         (_, Some(p)) => {
             let file = AtomicFile::create(p).map_err(|e| cannot_write_io(p, &e))?;
             let (errors, file) = stream_to(r, file, run).map_err(|e| cannot_write(p, &e))?;
@@ -191,6 +199,22 @@ pub fn stream(
             .map_err(|e| e.to_string())?
             .0),
     }
+}
+
+/// Writes the workbook under a temporary name and puts it in place once it is whole.
+fn stream_xlsx(
+    p: &Path,
+    r: &Renderer,
+    run: impl FnOnce(&mut dyn Sink) -> Result<Vec<ErrorRecord>, RenderError>,
+) -> Result<Vec<ErrorRecord>, String> {
+    let written = || -> Result<Vec<ErrorRecord>, RenderError> {
+        let file = AtomicFile::create(p)?;
+        let mut w = XlsxWriter::new(r.pack())?;
+        let errors = run(&mut w)?;
+        w.finish(&errors, file)?.commit()?;
+        Ok(errors)
+    };
+    written().map_err(|e| cannot_write(p, &e))
 }
 
 /// One stream of output on `out`, ended and given back.

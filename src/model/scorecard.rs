@@ -22,6 +22,10 @@ pub struct Scorecard {
     pub meta: Meta,
     /// The profile the report was scored under (`government`, `department`, …).
     pub profile: String,
+    /// The profile's title in the pack (`人民政府`), what a person is shown instead of the
+    /// id. Empty in scorecards written before it existed.
+    #[serde(default)]
+    pub profile_title: String,
     /// Which rule pack produced this scorecard, so a published score can be traced.
     pub ruleset: RulesetRef,
     /// earned ÷ possible × 100, one decimal.

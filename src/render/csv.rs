@@ -1,10 +1,14 @@
 //! `--format csv`: one row per report, for spreadsheet programs (UTF-8 with a byte-order
-//! mark, CRLF line ends).
+//! mark, CRLF line ends). The row's figures are kept as values ([`CsvRow`]) so the xlsx
+//! output lays out the very same figures.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use super::labels::fmt1;
-use crate::model::scorecard::{ErrorRecord, Scorecard};
+use crate::model::scorecard::{ErrorRecord, Level, RulesetRef, Scorecard, Status};
+use crate::rules::RulePack;
+use crate::t;
 
 /// What a spreadsheet takes for the start of a formula when a cell begins with it (OWASP's
 /// list for CSV injection: = + - @, tab, carriage return; and NUL and line feed, which some
@@ -27,7 +31,19 @@ fn text_cell(s: &str) -> Cow<'_, str> {
     Cow::Owned(format!("'{s}"))
 }
 
-/// The columns before the element ids.
+/// Which header row a CSV carries, and in which words its cells name statuses and levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum CsvHeaders {
+    /// Field names and element ids, status and level wire names: the output contract,
+    /// what programs read.
+    #[default]
+    Id,
+    /// For people: headers in the message language (Chinese unless `--lang en`), element
+    /// and category titles from the pack, statuses in words (达标, 缺失 …).
+    Zh,
+}
+
+/// The columns before the element ids, as the contract names them.
 const HEAD: [&str; 7] = ["path", "title", "issuer", "year", "date", "score", "grade"];
 
 /// The byte-order mark a CSV output starts with, since Excel otherwise reads Chinese text
@@ -41,89 +57,323 @@ pub(super) fn writer<W: std::io::Write>(out: W) -> ::csv::Writer<W> {
         .from_writer(out)
 }
 
-/// The header row: `path,title,issuer,year,date,score,grade`, then one column per element
-/// id (in the first card's rule-pack order; all cards of a run share the pack) holding that
-/// report's status, a `warnings` column (e.g. a text that is not a report at all, joined
-/// by ；), and a last `error` column: empty for scored reports, the reason for
-/// files that failed (which get a row of their own with no score, as the output contract
-/// asks every format to carry error records). Text cells are neutralised by [`text_cell`];
-/// `year` and `score` are numbers and stay numbers.
-pub(super) fn header(ids: &[String]) -> Vec<Cow<'_, str>> {
-    // Element ids come from the pack, which may be anyone's: neutralised like report text.
-    HEAD.iter()
-        .map(|h| Cow::Borrowed(*h))
-        .chain(ids.iter().map(|id| text_cell(id)))
-        .chain(["warnings", "error"].map(Cow::Borrowed))
-        .collect()
+/// A status in the words of `h`: the wire name for programs, a word for people.
+pub(super) fn status_word(s: Status, h: CsvHeaders) -> &'static str {
+    if h == CsvHeaders::Id {
+        return s.as_str();
+    }
+    match s {
+        Status::Met => t!("sheets.status.met"),
+        Status::Partial => t!("sheets.status.partial"),
+        Status::Missing => t!("sheets.status.missing"),
+        Status::NotApplicable => t!("sheets.status.not_applicable"),
+    }
 }
 
-/// One scored report's cells, made while its card is at hand; the element columns are
-/// settled by [`CsvRow::cells`] once the header is known.
+/// A level in the words of `h`.
+pub(super) fn level_word(l: Level, h: CsvHeaders) -> &'static str {
+    if h == CsvHeaders::Id {
+        return l.as_str();
+    }
+    match l {
+        Level::Province => t!("sheets.level.province"),
+        Level::City => t!("sheets.level.city"),
+        Level::County => t!("sheets.level.county"),
+        Level::Township => t!("sheets.level.township"),
+        Level::Department => t!("sheets.level.department"),
+        Level::Unknown => t!("sheets.level.unknown"),
+    }
+}
+
+/// One element's cells: its status and points.
+#[derive(Debug, Clone)]
+pub(super) struct ElementCells {
+    pub(super) id: String,
+    pub(super) title: String,
+    pub(super) status: Status,
+    pub(super) points: f64,
+}
+
+/// One category's cells: points earned and possible.
+#[derive(Debug, Clone)]
+pub(super) struct CategoryCells {
+    pub(super) id: String,
+    pub(super) title: String,
+    pub(super) earned: f64,
+    pub(super) possible: f64,
+}
+
+/// One scored report's figures, taken while its card is at hand; the element and category
+/// columns are settled once the header is known ([`Columns`]).
 #[derive(Debug)]
 pub(super) struct CsvRow {
-    head: Vec<String>,
-    /// Element id and status, in the card's order.
-    statuses: Vec<(String, &'static str)>,
-    warnings: String,
+    pub(super) path: String,
+    pub(super) title: String,
+    pub(super) issuer: String,
+    pub(super) year: Option<i32>,
+    pub(super) date: String,
+    pub(super) score: f64,
+    pub(super) grade: String,
+    pub(super) earned: f64,
+    pub(super) possible: f64,
+    /// The profile's id, and its title in the pack (the id when the pack lacks it).
+    pub(super) profile: (String, String),
+    pub(super) level: Level,
+    pub(super) elements: Vec<ElementCells>,
+    pub(super) categories: Vec<CategoryCells>,
+    /// What a reader must know before trusting the score, joined by ；.
+    pub(super) warnings: String,
+    pub(super) ruleset: RulesetRef,
 }
 
 impl CsvRow {
-    /// The row of `card`.
-    pub(super) fn new(card: &Scorecard) -> CsvRow {
+    /// The row of `card`, scored with `pack`.
+    pub(super) fn new(card: &Scorecard, pack: &RulePack) -> CsvRow {
         let m = &card.meta;
-        let text = |s: &str| text_cell(s).into_owned();
+        let text = |s: &Option<String>| s.clone().unwrap_or_default();
+        let profile_title = pack
+            .profile(&card.profile)
+            .map_or_else(|| card.profile.clone(), |p| p.title.clone());
         CsvRow {
-            head: vec![
-                text(&card.source.path),
-                text(m.title.as_deref().unwrap_or_default()),
-                text(m.issuer.as_deref().unwrap_or_default()),
-                m.year.map(|y| y.to_string()).unwrap_or_default(),
-                text(m.date.as_deref().unwrap_or_default()),
-                fmt1(card.score),
-                text(card.grade.name()),
-            ],
-            statuses: card
+            path: card.source.path.clone(),
+            title: text(&m.title),
+            issuer: text(&m.issuer),
+            year: m.year,
+            date: text(&m.date),
+            score: card.score,
+            grade: card.grade.name().to_string(),
+            earned: card.earned,
+            possible: card.possible,
+            profile: (card.profile.clone(), profile_title),
+            level: m.level,
+            elements: card
                 .elements
                 .iter()
-                .map(|e| (e.id.clone(), e.status.as_str()))
+                .map(|e| ElementCells {
+                    id: e.id.clone(),
+                    title: e.title.clone(),
+                    status: e.status,
+                    points: e.points,
+                })
                 .collect(),
-            warnings: text(&card.warnings.join("；")),
-        }
-    }
-
-    /// The element ids of this row's card, in its order: the header's, when it is first.
-    pub(super) fn ids(&self) -> Vec<String> {
-        self.statuses.iter().map(|(id, _)| id.clone()).collect()
-    }
-
-    /// The row under the header written for `ids`.
-    pub(super) fn cells<'a>(&'a self, ids: &[String]) -> Vec<&'a str> {
-        let mut row: Vec<&str> = self.head.iter().map(String::as_str).collect();
-        // Looked up by id, not position, so a card from a differently ordered pack still
-        // lands in the right columns (and leaves a blank where it lacks an element).
-        row.extend(ids.iter().map(|id| {
-            self.statuses
+            categories: card
+                .categories
                 .iter()
-                .find(|(e, _)| e == id)
-                .map_or("", |(_, s)| *s)
-        }));
-        row.push(&self.warnings);
-        row.push("");
-        row
+                .map(|c| CategoryCells {
+                    id: c.id.clone(),
+                    title: c.title.clone(),
+                    earned: c.earned,
+                    possible: c.possible,
+                })
+                .collect(),
+            warnings: card.warnings.join("；"),
+            ruleset: card.ruleset.clone(),
+        }
     }
 }
 
-/// The row of a file that failed, under the header written for `ids` columns.
-pub(super) fn error_row(e: &ErrorRecord, ids: usize) -> Vec<String> {
-    let mut row = vec![String::new(); HEAD.len() + ids + 2];
+/// The element and category columns of a run: the first card's, in its rule-pack order
+/// (all cards of a run share the pack), id and title.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Columns {
+    pub(super) elements: Vec<(String, String)>,
+    pub(super) categories: Vec<(String, String)>,
+}
+
+impl Columns {
+    /// The columns of `row`'s card.
+    pub(super) fn of(row: &CsvRow) -> Columns {
+        Columns {
+            elements: row
+                .elements
+                .iter()
+                .map(|e| (e.id.clone(), e.title.clone()))
+                .collect(),
+            categories: row
+                .categories
+                .iter()
+                .map(|c| (c.id.clone(), c.title.clone()))
+                .collect(),
+        }
+    }
+
+    /// How many cells a row has.
+    fn width(&self) -> usize {
+        let figures = 2 * self.categories.len() + self.elements.len();
+        HEAD.len() + self.elements.len() + FIGURES_HEAD + figures + PACK + 2
+    }
+}
+
+/// The cells after the element statuses that every row has before the per-category ones:
+/// earned, possible, profile, level.
+const FIGURES_HEAD: usize = 4;
+/// The pack's name, version and digest, before `warnings` and `error`.
+const PACK: usize = 3;
+
+/// The header row. The contract's columns keep their place and, under `id`, their names:
+/// `path,title,issuer,year,date,score,grade`, then one column per element id holding the
+/// report's status. After them, read left to right as a supervisor checks a score:
+/// `earned`, `possible`, `profile`, `level`, each category's `<id>.earned` and
+/// `<id>.possible`, each element's `<id>.points`, and the pack that scored the row
+/// (`ruleset.name`, `ruleset.version`, `ruleset.digest`). Last, as before, `warnings`
+/// (e.g. a text that is not a report at all, joined by ；) and `error` (empty for scored
+/// reports, the reason for files that failed, which get a row of their own): `error` stays
+/// the last column. Under `zh` the same columns carry Chinese names and the pack's titles.
+/// Text cells are neutralised by [`text_cell`].
+pub(super) fn header(cols: &Columns, h: CsvHeaders) -> Vec<String> {
+    let cells = match h {
+        CsvHeaders::Id => id_header(cols),
+        CsvHeaders::Zh => distinct(zh_header(cols)),
+    };
+    // Element ids and titles come from the pack, which may be anyone's: neutralised like
+    // report text.
+    cells
+        .into_iter()
+        .map(|c| text_cell(&c).into_owned())
+        .collect()
+}
+
+fn id_header(cols: &Columns) -> Vec<String> {
+    let mut out: Vec<String> = HEAD.iter().map(|h| h.to_string()).collect();
+    out.extend(cols.elements.iter().map(|(id, _)| id.clone()));
+    out.extend(["earned", "possible", "profile", "level"].map(String::from));
+    for (id, _) in &cols.categories {
+        out.push(format!("{id}.earned"));
+        out.push(format!("{id}.possible"));
+    }
+    out.extend(cols.elements.iter().map(|(id, _)| format!("{id}.points")));
+    let pack = ["ruleset.name", "ruleset.version", "ruleset.digest"];
+    out.extend(pack.map(String::from));
+    out.extend(["warnings", "error"].map(String::from));
+    out
+}
+
+fn zh_header(cols: &Columns) -> Vec<String> {
+    let mut out: Vec<String> = head_words().iter().map(|h| h.to_string()).collect();
+    out.extend(cols.elements.iter().map(|(_, title)| title.clone()));
+    out.extend(
+        [
+            t!("sheets.head.earned"),
+            t!("sheets.head.possible"),
+            t!("sheets.head.profile"),
+            t!("sheets.head.level"),
+        ]
+        .map(String::from),
+    );
+    for (_, title) in &cols.categories {
+        out.push(t!("sheets.head.category_earned", title = title));
+        out.push(t!("sheets.head.category_possible", title = title));
+    }
+    out.extend(
+        cols.elements
+            .iter()
+            .map(|(_, title)| t!("sheets.head.points", title = title)),
+    );
+    out.extend(
+        [
+            t!("sheets.head.ruleset"),
+            t!("sheets.head.ruleset_version"),
+            t!("sheets.head.ruleset_digest"),
+            t!("sheets.head.warnings"),
+            t!("sheets.head.error"),
+        ]
+        .map(String::from),
+    );
+    out
+}
+
+/// The words for the contract's first seven columns, in their order.
+pub(super) fn head_words() -> [&'static str; 7] {
+    [
+        t!("sheets.head.path"),
+        t!("sheets.head.title"),
+        t!("sheets.head.issuer"),
+        t!("sheets.head.year"),
+        t!("sheets.head.date"),
+        t!("sheets.head.score"),
+        t!("sheets.head.grade"),
+    ]
+}
+
+/// Headers made distinct: a pack may give two elements, or an element and a category,
+/// the same title; every header after the first of its name gets its column number, so a
+/// filter or a lookup by header never lands on the wrong column.
+pub(super) fn distinct(headers: Vec<String>) -> Vec<String> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    headers
+        .into_iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let n = seen.entry(h.clone()).or_insert(0);
+            *n += 1;
+            if *n == 1 {
+                h
+            } else {
+                format!("{h}（{}）", i + 1)
+            }
+        })
+        .collect()
+}
+
+/// The cells of a scored report's row under the header written for `cols`.
+pub(super) fn cells(row: &CsvRow, cols: &Columns, h: CsvHeaders) -> Vec<String> {
+    let text = |s: &str| text_cell(s).into_owned();
+    let mut out = Vec::with_capacity(cols.width());
+    out.extend([
+        text(&row.path),
+        text(&row.title),
+        text(&row.issuer),
+        row.year.map(|y| y.to_string()).unwrap_or_default(),
+        text(&row.date),
+        fmt1(row.score),
+        text(&row.grade),
+    ]);
+    // Looked up by id, not position, so a card from a differently ordered pack still lands
+    // in the right columns (and leaves a blank where it lacks an element).
+    let element = |id: &str| row.elements.iter().find(|e| e.id == id);
+    out.extend(cols.elements.iter().map(|(id, _)| {
+        element(id).map_or_else(String::new, |e| status_word(e.status, h).to_string())
+    }));
+    let profile = match h {
+        CsvHeaders::Id => &row.profile.0,
+        CsvHeaders::Zh => &row.profile.1,
+    };
+    out.extend([
+        fmt1(row.earned),
+        fmt1(row.possible),
+        text(profile),
+        level_word(row.level, h).to_string(),
+    ]);
+    for (id, _) in &cols.categories {
+        match row.categories.iter().find(|c| c.id == *id) {
+            Some(c) => out.extend([fmt1(c.earned), fmt1(c.possible)]),
+            None => out.extend([String::new(), String::new()]),
+        }
+    }
+    out.extend(
+        cols.elements
+            .iter()
+            .map(|(id, _)| element(id).map_or_else(String::new, |e| fmt1(e.points))),
+    );
+    let r = &row.ruleset;
+    out.extend([text(&r.name), text(&r.version), text(&r.digest)]);
+    out.extend([text(&row.warnings), String::new()]);
+    out
+}
+
+/// The row of a file that failed, under the header written for `cols`: its path and its
+/// error where a scored report has them, every other cell empty.
+pub(super) fn error_row(e: &ErrorRecord, cols: &Columns) -> Vec<String> {
+    let mut row = vec![String::new(); cols.width()];
     row[0] = text_cell(&e.path).into_owned();
-    row[HEAD.len() + ids + 1] = text_cell(&e.error).into_owned();
+    let last = row.len() - 1;
+    row[last] = text_cell(&e.error).into_owned();
     row
 }
 
 #[cfg(test)]
 mod tests {
-    use super::text_cell;
+    use super::{distinct, text_cell};
 
     #[test]
     fn formula_cells_become_text_and_others_stay() {
@@ -135,5 +385,11 @@ mod tests {
         for good in ["梧川县人民政府", "2024-02-26", "-", "a=b", "'quoted"] {
             assert_eq!(text_cell(good), good);
         }
+    }
+
+    #[test]
+    fn repeated_headers_get_their_column_number() {
+        let got = distinct(["述法", "普法", "述法"].map(String::from).to_vec());
+        assert_eq!(got, ["述法", "普法", "述法（3）"]);
     }
 }

@@ -8,7 +8,7 @@ use minijinja::value::Serde;
 use minijinja::{context, Environment, UndefinedBehavior};
 
 use super::budget::{Budget, Capped};
-use super::labels::{fmt1, grade_styles, pts, ratio_pct, status_label, status_mark};
+use super::labels::{fmt1, grade_styles, pts, ratio_pct, status_label, status_mark, status_styles};
 use super::overview::{Overview, OverviewRow, RowSeq, WithRows};
 use super::page::ReportPage;
 use super::{Batch, RenderError};
@@ -162,7 +162,7 @@ impl Templates {
                 .sum::<usize>();
         self.render_to(
             "index.html",
-            context!(ov => ov_value, grades => Serde(&grades)),
+            context!(ov => ov_value, grades => Serde(&grades), statuses => Serde(&status_styles())),
             Budget::overview(rows.len() + errors.len(), shown),
             out,
         )

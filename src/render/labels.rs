@@ -30,6 +30,16 @@ pub(crate) fn status_label(s: Status) -> &'static str {
     }
 }
 
+/// What a status is worth, as the card's legend says it.
+pub(crate) fn status_points(s: Status) -> &'static str {
+    match s {
+        Status::Met => "得满分",
+        Status::Partial => "得一半分",
+        Status::Missing => "不得分",
+        Status::NotApplicable => "不计入满分",
+    }
+}
+
 /// CSS class colouring a status; short because the heatmap repeats it once per cell.
 pub(crate) fn status_class(s: Status) -> &'static str {
     match s {
@@ -38,6 +48,44 @@ pub(crate) fn status_class(s: Status) -> &'static str {
         Status::Missing => "s-m",
         Status::NotApplicable => "s-n",
     }
+}
+
+/// The colour a status is shown in wherever statuses are painted as cells: the overview's
+/// heatmap (its style sheet receives these through [`status_styles`]) and the xlsx
+/// summary sheet, so a supervisor sees the same green in the browser and in Excel.
+pub(crate) fn status_colour(s: Status) -> &'static str {
+    match s {
+        Status::Met => "#3fa36b",
+        Status::Partial => "#f0b63c",
+        Status::Missing => "#d9534f",
+        Status::NotApplicable => "#d5d9de",
+    }
+}
+
+/// Every status, in the order legends list them.
+pub(crate) const STATUSES: [Status; 4] = [
+    Status::Met,
+    Status::Partial,
+    Status::Missing,
+    Status::NotApplicable,
+];
+
+/// One status as the templates receive it: the style sheet colours `class` with `colour`.
+#[derive(Serialize)]
+pub(crate) struct StatusStyle {
+    class: &'static str,
+    colour: &'static str,
+}
+
+/// The statuses' classes and colours for the templates.
+pub(crate) fn status_styles() -> Vec<StatusStyle> {
+    STATUSES
+        .iter()
+        .map(|&s| StatusStyle {
+            class: status_class(s),
+            colour: status_colour(s),
+        })
+        .collect()
 }
 
 /// CSS class colouring a grade, `g-` and its rank (`g-4` for the best of four grades),

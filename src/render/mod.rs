@@ -26,6 +26,9 @@ mod tally;
 mod template_files;
 mod temps;
 mod text;
+mod xlsx;
+mod xlsx_rows;
+mod xlsx_style;
 
 use self::tally::Tally;
 use crate::model::scorecard::{ErrorRecord, Scorecard, Summary};
@@ -36,12 +39,14 @@ pub use self::atomic::{
     output_dir_state, output_target, replace_dir, write_atomic, AtomicFile, OutputDir,
     SCORECARD_MARK,
 };
+pub use self::csv::CsvHeaders;
 pub use self::html::Templates;
 pub use self::overview::OverviewRow;
 pub use self::pages::{page_file_name, page_file_names, write_html_dir, HtmlWriter, PageNames};
 pub use self::piece::{Piece, Renderer};
 pub use self::stream::{to_csv, to_json, to_jsonl, to_text, Sink, StreamWriter};
 pub use self::temps::{abandon_temps, is_temp_name};
+pub use self::xlsx::XlsxWriter;
 
 /// The output formats `lawscore score --format` offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -57,6 +62,9 @@ pub enum OutputFormat {
     Csv,
     /// A folder of pages: one per report plus `index.html`.
     Html,
+    /// An Excel workbook (needs `--out FILE.xlsx`): a summary sheet coloured like the
+    /// overview's heatmap, a sheet of missing elements with advice, and one about the pack.
+    Xlsx,
 }
 
 /// What one run renders: the scorecards, the text each was scored on, and the files that

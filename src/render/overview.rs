@@ -11,9 +11,9 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::charts::{averages, histogram, Averages, Histogram};
-use super::labels::{grade_class, ratio_pct, status_class};
+use super::labels::{grade_class, ratio_pct, status_class, status_label, status_mark};
 use super::tally::Tally;
-use crate::model::scorecard::{round1, ErrorRecord, RulesetRef, Scorecard, Status, Summary};
+use crate::model::scorecard::{round1, ErrorRecord, Level, RulesetRef, Scorecard, Status, Summary};
 use crate::model::Grade;
 use crate::rules::RulePack;
 
@@ -26,7 +26,13 @@ pub(crate) struct Overview<'a> {
     categories: Vec<Column<'a>>,
     /// Category groups over the heatmap's element columns.
     groups: Vec<Group<'a>>,
-    elements: Vec<Column<'a>>,
+    elements: Vec<ElementColumn<'a>>,
+    /// The pack's profiles, for the profile filter.
+    profiles: Vec<Column<'a>>,
+    /// The levels the reports of the batch have, in [`Level::ALL`] order, for the level filter.
+    levels: Vec<Choice>,
+    /// Every status, with the one-letter code rows carry in `codes`, for the element filter.
+    statuses: Vec<Choice>,
     histogram: Histogram,
     averages: Averages<'a>,
     figures: Vec<Column<'a>>,
@@ -49,6 +55,24 @@ struct Column<'a> {
     title: &'a str,
 }
 
+/// An element column: its id, Chinese name and category id.
+#[derive(Serialize, Clone, Copy)]
+struct ElementColumn<'a> {
+    id: &'a str,
+    title: &'a str,
+    category: &'a str,
+}
+
+/// One choice of a filter the program itself defines (levels, statuses): the value rows
+/// carry, the words to show and, for a status, its mark and colour class.
+#[derive(Serialize)]
+struct Choice {
+    id: &'static str,
+    label: &'static str,
+    mark: &'static str,
+    class: &'static str,
+}
+
 #[derive(Serialize)]
 struct Group<'a> {
     title: &'a str,
@@ -68,6 +92,10 @@ pub struct OverviewRow {
     path: String,
     year: Option<i32>,
     date: Option<String>,
+    level: Level,
+    /// The profile's id and the pack's title for it (the id when the pack has none).
+    profile: String,
+    profile_title: String,
     pub(super) score: f64,
     pub(super) grade: Grade,
     warnings: Vec<String>,
@@ -97,6 +125,10 @@ struct Row<'a> {
     path: &'a str,
     year: Option<i32>,
     date: Option<&'a str>,
+    level: &'static str,
+    level_label: &'static str,
+    profile: &'a str,
+    profile_title: &'a str,
     score: f64,
     grade: &'a str,
     grade_class: String,
@@ -107,6 +139,13 @@ struct Row<'a> {
     cats: &'a [Cat],
     /// Status class per element column.
     cells: Vec<&'static str>,
+    /// Status per element column as one letter each (`y` met, `p` partial, `m` missing,
+    /// `n` not applicable, `x` not scored), what the overview's filter reads.
+    codes: String,
+    /// The names of the elements the report misses, and of those it meets in part, in pack
+    /// order: the list that stands in for the heatmap on a phone.
+    missing: Vec<&'a str>,
+    partial: Vec<&'a str>,
     /// Key figure per figure column.
     figures: Vec<Option<Figure<'a>>>,
 }
@@ -147,6 +186,11 @@ impl OverviewRow {
             path: card.source.path.clone(),
             year: m.year,
             date: m.date.clone(),
+            level: m.level,
+            profile: card.profile.clone(),
+            profile_title: pack
+                .profile(&card.profile)
+                .map_or_else(|| card.profile.clone(), |p| p.title.clone()),
             score: card.score,
             grade: card.grade.clone(),
             warnings: card.warnings.clone(),
@@ -176,8 +220,16 @@ impl OverviewRow {
         self.title.as_ref().map_or(0, String::len) + self.path.len()
     }
 
-    /// This row under the overview's columns.
-    fn view<'a>(&'a self, figure_ids: &[String]) -> Row<'a> {
+    /// This row under the overview's columns; `titles` are the element columns' names.
+    fn view<'a>(&'a self, figure_ids: &[String], titles: &'a [String]) -> Row<'a> {
+        let named = |want: Status| -> Vec<&'a str> {
+            self.cells
+                .iter()
+                .zip(titles)
+                .filter(|(s, _)| **s == Some(want))
+                .map(|(_, t)| t.as_str())
+                .collect()
+        };
         Row {
             page: &self.page,
             name: self
@@ -189,6 +241,10 @@ impl OverviewRow {
             path: &self.path,
             year: self.year,
             date: self.date.as_deref(),
+            level: self.level.as_str(),
+            level_label: level_label(self.level),
+            profile: &self.profile,
+            profile_title: &self.profile_title,
             score: self.score,
             grade: self.grade.name(),
             grade_class: grade_class(&self.grade),
@@ -200,6 +256,9 @@ impl OverviewRow {
                 .iter()
                 .map(|s| s.map_or("s-x", status_class))
                 .collect(),
+            codes: self.cells.iter().map(|s| s.map_or("x", code)).collect(),
+            missing: named(Status::Missing),
+            partial: named(Status::Partial),
             figures: figure_ids
                 .iter()
                 .map(|id| {
@@ -217,7 +276,7 @@ impl OverviewRow {
 /// The overview's columns: categories and elements from the pack, figures from the reports.
 struct Columns<'a> {
     categories: Vec<Column<'a>>,
-    elements: Vec<Column<'a>>,
+    elements: Vec<ElementColumn<'a>>,
     figures: Vec<Column<'a>>,
 }
 
@@ -251,6 +310,16 @@ impl<'a> Overview<'a> {
             }),
             missing: most_missing(rows, &cols.elements),
             groups: groups(pack),
+            profiles: pack
+                .profiles
+                .iter()
+                .map(|p| Column {
+                    id: &p.id,
+                    title: &p.title,
+                })
+                .collect(),
+            levels: levels(rows),
+            statuses: statuses(),
             categories: cols.categories,
             elements: cols.elements,
             figures: cols.figures,
@@ -271,14 +340,70 @@ fn category_columns(pack: &RulePack) -> Vec<Column<'_>> {
 }
 
 /// The pack's elements, in pack order.
-fn element_columns(pack: &RulePack) -> Vec<Column<'_>> {
+fn element_columns(pack: &RulePack) -> Vec<ElementColumn<'_>> {
     pack.elements
         .iter()
-        .map(|e| Column {
+        .map(|e| ElementColumn {
             id: &e.id,
             title: &e.name,
+            category: &e.category,
         })
         .collect()
+}
+
+/// The issuer's level in words. Levels are the program's, not the pack's, like statuses.
+pub(super) fn level_label(l: Level) -> &'static str {
+    match l {
+        Level::Province => "省级",
+        Level::City => "市级",
+        Level::County => "县级",
+        Level::Township => "乡镇（街道）",
+        Level::Department => "政府部门",
+        Level::Unknown => "层级不详",
+    }
+}
+
+/// The levels that occur among `rows`, in [`Level::ALL`] order.
+fn levels(rows: &[OverviewRow]) -> Vec<Choice> {
+    Level::ALL
+        .into_iter()
+        .filter(|l| rows.iter().any(|r| r.level == *l))
+        .map(|l| Choice {
+            id: l.as_str(),
+            label: level_label(l),
+            mark: "",
+            class: "",
+        })
+        .collect()
+}
+
+/// The one-letter code of a status in a row's `codes` (`x` stands for an element the
+/// report was not scored on).
+fn code(s: Status) -> &'static str {
+    match s {
+        Status::Met => "y",
+        Status::Partial => "p",
+        Status::Missing => "m",
+        Status::NotApplicable => "n",
+    }
+}
+
+/// The statuses in the order a checklist lists them, with the letter of [`code`].
+fn statuses() -> Vec<Choice> {
+    [
+        Status::Missing,
+        Status::Partial,
+        Status::Met,
+        Status::NotApplicable,
+    ]
+    .into_iter()
+    .map(|s| Choice {
+        id: code(s),
+        label: status_label(s),
+        mark: status_mark(s),
+        class: status_class(s),
+    })
+    .collect()
 }
 
 fn grade_counts(s: &Summary) -> Vec<GradeCount> {
@@ -358,7 +483,7 @@ fn figure_columns(rows: &[OverviewRow]) -> Vec<Column<'_>> {
 
 /// The elements most often missing, most first (ties in rule-pack order). A pack's element
 /// ids are distinct, so a column's status in each row is that element's status.
-fn most_missing<'a>(rows: &[OverviewRow], elements: &[Column<'a>]) -> Vec<Missing<'a>> {
+fn most_missing<'a>(rows: &[OverviewRow], elements: &[ElementColumn<'a>]) -> Vec<Missing<'a>> {
     let total = rows.len().max(1) as f64;
     let mut out: Vec<Missing> = elements
         .iter()
@@ -387,17 +512,30 @@ fn most_missing<'a>(rows: &[OverviewRow], elements: &[Column<'a>]) -> Vec<Missin
 /// The overview's rows as the template reads them, one row's values made at a time when a
 /// loop reaches it and dropped after: turned into template values all at once, a batch's
 /// rows would hold several times the memory of the rows kept (issue 10: flat memory).
+///
+/// Rows come best score first (equal scores in input order): the order a supervisor reads a
+/// ranking in, and the one the page says it opens in. Only their indices are sorted.
 #[derive(Debug)]
 pub(crate) struct RowSeq {
     rows: std::sync::Arc<Vec<OverviewRow>>,
+    order: Vec<usize>,
     figure_ids: Vec<String>,
+    /// The element columns' names.
+    titles: Vec<String>,
 }
 
 impl RowSeq {
     /// The rows under the overview's figure columns.
     pub(crate) fn new(rows: std::sync::Arc<Vec<OverviewRow>>, ov: &Overview<'_>) -> RowSeq {
         let figure_ids = ov.figures.iter().map(|c| c.id.to_string()).collect();
-        RowSeq { rows, figure_ids }
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        order.sort_by(|&a, &b| rows[b].score.total_cmp(&rows[a].score));
+        RowSeq {
+            rows,
+            order,
+            figure_ids,
+            titles: ov.elements.iter().map(|e| e.title.to_string()).collect(),
+        }
     }
 }
 
@@ -407,9 +545,9 @@ impl minijinja::value::Object for RowSeq {
     }
 
     fn get_value(self: &std::sync::Arc<Self>, key: &minijinja::Value) -> Option<minijinja::Value> {
-        let row = self.rows.get(key.as_usize()?)?;
+        let row = self.rows.get(*self.order.get(key.as_usize()?)?)?;
         Some(minijinja::Value::from(minijinja::value::Serde(
-            row.view(&self.figure_ids),
+            row.view(&self.figure_ids, &self.titles),
         )))
     }
 

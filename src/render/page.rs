@@ -23,6 +23,7 @@ pub(crate) struct ReportPage<'a> {
     date: Option<&'a str>,
     date_source: &'static str,
     level: &'static str,
+    level_label: &'static str,
     /// None when the pack marks no element `badge: timeliness`.
     timeliness: Option<Badge<'a>>,
     score: f64,
@@ -32,6 +33,9 @@ pub(crate) struct ReportPage<'a> {
     earned: f64,
     possible: f64,
     profile: &'a str,
+    /// The pack's title for the profile (its id when the pack has none); the template
+    /// prefers the scorecard's own `profile_title` where the card carries one.
+    profile_title: &'a str,
     ruleset: &'a RulesetRef,
     source: &'a Source,
     counts: Counts,
@@ -66,6 +70,9 @@ struct CategoryView<'a> {
     earned: f64,
     possible: f64,
     pct: f64,
+    /// How many of its elements are missing or partial: a category with none has nothing
+    /// to show when the page shows only what is missing.
+    open: usize,
     elements: Vec<ElementView<'a>>,
 }
 
@@ -80,6 +87,9 @@ struct ElementView<'a> {
     points: f64,
     weight: f64,
     gain: f64,
+    /// The regulation the element comes from, as the pack states it (empty when the pack no
+    /// longer has the element).
+    basis: &'a str,
     advice: Option<&'a str>,
     looked_for: Option<&'a str>,
     not_applicable_reason: Option<&'a str>,
@@ -159,6 +169,7 @@ impl<'a> ReportPage<'a> {
             date: m.date.as_deref(),
             date_source: m.date_source.as_str(),
             level: m.level.as_str(),
+            level_label: super::overview::level_label(m.level),
             timeliness: timeliness(card, pack).map(|(label, class, title)| Badge {
                 label,
                 class,
@@ -171,6 +182,9 @@ impl<'a> ReportPage<'a> {
             earned: card.earned,
             possible: card.possible,
             profile: &card.profile,
+            profile_title: pack
+                .profile(&card.profile)
+                .map_or(&card.profile, |p| &p.title),
             ruleset: &card.ruleset,
             source: &card.source,
             counts,
@@ -208,13 +222,18 @@ fn categories<'a>(card: &'a Scorecard, pack: &'a RulePack) -> Vec<CategoryView<'
             earned: c.earned,
             possible: c.possible,
             pct: ratio_pct(c.earned, c.possible),
+            open: 0,
             elements: Vec::new(),
         })
         .collect();
     for e in &card.elements {
-        let view = element(e);
+        let view = element(e, pack);
+        let open = usize::from(matches!(e.status, Status::Missing | Status::Partial));
         match out.iter_mut().find(|c| c.id == e.category) {
-            Some(c) => c.elements.push(view),
+            Some(c) => {
+                c.open += open;
+                c.elements.push(view);
+            }
             None => out.push(CategoryView {
                 id: &e.category,
                 title: pack
@@ -225,6 +244,7 @@ fn categories<'a>(card: &'a Scorecard, pack: &'a RulePack) -> Vec<CategoryView<'
                 earned: 0.0,
                 possible: 0.0,
                 pct: 0.0,
+                open,
                 elements: vec![view],
             }),
         }
@@ -232,7 +252,7 @@ fn categories<'a>(card: &'a Scorecard, pack: &'a RulePack) -> Vec<CategoryView<'
     out
 }
 
-fn element(e: &ElementResult) -> ElementView<'_> {
+fn element<'a>(e: &'a ElementResult, pack: &'a RulePack) -> ElementView<'a> {
     ElementView {
         id: &e.id,
         title: &e.title,
@@ -243,6 +263,11 @@ fn element(e: &ElementResult) -> ElementView<'_> {
         points: e.points,
         weight: e.weight,
         gain: e.gain,
+        basis: pack
+            .elements
+            .iter()
+            .find(|d| d.id == e.id)
+            .map_or("", |d| d.basis.as_str()),
         advice: e.advice.as_deref(),
         looked_for: e.looked_for.as_deref(),
         not_applicable_reason: e.not_applicable_reason.as_deref(),

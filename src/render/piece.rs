@@ -4,8 +4,9 @@
 
 use std::sync::OnceLock;
 
-use super::csv::CsvRow;
+use super::csv::{CsvHeaders, CsvRow};
 use super::overview::OverviewRow;
+use super::xlsx_rows::Gap;
 use super::{json, text, OutputFormat, RenderError, Templates};
 use crate::model::scorecard::Scorecard;
 use crate::model::Grade;
@@ -19,6 +20,7 @@ pub struct Renderer<'a> {
     pub(super) pack: &'a RulePack,
     templates: Option<&'a Templates>,
     pub(super) color: bool,
+    pub(super) csv_headers: CsvHeaders,
 }
 
 /// One report, rendered: what it adds to the output, and what is kept of it for the end.
@@ -35,9 +37,11 @@ pub(super) enum Body {
     /// Text written as it is: a JSON scorecard, a JSON Lines record, a text block.
     Text(String),
     /// A CSV row, whose element columns wait for the header.
-    Csv(CsvRow),
+    Csv(Box<CsvRow>),
     /// An HTML page and the report's row of the overview.
     Page(String, Box<OverviewRow>),
+    /// The report's row of the xlsx summary sheet and its missing and partial elements.
+    Sheet(Box<CsvRow>, Vec<Gap>),
 }
 
 impl<'a> Renderer<'a> {
@@ -49,7 +53,14 @@ impl<'a> Renderer<'a> {
             pack,
             templates: None,
             color: false,
+            csv_headers: CsvHeaders::Id,
         }
+    }
+
+    /// CSV with the header row `h` (the contract's ids unless told otherwise).
+    pub fn with_csv_headers(mut self, h: CsvHeaders) -> Renderer<'a> {
+        self.csv_headers = h;
+        self
     }
 
     /// Text output with ANSI colours (`on`) or without.
@@ -62,6 +73,11 @@ impl<'a> Renderer<'a> {
     pub fn with_templates(mut self, t: &'a Templates) -> Renderer<'a> {
         self.templates = Some(t);
         self
+    }
+
+    /// The rule pack the reports were scored with.
+    pub fn pack(&self) -> &'a RulePack {
+        self.pack
     }
 
     /// The format rendered.
@@ -82,7 +98,10 @@ impl<'a> Renderer<'a> {
         let body = match self.format {
             OutputFormat::Json => Body::Text(json::report(card)),
             OutputFormat::Jsonl => Body::Text(json::line(card)),
-            OutputFormat::Csv => Body::Csv(CsvRow::new(card)),
+            OutputFormat::Csv => Body::Csv(Box::new(CsvRow::new(card, self.pack))),
+            OutputFormat::Xlsx => {
+                Body::Sheet(Box::new(CsvRow::new(card, self.pack)), Gap::all(card))
+            }
             OutputFormat::Text => Body::Text(text::block(card, &self.pack.grades, self.color)),
             OutputFormat::Html => Body::Page(
                 self.templates().report_page(card, text, self.pack)?,

@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use super::csv::{self as csvout, CsvRow};
+use super::csv::{self as csvout, Columns, CsvHeaders, CsvRow};
 use super::piece::{Body, Piece, Renderer};
 use super::tally::Tally;
 use super::{json, text, Batch, OutputFormat, RenderError};
@@ -23,41 +23,42 @@ pub struct StreamWriter<'a, W: Write> {
     format: OutputFormat,
     pack: &'a RulePack,
     color: bool,
+    csv_headers: CsvHeaders,
     out: Out<W>,
     tally: Tally,
     reports: usize,
 }
 
-/// The stream, for CSV behind the CSV writer and the header it wrote.
+/// The stream, for CSV behind the CSV writer and the columns of the header it wrote.
 enum Out<W: Write> {
     Plain(W),
-    Csv(Box<::csv::Writer<W>>, Option<Vec<String>>),
+    Csv(Box<::csv::Writer<W>>, Option<Columns>),
 }
 
 impl<'a, W: Write> StreamWriter<'a, W> {
     /// Starts the output in `r`'s format on `out` (a JSON document's head, CSV's byte-order
     /// mark). HTML is a folder, written by [`super::HtmlWriter`].
     pub fn new(r: &Renderer<'a>, mut out: W) -> io::Result<StreamWriter<'a, W>> {
-        let out = match r.format {
-            OutputFormat::Json => {
-                out.write_all(json::head(&r.pack.ruleset()).as_bytes())?;
-                Out::Plain(out)
-            }
-            OutputFormat::Csv => {
-                out.write_all(csvout::BOM.as_bytes())?;
-                Out::Csv(Box::new(csvout::writer(out)), None)
-            }
-            OutputFormat::Jsonl | OutputFormat::Text => Out::Plain(out),
-            OutputFormat::Html => {
-                return Err(io::Error::other(
-                    "--format html writes a folder of pages, not one stream",
-                ))
-            }
-        };
+        let out =
+            match r.format {
+                OutputFormat::Json => {
+                    out.write_all(json::head(&r.pack.ruleset()).as_bytes())?;
+                    Out::Plain(out)
+                }
+                OutputFormat::Csv => {
+                    out.write_all(csvout::BOM.as_bytes())?;
+                    Out::Csv(Box::new(csvout::writer(out)), None)
+                }
+                OutputFormat::Jsonl | OutputFormat::Text => Out::Plain(out),
+                OutputFormat::Html | OutputFormat::Xlsx => return Err(io::Error::other(
+                    "--format html and xlsx are written by their own writers, not as one stream",
+                )),
+            };
         Ok(StreamWriter {
             format: r.format,
             pack: r.pack,
             color: r.color,
+            csv_headers: r.csv_headers,
             out,
             tally: Tally::new(&r.pack.grades),
             reports: 0,
@@ -74,7 +75,7 @@ impl<'a, W: Write> StreamWriter<'a, W> {
                 }
                 w.write_all(s.as_bytes())?;
             }
-            (Out::Csv(w, ids), Body::Csv(row)) => csv_row(w, ids, &row)?,
+            (Out::Csv(w, cols), Body::Csv(row)) => csv_row(w, cols, &row, self.csv_headers)?,
             _ => return Err(io::Error::other("a report rendered for another format")),
         }
         self.reports += 1;
@@ -89,17 +90,17 @@ impl<'a, W: Write> StreamWriter<'a, W> {
             OutputFormat::Json => json::tail(self.reports, errors, &summary),
             OutputFormat::Jsonl => errors.iter().map(json::error_line).collect(),
             OutputFormat::Text => text::ending(errors, &summary, &self.pack.grades, self.color),
-            OutputFormat::Csv | OutputFormat::Html => String::new(),
+            OutputFormat::Csv | OutputFormat::Html | OutputFormat::Xlsx => String::new(),
         };
         let mut w = match self.out {
             Out::Plain(w) => w,
-            Out::Csv(mut w, ids) => {
-                let ids = match ids {
-                    Some(ids) => ids,
-                    None => csv_header(&mut w, Vec::new())?,
+            Out::Csv(mut w, cols) => {
+                let cols = match cols {
+                    Some(cols) => cols,
+                    None => csv_header(&mut w, Columns::default(), self.csv_headers)?,
                 };
                 for e in errors {
-                    w.write_record(csvout::error_row(e, ids.len()))?;
+                    w.write_record(csvout::error_row(e, &cols))?;
                 }
                 (*w).into_inner()
                     .map_err(|e| io::Error::other(e.to_string()))?
@@ -117,22 +118,28 @@ impl<W: Write> Sink for StreamWriter<'_, W> {
     }
 }
 
-/// Writes a CSV row, and before the first the header for its card's elements.
+/// Writes a CSV row, and before the first the header for its card's elements and
+/// categories.
 fn csv_row<W: Write>(
     w: &mut ::csv::Writer<W>,
-    ids: &mut Option<Vec<String>>,
+    cols: &mut Option<Columns>,
     row: &CsvRow,
+    h: CsvHeaders,
 ) -> io::Result<()> {
-    if ids.is_none() {
-        *ids = Some(csv_header(w, row.ids())?);
-    }
-    let ids = ids.as_deref().unwrap_or_default();
-    Ok(w.write_record(row.cells(ids))?)
+    let cols = match cols {
+        Some(c) => c,
+        None => cols.insert(csv_header(w, Columns::of(row), h)?),
+    };
+    Ok(w.write_record(csvout::cells(row, cols, h))?)
 }
 
-fn csv_header<W: Write>(w: &mut ::csv::Writer<W>, ids: Vec<String>) -> io::Result<Vec<String>> {
-    w.write_record(csvout::header(&ids).iter().map(|c| c.as_bytes()))?;
-    Ok(ids)
+fn csv_header<W: Write>(
+    w: &mut ::csv::Writer<W>,
+    cols: Columns,
+    h: CsvHeaders,
+) -> io::Result<Columns> {
+    w.write_record(csvout::header(&cols, h))?;
+    Ok(cols)
 }
 
 /// A whole batch in `format`, through the same writer a streamed run uses.
@@ -160,8 +167,9 @@ pub fn to_jsonl(b: &Batch) -> String {
 }
 
 /// CSV, UTF-8 with a byte-order mark: a header (`path,title,issuer,year,date,score,grade`,
-/// one column per element id of the first card, `warnings`, `error`), a row per report,
-/// then a row per file that failed. See [`super::csv`] for what each cell holds.
+/// one column per element id of the first card, `warnings`, `error`, then the points:
+/// earned, possible, per category and per element, and the pack), a row per report, then a
+/// row per file that failed. See [`super::csv`] for what each cell holds.
 pub fn to_csv(b: &Batch) -> String {
     whole(b, OutputFormat::Csv, false)
 }

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::labels::{fmt1, pts, ratio_pct, status_mark};
+use super::labels::{fmt1, pts, ratio_pct, status_label, status_mark, status_points};
 use crate::fold::width::display_width;
 use crate::model::scorecard::{ElementResult, ErrorRecord, Scorecard, Status, Summary};
 use crate::model::{Grade, GradeScale};
@@ -16,6 +16,8 @@ const BAR: usize = 10;
 /// Quotes longer than this many characters are cut, so one long paragraph does not push
 /// the rest of the advice off the screen.
 const QUOTE_CHARS: usize = 60;
+/// How many not-applicable elements the card names before it says 等.
+const NA_TITLES: usize = 3;
 
 /// ANSI styling that collapses to nothing when colour is off, so the layout code is the same
 /// either way and uncoloured output carries no escape codes at all.
@@ -123,14 +125,51 @@ fn heading(out: &mut String, card: &Scorecard, scale: &GradeScale, p: Paint) {
         pts(card.earned),
         pts(card.possible)
     );
+    not_applicable(out, card);
     for w in &card.warnings {
         let _ = writeln!(out, "  ⚠ {}", shown(w));
     }
     let rs = &card.ruleset;
+    let profile = if card.profile_title.is_empty() {
+        &card.profile
+    } else {
+        &card.profile_title
+    };
     let _ = writeln!(
         out,
         "  {}",
-        p.dim(&shown(&format!("规则包 {} {}", rs.name, rs.version)))
+        p.dim(&shown(&format!(
+            "按{profile}报告评分 · 规则包 {} {}",
+            rs.name, rs.version
+        )))
+    );
+}
+
+/// Why the points possible are fewer than the pack's full marks: which elements do not
+/// apply to this report, so "/ 96 分" is not read as a misprint.
+fn not_applicable(out: &mut String, card: &Scorecard) {
+    let na: Vec<&ElementResult> = card
+        .elements
+        .iter()
+        .filter(|e| e.status == Status::NotApplicable)
+        .collect();
+    if na.is_empty() {
+        return;
+    }
+    let points: f64 = na.iter().map(|e| e.weight).sum();
+    let titles: Vec<&str> = na
+        .iter()
+        .take(NA_TITLES)
+        .map(|e| e.title.as_str())
+        .collect();
+    let more = if na.len() > NA_TITLES { "等" } else { "" };
+    let _ = writeln!(
+        out,
+        "  满分 {} 分：{} 项要素共 {} 分不适用于本报告，不计入满分（{}{more}），得分按百分制折算",
+        pts(card.possible),
+        na.len(),
+        pts(points),
+        shown(&titles.join("、"))
     );
 }
 
@@ -164,10 +203,31 @@ fn to_improve(out: &mut String, card: &Scorecard, p: Paint) {
     }
     // Stable sort: equal gains keep rule-pack order, so the list does not shuffle between runs.
     todo.sort_by(|a, b| b.gain.total_cmp(&a.gain));
-    let _ = writeln!(out, "  {}", p.bold("待改进（按可增分值排序）："));
+    let _ = writeln!(
+        out,
+        "  {}",
+        p.bold(&format!("待改进（按可增分值排序；{}）：", legend(&todo)))
+    );
     for e in todo {
         improvement(out, e, p);
     }
+}
+
+/// What the marks of the list mean, for the statuses it holds: `✗ 缺失，不得分；◐ 部分满足，得一半分`.
+fn legend(todo: &[&ElementResult]) -> String {
+    [Status::Missing, Status::Partial]
+        .into_iter()
+        .filter(|s| todo.iter().any(|e| e.status == *s))
+        .map(|s| {
+            format!(
+                "{} {}，{}",
+                status_mark(s),
+                status_label(s),
+                status_points(s)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("；")
 }
 
 /// One element to improve: what to add, what already earned half points, what nearly did.
@@ -183,6 +243,10 @@ fn improvement(out: &mut String, e: &ElementResult, p: Paint) {
         shown(&e.title),
         p.green(&format!("补齐可加 +{} 分", pts(e.gain)))
     );
+    // What the engine looked for and did not find, so a drafter can check the text.
+    if let (Status::Missing, Some(looked)) = (e.status, &e.looked_for) {
+        let _ = writeln!(out, "      未找到：{}", shown(looked));
+    }
     if let Some(advice) = &e.advice {
         let _ = writeln!(out, "      建议：{}", shown(advice));
     }

@@ -327,6 +327,7 @@ pub fn score_with(
         source,
         meta: doc.meta.clone(),
         profile: profile.id.clone(),
+        profile_title: profile.title.clone(),
         ruleset: pack.ruleset(),
         score,
         grade: pack.grades.grade_for(score),

@@ -240,6 +240,14 @@ pub fn card(i: usize) -> (Scorecard, String) {
     let issuer = ISSUERS[i % ISSUERS.len()];
     let year = 2021 + (i % 3) as i32;
     let late = i % 5 == 4;
+    // Departments (局) and districts (区) beside cities, so level and profile vary.
+    let level = if issuer.ends_with('局') {
+        Level::Department
+    } else if issuer.contains('区') {
+        Level::County
+    } else {
+        Level::City
+    };
     let undated = i % 11 == 6;
 
     // The report text: preamble, one measures line per measures element, problems, causes,
@@ -519,13 +527,14 @@ pub fn card(i: usize) -> (Scorecard, String) {
             } else {
                 DateSource::Signature
             },
-            level: Level::City,
+            level,
         },
         profile: pack()
-            .profile_for_level(Level::City)
-            .expect("a profile for cities")
+            .profile_for_level(level)
+            .expect("a profile for every level")
             .id
             .clone(),
+        profile_title: pack().profile_for_level(Level::City).unwrap().title.clone(),
         ruleset: ruleset(),
         score,
         grade: grade(score),
