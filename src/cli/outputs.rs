@@ -10,7 +10,6 @@ use lawscore::render::{
     self, AtomicFile, HtmlWriter, OutputDir, OutputFormat, RenderError, Renderer, Sink,
     StreamWriter, XlsxWriter,
 };
-use lawscore::t;
 use std::fs;
 use std::path::{Path, PathBuf};
 
