@@ -35,10 +35,23 @@ fn help_is_chinese_by_default_and_english_on_request() {
     let o = run(&["score", "--help"]);
     assert_eq!(code(&o), 0);
     let zh = stdout(&o);
-    for want in ["用法：", "参数：", "选项：", "输出格式", "显示帮助", "汇总行"] {
+    for want in [
+        "用法：",
+        "参数：",
+        "选项：",
+        "输出格式",
+        "显示帮助",
+        "汇总行",
+    ] {
         assert!(zh.contains(want), "{want}:\n{zh}");
     }
-    for english in ["Usage:", "Options:", "Print help", "[default:", "possible values"] {
+    for english in [
+        "Usage:",
+        "Options:",
+        "Print help",
+        "[default:",
+        "possible values",
+    ] {
         assert!(!zh.contains(english), "{english}:\n{zh}");
     }
     // Every option's help line is Chinese.
@@ -51,7 +64,10 @@ fn help_is_chinese_by_default_and_english_on_request() {
         );
     }
     let en = stdout(&run(&["score", "--help", "--lang", "en"]));
-    assert!(en.contains("Usage:") && en.contains("Output format."), "{en}");
+    assert!(
+        en.contains("Usage:") && en.contains("Output format."),
+        "{en}"
+    );
     assert!(!en.contains("用法"), "{en}");
 }
 
@@ -68,11 +84,18 @@ fn a_mistyped_flag_is_said_in_chinese_with_clap_s_suggestion_and_exit_2() {
     // A bad value lists the good ones; in English under --lang en.
     let o = run(&["score", "--format", "xml", "x.txt"]);
     assert_eq!(code(&o), 2);
-    assert!(stderr(&o).contains("“xml”不是“--format <FORMAT>”可用的值"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("“xml”不是“--format <FORMAT>”可用的值"),
+        "{}",
+        stderr(&o)
+    );
     let o = run(&["--lang", "en", "score", "--formt", "json", "x.txt"]);
     assert_eq!(code(&o), 2);
     let err = stderr(&o);
-    assert!(err.starts_with("error: unexpected argument '--formt' found"), "{err}");
+    assert!(
+        err.starts_with("error: unexpected argument '--formt' found"),
+        "{err}"
+    );
     assert!(err.contains("'--format'"), "{err}");
 }
 
@@ -83,7 +106,10 @@ fn the_gate_names_the_report_and_its_score_in_chinese() {
     assert_eq!(code(&o), 1, "{}", stderr(&o));
     let score = common::json(&o)["reports"][0]["score"].as_f64().unwrap();
     let err = stderr(&o);
-    let want = format!("lawscore：{} 得分 {score:.1}，低于 99（--fail-under）", s(&weak));
+    let want = format!(
+        "lawscore：{} 得分 {score:.1}，低于 99（--fail-under）",
+        s(&weak)
+    );
     assert!(err.lines().any(|l| l == want), "{want}\n{err}");
 }
 
@@ -92,7 +118,10 @@ fn a_missing_file_is_said_in_both_languages_and_its_record_carries_the_same_word
     let dir = tempfile::tempdir().unwrap();
     let gone = dir.path().join("没有这份.txt");
     let good = fixture("complete.txt");
-    for (lang, said) in [(None, "文件或文件夹不存在"), (Some("en"), "no such file or folder")] {
+    for (lang, said) in [
+        (None, "文件或文件夹不存在"),
+        (Some("en"), "no such file or folder"),
+    ] {
         let o = run_lang(lang, &["score", "--format", "jsonl", s(&good), s(&gone)]);
         assert_eq!(code(&o), 2, "{}", stderr(&o));
         let err = stderr(&o);
@@ -117,7 +146,14 @@ fn a_run_ends_with_one_summary_line_naming_counts_reasons_and_the_index() {
     std::fs::write(dir.path().join("c.txt"), b"").unwrap();
     std::fs::write(dir.path().join("d.txt"), b"\x89PNG\r\n\x1a\n\x00\x01\x02").unwrap();
     let site = dir.path().join("site");
-    let args = ["score", "--format", "html", "--out", s(&site), s(dir.path())];
+    let args = [
+        "score",
+        "--format",
+        "html",
+        "--out",
+        s(&site),
+        s(dir.path()),
+    ];
     let o = run(&args);
     assert_eq!(code(&o), 2, "two files failed: {}", stderr(&o));
     let err = stderr(&o);
@@ -153,5 +189,9 @@ fn lawscore_lang_picks_the_language_and_the_flag_wins_over_it() {
     let zh = run_lang(Some("en"), &["score", "--lang", "zh", gone]);
     assert!(stderr(&zh).contains("未找到报告"), "{}", stderr(&zh));
     let help = run_lang(Some("en"), &["--help"]);
-    assert!(stdout(&help).contains("Usage: lawscore"), "{}", stdout(&help));
+    assert!(
+        stdout(&help).contains("Usage: lawscore"),
+        "{}",
+        stdout(&help)
+    );
 }
