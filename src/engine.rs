@@ -32,14 +32,15 @@ impl Engine {
         if let Some(p) = &profile {
             if pack.profile(p).is_none() {
                 let known: Vec<&str> = pack.profiles.iter().map(|p| p.id.as_str()).collect();
-                return Err(format!(
-                    "unknown profile `{p}`; the rule pack defines: {}",
-                    known.join(", ")
+                return Err(crate::msg::t!(
+                    "cli.unknown_profile",
+                    profile = p,
+                    known = known.join(", ")
                 ));
             }
         }
         if pack.profiles.is_empty() {
-            return Err("the rule pack defines no profile".into());
+            return Err(crate::msg::t!("cli.no_profile").into());
         }
         Ok(Engine {
             pack,

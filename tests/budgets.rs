@@ -218,7 +218,10 @@ fn templates_with(files: &[(&str, &str)]) -> tempfile::TempDir {
 /// `score --format html` with these templates: (exit status, stderr, the output folder).
 fn html_run(templates: &Path) -> (i32, String, tempfile::TempDir) {
     let out = tempfile::tempdir().unwrap();
+    // In English: the tests check what the refusal says.
     let o = run(&[
+        "--lang",
+        "en",
         "score",
         "-q",
         "--format",
@@ -283,6 +286,7 @@ fn the_built_in_templates_stay_far_inside_their_budgets() {
 
 #[test]
 fn a_link_out_of_the_template_folder_is_refused() {
+    lawscore::msg::set_lang(lawscore::msg::Lang::En);
     let outside = tempfile::NamedTempFile::new().unwrap();
     fs::write(outside.path(), "secret").unwrap();
     let dir = templates_with(&[("index.html", "{% include \"passwd\" %}")]);
@@ -331,6 +335,7 @@ fn a_fifo_or_an_oversized_file_in_the_folder_is_refused_without_reading_it() {
     if !made.is_ok_and(|s| s.success()) {
         return absent("mkfifo", "install coreutils");
     }
+    lawscore::msg::set_lang(lawscore::msg::Lang::En);
     // A hang guard only: the load must return at once, not wait for a writer.
     let path = dir.path().to_path_buf();
     let (tx, rx) = std::sync::mpsc::channel();

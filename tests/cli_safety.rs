@@ -49,9 +49,16 @@ fn reports(dir: &Path, name: &str) -> PathBuf {
     d
 }
 
-/// Runs lawscore with its standard output sent to `out`.
+/// Runs lawscore in English: these tests check what its refusals say (tests/messages_zh.rs
+/// checks them in Chinese).
+fn run(args: &[&str]) -> Output {
+    run_to(args, Stdio::piped())
+}
+
+/// Runs lawscore (in English) with its standard output sent to `out`.
 fn run_to(args: &[&str], out: impl Into<Stdio>) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lawscore"))
+        .env("LAWSCORE_LANG", "en")
         .args(args)
         .stdout(out)
         .output()
@@ -347,7 +354,14 @@ fn a_failed_write_to_standard_output_is_exit_2() {
 #[test]
 fn a_closed_pipe_is_not_an_error() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_lawscore"))
-        .args(["score", "--format", "json", s(&fixture("complete.txt"))])
+        // Quiet: with no summary line, anything on standard error would be a complaint.
+        .args([
+            "score",
+            "-q",
+            "--format",
+            "json",
+            s(&fixture("complete.txt")),
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -372,7 +386,7 @@ fn inputs_that_hold_no_report_are_exit_2_and_pass_no_gate() {
         let mut args = vec!["score", "--fail-under", "90", "--format", "json"];
         args.extend(paths.iter().map(|p| s(p)));
         let o = run(&args);
-        refused(&o, "未找到报告");
+        refused(&o, "no report found");
         for p in &paths {
             assert!(
                 stderr(&o).contains(s(p)),
@@ -406,7 +420,7 @@ fn inputs_that_hold_no_report_are_exit_2_and_pass_no_gate() {
         s(&site),
         s(&empty),
     ]);
-    refused(&o, "未找到报告");
+    refused(&o, "no report found");
     assert_eq!(snapshot(&site), before);
 }
 
@@ -436,7 +450,7 @@ fn a_scorecard_folder_is_skipped_by_name() {
     // Named alone, it is skipped too, and then nothing is left to score.
     let o = run(&["score", "--fail-under", "0", s(&cards)]);
     refused(&o, &said);
-    assert!(stderr(&o).contains("未找到报告"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("no report found"), "{}", stderr(&o));
 }
 
 #[test]

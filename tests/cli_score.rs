@@ -2,6 +2,32 @@
 
 mod common;
 use common::*;
+use std::process::{Command, Output, Stdio};
+
+/// Runs lawscore in English: these tests check what its output and messages say
+/// (tests/messages_zh.rs checks the Chinese).
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lawscore"))
+        .env("LAWSCORE_LANG", "en")
+        .args(args)
+        .output()
+        .expect("run lawscore")
+}
+
+/// [`run`] with `input` on standard input.
+fn run_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lawscore"))
+        .env("LAWSCORE_LANG", "en")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn lawscore");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
 
 #[test]
 fn text_output_for_a_person() {

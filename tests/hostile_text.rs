@@ -30,6 +30,8 @@ const WEAK: &str = include_str!("fixtures/reports/weak.txt");
 /// Runs lawscore in `dir` (so a path argument is the cell the CSV writes).
 fn run_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lawscore"))
+        // In English: the tests check what the messages say.
+        .env("LAWSCORE_LANG", "en")
         .current_dir(dir)
         .args(args)
         .output()

@@ -233,6 +233,7 @@ fn body(inner: &str) -> Vec<u8> {
 
 #[test]
 fn a_zip_bomb_is_refused_while_it_unpacks() {
+    lawscore::msg::set_lang(lawscore::msg::Lang::En);
     // 13 MiB of paragraphs in ~13 KB: stopped at the 8 MiB any small file may unpack to.
     let bomb = docx(&body(&"<w:p></w:p>".repeat(1_200_000)), 0);
     assert!(bomb.len() < 1 << 20);
@@ -245,6 +246,7 @@ fn a_zip_bomb_is_refused_while_it_unpacks() {
 
 #[test]
 fn unclosed_paragraphs_are_refused_at_the_nesting_limit() {
+    lawscore::msg::set_lang(lawscore::msg::Lang::En);
     // A million unclosed <w:p> in a file padded so the ratio allows them.
     let deep = docx(&body(&"<w:p>".repeat(1_000_000)), 200_000);
     let err = extract(&deep, "deep.docx").unwrap_err();
@@ -265,6 +267,8 @@ fn unclosed_paragraphs_are_refused_at_the_nesting_limit() {
 #[test]
 fn standard_input_is_refused_as_soon_as_it_passes_the_limit() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_lawscore"))
+        // In English: the tests check what the refusal says.
+        .env("LAWSCORE_LANG", "en")
         .args(["score", "--format", "json", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
@@ -305,6 +309,8 @@ fn a_report_larger_than_the_memory_budget_is_refused_and_others_still_run() {
         })
         .collect();
     let out = Command::new(env!("CARGO_BIN_EXE_lawscore"))
+        // In English: the tests check what the refusal says.
+        .env("LAWSCORE_LANG", "en")
         .env(lawscore::ingest::MEMORY_BUDGET_ENV, "16")
         .args(["score", "--format", "jsonl", "-j", "4"])
         .arg(&big)

@@ -263,6 +263,7 @@ fn a_full_disk_mid_stream_is_exit_2_in_every_format() {
     for format in ["json", "jsonl", "csv", "text"] {
         let full = std::fs::File::create("/dev/full").unwrap();
         let o = Command::new(env!("CARGO_BIN_EXE_lawscore"))
+            .env("LAWSCORE_LANG", "en")
             .args(["score", "-q", "--format", format, "tests/fixtures/reports"])
             .stdout(full)
             .output()

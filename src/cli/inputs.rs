@@ -3,8 +3,10 @@
 //! own scorecard folders are skipped, by name; its temporary files and folders are never
 //! read.
 
-use super::shown;
+use super::{said, shown};
+use lawscore::ingest::{io_reason, IngestError};
 use lawscore::model::scorecard::ErrorRecord;
+use lawscore::msg::t;
 use lawscore::render::{is_temp_name, SCORECARD_MARK};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -31,24 +33,74 @@ impl Input {
     }
 }
 
-/// A path that could not be read or scored: the record for the output, and the path as
-/// standard error shows it (escaped, with the bytes the record's text cannot hold).
+/// A path that could not be read or scored: the record for the output, the path as
+/// standard error shows it (escaped, with the bytes the record's text cannot hold), and
+/// why in a word, for the summary line.
 pub struct Failure {
     /// As standard error shows the path.
     pub shown: String,
     /// The error record of the output.
     pub record: ErrorRecord,
+    /// Why, as the summary counts it.
+    pub reason: Reason,
+}
+
+/// Why a path failed, as the summary line at the end of a run counts it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Reason {
+    /// Not there, or a link to nothing.
+    Missing,
+    /// There, but could not be read (permissions, a link loop, a device).
+    Unreadable,
+    /// Not text in an encoding lawscore reads, or mojibake.
+    NotText,
+    /// No text in it.
+    Empty,
+    /// A form lawscore does not read (.doc, PDF, .xlsx…).
+    Unsupported,
+    /// A broken .docx.
+    BadDocx,
+    /// Past a size or memory limit.
+    TooLarge,
+}
+
+impl Reason {
+    /// Why a file could not be scored.
+    pub fn of(e: &IngestError) -> Reason {
+        match e {
+            IngestError::Empty => Reason::Empty,
+            IngestError::NotText(_) | IngestError::Misread(_) => Reason::NotText,
+            IngestError::Unsupported(_) => Reason::Unsupported,
+            IngestError::BadDocx(_) => Reason::BadDocx,
+            IngestError::TooLarge(_) => Reason::TooLarge,
+            IngestError::Io(_) => Reason::Unreadable,
+        }
+    }
+
+    /// The reason in a few words, as the summary says it ("1 份无法解码").
+    pub fn text(self) -> &'static str {
+        match self {
+            Reason::Missing => t!("cli.reason.missing"),
+            Reason::Unreadable => t!("cli.reason.unreadable"),
+            Reason::NotText => t!("cli.reason.not_text"),
+            Reason::Empty => t!("cli.reason.empty"),
+            Reason::Unsupported => t!("cli.reason.unsupported"),
+            Reason::BadDocx => t!("cli.reason.bad_docx"),
+            Reason::TooLarge => t!("cli.reason.too_large"),
+        }
+    }
 }
 
 impl Failure {
     /// A failure at `p`.
-    pub fn at(p: &Path, error: String) -> Failure {
+    pub fn at(p: &Path, error: String, reason: Reason) -> Failure {
         Failure {
             shown: shown::path(p),
             record: ErrorRecord {
                 path: p.display().to_string(),
                 error,
             },
+            reason,
         }
     }
 }
@@ -78,7 +130,7 @@ pub fn collect(paths: &[PathBuf]) -> Collected {
         } else if p.exists() {
             c.inputs.push(Input::File(p.clone()));
         } else {
-            c.failures.push(Failure::at(p, missing(p)));
+            c.failures.push(Failure::at(p, missing(p), Reason::Missing));
         }
     }
     c
@@ -122,10 +174,8 @@ fn is_scorecard_folder(dir: &Path) -> bool {
 }
 
 fn say_skipped(dir: &Path) {
-    eprintln!(
-        "lawscore: {} is a lawscore scorecard folder, skipped",
-        shown::path(dir)
-    );
+    let dir = shown::path(dir);
+    eprintln!("{}", said(t!("cli.skipped_scorecards", path = dir)));
 }
 
 fn is_report_name(p: &Path) -> bool {
@@ -140,20 +190,17 @@ fn is_report_name(p: &Path) -> bool {
 fn walk_error(e: &walkdir::Error, root: &Path) -> Option<Failure> {
     let path = e.path().unwrap_or(root);
     if let Some(ancestor) = e.loop_ancestor() {
-        let why = format!(
-            "a link loop: it leads back to {}, a folder already being walked",
-            ancestor.display()
-        );
-        return Some(Failure::at(path, why));
+        let why = t!("cli.link_loop", path = ancestor.display());
+        return Some(Failure::at(path, why, Reason::Unreadable));
     }
     if is_broken_link(path) {
-        return is_report_name(path).then(|| Failure::at(path, missing(path)));
+        return is_report_name(path).then(|| Failure::at(path, missing(path), Reason::Missing));
     }
     let why = match e.io_error() {
-        Some(io) => format!("cannot read: {io}"),
+        Some(io) => t!("cli.cannot_read", why = io_reason(io)),
         None => e.to_string(),
     };
-    Some(Failure::at(path, why))
+    Some(Failure::at(path, why, Reason::Unreadable))
 }
 
 fn is_broken_link(p: &Path) -> bool {
@@ -163,22 +210,13 @@ fn is_broken_link(p: &Path) -> bool {
 /// Why a named path cannot be read: it is missing, or a link to something missing.
 fn missing(p: &Path) -> String {
     match fs::read_link(p) {
-        Ok(to) if is_broken_link(p) => {
-            format!(
-                "a broken link: what it points to, {}, does not exist",
-                to.display()
-            )
-        }
-        _ => "no such file or folder".into(),
+        Ok(to) if is_broken_link(p) => t!("cli.broken_link", target = to.display()),
+        _ => t!("cli.no_such_file").into(),
     }
 }
 
 /// The message when the paths named hold no report at all, naming them.
 pub fn none_found(paths: &[PathBuf]) -> String {
     let named: Vec<String> = paths.iter().map(|p| shown::path(p)).collect();
-    format!(
-        "未找到报告 (no report found) in {}: lawscore reads .txt, .html, .htm and .docx files \
-         ('-' for standard input) and skips its own scorecard folders",
-        named.join(", ")
-    )
+    t!("cli.no_report_found", paths = named.join(", "))
 }

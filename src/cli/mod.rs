@@ -12,6 +12,8 @@ macro_rules! say {
     };
 }
 
+mod clap_errors;
+mod help;
 mod inputs;
 mod outline_cmd;
 mod outputs;
@@ -20,18 +22,43 @@ mod score_cmd;
 mod shown;
 mod signals;
 mod stdout;
+mod summary;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use lawscore::msg::{self, t, Lang};
 use lawscore::render::{CsvHeaders, OutputFormat};
 use lawscore::rules::RulePack;
 use std::path::PathBuf;
 
 /// Audit Chinese annual rule-of-law reports (法治政府建设年度报告) against a YAML checklist.
+///
+/// The help texts written here are the derive's; what `--help` shows comes from the
+/// message catalogue (see `help`).
 #[derive(Parser)]
 #[command(name = "lawscore", version, about, long_about = None)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of messages (default Chinese; also LAWSCORE_LANG).
+    // Read before parsing by `Lang::chosen`, so that clap's own errors are in it too.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "LANG",
+        ignore_case = true
+    )]
+    lang: Option<LangArg>,
+}
+
+/// The languages `--lang` takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum LangArg {
+    /// Chinese.
+    #[value(alias = "zh-cn", alias = "cn")]
+    Zh,
+    /// English.
+    En,
 }
 
 #[derive(Subcommand)]
@@ -103,10 +130,8 @@ pub struct ScoreArgs {
 fn score_threshold(s: &str) -> Result<f64, String> {
     match s.trim().parse::<f64>() {
         Ok(n) if (0.0..=100.0).contains(&n) => Ok(n),
-        Ok(_) => Err(format!("`{s}` is not a score from 0 to 100")),
-        Err(_) => Err(format!(
-            "`{s}` is not a number; give a score from 0 to 100, e.g. 75"
-        )),
+        Ok(_) => Err(t!("cli.err.threshold_range", value = s)),
+        Err(_) => Err(t!("cli.err.threshold_nan", value = s)),
     }
 }
 
@@ -169,27 +194,64 @@ pub fn load_rules(dir: Option<&PathBuf>) -> Result<RulePack, i32> {
     match loaded {
         Ok(p) => Ok(p),
         Err(e) => {
-            eprintln!("lawscore: invalid rules\n{e}");
+            eprintln!("{}\n{e}", said(t!("cli.invalid_rules")));
             Err(2)
         }
     }
 }
 
+/// A message for standard error, after the program's name.
+pub fn said(message: impl std::fmt::Display) -> String {
+    match msg::lang() {
+        Lang::Zh => format!("lawscore：{message}"),
+        Lang::En => format!("lawscore: {message}"),
+    }
+}
+
+/// What a list of names is joined with: `、` in Chinese, `, ` in English.
+pub fn list_sep() -> &'static str {
+    match msg::lang() {
+        Lang::Zh => "、",
+        Lang::En => ", ",
+    }
+}
+
+/// Parses the arguments with help and errors in the chosen language. Help and the
+/// version go to standard output (status 0); an error to standard error (status 2).
+fn parse(args: &[std::ffi::OsString]) -> Result<Cli, i32> {
+    let cmd = help::localized(Cli::command());
+    let parsed = cmd
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    parsed.map_err(|e| match e.kind() {
+        clap::error::ErrorKind::DisplayHelp
+        | clap::error::ErrorKind::DisplayVersion
+        | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            e.exit_code()
+        }
+        _ => {
+            eprint!("{}", clap_errors::render(&e));
+            2
+        }
+    })
+}
+
 /// Parses arguments and runs the command.
 pub fn run() -> i32 {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    lawscore::msg::set_lang(lawscore::msg::Lang::chosen(
-        &args,
-        std::env::var(lawscore::msg::LANG_ENV).ok().as_deref(),
-    ));
-    let cli = match Cli::try_parse() {
+    let env = std::env::var(msg::LANG_ENV).ok();
+    msg::set_lang(Lang::chosen(&args, env.as_deref()));
+    let cli = match parse(&args) {
         Ok(c) => c,
-        Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
-            return code;
-        }
+        Err(code) => return code,
     };
+    // The same choice, unless clap read `--lang` where the early look did not.
+    match cli.lang {
+        Some(LangArg::Zh) => msg::set_lang(Lang::Zh),
+        Some(LangArg::En) => msg::set_lang(Lang::En),
+        None => {}
+    }
     let code = match cli.command {
         Command::Score(a) => score_cmd::run(&a),
         Command::Rules(RulesCommand::Check { rules }) => rules_cmd::check(rules.as_ref()),

@@ -5,11 +5,11 @@
 use super::inputs::Input;
 use super::{shown, stdout, ColorWhen, ScoreArgs};
 use lawscore::model::scorecard::ErrorRecord;
+use lawscore::msg::t;
 use lawscore::render::{
     self, AtomicFile, HtmlWriter, OutputDir, OutputFormat, RenderError, Renderer, Sink,
     StreamWriter, XlsxWriter,
 };
-use lawscore::t;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -24,7 +24,7 @@ pub fn check_out(a: &ScoreArgs) -> Result<(), String> {
         }
         return Ok(());
     };
-    let target = render::output_target(out).map_err(|e| cannot_write(out, &e))?;
+    let target = render::output_target(out).map_err(|e| cannot_write_io(out, &e))?;
     let named: Vec<&Path> = a
         .paths
         .iter()
@@ -51,7 +51,7 @@ pub fn check_found(a: &ScoreArgs, inputs: &[Input]) -> Result<(), String> {
     let Some(out) = a.out.as_deref() else {
         return check_stdout(files);
     };
-    let target = render::output_target(out).map_err(|e| cannot_write(out, &e))?;
+    let target = render::output_target(out).map_err(|e| cannot_write_io(out, &e))?;
     check_inputs(out, &target, a.format, files)?;
     if a.format == OutputFormat::Html {
         check_folder(out, &target)?;
@@ -75,22 +75,21 @@ fn check_inputs<'a>(
         _ => None,
     };
     for input in inputs {
+        // Whether the output is the input itself (true) or a folder holding it (false).
         let clash = match &folder {
-            Some(dir) => input.canonicalize().ok().and_then(|p| {
-                let same = p == *dir;
-                p.starts_with(dir)
-                    .then_some(if same { "is" } else { "holds" })
-            }),
+            Some(dir) => input
+                .canonicalize()
+                .ok()
+                .and_then(|p| p.starts_with(dir).then_some(p == *dir)),
             None => fs::metadata(input)
                 .is_ok_and(|m| same_file(&m, &out_meta))
-                .then_some("is"),
+                .then_some(true),
         };
-        if let Some(how) = clash {
-            return Err(format!(
-                "--out {} {how} the input {}; inputs are never overwritten: choose another --out",
-                shown::path(out),
-                shown::path(input)
-            ));
+        let (out, input) = (shown::path(out), shown::path(input));
+        match clash {
+            Some(true) => return Err(t!("cli.out.is_input", out = out, input = input)),
+            Some(false) => return Err(t!("cli.out.holds_input", out = out, input = input)),
+            None => {}
         }
     }
     Ok(())
@@ -98,40 +97,37 @@ fn check_inputs<'a>(
 
 /// `--format html --out DIR`: a folder lawscore may replace.
 fn check_folder(out: &Path, target: &Path) -> Result<(), String> {
-    let why = match render::output_dir_state(target).map_err(|e| cannot_write(out, &e))? {
-        OutputDir::Absent | OutputDir::Replaceable => return Ok(()),
-        OutputDir::NotAFolder => "is not a folder; --format html writes a folder of pages".into(),
-        OutputDir::Foreign(names) => format!(
-            "holds files lawscore did not write ({}), which replacing it would destroy; \
-             choose a new or empty folder",
-            shown::text(&names.join(", "))
-        ),
-    };
-    Err(format!("--out {} {why}", shown::path(out)))
+    let out_shown = shown::path(out);
+    match render::output_dir_state(target).map_err(|e| cannot_write_io(out, &e))? {
+        OutputDir::Absent | OutputDir::Replaceable => Ok(()),
+        OutputDir::NotAFolder => Err(t!("cli.out.not_a_folder", out = out_shown)),
+        OutputDir::Foreign(names) => Err(t!(
+            "cli.out.foreign",
+            out = out_shown,
+            names = shown::text(&names.join(", "))
+        )),
+    }
 }
 
 /// `--out FILE`: a regular file, or nothing yet in a folder that exists.
 fn check_file(out: &Path, target: &Path) -> Result<(), String> {
-    let why = match fs::metadata(target) {
-        Ok(m) if m.is_file() => return Ok(()),
-        Ok(m) if m.is_dir() => "is a folder; this format writes one file: name a file".into(),
-        Ok(_) => "is not a regular file (a device, FIFO or socket); lawscore writes regular \
-                  files only and never replaces anything else"
-            .into(),
+    let out_shown = shown::path(out);
+    match fs::metadata(target) {
+        Ok(m) if m.is_file() => Ok(()),
+        Ok(m) if m.is_dir() => Err(t!("cli.out.is_folder", out = out_shown)),
+        Ok(_) => Err(t!("cli.out.special", out = out_shown)),
         Err(_) => {
             let parent = target.parent().filter(|p| !p.as_os_str().is_empty());
             match parent {
-                Some(dir) if !dir.is_dir() => {
-                    format!(
-                        "cannot be made: the folder {} does not exist",
-                        shown::path(dir)
-                    )
-                }
-                _ => return Ok(()),
+                Some(dir) if !dir.is_dir() => Err(t!(
+                    "cli.out.no_parent",
+                    out = out_shown,
+                    dir = shown::path(dir)
+                )),
+                _ => Ok(()),
             }
         }
-    };
-    Err(format!("--out {} {why}", shown::path(out)))
+    }
 }
 
 /// Refuses a standard output redirected onto an input.
@@ -141,11 +137,7 @@ fn check_stdout<'a>(inputs: impl IntoIterator<Item = &'a Path>) -> Result<(), St
     };
     for input in inputs {
         if fs::metadata(input).is_ok_and(|m| same_file(&m, &so)) {
-            return Err(format!(
-                "standard output is the input {}; inputs are never overwritten: \
-                 send the output elsewhere",
-                shown::path(input)
-            ));
+            return Err(t!("cli.out.stdout_is_input", input = shown::path(input)));
         }
     }
     Ok(())
@@ -166,11 +158,16 @@ fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
 }
 
 fn cannot_write(out: &Path, e: &dyn std::fmt::Display) -> String {
-    format!(
-        "cannot write {}: {}",
-        shown::path(out),
-        shown::text(&e.to_string())
+    t!(
+        "cli.cannot_write",
+        path = shown::path(out),
+        why = shown::text(&e.to_string())
     )
+}
+
+/// [`cannot_write`] for an error of the system, said in the run's language.
+fn cannot_write_io(out: &Path, e: &std::io::Error) -> String {
+    cannot_write(out, &lawscore::ingest::io_reason(e))
 }
 
 /// Streams the run's output where `--out` says: a folder of pages, a file, or standard
@@ -191,9 +188,9 @@ pub fn stream(
         (OutputFormat::Xlsx, Some(p)) => stream_xlsx(p, r, run),
         (OutputFormat::Xlsx, None) => Err(t!("sheets.xlsx_needs_out").into()),
         (_, Some(p)) => {
-            let file = AtomicFile::create(p).map_err(|e| cannot_write(p, &e))?;
+            let file = AtomicFile::create(p).map_err(|e| cannot_write_io(p, &e))?;
             let (errors, file) = stream_to(r, file, run).map_err(|e| cannot_write(p, &e))?;
-            file.commit().map_err(|e| cannot_write(p, &e))?;
+            file.commit().map_err(|e| cannot_write_io(p, &e))?;
             Ok(errors)
         }
         // The message of a failed standard output already says what failed.
@@ -245,10 +242,9 @@ fn stream_html(
     });
     match made {
         Ok(()) => Ok(errors),
-        Err(e @ RenderError::Template { .. }) => Err(format!(
-            "invalid templates\n{e}\n(nothing was written; {} is as it was)",
-            shown::path(dir)
-        )),
+        Err(e @ RenderError::Template { .. }) => {
+            Err(t!("cli.template_failed", error = e, dir = shown::path(dir)))
+        }
         Err(RenderError::Io(e)) => Err(cannot_write(dir, &e)),
     }
 }

@@ -1,26 +1,29 @@
 //! `lawscore score`: check where the output goes, collect the inputs, score them in
 //! parallel and write each as it comes, settle the exit status.
 
-use super::inputs::{self, Failure, Input};
-use super::{load_rules, outputs, shown, signals, ScoreArgs};
+use super::inputs::{self, Failure, Input, Reason};
+use super::{load_rules, outputs, said, shown, signals, summary, ScoreArgs};
 use indicatif::{ProgressBar, ProgressStyle};
 use lawscore::engine::{ordered, Engine, Scored};
 use lawscore::model::scorecard::ErrorRecord;
+use lawscore::msg::t;
 use lawscore::render::{OutputFormat, Piece, RenderError, Renderer, Sink, Templates};
 
-fn score_one(engine: &Engine, input: &Input) -> Result<Scored, ErrorRecord> {
-    match input {
-        Input::Stdin => engine
-            .score_reader("-", std::io::stdin().lock())
-            .map_err(|e| ErrorRecord {
-                path: "-".into(),
-                error: e.to_string(),
-            }),
-        Input::File(p) => engine.score_file(p).map_err(|e| ErrorRecord {
-            path: p.display().to_string(),
-            error: e.to_string(),
-        }),
-    }
+/// Scores one input; a failure comes back as its error record (the message in the run's
+/// language, as standard error says it) and why, for the summary.
+fn score_one(engine: &Engine, input: &Input) -> Result<Scored, (ErrorRecord, Reason)> {
+    let (path, scored) = match input {
+        Input::Stdin => (
+            "-".into(),
+            engine.score_reader("-", std::io::stdin().lock()),
+        ),
+        Input::File(p) => (p.display().to_string(), engine.score_file(p)),
+    };
+    scored.map_err(|e| {
+        let reason = Reason::of(&e);
+        let error = e.to_string();
+        (ErrorRecord { path, error }, reason)
+    })
 }
 
 /// Runs `lawscore score`: check `--out`, gather the inputs, set up, then score and write
@@ -36,7 +39,8 @@ pub fn run(a: &ScoreArgs) -> i32 {
         Err(code) => return code,
     };
     if let Err(e) = signals::install() {
-        eprintln!("lawscore: cannot watch for Ctrl-C ({e}); an interrupted run may leave a temporary file");
+        let why = lawscore::ingest::io_reason(&e);
+        eprintln!("{}", said(t!("cli.no_signals", why = why)));
     }
     let mut renderer = Renderer::new(a.format, &setup.engine.pack)
         .with_color(outputs::paint(a.color, a.out.as_deref()));
@@ -44,6 +48,7 @@ pub fn run(a: &ScoreArgs) -> i32 {
         renderer = renderer.with_templates(t);
     }
     let mut run = Run {
+        scored: 0,
         failures: found.failures,
         below: Vec::new(),
         fail_under: a.fail_under,
@@ -59,10 +64,15 @@ pub fn run(a: &ScoreArgs) -> i32 {
         Ok(e) => e,
         Err(m) => return fail(m),
     };
-    if !errors.is_empty() {
-        return 2;
+    let code = if errors.is_empty() {
+        a.fail_under.map_or(0, |n| gate(&run.below, n))
+    } else {
+        2
+    };
+    if !a.quiet {
+        eprintln!("{}", said(summary::line(a, run.scored, &run.failures)));
     }
-    a.fail_under.map_or(0, |n| gate(&run.below, n))
+    code
 }
 
 /// The inputs, once `--out` is known to be safe for them; a run that finds no report
@@ -82,7 +92,8 @@ fn gather(a: &ScoreArgs) -> Result<inputs::Collected, String> {
 /// One line on standard error per path that could not be read or scored.
 fn say_failures(failures: &[Failure]) {
     for f in failures {
-        eprintln!("lawscore: {}: {}", f.shown, shown::text(&f.record.error));
+        let error = shown::text(&f.record.error);
+        eprintln!("{}", said(t!("cli.failed", path = f.shown, error = error)));
     }
 }
 
@@ -124,7 +135,7 @@ impl Setup {
 
 /// Prints a setup error and gives the exit status for it.
 fn fail(message: String) -> i32 {
-    eprintln!("lawscore: {message}");
+    eprintln!("{}", said(message));
     2
 }
 
@@ -138,27 +149,26 @@ fn load_templates(a: &ScoreArgs) -> Result<Option<Templates>, i32> {
         None => Ok(Templates::builtin()),
     };
     let t = loaded.map_err(|e| {
-        eprintln!("lawscore: invalid templates\n{e}");
+        eprintln!("{}\n{e}", said(t!("cli.invalid_templates")));
         2
     })?;
     if a.out.is_none() {
-        return Err(fail(
-            "--format html writes a folder; give one with --out DIR".into(),
-        ));
+        return Err(fail(t!("cli.html_needs_out").into()));
     }
     Ok(Some(t))
 }
 
 /// The encoding `--encoding` names.
 fn encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
-    encoding_rs::Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
-        format!("unknown encoding `{label}`; use a WHATWG label such as gb18030, gbk, big5, utf-8, utf-16le")
-    })
+    encoding_rs::Encoding::for_label(label.trim().as_bytes())
+        .ok_or_else(|| t!("cli.unknown_encoding", label = label))
 }
 
 /// What a run keeps of its reports once they are written: the files that failed, and for
 /// `--fail-under` the reports below the line.
 struct Run {
+    /// Reports scored and written.
+    scored: usize,
     failures: Vec<Failure>,
     /// Each report scoring below `fail_under`: its path as standard error shows it, and
     /// its score.
@@ -188,7 +198,7 @@ fn score_all(
         ProgressBar::new(inputs.len() as u64)
     };
     bar.set_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed}")
+        ProgressStyle::with_template(t!("cli.progress"))
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let work = |input: &Input| {
@@ -196,20 +206,25 @@ fn score_all(
         bar.inc(1);
         piece
     };
-    let take = |input: &Input, piece: Result<Result<Piece, RenderError>, ErrorRecord>| match piece {
-        Ok(piece) => {
-            let piece = piece?;
-            if run.fail_under.is_some_and(|n| piece.score() < n) {
-                run.below.push((input.shown(), piece.score()));
+    let take = |input: &Input, piece: Result<Result<Piece, RenderError>, (ErrorRecord, Reason)>| {
+        match piece {
+            Ok(piece) => {
+                let piece = piece?;
+                if run.fail_under.is_some_and(|n| piece.score() < n) {
+                    run.below.push((input.shown(), piece.score()));
+                }
+                sink.put(piece)?;
+                run.scored += 1;
+                Ok(())
             }
-            sink.put(piece)
-        }
-        Err(record) => {
-            run.failures.push(Failure {
-                shown: input.shown(),
-                record,
-            });
-            Ok(())
+            Err((record, reason)) => {
+                run.failures.push(Failure {
+                    shown: input.shown(),
+                    record,
+                    reason,
+                });
+                Ok(())
+            }
         }
     };
     let jobs = setup.jobs;
@@ -221,7 +236,11 @@ fn score_all(
 /// The `--fail-under` gate: 1 (naming each report) when any report scores below `n`.
 fn gate(below: &[(String, f64)], n: f64) -> i32 {
     for (shown, score) in below {
-        eprintln!("lawscore: {shown} scores {score:.1}, below {n}");
+        let score = format!("{score:.1}");
+        eprintln!(
+            "{}",
+            said(t!("cli.gate", path = shown, score = score, n = n))
+        );
     }
     i32::from(!below.is_empty())
 }

@@ -78,7 +78,7 @@ pub fn finish(code: i32) -> i32 {
     match &*st {
         State::Failed(why, said) => {
             if !said {
-                eprintln!("lawscore: {why}");
+                eprintln!("{}", super::said(why));
             }
             2
         }
@@ -87,7 +87,7 @@ pub fn finish(code: i32) -> i32 {
 }
 
 fn message(e: &io::Error) -> String {
-    format!("cannot write to standard output: {e}")
+    lawscore::msg::t!("cli.stdout_failed", why = lawscore::ingest::io_reason(e))
 }
 
 /// What standard output is (a terminal, pipe, or file, and which one), when it can be told.

@@ -100,11 +100,11 @@ pub(crate) fn reserve(bytes: u64) -> Result<Reservation, IngestError> {
 fn reserve_in(pool: &'static Pool, bytes: u64, total: u64) -> Result<Reservation, IngestError> {
     if bytes > total {
         let mib = |n: u64| n.div_ceil(1 << 20);
-        return Err(IngestError::TooLarge(format!(
-            "reading and scoring it needs about {} MiB of memory, more than the {} MiB budget for all \
-             reports at once; split the file, or raise the budget with {MEMORY_BUDGET_ENV}=<MiB>",
-            mib(bytes),
-            mib(total)
+        return Err(IngestError::TooLarge(crate::msg::t!(
+            "ingest.over_budget",
+            need = mib(bytes),
+            budget = mib(total),
+            env = MEMORY_BUDGET_ENV
         )));
     }
     let mut used = pool.used.lock().unwrap_or_else(PoisonError::into_inner);
@@ -141,7 +141,7 @@ mod tests {
         let pool: &'static Pool = pool;
         assert!(matches!(
             reserve_in(pool, 101, total),
-            Err(IngestError::TooLarge(m)) if m.contains("MiB budget")
+            Err(IngestError::TooLarge(m)) if m.contains(MEMORY_BUDGET_ENV)
         ));
         let (held, peak) = (AtomicU64::new(0), AtomicU64::new(0));
         std::thread::scope(|s| {

@@ -11,8 +11,9 @@ use super::docx_styles::parse_styles;
 use super::docx_xml::XmlError;
 use super::numbering::Numbering;
 use super::paragraphs::Paragraphs;
-use super::sniff::READS;
+use super::sniff::reads;
 use super::{IngestError, StyledHeading};
+use crate::msg::t;
 
 /// A real report's document.xml is a few MB; more than this is a zip bomb.
 const MAX_DOCUMENT: u64 = 200 << 20;
@@ -42,7 +43,7 @@ pub(crate) fn extract(
     name: &str,
 ) -> Result<(String, Vec<StyledHeading>, Paragraphs), IngestError> {
     let mut zip = ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| IngestError::BadDocx(format!("the ZIP container is damaged ({e})")))?;
+        .map_err(|e| IngestError::BadDocx(t!("ingest.docx.damaged_zip", why = e)))?;
     if zip.index_for_name("word/document.xml").is_none() {
         return Err(not_a_docx(&zip, name));
     }
@@ -61,9 +62,7 @@ pub(crate) fn extract(
     let body = unpack.part(&mut zip, "word/document.xml", MAX_DOCUMENT, |r| {
         lines(r, numbering, &styles)
     })?;
-    body.map_err(|e| {
-        IngestError::BadDocx(format!("word/document.xml is not well-formed XML ({e})"))
-    })
+    body.map_err(|e| IngestError::BadDocx(t!("ingest.docx.bad_xml", why = e)))
 }
 
 /// What may still be unpacked from one .docx.
@@ -96,8 +95,9 @@ impl Unpack {
         limit: u64,
         parse: impl FnOnce(&mut dyn BufRead) -> Result<T, XmlError>,
     ) -> Result<Result<T, XmlError>, IngestError> {
-        let bad =
-            |e: &dyn std::fmt::Display| IngestError::BadDocx(format!("cannot unpack {part} ({e})"));
+        let bad = |e: &dyn std::fmt::Display| {
+            IngestError::BadDocx(t!("ingest.docx.unpack", part = part, why = e))
+        };
         let file = zip.by_name(part).map_err(|e| bad(&e))?;
         let cap = limit.min(self.left);
         if file.size() > cap {
@@ -123,16 +123,17 @@ impl Unpack {
     fn too_large(&self, part: &str, limit: u64, cap: u64) -> IngestError {
         let mib = |n: u64| n.div_ceil(1 << 20);
         IngestError::TooLarge(if cap == limit {
-            format!(
-                "{part} unpacks to more than {} MiB, the limit for one part",
-                mib(limit)
+            t!(
+                "ingest.docx.part_too_large",
+                part = part,
+                limit = mib(limit)
             )
         } else {
-            format!(
-                "the .docx unpacks to more than {} MiB from {} KiB, over {MAX_RATIO} times its size: \
-                 a zip bomb, not a report",
-                mib(max_unpacked(self.file_len)),
-                self.file_len.div_ceil(1 << 10)
+            t!(
+                "ingest.docx.zip_bomb",
+                limit = mib(max_unpacked(self.file_len)),
+                size = self.file_len.div_ceil(1 << 10),
+                ratio = MAX_RATIO
             )
         })
     }
@@ -170,7 +171,7 @@ impl<R: Read> Read for Bounded<'_, R> {
         let n = self.inner.read(buf)?;
         if n as u64 > self.left {
             self.over.set(true);
-            return Err(std::io::Error::other("the part unpacks past its limit"));
+            return Err(std::io::Error::other(t!("ingest.docx.past_limit")));
         }
         self.left -= n as u64;
         self.used.set(self.used.get() + n as u64);
@@ -182,19 +183,19 @@ impl<R: Read> Read for Bounded<'_, R> {
 fn not_a_docx(zip: &Zip<'_>, name: &str) -> IngestError {
     let has = |part: &str| zip.index_for_name(part).is_some();
     let what = if has("xl/workbook.xml") {
-        "an Excel .xlsx workbook"
+        t!("ingest.kind.xlsx")
     } else if has("ppt/presentation.xml") {
-        "a PowerPoint .pptx presentation"
+        t!("ingest.kind.pptx")
     } else if has("content.xml") {
-        "an OpenDocument file (convert it with `soffice --headless --convert-to docx file.odt`)"
+        t!("ingest.kind.odf")
     } else if has("OFD.xml") {
-        "an OFD document (export it to .docx or PDF first)"
+        t!("ingest.kind.ofd")
     } else if name.to_ascii_lowercase().ends_with(".docx") {
-        return IngestError::BadDocx("the ZIP container has no word/document.xml".into());
+        return IngestError::BadDocx(t!("ingest.docx.no_document").into());
     } else {
-        "a ZIP archive that is not a Word .docx (it has no word/document.xml)"
+        t!("ingest.kind.zip")
     };
-    IngestError::Unsupported(format!("{what} cannot be read; {READS}"))
+    IngestError::Unsupported(t!("ingest.cannot_read", what = what, reads = reads()))
 }
 
 #[cfg(test)]

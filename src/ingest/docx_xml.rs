@@ -40,7 +40,10 @@ impl std::fmt::Display for XmlError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             XmlError::Xml(e) => e.fmt(f),
-            XmlError::TooDeep => write!(f, "elements nest deeper than {MAX_XML_DEPTH} levels"),
+            XmlError::TooDeep => f.write_str(&crate::msg::t!(
+                "ingest.docx.too_deep",
+                depth = MAX_XML_DEPTH
+            )),
         }
     }
 }

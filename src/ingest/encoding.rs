@@ -75,10 +75,10 @@ fn decode_raw(bytes: &[u8], html: bool) -> Result<(Cow<'_, str>, &'static str), 
     if is_gb(guess) {
         return decode_gb(bytes);
     }
-    Err(IngestError::NotText(format!(
-        "the bytes look most like {} — if they are, rerun with --encoding {}",
-        guess.name(),
-        guess.name().to_ascii_lowercase()
+    Err(IngestError::NotText(crate::msg::t!(
+        "ingest.looks_like",
+        name = guess.name(),
+        flag = guess.name().to_ascii_lowercase()
     )))
 }
 
@@ -90,7 +90,7 @@ fn decode_gb(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), IngestError> 
     // Binary data is called that first: noise is no encoding to name.
     check_is_text(&text)?;
     match mojibake::misread_as_gb(bytes, &text) {
-        Some(why) => Err(IngestError::Unsupported(why)),
+        Some(why) => Err(IngestError::Misread(why)),
         None => Ok((text, "gb18030")),
     }
 }
@@ -201,8 +201,10 @@ fn check_is_text(text: &str) -> Result<(), IngestError> {
         }
     }
     if bad > 0 && bad * 1000 > total * MAX_BAD_PER_MILLE {
-        return Err(IngestError::NotText(format!(
-            "{bad} of {total} characters are control codes or undecodable, as in binary data"
+        return Err(IngestError::NotText(crate::msg::t!(
+            "ingest.binary",
+            bad = bad,
+            total = total
         )));
     }
     Ok(())

@@ -15,6 +15,7 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::model::scorecard::Format;
+use crate::msg::t;
 
 mod budget;
 mod docx;
@@ -93,27 +94,58 @@ impl Extracted {
     }
 }
 
-/// Why a file could not be read.
-#[derive(Debug, thiserror::Error, PartialEq)]
+/// Why a file could not be read. The texts it carries are made in the run's language
+/// (see [`crate::msg`]) where the error is raised, and so is its `Display`.
+#[derive(Debug, PartialEq)]
 pub enum IngestError {
     /// The file is empty or has only white space.
-    #[error("no text: the file is empty or holds only white space or markup")]
     Empty,
-    /// The bytes are not text in any supported encoding.
-    #[error("not text in UTF-8, UTF-16 or GB18030 ({0})")]
+    /// The bytes are not text in any supported encoding: why.
     NotText(String),
+    /// Text that reads as mojibake in the encoding detected: why, and the `--encoding`
+    /// that reads it when one does.
+    Misread(String),
     /// A format lawscore does not read.
-    #[error("{0}")]
     Unsupported(String),
-    /// A .docx that is not a valid Word file.
-    #[error("not a valid .docx file: {0}")]
+    /// A .docx that is not a valid Word file: what is wrong with it.
     BadDocx(String),
     /// An input past a size limit.
-    #[error("{0}")]
     TooLarge(String),
     /// The file could not be read at all.
-    #[error("{0}")]
     Io(String),
+}
+
+impl std::fmt::Display for IngestError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IngestError::Empty => f.write_str(t!("ingest.empty")),
+            IngestError::NotText(why) => f.write_str(&t!("ingest.not_text", why = why)),
+            IngestError::BadDocx(why) => f.write_str(&t!("ingest.bad_docx", why = why)),
+            IngestError::Misread(s)
+            | IngestError::Unsupported(s)
+            | IngestError::TooLarge(s)
+            | IngestError::Io(s) => f.write_str(s),
+        }
+    }
+}
+
+impl std::error::Error for IngestError {}
+
+/// An operating system's error in the run's language: the common ones said in words, the
+/// rest as the system gives them; an error lawscore made itself is its own message.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    if e.raw_os_error().is_none() {
+        return e.to_string();
+    }
+    match e.kind() {
+        K::NotFound => t!("ingest.io.not_found").into(),
+        K::PermissionDenied => t!("ingest.io.permission_denied").into(),
+        K::StorageFull => t!("ingest.io.storage_full").into(),
+        K::IsADirectory => t!("ingest.io.is_a_directory").into(),
+        K::ReadOnlyFilesystem => t!("ingest.io.read_only").into(),
+        _ => t!("ingest.io.other", detail = e),
+    }
 }
 
 /// Inputs past this size are refused before any work is done.
@@ -159,11 +191,11 @@ pub fn read_limited(reader: impl Read) -> Result<Vec<u8>, IngestError> {
     reader
         .take(MAX_INPUT + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| IngestError::Io(format!("cannot read standard input: {e}")))?;
+        .map_err(|e| IngestError::Io(t!("ingest.stdin_unreadable", why = io_reason(&e))))?;
     if bytes.len() as u64 > MAX_INPUT {
-        return Err(IngestError::TooLarge(format!(
-            "standard input is over the {} MiB limit for one report; reading stopped there",
-            MAX_INPUT >> 20
+        return Err(IngestError::TooLarge(t!(
+            "ingest.stdin_too_large",
+            limit = MAX_INPUT >> 20
         )));
     }
     Ok(bytes)
@@ -175,6 +207,7 @@ impl IngestError {
         let flat = |s: String| s.replace(['\n', '\r'], " ");
         match self {
             IngestError::NotText(s) => IngestError::NotText(flat(s)),
+            IngestError::Misread(s) => IngestError::Misread(flat(s)),
             IngestError::Unsupported(s) => IngestError::Unsupported(flat(s)),
             IngestError::BadDocx(s) => IngestError::BadDocx(flat(s)),
             IngestError::TooLarge(s) => IngestError::TooLarge(flat(s)),
@@ -228,10 +261,10 @@ fn finish(
 }
 
 fn too_large(len: u64) -> IngestError {
-    IngestError::TooLarge(format!(
-        "the file is {:.1} MiB; the limit is {} MiB",
-        len as f64 / (1u64 << 20) as f64,
-        MAX_INPUT >> 20
+    IngestError::TooLarge(t!(
+        "ingest.too_large",
+        size = format!("{:.1}", len as f64 / (1u64 << 20) as f64),
+        limit = MAX_INPUT >> 20
     ))
 }
 
@@ -247,11 +280,11 @@ pub fn read_file_as(
     path: &Path,
     encoding: Option<&'static encoding_rs::Encoding>,
 ) -> Result<(Vec<u8>, Extracted), IngestError> {
-    let io = |e: std::io::Error| IngestError::Io(format!("cannot read the file: {e}"));
+    let io = |e: std::io::Error| IngestError::Io(t!("ingest.unreadable", why = io_reason(&e)));
     let file = std::fs::File::open(path).map_err(io)?;
     let meta = file.metadata().map_err(io)?;
     if meta.is_dir() {
-        return Err(IngestError::Io("it is a directory, not a file".into()));
+        return Err(IngestError::Io(t!("ingest.is_folder").into()));
     }
     if meta.len() > MAX_INPUT {
         return Err(too_large(meta.len()));
@@ -268,9 +301,9 @@ pub fn read_file_as(
     bytes.reserve_exact((meta.len() as usize).saturating_sub(bytes.len()));
     rest.read_to_end(&mut bytes).map_err(io)?;
     if bytes.len() as u64 > MAX_INPUT {
-        return Err(IngestError::TooLarge(format!(
-            "the input is over the {} MiB limit",
-            MAX_INPUT >> 20
+        return Err(IngestError::TooLarge(t!(
+            "ingest.input_too_large",
+            limit = MAX_INPUT >> 20
         )));
     }
     // Devices and files still being written say one size and hold another: reserve

@@ -1,10 +1,12 @@
 //! Telling formats apart by content. The file name only breaks ties.
 
 use super::IngestError;
+use crate::msg::t;
 
 /// What lawscore reads, quoted in every refusal so the user knows where to go.
-pub(crate) const READS: &str =
-    "lawscore reads UTF-8, GB18030 or UTF-16 text, .html/.htm pages and .docx files";
+pub(crate) fn reads() -> &'static str {
+    t!("ingest.reads")
+}
 
 /// What the first bytes say.
 pub(crate) enum Magic {
@@ -16,17 +18,18 @@ pub(crate) enum Magic {
     Other,
 }
 
-/// Binary formats people rename to .txt by mistake; naming them beats "not text".
+/// Binary formats people rename to .txt by mistake; naming them beats "not text". The
+/// second field is the catalogue key of what it is.
 const BINARY: &[(&[u8], &str)] = &[
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
-    (b"Rar!\x1a\x07", "a RAR archive"),
-    (b"\x7fELF", "an executable"),
-    (b"MZ\x90\x00", "a Windows executable"),
+    (b"\x89PNG\r\n\x1a\n", "ingest.kind.png"),
+    (b"\xff\xd8\xff", "ingest.kind.jpeg"),
+    (b"GIF87a", "ingest.kind.gif"),
+    (b"GIF89a", "ingest.kind.gif"),
+    (b"\x1f\x8b", "ingest.kind.gzip"),
+    (b"7z\xbc\xaf\x27\x1c", "ingest.kind.7z"),
+    (b"Rar!\x1a\x07", "ingest.kind.rar"),
+    (b"\x7fELF", "ingest.kind.elf"),
+    (b"MZ\x90\x00", "ingest.kind.exe"),
 ];
 
 /// The header of an RTF file, which some writers put after white space.
@@ -39,24 +42,28 @@ pub(crate) fn magic(bytes: &[u8]) -> Magic {
     }
     if bytes.starts_with(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") {
         return refuse(
-            "a legacy Word .doc (OLE2) file",
+            t!("ingest.kind.doc"),
             "soffice --headless --convert-to docx file.doc",
         );
     }
     // Some generators put a few bytes of junk or white space before the header.
     let head = &bytes[..bytes.len().min(1024)];
     if head.windows(5).any(|w| w == b"%PDF-") {
-        return refuse("a PDF file", "pdftotext -enc UTF-8 file.pdf file.txt");
+        return refuse(
+            t!("ingest.kind.pdf"),
+            "pdftotext -enc UTF-8 file.pdf file.txt",
+        );
     }
     if bytes.trim_ascii_start().starts_with(RTF) {
         return refuse(
-            "an RTF file",
+            t!("ingest.kind.rtf"),
             "soffice --headless --convert-to docx file.rtf",
         );
     }
     for (sig, what) in BINARY {
         if bytes.starts_with(sig) {
-            return Magic::Refused(IngestError::NotText(format!("it is {what}")));
+            let what = crate::msg::text(what);
+            return Magic::Refused(IngestError::NotText(t!("ingest.it_is", what = what)));
         }
     }
     Magic::Other
@@ -64,8 +71,11 @@ pub(crate) fn magic(bytes: &[u8]) -> Magic {
 
 /// The message for a form lawscore does not read, with the command that converts it.
 pub(crate) fn refuse(what: &str, convert: &str) -> Magic {
-    Magic::Refused(IngestError::Unsupported(format!(
-        "{what} cannot be read; {READS}; convert it first, e.g. `{convert}`"
+    Magic::Refused(IngestError::Unsupported(t!(
+        "ingest.convert_first",
+        what = what,
+        reads = reads(),
+        convert = convert
     )))
 }
 

@@ -32,9 +32,9 @@ pub fn output_target(path: &Path) -> io::Result<PathBuf> {
             _ => return Ok(p),
         }
     }
-    Err(io::Error::other(format!(
-        "{}: too many levels of symbolic links",
-        path.display()
+    Err(io::Error::other(crate::msg::t!(
+        "render.too_many_links",
+        path = path.display()
     )))
 }
 
@@ -110,15 +110,12 @@ impl Write for AtomicFile {
 
 /// Why a path that exists cannot be written as a file.
 fn not_a_file(m: &fs::Metadata) -> io::Error {
-    let what = if m.is_dir() {
-        "a folder"
+    let why = if m.is_dir() {
+        crate::msg::t!("render.out_is_folder")
     } else {
-        "not a regular file (a device, FIFO or socket)"
+        crate::msg::t!("render.out_is_special")
     };
-    io::Error::new(
-        io::ErrorKind::InvalidInput,
-        format!("it is {what}; lawscore writes and replaces regular files only"),
-    )
+    io::Error::new(io::ErrorKind::InvalidInput, why)
 }
 
 /// Writes a new file inside a temporary folder of [`replace_dir`], flushed to the disk

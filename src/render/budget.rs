@@ -118,7 +118,7 @@ impl<W: io::Write> io::Write for Capped<W> {
     fn write(&mut self, b: &[u8]) -> io::Result<usize> {
         if self.written.saturating_add(b.len()) > self.limit {
             self.over = true;
-            return Err(io::Error::other("the page is larger than its budget"));
+            return Err(io::Error::other(crate::msg::t!("render.page_over_budget")));
         }
         if let Err(e) = self.out.write_all(b) {
             let again = io::Error::new(e.kind(), e.to_string());

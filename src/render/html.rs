@@ -225,20 +225,20 @@ impl Templates {
     }
 }
 
-/// What a render ran out of, and what to look for in the template.
+/// What a render ran out of, and what to look for in the template (catalogue keys).
 struct Exceeded {
     what: &'static str,
     hint: &'static str,
 }
 
 const OUT_OF_FUEL: Exceeded = Exceeded {
-    what: "steps",
-    hint: "look for a loop over a large range() or loops nested in loops",
+    what: "render.budget.steps",
+    hint: "render.budget.steps_hint",
 };
 
 const OVER_SIZE: Exceeded = Exceeded {
-    what: "bytes of output",
-    hint: "look for a loop that writes the same text again and again, or a string repeated with *",
+    what: "render.budget.bytes",
+    hint: "render.budget.bytes_hint",
 };
 
 /// A render error about a template that ran past its budget, kept at the template file and
@@ -249,9 +249,11 @@ fn over_budget(e: RenderError, x: &Exceeded, budget: Budget, file: Option<String
     } else {
         budget.bytes.to_string()
     };
-    let message = format!(
-        "the template stopped after {limit} {}, far more than a page of this size needs: {}",
-        x.what, x.hint
+    let message = crate::msg::t!(
+        "render.budget.stopped",
+        limit = limit,
+        what = crate::msg::text(x.what),
+        hint = crate::msg::text(x.hint)
     );
     match e {
         RenderError::Template { name, line, .. } => RenderError::Template {

@@ -105,7 +105,7 @@ pub enum RenderError {
 
 impl From<std::io::Error> for RenderError {
     fn from(e: std::io::Error) -> RenderError {
-        RenderError::Io(e.to_string())
+        RenderError::Io(crate::ingest::io_reason(&e))
     }
 }
 

@@ -9,6 +9,8 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::RenderError;
+use crate::ingest::io_reason;
+use crate::msg::t;
 
 /// The largest template file read; the largest built-in is 13 KB.
 pub const MAX_TEMPLATE_BYTES: u64 = 1 << 20;
@@ -16,7 +18,13 @@ pub const MAX_TEMPLATE_BYTES: u64 = 1 << 20;
 /// (name, source, the path messages show) for each template file of `dir`, sorted by
 /// name. Dot-files, editor backups (`~`) and subfolders are skipped.
 pub(super) fn read_dir(dir: &Path) -> Result<Vec<(String, String, String)>, RenderError> {
-    let io = |e: std::io::Error| RenderError::Io(format!("{}: {e}", dir.display()));
+    let io = |e: std::io::Error| {
+        RenderError::Io(t!(
+            "render.template.at",
+            path = dir.display(),
+            why = io_reason(&e)
+        ))
+    };
     let real_dir = dir.canonicalize().map_err(io)?;
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(io)?
@@ -43,47 +51,45 @@ pub(super) fn read_dir(dir: &Path) -> Result<Vec<(String, String, String)>, Rend
 /// is not a template file of the folder.
 fn read_one(path: &Path, real_dir: &Path) -> Result<Option<String>, RenderError> {
     let shown = path.display();
-    let fail = |why: String| RenderError::Io(format!("{shown}: {why}"));
+    let fail = |why: String| RenderError::Io(t!("render.template.at", path = shown, why = why));
+    let io = |e: std::io::Error| fail(io_reason(&e));
     let real = path
         .canonicalize()
-        .map_err(|e| fail(format!("cannot resolve: {e}")))?;
+        .map_err(|e| fail(t!("render.template.unresolved", why = io_reason(&e))))?;
     if !real.starts_with(real_dir) {
-        return Err(fail(format!(
-            "is a link to {}, outside the template folder; templates are read from the folder's own files only: copy the file in instead of linking it",
-            real.display()
-        )));
+        return Err(fail(t!("render.template.outside", target = real.display())));
     }
-    let meta = std::fs::metadata(&real).map_err(|e| fail(e.to_string()))?;
+    let meta = std::fs::metadata(&real).map_err(io)?;
     if meta.is_dir() {
         return Ok(None);
     }
     if !meta.is_file() {
-        return Err(fail(
-            "is not a regular file (a FIFO, socket or device); a template folder holds template files only: move it out".into(),
-        ));
+        return Err(fail(t!("render.template.special").into()));
     }
     check_size(meta.len(), &fail)?;
-    let file = File::open(&real).map_err(|e| fail(e.to_string()))?;
+    let file = File::open(&real).map_err(io)?;
     // The checks above were made on the path: what was opened is checked again, so a file
     // swapped for a FIFO in between cannot stall the read past its first byte.
-    let opened = file.metadata().map_err(|e| fail(e.to_string()))?;
+    let opened = file.metadata().map_err(io)?;
     if !opened.is_file() {
-        return Err(fail("is not a regular file".into()));
+        return Err(fail(t!("render.template.not_regular").into()));
     }
     let mut bytes = Vec::new();
     file.take(MAX_TEMPLATE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| fail(e.to_string()))?;
+        .map_err(io)?;
     check_size(bytes.len() as u64, &fail)?;
     String::from_utf8(bytes)
         .map(Some)
-        .map_err(|_| fail("is not UTF-8 text; save the template as UTF-8".into()))
+        .map_err(|_| fail(t!("render.template.not_utf8").into()))
 }
 
 fn check_size(len: u64, fail: &dyn Fn(String) -> RenderError) -> Result<(), RenderError> {
     if len > MAX_TEMPLATE_BYTES {
-        return Err(fail(format!(
-            "is {len} bytes, more than a template can be ({MAX_TEMPLATE_BYTES} bytes); is it a template?"
+        return Err(fail(t!(
+            "render.template.too_big",
+            len = len,
+            max = MAX_TEMPLATE_BYTES
         )));
     }
     Ok(())

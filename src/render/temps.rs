@@ -87,7 +87,7 @@ impl LiveTemp {
         }
         Err(io::Error::new(
             io::ErrorKind::AlreadyExists,
-            format!("no free temporary name in {}", dir.display()),
+            crate::msg::t!("render.no_temp_name", dir = dir.display()),
         ))
     }
 

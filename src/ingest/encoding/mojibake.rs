@@ -10,6 +10,7 @@
 //! When a GB18030 reading fails that, the bytes are read again in Big5, Shift_JIS, EUC-JP
 //! and EUC-KR, and the one that reads well is named, so the user can say it with `--encoding`.
 
+use crate::msg::t;
 use std::sync::OnceLock;
 
 use encoding_rs::{Encoding, BIG5, EUC_JP, EUC_KR, GBK, SHIFT_JIS};
@@ -194,24 +195,22 @@ pub(crate) fn misread_as_gb(bytes: &[u8], text: &str) -> Option<String> {
     // Korean misread as GB18030 is made of common characters: the share is said only
     // when it is part of the reason.
     let strange = match gb.strange_pct() {
-        p if p >= 10 => format!("; {p} % of its characters are rare or not Chinese"),
+        p if p >= 10 => t!("ingest.mojibake.strange", pct = p),
         _ => String::new(),
     };
-    let why = format!(
-        "the text reads as mojibake under GB18030 ({} of the commonest Chinese words per \
-         1,000 characters, where reports have dozens{strange})",
-        gb.per_mille(gb.words),
+    let why = t!(
+        "ingest.mojibake",
+        words = gb.per_mille(gb.words),
+        strange = strange
     );
     match better {
-        Some((enc, _)) => Some(format!(
-            "{why}; it looks like {} — rerun with --encoding {}",
-            enc.name(),
-            flag_label(enc)
+        Some((enc, _)) => Some(t!(
+            "ingest.mojibake.looks_like",
+            why = why,
+            name = enc.name(),
+            flag = flag_label(enc)
         )),
-        None if gb.strange_pct() >= GARBLED_PCT => Some(format!(
-            "{why}; its encoding could not be told — rerun with --encoding and the file's \
-             encoding (e.g. big5, shift_jis, euc-jp, euc-kr)"
-        )),
+        None if gb.strange_pct() >= GARBLED_PCT => Some(t!("ingest.mojibake.unknown", why = why)),
         None => None,
     }
 }
