@@ -1,13 +1,16 @@
-//! Streamed output is the output of before, byte for byte, in every format, and a run holds
+//! Streamed output is what was recorded, byte for byte, in every format, and a run holds
 //! no more than its window of reports at once.
 //!
-//! `tests/golden/streams.sha256` holds the SHA-256 of what the build of main before
-//! streaming (`lawscore-808713d`) wrote for the fixture reports, a file given twice, an
-//! empty file and a missing one — JSON, JSON Lines, CSV, text plain and coloured, and
-//! every file of the HTML folder — with the pack's version and digest (which change with
-//! any edit of the pack) set aside as `tests/json_unchanged.rs` does. They were recorded
-//! with `LAWSCORE_STREAMS_RECORD_WITH=/work/baseline/lawscore-808713d cargo test --release
-//! --test stream_outputs`; a build is never used to record its own goldens.
+//! `tests/golden/streams.sha256` holds the SHA-256 of what lawscore writes for the fixture
+//! reports, a file given twice, an empty file and a missing one — JSON, JSON Lines, CSV,
+//! text plain and coloured, and every file of the HTML folder — in Chinese (the default
+//! language), with the pack's version and digest (which change with any edit of the pack)
+//! set aside as `tests/json_unchanged.rs` does. First recorded with the build before
+//! streaming (`lawscore-808713d`), so streaming changed no byte; re-recorded once the
+//! outputs changed on purpose (issue 12: Chinese messages, CSV points, positions, the card,
+//! the pages), after checking that the JSON differs from 808713d's only by the added
+//! `profile_title` and `paragraph` fields. Record with `LAWSCORE_STREAMS_RECORD_WITH=<a
+//! release build> cargo test --release --test stream_outputs`.
 
 mod common;
 
@@ -44,6 +47,7 @@ fn score(bin: &Path, args: &[&str]) -> Vec<u8> {
     let out = Command::new(bin)
         .args(["score", "-q", "-j2"])
         .args(args)
+        .env("LAWSCORE_LANG", "zh")
         .args(INPUTS)
         .output()
         .expect("run lawscore");
@@ -108,7 +112,7 @@ fn outputs(bin: &Path) -> BTreeMap<String, String> {
 }
 
 #[test]
-fn every_format_is_byte_identical_to_the_build_before_streaming() {
+fn every_format_is_byte_identical_to_its_record() {
     let (bin, recording) = binary();
     let now: String = outputs(&bin)
         .into_iter()
