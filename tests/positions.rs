@@ -209,7 +209,11 @@ fn docx_evidence_names_the_paragraph_word_counts() {
 
 #[test]
 fn the_report_page_shows_the_paragraph_and_its_heading() {
-    let xml = document_xml();
+    // A key figure after the sample's text, so the figures table has a row to place.
+    let xml = document_xml().replace(
+        "<w:sectPr/>",
+        "<w:p><w:r><w:t>全年行政机关负责人出庭应诉率100%。</w:t></w:r></w:p><w:sectPr/>",
+    );
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("report.docx");
     std::fs::write(&path, zip(&[("word/document.xml", xml.as_str())])).unwrap();
@@ -247,6 +251,13 @@ fn the_report_page_shows_the_paragraph_and_its_heading() {
             format!("第{n}段（{}", section.chars().take(8).collect::<String>())
         };
         let link = format!("href=\"#L{line}\">{label}");
+        assert!(html.contains(&link), "{link} not on the page");
+    }
+    // The key figures name their paragraph too, not a line of the extracted text.
+    let figures = card["indicators"].as_array().unwrap();
+    assert!(!figures.is_empty(), "the test report states figures");
+    for f in figures {
+        let link = format!("href=\"#L{}\">第{}段<", f["line"], f["paragraph"]);
         assert!(html.contains(&link), "{link} not on the page");
     }
 }

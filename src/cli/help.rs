@@ -121,10 +121,14 @@ fn arg_texts(a: Arg, path: &str) -> Arg {
         (false, true) => t!("cli.help.values", values = names),
         (false, false) => t!("cli.help.values_default", values = names, value = default),
     };
-    let a = a
-        .help(format!("{help}{short}"))
-        .hide_default_value(true)
-        .hide_possible_values(true);
+    let takes_values = a.get_action().takes_values();
+    let a = a.help(format!("{help}{short}"));
+    // clap's debug assertions reject hiding the values or default of a flag that takes none.
+    let a = if takes_values {
+        a.hide_default_value(true).hide_possible_values(true)
+    } else {
+        a
+    };
     if values.is_empty() {
         return a;
     }

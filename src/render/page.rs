@@ -44,8 +44,16 @@ pub(crate) struct ReportPage<'a> {
     categories: Vec<CategoryView<'a>>,
     fixes: Vec<Fix<'a>>,
     sections: Vec<SectionView<'a>>,
-    indicators: &'a [Indicator],
+    indicators: Vec<FigureView<'a>>,
     lines: Vec<Line<'a>>,
+}
+
+/// A key figure with where a reader of the original finds it (第6段 in Word, 第12行 in text).
+#[derive(Serialize)]
+struct FigureView<'a> {
+    #[serde(flatten)]
+    figure: &'a Indicator,
+    place: String,
 }
 
 #[derive(Serialize)]
@@ -207,7 +215,14 @@ impl<'a> ReportPage<'a> {
                     line_end: s.line_end,
                 })
                 .collect(),
-            indicators: &card.indicators,
+            indicators: card
+                .indicators
+                .iter()
+                .map(|f| FigureView {
+                    figure: f,
+                    place: super::labels::position_label(f.position(), "", None),
+                })
+                .collect(),
             lines: lines(card, text),
         }
     }
