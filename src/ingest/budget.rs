@@ -50,6 +50,8 @@ pub(crate) fn extraction_need(len: u64, head: &[u8], name: &str) -> u64 {
             DOCX_PER_UNPACKED_BYTE.saturating_mul(super::docx::max_unpacked(len))
         }
         super::sniff::Magic::Refused(_) => 0,
+        // Placeholder until the readers set their own decompression budgets.
+        super::sniff::Magic::Pdf | super::sniff::Magic::Cfb => HTML_PER_BYTE.saturating_mul(len),
         // UTF-16 pages do not look like HTML byte by byte: count them as pages.
         _ if super::sniff::looks_like_html(head, name) || head.starts_with(b"\xff\xfe") => {
             HTML_PER_BYTE.saturating_mul(len)

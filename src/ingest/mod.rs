@@ -9,7 +9,10 @@
 //! each of their paragraphs starts ([`Paragraphs`]), so evidence names a paragraph a
 //! reader finds in Word or the browser rather than a line of the extracted text.
 //!
-//! Legacy .doc, PDF and RTF are refused with the command that converts them.
+//! PDF and OFD (paged forms) are laid out again into paragraphs ([`layout`]) and also say
+//! which page and printed line each place comes from ([`Pages`]); Word 97 .doc and WPS .wps
+//! are read from their compound file. The form is told by the bytes, never the name.
+//! RTF is refused with the command that converts it.
 
 use std::io::Read;
 use std::path::Path;
@@ -18,6 +21,7 @@ use crate::model::scorecard::Format;
 use crate::msg::t;
 
 mod budget;
+mod doc;
 mod docx;
 mod docx_body;
 mod docx_styles;
@@ -27,12 +31,17 @@ mod html;
 mod html_depth;
 mod html_parse;
 mod html_text;
+mod layout;
 mod numbering;
+mod ofd;
+mod pages;
 mod paragraphs;
+mod pdf;
 mod sniff;
 
 pub use budget::{budget_bytes, Reservation, MEMORY_BUDGET, MEMORY_BUDGET_ENV};
 pub use html_parse::ParseWork;
+pub use pages::{PageLine, Pages};
 pub use paragraphs::{ParagraphStart, Paragraphs};
 
 /// The work parsing `page` as HTML takes (after the same guards as [`extract`]), for
@@ -56,6 +65,9 @@ pub struct Extracted {
     /// Where the source's paragraphs start in `text` (none for plain text, whose lines
     /// are what a reader counts).
     pub paragraphs: Paragraphs,
+    /// Where each printed line of a paged source (PDF, OFD) starts in `text`, with its
+    /// page (none for other forms).
+    pub pages: Pages,
 }
 
 /// A line that the source marks as a heading by its style.
@@ -226,9 +238,19 @@ fn extract_inner(
         return Err(too_large(bytes.len() as u64));
     }
     match sniff::magic(bytes) {
+        sniff::Magic::Zip if sniff::zip_is_ofd(bytes) => {
+            return finish_laid(layout::lay_out(&ofd::pages(bytes)?), Format::Ofd);
+        }
         sniff::Magic::Zip => {
             let (text, headings, paragraphs) = docx::extract(bytes, name)?;
             return finish(text, (headings, paragraphs), Format::Docx, "utf-8");
+        }
+        sniff::Magic::Pdf => {
+            return finish_laid(layout::lay_out(&pdf::pages(bytes)?), Format::Pdf);
+        }
+        sniff::Magic::Cfb => {
+            let (text, headings, paragraphs) = doc::extract(bytes)?;
+            return finish(text, (headings, paragraphs), Format::Doc, "utf-16le");
         }
         sniff::Magic::Refused(e) => return Err(e),
         sniff::Magic::Other => {}
@@ -240,6 +262,13 @@ fn extract_inner(
     }
     let plain = (Vec::new(), Paragraphs::default());
     finish(decoded.text, plain, Format::Txt, decoded.encoding)
+}
+
+/// A paged source's laid-out text, with its pages.
+fn finish_laid(laid: layout::Laid, format: Format) -> Result<Extracted, IngestError> {
+    let mut ex = finish(laid.text, (laid.headings, laid.paragraphs), format, "utf-8")?;
+    ex.pages = laid.pages;
+    Ok(ex)
 }
 
 fn finish(
@@ -257,6 +286,7 @@ fn finish(
         encoding,
         headings,
         paragraphs,
+        pages: Pages::default(),
     })
 }
 

@@ -10,8 +10,12 @@ pub(crate) fn reads() -> &'static str {
 
 /// What the first bytes say.
 pub(crate) enum Magic {
-    /// A ZIP container: maybe a .docx.
+    /// A ZIP container: a .docx or an OFD package.
     Zip,
+    /// `%PDF-`.
+    Pdf,
+    /// An OLE compound file: Word 97 .doc or WPS .wps (or another Office binary).
+    Cfb,
     /// A form that is refused outright.
     Refused(IngestError),
     /// Anything else: decode it as text.
@@ -41,18 +45,12 @@ pub(crate) fn magic(bytes: &[u8]) -> Magic {
         return Magic::Zip;
     }
     if bytes.starts_with(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") {
-        return refuse(
-            t!("ingest.kind.doc"),
-            "soffice --headless --convert-to docx file.doc",
-        );
+        return Magic::Cfb;
     }
     // Some generators put a few bytes of junk or white space before the header.
     let head = &bytes[..bytes.len().min(1024)];
     if head.windows(5).any(|w| w == b"%PDF-") {
-        return refuse(
-            t!("ingest.kind.pdf"),
-            "pdftotext -enc UTF-8 file.pdf file.txt",
-        );
+        return Magic::Pdf;
     }
     if bytes.trim_ascii_start().starts_with(RTF) {
         return refuse(
@@ -105,6 +103,12 @@ pub(crate) fn looks_like_html(text: &[u8], name: &str) -> bool {
         .any(|ext| name.ends_with(ext))
 }
 
+/// Whether a ZIP container is an OFD package: its root holds `OFD.xml` (GB/T 33190 §7.4).
+pub(crate) fn zip_is_ofd(bytes: &[u8]) -> bool {
+    zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .is_ok_and(|z| z.index_for_name("OFD.xml").is_some())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,11 +124,11 @@ mod tests {
 
     #[test]
     fn refusals_name_the_form_and_the_conversion() {
-        let Magic::Refused(e) = magic(b"%PDF-1.7\n") else {
-            panic!("PDF not refused")
+        let Magic::Refused(e) = magic(b"{\\rtf1\\ansi x}") else {
+            panic!("RTF not refused")
         };
         let msg = e.to_string();
-        assert!(msg.contains("PDF") && msg.contains("pdftotext") && msg.contains(".docx"));
+        assert!(msg.contains("RTF") && msg.contains("soffice") && msg.contains(".docx"));
         assert!(!msg.contains('\n'));
     }
 }

@@ -121,6 +121,12 @@ pub enum Format {
     Html,
     /// A Word 2007+ document.
     Docx,
+    /// A Word 97–2003 binary document (.doc), or a WPS .wps of the same format.
+    Doc,
+    /// A PDF with a text layer.
+    Pdf,
+    /// An OFD package (GB/T 33190).
+    Ofd,
 }
 
 impl Format {
@@ -130,6 +136,9 @@ impl Format {
             Format::Txt => "txt",
             Format::Html => "html",
             Format::Docx => "docx",
+            Format::Doc => "doc",
+            Format::Pdf => "pdf",
+            Format::Ofd => "ofd",
         }
     }
 }
