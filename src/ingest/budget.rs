@@ -46,12 +46,16 @@ pub fn budget_bytes() -> u64 {
 /// telling its kind (the raw bytes included).
 pub(crate) fn extraction_need(len: u64, head: &[u8], name: &str) -> u64 {
     let work = match super::sniff::magic(head) {
-        super::sniff::Magic::Zip => {
-            DOCX_PER_UNPACKED_BYTE.saturating_mul(super::docx::max_unpacked(len))
-        }
+        // An OFD or a .docx: the head alone does not say which, so reserve for the larger.
+        super::sniff::Magic::Zip => DOCX_PER_UNPACKED_BYTE
+            .saturating_mul(super::docx::max_unpacked(len).max(super::ofd::max_unpacked(len))),
         super::sniff::Magic::Refused(_) => 0,
-        // Placeholder until the readers set their own decompression budgets.
-        super::sniff::Magic::Pdf | super::sniff::Magic::Cfb => HTML_PER_BYTE.saturating_mul(len),
+        // A paged form's text is laid out from what its streams unpack to.
+        super::sniff::Magic::Pdf => {
+            DOCX_PER_UNPACKED_BYTE.saturating_mul(super::pdf::max_unpacked(len))
+        }
+        // The compound file is read whole; its text is at most half its size (UTF-16).
+        super::sniff::Magic::Cfb => HTML_PER_BYTE.saturating_mul(len),
         // UTF-16 pages do not look like HTML byte by byte: count them as pages.
         _ if super::sniff::looks_like_html(head, name) || head.starts_with(b"\xff\xfe") => {
             HTML_PER_BYTE.saturating_mul(len)
