@@ -402,9 +402,45 @@ fn dump() {
         println!("--- page {} ({} × {})", n + 1, page.width, page.height);
         for r in &page.runs {
             println!(
-                "{:7.2} {:7.2} w{:7.2} s{:5.2} {}",
+                "{:7.2} {:7.2} w{:7.2} s{:5.2}\t{}",
                 r.x, r.y, r.width, r.size, r.text
             );
         }
     }
+}
+
+/// `pdf`'s file encrypted (RC4, 128 bits) with `user` as the password to open it and
+/// copying forbidden, as government sites publish them.
+fn encrypted(plain: &[u8], user: &str) -> Vec<u8> {
+    let mut doc = lopdf::Document::load_mem(plain).expect("the test file loads");
+    doc.trailer.set(
+        "ID",
+        vec![
+            lopdf::Object::string_literal(b"0123456789abcdef".to_vec()),
+            lopdf::Object::string_literal(b"0123456789abcdef".to_vec()),
+        ],
+    );
+    let version = lopdf::EncryptionVersion::V2 {
+        document: &doc,
+        owner_password: "owner",
+        user_password: user,
+        key_length: 128,
+        permissions: lopdf::Permissions::PRINTABLE,
+    };
+    let state = lopdf::EncryptionState::try_from(version).expect("encryption set up");
+    doc.encrypt(&state).expect("encrypts");
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("saves");
+    out
+}
+
+#[test]
+fn encrypted_files_open_with_the_empty_password_and_refuse_others() {
+    let font = cid_font("UniGB-UCS2-H", "", "");
+    let content = format!("BT /F1 10 Tf 100 500 Td {} Tj ET", hex(&utf16("禁止复制的报告")));
+    let plain = with_font(&mut Pdf::default(), &font, &content, true);
+    let open = encrypted(&plain, "");
+    assert!(open.windows(8).any(|w| w == b"/Encrypt"), "the test file is encrypted");
+    assert_eq!(runs(&open)[0][0].0, "禁止复制的报告");
+    assert_eq!(read(&encrypted(&plain, "pw"), LIMIT), Err(ReadError::Password));
 }
