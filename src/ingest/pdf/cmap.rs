@@ -57,7 +57,7 @@ impl CodeSpace {
                 .iter()
                 .find(|r| fits(r, 1))
                 .map_or(1, |r| r.0)
-                .min(bytes.len() as u8),
+                .min(bytes.len().min(4) as u8),
         };
         let code = bytes[..usize::from(len)]
             .iter()

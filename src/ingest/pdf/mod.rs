@@ -33,7 +33,11 @@ use limits::Unpack;
 /// The pages of a PDF, their runs decoded to Unicode.
 pub(crate) fn pages(bytes: &[u8]) -> Result<Vec<Page>, IngestError> {
     let limit = max_unpacked(bytes.len() as u64);
-    read(bytes, limit).map_err(|e| e.into_ingest(limit))
+    // The reader itself has no panics on input-derived data; this keeps one in the
+    // object parser it relies on to this file, which is then reported as damaged.
+    let result = std::panic::catch_unwind(|| read(bytes, limit))
+        .unwrap_or_else(|_| Err(ReadError::Damaged(t!("pdf.parser_failed").into())));
+    result.map_err(|e| e.into_ingest(limit))
 }
 
 /// The most the streams of a file of `len` bytes may unpack to, all together: the reader

@@ -57,7 +57,7 @@ impl Predefined {
             Predefined::Gb18030 if bytes.get(1).is_some_and(u8::is_ascii_digit) => 4,
             Predefined::Gb18030 => 2,
         };
-        len.min(bytes.len() as u8)
+        len.min(bytes.len().min(4) as u8)
     }
 
     /// What the code `bytes` reads as, appended to `out`; false when it reads as nothing.

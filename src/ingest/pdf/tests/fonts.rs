@@ -119,3 +119,13 @@ fn vertical_cmaps_give_one_run_per_glyph_going_down() {
     );
     assert!(near(r[0][1].2 - r[0][0].2, 10.0));
 }
+
+#[test]
+fn long_strings_keep_their_codes_whole() {
+    // 256 bytes: a length that wraps to 0 in a byte, the edge a code splitter can trip on.
+    let text = "法治".repeat(64);
+    let font = cid_font("GBK-EUC-H", "", "");
+    let content = format!("BT /F1 10 Tf 0 700 Td {} Tj ET", hex(&gbk(&text)));
+    let r = runs(&with_font(&mut Pdf::default(), &font, &content, true));
+    assert_eq!(r[0][0].0, text);
+}
