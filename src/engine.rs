@@ -87,8 +87,11 @@ impl Engine {
             encoding: ex.encoding.to_string(),
             chars: ex.text.chars().count(),
             sha256: crate::digest::sha256_hex(bytes),
+            pages: (!ex.pages.is_empty()).then(|| ex.pages.count()),
         };
-        let doc = Document::parse_styled(&ex.text, &ex.styled()).with_paragraphs(ex.paragraphs);
+        let doc = Document::parse_styled(&ex.text, &ex.styled())
+            .with_paragraphs(ex.paragraphs)
+            .with_pages(ex.pages);
         Ok(Scored {
             card: self.score_document(&doc, source),
             text: ex.text,

@@ -365,6 +365,8 @@ pub fn card(i: usize) -> (Scorecard, String) {
                 text: lines[line - 1].clone(),
                 line,
                 paragraph: None,
+                page: None,
+                page_line: None,
                 section,
                 kind: Kind::parse(kind).expect("a section kind"),
                 matched: vec![match id {
@@ -387,6 +389,8 @@ pub fn card(i: usize) -> (Scorecard, String) {
                 text: "针对上述问题逐项整改，全面推行年终述法制度。".into(),
                 line: near_miss_line,
                 paragraph: None,
+                page: None,
+                page_line: None,
                 section: format!("三、{}年工作安排", year + 1),
                 kind: Kind::Plans,
                 matched: vec!["述法".into()],
@@ -490,6 +494,8 @@ pub fn card(i: usize) -> (Scorecard, String) {
         text: "行政机关负责人出庭应诉率达100%。".into(),
         line: line_of["dispute.court_appearance"],
         paragraph: None,
+        page: None,
+        page_line: None,
     }];
     if i % 3 != 1 {
         indicators.push(Indicator {
@@ -500,6 +506,8 @@ pub fn card(i: usize) -> (Scorecard, String) {
             text: "全年收到行政复议申请156件。".into(),
             line: line_of["dispute.reconsideration"],
             paragraph: None,
+            page: None,
+            page_line: None,
         });
     }
     indicators.push(Indicator {
@@ -510,6 +518,8 @@ pub fn card(i: usize) -> (Scorecard, String) {
         text: "报送备案规范性文件36件，备案审查率100%。".into(),
         line: line_of["norm.filing"],
         paragraph: None,
+        page: None,
+        page_line: None,
     });
 
     let path = format!("reports/{year}/{}-{i:03}.txt", ascii_name(i));
@@ -520,6 +530,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
             encoding: if i % 4 == 1 { "gb18030" } else { "utf-8" }.into(),
             chars: text.chars().count(),
             sha256: format!("{:064x}", i as u128 * 0x9e37_79b9_7f4a_7c15),
+            pages: None,
         },
         meta: Meta {
             title: Some(title),
