@@ -74,7 +74,10 @@ impl Engine {
         self.score_bytes(path, &bytes)
     }
 
-    fn score_extracted(
+    /// Scores a text already extracted from `bytes` (shown as `path`), within the same
+    /// budget: its paragraphs and pages place the evidence. For callers that extract, or
+    /// adjust an extraction, themselves.
+    pub fn score_extracted(
         &self,
         path: &str,
         bytes: &[u8],

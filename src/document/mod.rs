@@ -255,6 +255,7 @@ impl Document {
                 kind: s.kind,
                 line_start: s.first_line + 1,
                 line_end: s.last_line + 1,
+                page: self.page_at(s.first_line, 0).map(|(page, _)| page),
             })
             .collect()
     }

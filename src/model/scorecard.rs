@@ -373,6 +373,10 @@ pub struct SectionInfo {
     pub line_start: usize,
     /// Last line, 1-based, inclusive.
     pub line_end: usize,
+    /// 1-based page of a paged source (PDF, OFD) the section starts on; absent for other
+    /// sources.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<usize>,
 }
 
 /// A key figure.

@@ -447,6 +447,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
             kind: Kind::Preamble,
             line_start: 1,
             line_end: preamble_end,
+            page: None,
         },
         SectionInfo {
             heading: "一、主要举措和成效".into(),
@@ -454,6 +455,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
             kind: Kind::Measures,
             line_start: preamble_end + 1,
             line_end: measures_end,
+            page: None,
         },
         SectionInfo {
             heading: "二、存在的不足和原因".into(),
@@ -461,6 +463,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
             kind: Kind::Problems,
             line_start: problems_start,
             line_end: problems_end,
+            page: None,
         },
         SectionInfo {
             heading: format!("三、{}年工作安排", year + 1),
@@ -468,6 +471,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
             kind: Kind::Plans,
             line_start: plans_start,
             line_end: plans_end,
+            page: None,
         },
         SectionInfo {
             heading: String::new(),
@@ -475,6 +479,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
             kind: Kind::Closing,
             line_start: closing_start,
             line_end: closing_end,
+            page: None,
         },
         SectionInfo {
             heading: String::new(),
@@ -482,6 +487,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
             kind: Kind::Boilerplate,
             line_start: boiler_start,
             line_end: lines.len(),
+            page: None,
         },
     ];
     let _ = measures_start;
