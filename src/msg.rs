@@ -37,6 +37,7 @@ pub const AREAS: &[(&str, &str)] = &[
     ("outline", include_str!("msg/outline.msg")),
     ("sheets", include_str!("msg/sheets.msg")),
     ("pdf", include_str!("msg/pdf.msg")),
+    ("pages", include_str!("msg/pages.msg")),
 ];
 
 /// The language messages are shown in.
