@@ -187,9 +187,9 @@ fn place(o: &mut Object, c: Code, runs: &mut Vec<Run>) {
     if even {
         spans.push((0, chars.len()));
     } else {
-        for i in 0..chars.len() {
+        for (i, ch) in chars.iter().enumerate() {
             match spans.last_mut() {
-                Some(s) if chars[i].is_whitespace() => s.1 = i + 1,
+                Some(s) if ch.is_whitespace() => s.1 = i + 1,
                 _ => spans.push((i, i + 1)),
             }
         }
