@@ -41,12 +41,14 @@ pub(super) fn edges(pages: &[Vec<Printed>]) -> Edges {
 /// The first of `sorted` (ascending or descending) with at least `need` values, itself
 /// included, within `window` after it.
 fn first_crowded(sorted: &[f32], window: f32, need: usize) -> Option<f32> {
+    // `j` only moves on: linear in the lines, however they crowd.
+    let mut j = 0;
     (0..sorted.len()).find_map(|i| {
-        let near = sorted[i..]
-            .iter()
-            .take_while(|v| (*v - sorted[i]).abs() <= window)
-            .count();
-        (near >= need).then_some(sorted[i])
+        j = j.max(i);
+        while j < sorted.len() && (sorted[j] - sorted[i]).abs() <= window {
+            j += 1;
+        }
+        (j - i >= need).then_some(sorted[i])
     })
 }
 
