@@ -38,6 +38,7 @@ pub const AREAS: &[(&str, &str)] = &[
     ("sheets", include_str!("msg/sheets.msg")),
     ("pdf", include_str!("msg/pdf.msg")),
     ("pages", include_str!("msg/pages.msg")),
+    ("ofd", include_str!("msg/ofd.msg")),
 ];
 
 /// The language messages are shown in.
