@@ -94,6 +94,9 @@ fn paragraph_numbers_count_every_mark_word_shows() {
         Some(13)
     );
     assert_eq!(at("二、存在"), 14);
+    // A section break ends its paragraph as a paragraph mark would.
+    assert_eq!(at("一是依法行政"), 15);
+    assert_eq!(at("二是横排页"), 16);
 }
 
 #[test]

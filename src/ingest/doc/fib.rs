@@ -14,6 +14,7 @@ const FIB_BASE: usize = 32;
 const LW_CCP_TEXT: usize = 3;
 /// Indices of (fc, lcb) pairs in FibRgFcLcb97.
 const FC_STSHF: usize = 1;
+const FC_PLCF_SED: usize = 6;
 const FC_PLCF_BTE_PAPX: usize = 13;
 const FC_CLX: usize = 33;
 
@@ -38,6 +39,8 @@ pub(super) struct Fib {
     pub(super) stsh: Span,
     /// The paragraph properties' bin table (PlcBtePapx).
     pub(super) bte_papx: Span,
+    /// The section table (PlcfSed): where each section ends.
+    pub(super) sed: Span,
 }
 
 /// Why a FIB could not be read.
@@ -97,6 +100,7 @@ pub(super) fn parse(wd: &[u8]) -> Result<Fib, FibError> {
         clx: span(FC_CLX)?,
         stsh: span(FC_STSHF)?,
         bte_papx: span(FC_PLCF_BTE_PAPX)?,
+        sed: span(FC_PLCF_SED)?,
     })
 }
 

@@ -57,8 +57,18 @@ pub(crate) fn extract(
         pieces: &pieces,
         bins: papx::Bins::new(&wd, fib::slice(&table, fib.bte_papx).unwrap_or_default()),
         styles: styles::Styles::new(fib::slice(&table, fib.stsh).unwrap_or_default()),
+        section_ends: section_ends(fib::slice(&table, fib.sed).unwrap_or_default()),
     };
     Ok(text::lay_out(&units, &src))
+}
+
+/// The CPs that end sections: PlcfSed holds n + 1 CPs, then n 12-byte SEDs. A broken
+/// table gives none (section breaks then read as line breaks).
+fn section_ends(plc: &[u8]) -> Vec<u32> {
+    let n = plc.len().saturating_sub(4) / 16;
+    let mut ends: Vec<u32> = (1..=n).filter_map(|i| fib::u32_at(plc, 4 * i)).collect();
+    ends.sort_unstable();
+    ends
 }
 
 /// A stream read whole, refused when it claims to be larger than the file holding it

@@ -15,7 +15,8 @@ const PARA_END: u16 = 0x0D;
 const CELL_END: u16 = 0x07;
 /// Manual line break (Shift+Enter).
 const LINE_BREAK: u16 = 0x0B;
-/// Page or section break.
+/// Page break, or section break: a section's last paragraph ends with it instead of a
+/// paragraph mark.
 const PAGE_BREAK: u16 = 0x0C;
 /// Field begin, separator (code | result) and end.
 const FIELD_BEGIN: u16 = 0x13;
@@ -32,9 +33,16 @@ pub(super) struct Sources<'a> {
     pub(super) pieces: &'a [Piece],
     pub(super) bins: Bins<'a>,
     pub(super) styles: Styles,
+    /// The CPs just past each section's end (PlcfSed), sorted.
+    pub(super) section_ends: Vec<u32>,
 }
 
 impl Sources<'_> {
+    /// Whether the character at `cp` ends a section, and so its paragraph.
+    fn ends_section(&self, cp: usize) -> bool {
+        self.section_ends.binary_search(&(cp as u32 + 1)).is_ok()
+    }
+
     fn props(&self, cp: usize) -> ParaProps {
         let cp = cp as u32;
         piece_of(self.pieces, cp).map_or_else(ParaProps::default, |p| self.bins.at(p.fc_of(cp)))
@@ -89,6 +97,10 @@ pub(super) fn lay_out(
             PARA_END | CELL_END => {
                 let props = src.props(cp);
                 out.paragraph(std::mem::take(&mut para), unit == CELL_END, props, src);
+            }
+            PAGE_BREAK if src.ends_section(cp) => {
+                let props = src.props(cp);
+                out.paragraph(std::mem::take(&mut para), false, props, src);
             }
             _ if !fields.iter().all(|&shown| shown) => {}
             LINE_BREAK | PAGE_BREAK => para.push('\n'),
