@@ -1,7 +1,8 @@
 //! The main text's characters → lines, the way the .docx reader lays out the same
 //! document: one line per paragraph (a manual line break starts another line of the same
 //! paragraph), one line per table row with its cells joined by tabs and each cell's
-//! paragraphs by spaces, and field codes left out (their results kept).
+//! paragraphs by spaces, and field codes left out (their results kept). Characters are
+//! kept as the .docx reader keeps them: a nonbreaking space stays U+00A0.
 
 use super::papx::{Bins, ParaProps};
 use super::pieces::{piece_of, Piece};
@@ -106,7 +107,6 @@ pub(super) fn lay_out(
             LINE_BREAK | PAGE_BREAK => para.push('\n'),
             NB_HYPHEN => para.push('-'),
             0x09 => para.push('\t'),
-            0xA0 => para.push(' '),
             OPTIONAL_HYPHEN => {}
             _ if c.is_control() => {}
             _ => para.push(c),
@@ -147,7 +147,7 @@ impl Out {
         self.count += 1;
         let number = self.count;
         if cell_mark || props.in_table {
-            self.into_cell(&text, number);
+            self.add_to_cell(&text, number);
             if cell_mark {
                 self.end_cell();
             }
@@ -174,7 +174,7 @@ impl Out {
         }
     }
 
-    fn into_cell(&mut self, text: &str, number: usize) {
+    fn add_to_cell(&mut self, text: &str, number: usize) {
         let flat = text.replace(['\n', '\t'], " ");
         let flat = flat.trim();
         if flat.is_empty() {
