@@ -108,6 +108,10 @@ pub(super) fn main_text(wd: &[u8], pieces: &[Piece], ccp: u32) -> Vec<u16> {
             break;
         }
         let end = p.cp_end.min(ccp);
+        // An empty piece's fc was not checked against the stream: it holds nothing.
+        if end <= p.cp {
+            continue;
+        }
         let (from, to) = (p.fc_of(p.cp) as usize, p.fc_of(end) as usize);
         // Bounds were checked when the pieces were read.
         let bytes = &wd[from..to];
@@ -165,6 +169,9 @@ mod tests {
         assert_eq!(text, "依法ab\u{201c}x");
         assert_eq!(piece_of(&ps, 3).map(|p| p.fc_of(3)), Some(21));
         assert_eq!(piece_of(&ps, 7), None);
+        // An empty piece may point anywhere.
+        let ps = pieces(&clx(&[(0, 0, 9999), (0, 2, 16)]), wd.len()).unwrap();
+        assert_eq!(String::from_utf16(&main_text(&wd, &ps, 2)).unwrap(), "依法");
     }
 
     #[test]
