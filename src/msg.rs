@@ -39,6 +39,7 @@ pub const AREAS: &[(&str, &str)] = &[
     ("pdf", include_str!("msg/pdf.msg")),
     ("pages", include_str!("msg/pages.msg")),
     ("ofd", include_str!("msg/ofd.msg")),
+    ("doc", include_str!("msg/doc.msg")),
 ];
 
 /// The language messages are shown in.
