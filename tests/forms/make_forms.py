@@ -11,6 +11,9 @@
   STEM-gbk.pdf      hand-written, non-embedded STSong-Light, GBK-EUC-H (pdf_gbk.py)
   STEM.ofd          OFD package (ofd.py)
   STEM-ofd.zip      the same bytes named .zip
+  STEM-stsong.pages, STEM-gbk.pages (the OFD's too)
+                    what each page prints, pages separated by form feeds, so a test can
+                    check the page a quote is said to stand on
 
 Usage: make_forms.py OUT REPORT.txt...   (needs reportlab and LibreOffice's soffice)
 LibreOffice runs once per target, the runs side by side, each with a private profile
@@ -26,6 +29,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import docx_styled  # noqa: E402
+import gongwen  # noqa: E402
 import ofd  # noqa: E402
 import pdf_gbk  # noqa: E402
 import pdf_stsong  # noqa: E402
@@ -82,6 +86,9 @@ def main():
         styled.append(f"{out}/{stem}-styled.docx")
         pdf_stsong.write(text, f"{out}/{stem}-stsong.pdf")
         pdf_gbk.write(text, f"{out}/{stem}-gbk.pdf")
+        for form, width in (("stsong", pdf_stsong.width), ("gbk", None)):
+            with open(f"{out}/{stem}-{form}.pages", "w", encoding="utf-8") as f:
+                f.write("\f".join("\n".join(l.text for l in page) for page in gongwen.lay_out(text, width)))
         ofd.write(text, f"{out}/{stem}.ofd")
         shutil.copyfile(f"{out}/{stem}.ofd", f"{out}/{stem}-ofd.zip")
     convert(out, plain, styled)
