@@ -3,6 +3,8 @@
 //! scripts and the reports, so a second run (or a second test binary) reuses them.
 //! Included by the tests that need them with `#[path = "forms/generated.rs"]`.
 
+#![allow(dead_code)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
