@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Milliseconds per report for each published form: every fixture (tests/fixtures/reports,
 tests/fixtures/blind) and seed (../shared/corpus/seeds) as txt, html, docx, doc, pdf-lo,
-pdf-stsong, pdf-gbk and ofd, each form's files scored in one `lawscore score -q -j1`
+pdf-cairo, pdf-stsong, pdf-gbk and ofd, each form's files scored in one `lawscore score -q -j1`
 run (the release binary), best of three runs, divided by the number of reports.
 A form that fails to read is counted and shown; its time still counts.
 
@@ -25,6 +25,7 @@ FORMS = [
     ("docx", "{}-styled.docx"),
     ("doc", "{}.doc"),
     ("pdf-lo", "{}-lo.pdf"),
+    ("pdf-cairo", "{}-cairo.pdf"),
     ("pdf-stsong", "{}-stsong.pdf"),
     ("pdf-gbk", "{}-gbk.pdf"),
     ("ofd", "{}.ofd"),

@@ -1,6 +1,6 @@
 //! Every published form of a report scores as its plain text does (issue 13): Word 97
 //! .doc (also named .wps and .txt), a 公文-styled .docx and its .doc, PDFs exported by
-//! LibreOffice, written by reportlab with STSong-Light/UniGB-UCS2-H and written by hand
+//! LibreOffice and printed again through cairo (Identity-H), written by reportlab with STSong-Light/UniGB-UCS2-H and written by hand
 //! with GBK-EUC-H, and OFD (also named .zip) — over every fixture and seed. Same statuses,
 //! score, grade, metadata and key figures; every quote stands at the line it names in that
 //! form's own text; quotes and figures from a PDF or OFD name their page, and where the
@@ -347,6 +347,7 @@ fn pdf_forms_score_as_their_text() {
     check(
         &[
             paged("PDF from LibreOffice", "-lo.pdf", None),
+            paged("PDF Identity-H (cairo)", "-cairo.pdf", None),
             paged(
                 "PDF STSong UniGB-UCS2-H",
                 "-stsong.pdf",
@@ -402,4 +403,47 @@ fn forms_hold_their_text_by_other_readers() {
         String::from_utf8_lossy(&o.stdout),
         String::from_utf8_lossy(&o.stderr)
     );
+}
+
+/// The comparison is not blind: another report's form is caught, a paged form whose
+/// quotes name no page is caught, and a line printed on page 2 is found there only.
+#[test]
+fn the_comparison_catches_what_differs() {
+    let Some(forms) = generated::forms() else {
+        return;
+    };
+    let report = |stem: &str| forms.reports.iter().find(|r| r.stem == stem).unwrap();
+    let (a, b) = (report("complete"), report("weak"));
+    let base = engine()
+        .score_bytes("complete.txt", a.text.as_bytes())
+        .unwrap();
+    let docx = form("docx", "-styled.docx");
+    let (name, bytes) = forms.bytes(a, docx.suffix);
+    let same = engine().score_bytes(&name, &bytes).unwrap();
+    assert_eq!(compare(&base, &same, &docx, &[]), Vec::<String>::new());
+    let unpaged = compare(
+        &base,
+        &same,
+        &paged("docx as if paged", docx.suffix, None),
+        &[],
+    );
+    assert!(
+        unpaged.iter().any(|p| p.contains("names no page")),
+        "{unpaged:?}"
+    );
+    let (name, bytes) = forms.bytes(b, docx.suffix);
+    let other = engine().score_bytes(&name, &bytes).unwrap();
+    let differ = compare(&base, &other, &docx, &[]);
+    assert!(
+        differ.iter().any(|p| p.starts_with("element ")),
+        "{differ:?}"
+    );
+    assert!(
+        differ.iter().any(|p| p.starts_with("metadata")),
+        "{differ:?}"
+    );
+    let pages = pages_of(forms, a, &paged("gbk", "-gbk.pdf", Some("-gbk.pages")));
+    let printed = pages[1].lines().nth(3).unwrap();
+    assert!(starts_on_page(&pages, 2, printed));
+    assert!(!starts_on_page(&pages, 1, printed) && !starts_on_page(&pages, 3, printed));
 }

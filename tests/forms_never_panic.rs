@@ -13,10 +13,11 @@ use std::sync::OnceLock;
 
 /// The reports whose forms are mutated: two of the smallest fixtures.
 const STEMS: [&str; 2] = ["weak", "c1_town_2022"];
-const SUFFIXES: [&str; 7] = [
+const SUFFIXES: [&str; 8] = [
     ".doc",
     "-styled.doc",
     "-lo.pdf",
+    "-cairo.pdf",
     "-stsong.pdf",
     "-gbk.pdf",
     ".ofd",

@@ -75,7 +75,7 @@ def main():
         text = open(f"{out}/src/{s}.txt", encoding="utf-8").read()
         title = next((l for l in text.split("\n") if l.strip()), "")
         want = squash(text.replace("\u00a0", " "))
-        for form in ("lo", "stsong", "gbk"):
+        for form in ("lo", "cairo", "stsong", "gbk"):
             # poppler's UniGB-UCS2-H has no U+00B7 (GB's 间隔号 is U+30FB there), so it drops
             # the code; the code in the file is still U+00B7
             w = want.replace("·", "") if form == "stsong" else want

@@ -69,13 +69,14 @@ fn tools() -> bool {
         .arg("--version")
         .output()
         .is_ok_and(|o| o.status.success());
-    if !(python && office) {
+    let poppler = Command::new("pdftocairo").arg("-v").output().is_ok();
+    if !(python && office && poppler) {
         crate::common::absent(
-            "python3 with reportlab, or LibreOffice (soffice)",
+            "python3 with reportlab, LibreOffice (soffice) or poppler (pdftocairo)",
             "run .ci/setup-forms",
         );
     }
-    python && office
+    python && office && poppler
 }
 
 fn key(files: &[PathBuf]) -> String {

@@ -6,7 +6,10 @@
   STEM-doc.txt      the same bytes again, named .txt (a wrong extension)
   STEM-styled.docx  a 公文-styled .docx (docx_styled.py)
   STEM-styled.doc   that .docx saved by LibreOffice as Word 97 (footer in its own story)
-  STEM-lo.pdf       that .docx exported by LibreOffice (embedded TrueType subsets, ToUnicode)
+  STEM-lo.pdf       that .docx exported by LibreOffice (embedded simple TrueType subsets,
+                    WinAnsi codes, ToUnicode)
+  STEM-cairo.pdf    that PDF printed again through cairo (pdftocairo), as print-to-PDF
+                    drivers write: CID TrueType subsets, Identity-H, ToUnicode
   STEM-stsong.pdf   reportlab, non-embedded STSong-Light, UniGB-UCS2-H (pdf_stsong.py)
   STEM-gbk.pdf      hand-written, non-embedded STSong-Light, GBK-EUC-H (pdf_gbk.py)
   STEM.ofd          OFD package (ofd.py)
@@ -15,7 +18,8 @@
                     what each page prints, pages separated by form feeds, so a test can
                     check the page a quote is said to stand on
 
-Usage: make_forms.py OUT REPORT.txt...   (needs reportlab and LibreOffice's soffice)
+Usage: make_forms.py OUT REPORT.txt...   (needs reportlab, LibreOffice's soffice and
+poppler's pdftocairo)
 LibreOffice runs once per target, the runs side by side, each with a private profile
 so parallel test binaries do not clash.
 """
@@ -64,8 +68,27 @@ def convert(out, plain, styled):
                 shutil.copyfile(doc, f"{out}/{name}")
             shutil.copyfile(f"{work}/styled/{stem}-styled.doc", f"{out}/{stem}-styled.doc")
             shutil.copyfile(f"{work}/pdf/{stem}-styled.pdf", f"{out}/{stem}-lo.pdf")
+        cairo([f"{out}/{os.path.basename(p)[:-4]}" for p in plain])
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def cairo(stems):
+    """STEM-lo.pdf → STEM-cairo.pdf, two at a time."""
+    runs = []
+    for stem in stems:
+        runs.append(subprocess.Popen(["pdftocairo", "-pdf", f"{stem}-lo.pdf", f"{stem}-cairo.pdf"],
+                                     stderr=subprocess.PIPE))
+        if len(runs) >= 2:
+            finish(runs.pop(0))
+    for run in runs:
+        finish(run)
+
+
+def finish(run):
+    _, err = run.communicate()
+    if run.returncode != 0:
+        sys.exit(f"pdftocairo failed: {err.decode(errors='replace')}")
 
 
 def main():
