@@ -10,6 +10,8 @@ pub(super) struct Edges {
     pub left: f32,
     /// Where full lines end.
     pub right: f32,
+    /// The body text's font size (what most lines are set in).
+    pub body: f32,
 }
 
 /// Starts this close (in ems) stand at one edge.
@@ -35,6 +37,7 @@ pub(super) fn edges(pages: &[Vec<Printed>]) -> Edges {
     Edges {
         left: left.unwrap_or(0.0),
         right: right.unwrap_or(0.0),
+        body: em,
     }
 }
 

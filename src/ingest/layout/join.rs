@@ -50,6 +50,9 @@ pub(super) struct Placed<'a> {
 pub(super) fn continues(prev: Placed<'_>, next: Placed<'_>, pitch: Option<f32>) -> bool {
     let (a, b) = (prev.line, next.line);
     let em = a.size.max(b.size);
+    if title_goes_on(prev, next) {
+        return true;
+    }
     if (a.size - b.size).abs() > SIZE_SHARE * em || a.gapped || b.gapped {
         return false;
     }
@@ -63,6 +66,35 @@ pub(super) fn continues(prev: Placed<'_>, next: Placed<'_>, pitch: Option<f32>) 
         return false;
     }
     !starts_heading(&b.text)
+}
+
+/// Whether `next` goes on with a title that `prev` starts: a 公文 title too long for one
+/// line is set over two or three centred lines of one size, larger than the body, on the
+/// first page, none of them reaching the edges, so the right-edge rule never joins them. A centred line in
+/// brackets under it (the date, a 草案 note) is not part of the title.
+fn title_goes_on(prev: Placed<'_>, next: Placed<'_>) -> bool {
+    let (a, b) = (prev.line, next.line);
+    let same_size = (a.size - b.size).abs() <= SIZE_SHARE * a.size.max(b.size);
+    let near = b.y > a.y && b.y - a.y <= 2.0 * a.size.max(b.size);
+    let opens = b.text.trim_start().starts_with(['（', '(', '〔', '[']);
+    let larger = a.size > (1.0 + SIZE_SHARE) * prev.edges.body;
+    prev.page == 0
+        && next.page == 0
+        && larger
+        && same_size
+        && near
+        && !opens
+        && centred(prev)
+        && centred(next)
+        && !starts_heading(&b.text)
+}
+
+/// Whether a line stands in the middle of the body, clear of its left edge.
+fn centred(p: Placed<'_>) -> bool {
+    let (l, em) = (p.line, p.line.size);
+    let left = l.left - p.edges.left;
+    let right = p.edges.right - l.right;
+    left > 1.5 * em && right > 1.5 * em && (left - right).abs() <= em
 }
 
 /// Whether a line starts with a heading number.

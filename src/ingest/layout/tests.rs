@@ -326,3 +326,28 @@ fn digits_at_a_line_end_join_the_next_line_without_a_space() {
         vec!["我市2021年起连续开展专项行动，至2024年底已覆盖全部乡镇街道，并全部通过了ISO 9001认证。"]
     );
 }
+
+#[test]
+fn a_title_centred_over_two_lines_is_one_line_but_the_date_under_it_is_not() {
+    let mut runs = centred(TOP - 90.0, 22.0, "某某县人民政府关于");
+    runs.extend(centred(TOP - 62.0, 22.0, "法治政府建设情况的报告"));
+    runs.extend(centred(TOP - 34.0, 22.0, "（2025年1月）"));
+    let laid = lay_out(&[page(&wrap(P1, 2), runs)]);
+    assert_eq!(
+        lines(&laid),
+        vec![
+            "某某县人民政府关于法治政府建设情况的报告",
+            "（2025年1月）",
+            P1
+        ]
+    );
+}
+
+#[test]
+fn centred_lines_after_the_first_page_stay_apart() {
+    let first = page(&wrap(P1, 2), vec![]);
+    let mut runs = centred(TOP - 62.0, 16.0, "附件");
+    runs.extend(centred(TOP - 34.0, 16.0, "重点工作清单"));
+    let laid = lay_out(&[first, page(&wrap(P2, 2), runs)]);
+    assert_eq!(lines(&laid), vec![P1, "附件", "重点工作清单", P2]);
+}
