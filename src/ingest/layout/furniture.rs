@@ -34,13 +34,6 @@ const INDENTED_EM: f32 = 2.5;
 /// A line this much larger than the body text is a title.
 const TITLE_SIZE: f32 = 1.15;
 
-/// The body text's font size: the median size over the lines.
-pub(super) fn body_size<'a>(lines: impl Iterator<Item = &'a Printed>) -> f32 {
-    let mut sizes: Vec<f32> = lines.map(|l| l.size).collect();
-    sizes.sort_by(f32::total_cmp);
-    sizes.get(sizes.len() / 2).copied().unwrap_or(0.0)
-}
-
 /// Page-number shapes, white space removed: `— 3 —`, `- 3 -`, `－3－`, `第3页`,
 /// `第 3 页 共 12 页`, `共12页 第3页`, `3/12`, `Page 3 of 12`.
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -56,7 +49,7 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// For every page, which of its lines are furniture.
 pub(super) fn furniture(pages: &[(f32, Vec<Printed>)]) -> Vec<Vec<bool>> {
-    let body = body_size(pages.iter().flat_map(|(_, lines)| lines));
+    let body = super::geometry::body_size(pages.iter().flat_map(|(_, lines)| lines));
     let all: Vec<Vec<Printed>> = pages.iter().map(|(_, l)| l.clone()).collect();
     let edges = super::geometry::edges(&all);
     let places: Vec<Vec<Place>> = pages

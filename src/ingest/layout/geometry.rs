@@ -26,7 +26,7 @@ const EDGE_SHARE: usize = 10;
 /// report, and a page of short lines alone could not tell them.
 pub(super) fn edges(pages: &[Vec<Printed>]) -> Edges {
     let lines: Vec<&Printed> = pages.iter().flatten().collect();
-    let em = super::furniture::body_size(lines.iter().copied());
+    let em = body_size(lines.iter().copied());
     let need = (lines.len() / EDGE_SHARE).max(2);
     let mut starts: Vec<f32> = lines.iter().map(|l| l.left).collect();
     starts.sort_by(f32::total_cmp);
@@ -68,4 +68,11 @@ pub(super) fn pitch(pages: &[Vec<Printed>]) -> Option<f32> {
     }
     steps.sort_by(f32::total_cmp);
     Some(steps[steps.len() / 2])
+}
+
+/// The body text's font size: the median size over the lines.
+pub(super) fn body_size<'a>(lines: impl Iterator<Item = &'a Printed>) -> f32 {
+    let mut sizes: Vec<f32> = lines.map(|l| l.size).collect();
+    sizes.sort_by(f32::total_cmp);
+    sizes.get(sizes.len() / 2).copied().unwrap_or(0.0)
 }
