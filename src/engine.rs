@@ -74,7 +74,10 @@ impl Engine {
         self.score_bytes(path, &bytes)
     }
 
-    fn score_extracted(
+    /// Scores a text already extracted from `bytes` (shown as `path`), within the same
+    /// budget: its paragraphs and pages place the evidence. For callers that extract, or
+    /// adjust an extraction, themselves.
+    pub fn score_extracted(
         &self,
         path: &str,
         bytes: &[u8],
@@ -87,8 +90,11 @@ impl Engine {
             encoding: ex.encoding.to_string(),
             chars: ex.text.chars().count(),
             sha256: crate::digest::sha256_hex(bytes),
+            pages: (!ex.pages.is_empty()).then(|| ex.pages.count()),
         };
-        let doc = Document::parse_styled(&ex.text, &ex.styled()).with_paragraphs(ex.paragraphs);
+        let doc = Document::parse_styled(&ex.text, &ex.styled())
+            .with_paragraphs(ex.paragraphs)
+            .with_pages(ex.pages);
         Ok(Scored {
             card: self.score_document(&doc, source),
             text: ex.text,

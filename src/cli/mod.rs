@@ -63,7 +63,7 @@ enum LangArg {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Score reports (.txt .html .htm .docx files, folders, or '-' for standard input).
+    /// Score reports (.txt .html .htm .docx .doc .wps .pdf .ofd files, folders, or '-' for standard input).
     Score(ScoreArgs),
     /// Check, test, list or export a rule pack.
     #[command(subcommand)]
