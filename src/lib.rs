@@ -9,6 +9,7 @@
 //! [`rules`] (load, validate, compile) → [`score`] → [`render`].
 
 pub mod builtin_regex;
+pub mod calibrate;
 pub mod digest;
 pub mod document;
 pub mod engine;

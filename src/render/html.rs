@@ -22,6 +22,8 @@ const BUILTIN: &[(&str, &str)] = &[
     ("macros.html", include_str!("../../templates/macros.html")),
     ("report.html", include_str!("../../templates/report.html")),
     ("index.html", include_str!("../../templates/index.html")),
+    ("rules_diff.html", include_str!("../../templates/rules_diff.html")),
+    ("calibrate.html", include_str!("../../templates/calibrate.html")),
 ];
 
 /// The compiled HTML templates. Built once per run and shared by every page (it is
@@ -165,6 +167,25 @@ impl Templates {
             context!(ov => ov_value, grades => Serde(&grades), statuses => Serde(&status_styles())),
             Budget::overview(rows.len() + errors.len(), shown),
             out,
+        )
+    }
+
+    /// A page about a pack over a corpus (`rules diff`, `rules calibrate`): template `name`
+    /// given `data` as `d`, with the pack's grades and the statuses' styles, within the
+    /// budget of an overview of `reports` rows quoting `shown` bytes.
+    pub fn analysis_page(
+        &self,
+        name: &str,
+        data: &impl serde::Serialize,
+        pack: &RulePack,
+        (reports, shown): (usize, usize),
+    ) -> Result<String, RenderError> {
+        let grades = grade_styles(&pack.grades);
+        let statuses = status_styles();
+        self.render(
+            name,
+            context!(d => Serde(data), grades => Serde(&grades), statuses => Serde(&statuses)),
+            Budget::overview(reports, shown),
         )
     }
 

@@ -1,0 +1,163 @@
+//! Near-miss mining: sentences of a report's measures text (`measures`) that share the
+//! vocabulary of an element the report misses but match none of its patterns. They are what
+//! a maintainer reads to find wording the rules do not know yet; most are unrelated, so
+//! they are ranked by how much of the element's vocabulary they hold and capped per
+//! element.
+//!
+//! An element's vocabulary is derived, not written: the literals every match of one of its
+//! patterns must contain (what the prefilter looks for; each counts its length, up to 4)
+//! and the two-character words of its title (each counts 1). A sentence is a candidate
+//! when it holds at least two of them worth [`MIN_WEIGHT`] together.
+
+use super::patterns::element_patterns;
+use super::Quote;
+use crate::document::{Document, Sentence};
+use crate::model::scorecard::{Evidence, Scorecard, Status};
+use crate::model::Kind;
+use crate::rules::{Element, RulePack};
+use crate::score::hits::HitIndex;
+use serde::Serialize;
+
+/// The least weight of shared words that makes a sentence a candidate.
+pub const MIN_WEIGHT: usize = 4;
+
+/// Characters of a candidate sentence shown; longer ones are cut with `…`.
+const SHOWN_CHARS: usize = 120;
+
+/// One element's words, each with what it weighs.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary(pub Vec<(String, usize)>);
+
+/// The vocabulary of `e` (see the module's documentation).
+pub fn vocabulary(e: &Element) -> Vocabulary {
+    let mut words: Vec<(String, usize)> = Vec::new();
+    let mut add = |w: String, weight: usize| {
+        if w.chars().count() >= 2 && w.chars().any(is_cjk) && !words.iter().any(|(x, _)| *x == w)
+        {
+            words.push((w, weight));
+        }
+    };
+    for p in element_patterns(e) {
+        let folded = crate::fold::fold_pattern(&p.source);
+        for set in crate::rules::literals::required_sets(&folded) {
+            for lit in set {
+                if let Ok(w) = String::from_utf8(lit) {
+                    let n = w.chars().count().min(4);
+                    add(w, n);
+                }
+            }
+        }
+    }
+    let title: Vec<char> = crate::fold::fold(&e.name).chars().collect();
+    for pair in title.windows(2).filter(|p| p.iter().all(|c| is_cjk(*c))) {
+        add(pair.iter().collect(), 1);
+    }
+    Vocabulary(words)
+}
+
+fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// A sentence that reads like a missing element.
+#[derive(Debug, Clone, Serialize)]
+pub struct Candidate {
+    /// The report.
+    pub path: String,
+    /// The sentence.
+    pub quote: Quote,
+    /// The element's words it holds.
+    pub words: Vec<String>,
+    /// What those words weigh together (the rank).
+    pub weight: usize,
+}
+
+/// The candidates of one report: for each element (pack order) the report misses, its
+/// measures sentences that hold enough of the element's vocabulary (`vocab`, one per
+/// element) and match none of its patterns.
+pub fn candidates(
+    hits: &HitIndex,
+    pack: &RulePack,
+    vocab: &[Vocabulary],
+    card: &Scorecard,
+) -> Vec<(usize, Candidate)> {
+    let doc = hits.doc();
+    let mut out = Vec::new();
+    for (i, e) in pack.elements.iter().enumerate() {
+        let missing = card
+            .elements
+            .iter()
+            .any(|r| r.id == e.id && r.status == Status::Missing);
+        if !missing {
+            continue;
+        }
+        let pats = element_patterns(e);
+        for (si, s) in doc.sentences.iter().enumerate() {
+            if s.kind != Kind::Measures || pats.iter().any(|p| hits.of(p).at(si).is_some()) {
+                continue;
+            }
+            let text = doc.sentence_text(s);
+            let shared: Vec<&(String, usize)> =
+                vocab[i].0.iter().filter(|(w, _)| text.contains(w.as_str())).collect();
+            let weight: usize = shared.iter().map(|(_, n)| n).sum();
+            if shared.len() >= 2 && weight >= MIN_WEIGHT {
+                let words = shared.iter().map(|(w, _)| w.clone()).collect();
+                let quote = sentence_quote(doc, s);
+                let path = card.source.path.clone();
+                out.push((i, Candidate { path, quote, words, weight }));
+            }
+        }
+    }
+    out
+}
+
+/// A sentence quoted from the original text, cut to [`SHOWN_CHARS`].
+fn sentence_quote(doc: &Document, s: &Sentence) -> Quote {
+    let line = &doc.lines[s.line];
+    let (os, oe) = (line.original_offset(s.start), line.original_offset(s.end));
+    let whole = line.text[os..oe].trim();
+    let text = match whole.char_indices().nth(SHOWN_CHARS) {
+        Some((i, _)) => format!("{}…", &whole[..i]),
+        None => whole.to_string(),
+    };
+    Quote::of(&Evidence {
+        text,
+        line: s.line + 1,
+        paragraph: doc.paragraph_at(s.line, os),
+        section: doc.section_label(s.section),
+        kind: s.kind,
+        matched: Vec::new(),
+    })
+}
+
+/// The best candidates of each element over a corpus.
+#[derive(Debug, Clone, Default)]
+pub struct Mined {
+    /// Per element (pack order): how many sentences were candidates, and the best
+    /// `cap`, heaviest first (corpus order among equals).
+    pub elements: Vec<(usize, Vec<Candidate>)>,
+    cap: usize,
+}
+
+impl Mined {
+    /// Nothing mined yet, for `elements` elements, keeping `cap` candidates of each.
+    pub fn new(elements: usize, cap: usize) -> Mined {
+        Mined {
+            elements: vec![(0, Vec::new()); elements],
+            cap,
+        }
+    }
+
+    /// Adds one report's candidates.
+    pub fn add(&mut self, found: Vec<(usize, Candidate)>) {
+        for (i, c) in found {
+            let (n, best) = &mut self.elements[i];
+            *n += 1;
+            let at = best.partition_point(|b| b.weight >= c.weight);
+            if at < self.cap {
+                best.insert(at, c);
+                best.truncate(self.cap);
+            }
+        }
+    }
+}
