@@ -5,9 +5,10 @@
 //! element.
 //!
 //! An element's vocabulary is derived, not written: the literals every match of one of its
-//! patterns must contain (what the prefilter looks for; each counts its length, up to 4)
-//! and the two-character words of its title (each counts 1). A sentence is a candidate
-//! when it holds at least two of them worth [`MIN_WEIGHT`] together.
+//! patterns must contain (what the prefilter looks for) and the short pieces of its title
+//! between punctuation, each weighing its length up to 4, less the words more than
+//! [`MAX_SHARED`] elements share. A sentence is a candidate when it holds at least two of
+//! them worth [`MIN_WEIGHT`] together.
 
 use super::patterns::element_patterns;
 use super::Quote;
@@ -28,7 +29,30 @@ const SHOWN_CHARS: usize = 120;
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary(pub Vec<(String, usize)>);
 
-/// The vocabulary of `e` (see the module's documentation).
+/// Elements a word may belong to and still tell one element from another: 法治 and 工作
+/// stand in half the pack's patterns and would make every sentence a candidate.
+pub const MAX_SHARED: usize = 2;
+
+/// The longest piece of a title taken as one of its words.
+const TITLE_WORD_CHARS: usize = 6;
+
+/// The vocabulary of every element of `pack` (pack order), without the words more than
+/// [`MAX_SHARED`] elements share.
+pub fn vocabularies(pack: &RulePack) -> Vec<Vocabulary> {
+    let all: Vec<Vocabulary> = pack.elements.iter().map(vocabulary).collect();
+    let mut held: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for v in &all {
+        for (w, _) in &v.0 {
+            *held.entry(w.as_str()).or_default() += 1;
+        }
+    }
+    let keep = |w: &str| held.get(w).is_some_and(|&n| n <= MAX_SHARED);
+    all.iter()
+        .map(|v| Vocabulary(v.0.iter().filter(|(w, _)| keep(w)).cloned().collect()))
+        .collect()
+}
+
+/// The vocabulary of `e` alone (see the module's documentation).
 pub fn vocabulary(e: &Element) -> Vocabulary {
     let mut words: Vec<(String, usize)> = Vec::new();
     let mut add = |w: String, weight: usize| {
@@ -48,9 +72,14 @@ pub fn vocabulary(e: &Element) -> Vocabulary {
             }
         }
     }
-    let title: Vec<char> = crate::fold::fold(&e.name).chars().collect();
-    for pair in title.windows(2).filter(|p| p.iter().all(|c| is_cjk(*c))) {
-        add(pair.iter().collect(), 1);
+    // The title's words: 法律顾问、公职律师 gives two; a long title gives none, as no
+    // sentence repeats it.
+    let title = crate::fold::fold(&e.name);
+    for piece in title.split(|c: char| !is_cjk(c)) {
+        let n = piece.chars().count();
+        if (2..=TITLE_WORD_CHARS).contains(&n) {
+            add(piece.to_string(), n.min(4));
+        }
     }
     Vocabulary(words)
 }
@@ -97,8 +126,7 @@ pub fn candidates(
                 continue;
             }
             let text = doc.sentence_text(s);
-            let shared: Vec<&(String, usize)> =
-                vocab[i].0.iter().filter(|(w, _)| text.contains(w.as_str())).collect();
+            let shared = shared_words(&vocab[i], text);
             let weight: usize = shared.iter().map(|(_, n)| n).sum();
             if shared.len() >= 2 && weight >= MIN_WEIGHT {
                 let words = shared.iter().map(|(w, _)| w.clone()).collect();
@@ -109,6 +137,14 @@ pub fn candidates(
         }
     }
     out
+}
+
+/// The words of `vocab` that `text` holds, each counted once: a word inside another word
+/// found (职责 in 第一责任人职责) adds nothing of its own.
+fn shared_words<'v>(vocab: &'v Vocabulary, text: &str) -> Vec<&'v (String, usize)> {
+    let found: Vec<&(String, usize)> = vocab.0.iter().filter(|(w, _)| text.contains(w.as_str())).collect();
+    let inside = |w: &str| found.iter().any(|(o, _)| o.len() > w.len() && o.contains(w));
+    found.iter().copied().filter(|(w, _)| !inside(w)).collect()
 }
 
 /// A sentence quoted from the original text, cut to [`SHOWN_CHARS`].

@@ -83,8 +83,7 @@ pub struct ElementTally {
     pub category_title: String,
     /// Reports per status.
     pub counts: StatusCounts,
-    /// `never` or `always` when it does not tell reports apart; absent otherwise.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `never` or `always` when it does not tell reports apart; null otherwise.
     pub fires: Option<Firing>,
     /// A few quotes of its evidence, each from another report.
     pub samples: Vec<Sample>,

@@ -44,7 +44,7 @@ fn calibrate(a: &CalibrateArgs) -> Result<i32, i32> {
     let templates = templates(c)?;
     let engine = engine(super::load_rules(a.rules.as_ref())?, c)?;
     let pack = &engine.pack;
-    let vocab: Vec<Vocabulary> = pack.elements.iter().map(mine::vocabulary).collect();
+    let vocab: Vec<Vocabulary> = mine::vocabularies(pack);
     let cal = std::cell::RefCell::new(Calibrator::new(pack, a.near_misses));
     let see = |p: &Path| {
         let looked = engine.with_document(p, |doc, source| {
@@ -136,8 +136,13 @@ fn element_lines(s: &mut String, e: &ElementTally) {
         let _ = writeln!(s, "{}", t!("calibrate.sample", path = path, at = at, text = text));
     }
     for p in e.patterns.iter().filter(|p| p.in_scope == 0) {
-        let (at, pattern, anywhere) = (&p.at, &p.written, p.anywhere);
-        let _ = writeln!(s, "{}", t!("calibrate.unmatched", at = at, pattern = pattern, anywhere = anywhere));
+        let (at, pattern, n) = (&p.at, &p.written, p.anywhere);
+        let line = if n == 0 {
+            t!("calibrate.unmatched", at = at, pattern = pattern)
+        } else {
+            t!("calibrate.unmatched_outside", at = at, pattern = pattern, n = n)
+        };
+        let _ = writeln!(s, "{line}");
     }
     if e.near_misses > 0 {
         let (n, shown) = (e.near_misses, e.candidates.len());

@@ -170,7 +170,8 @@ pub fn emit(a: &CorpusArgs, text: &str) -> Result<(), i32> {
 pub fn pack_name(r: &RulesetRef) -> String {
     let digest = r.digest.strip_prefix("sha256:").unwrap_or(&r.digest);
     let short: String = digest.chars().take(12).collect();
-    format!("{} {}（{short}）", r.name, r.version)
+    let (name, version) = (&r.name, &r.version);
+    t!("calibrate.pack", name = name, version = version, digest = short)
 }
 
 /// `rules diff`.
@@ -256,7 +257,11 @@ fn text(d: &RulesDiff) -> String {
         let (path, old, new) = (&c.path, format!("{:.1}", c.old), format!("{:.1}", c.new));
         let delta = format!("{:+.1}", c.delta);
         let (og, ng) = (&c.old_grade, &c.new_grade);
-        let line = t!("calibrate.diff.score", path = path, old = old, new = new, delta = delta, old_grade = og, new_grade = ng);
+        let line = if og == ng {
+            t!("calibrate.diff.score_same_grade", path = path, old = old, new = new, delta = delta, grade = og)
+        } else {
+            t!("calibrate.diff.score", path = path, old = old, new = new, delta = delta, old_grade = og, new_grade = ng)
+        };
         let _ = writeln!(s, "{line}");
     }
     s

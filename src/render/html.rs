@@ -8,7 +8,9 @@ use minijinja::value::Serde;
 use minijinja::{context, Environment, UndefinedBehavior};
 
 use super::budget::{Budget, Capped};
-use super::labels::{fmt1, grade_styles, pts, ratio_pct, status_label, status_mark, status_styles};
+use super::labels::{
+    fmt1, grade_styles, pts, ratio_pct, status_class, status_label, status_mark, status_styles,
+};
 use super::overview::{Overview, OverviewRow, RowSeq, WithRows};
 use super::page::ReportPage;
 use super::{Batch, RenderError};
@@ -341,6 +343,9 @@ fn add_filters(env: &mut Environment<'static>) {
     });
     env.add_filter("status_label", |s: String| {
         Status::parse(&s).map_or_else(|| s.clone(), |st| status_label(st).to_string())
+    });
+    env.add_filter("status_class", |s: String| {
+        Status::parse(&s).map_or("s-n", status_class).to_string()
     });
     env.add_filter("short_hash", |s: String| {
         let h = s.strip_prefix("sha256:").unwrap_or(&s);
