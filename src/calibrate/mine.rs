@@ -111,38 +111,72 @@ pub fn candidates(
     card: &Scorecard,
 ) -> Vec<(usize, Candidate)> {
     let doc = hits.doc();
+    let measures: Vec<usize> = (0..doc.sentences.len())
+        .filter(|&si| doc.sentences[si].kind == Kind::Measures)
+        .collect();
     let mut out = Vec::new();
     for (i, e) in pack.elements.iter().enumerate() {
         let missing = card
             .elements
             .iter()
             .any(|r| r.id == e.id && r.status == Status::Missing);
-        if !missing {
-            continue;
-        }
-        let pats = element_patterns(e);
-        for (si, s) in doc.sentences.iter().enumerate() {
-            if s.kind != Kind::Measures || pats.iter().any(|p| hits.of(p).at(si).is_some()) {
-                continue;
-            }
-            let text = doc.sentence_text(s);
-            let shared = shared_words(&vocab[i], text);
-            let weight: usize = shared.iter().map(|(_, n)| n).sum();
-            if shared.len() >= 2 && weight >= MIN_WEIGHT {
-                let words = shared.iter().map(|(w, _)| w.clone()).collect();
-                let quote = sentence_quote(doc, s);
-                let path = card.source.path.clone();
-                out.push((i, Candidate { path, quote, words, weight }));
-            }
+        if missing {
+            out.extend(element_candidates(hits, e, &vocab[i], &measures).map(|c| {
+                let (path, quote) = (card.source.path.clone(), sentence_quote(doc, c.0));
+                let (words, weight) = c.1;
+                (i, Candidate { path, quote, words, weight })
+            }));
         }
     }
     out
 }
 
-/// The words of `vocab` that `text` holds, each counted once: a word inside another word
-/// found (职责 in 第一责任人职责) adds nothing of its own.
-fn shared_words<'v>(vocab: &'v Vocabulary, text: &str) -> Vec<&'v (String, usize)> {
-    let found: Vec<&(String, usize)> = vocab.0.iter().filter(|(w, _)| text.contains(w.as_str())).collect();
+/// The sentences among `measures` that read like `e`, with the words they share and
+/// what those weigh. A word standing in more than a tenth of the report's measures
+/// sentences (法治政府建设 in most reports) is the report's own vocabulary, not the
+/// element's, and counts for nothing in it.
+fn element_candidates<'d>(
+    hits: &HitIndex<'d>,
+    e: &Element,
+    vocab: &Vocabulary,
+    measures: &[usize],
+) -> impl Iterator<Item = (&'d Sentence, (Vec<String>, usize))> {
+    let doc = hits.doc();
+    let found: Vec<Vec<usize>> = measures
+        .iter()
+        .map(|&si| {
+            let text = doc.sentence_text(&doc.sentences[si]);
+            let held = vocab.0.iter().enumerate().filter(|(_, (w, _))| text.contains(w.as_str()));
+            held.map(|(k, _)| k).collect()
+        })
+        .collect();
+    let mut spread = vec![0usize; vocab.0.len()];
+    found.iter().flatten().for_each(|&k| spread[k] += 1);
+    let common = (measures.len() / 10).max(2);
+    let pats = element_patterns(e);
+    let mut out = Vec::new();
+    for (&si, held) in measures.iter().zip(found) {
+        if held.len() < 2 || pats.iter().any(|p| hits.of(p).at(si).is_some()) {
+            continue;
+        }
+        let own: Vec<&(String, usize)> = held
+            .into_iter()
+            .filter(|&k| spread[k] <= common)
+            .map(|k| &vocab.0[k])
+            .collect();
+        let shared = outermost(&own);
+        let weight: usize = shared.iter().map(|(_, n)| n).sum();
+        if shared.len() >= 2 && weight >= MIN_WEIGHT {
+            let words = shared.iter().map(|(w, _)| w.clone()).collect();
+            out.push((&doc.sentences[si], (words, weight)));
+        }
+    }
+    out.into_iter()
+}
+
+/// The words of `found` not inside another of them: 职责 in 第一责任人职责 adds nothing of
+/// its own.
+fn outermost<'v>(found: &[&'v (String, usize)]) -> Vec<&'v (String, usize)> {
     let inside = |w: &str| found.iter().any(|(o, _)| o.len() > w.len() && o.contains(w));
     found.iter().copied().filter(|(w, _)| !inside(w)).collect()
 }
