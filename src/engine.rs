@@ -80,8 +80,9 @@ impl Engine {
         bytes: &[u8],
         ex: ingest::Extracted,
     ) -> Result<Scored, IngestError> {
-        let (card, text) =
-            self.read_extracted(path, bytes, ex, |doc, source| self.score_document(doc, source))?;
+        let (card, text) = self.read_extracted(path, bytes, ex, |doc, source| {
+            self.score_document(doc, source)
+        })?;
         Ok(Scored { card, text })
     }
 

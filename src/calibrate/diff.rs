@@ -175,7 +175,12 @@ impl RulesDiff {
                 + c.old_evidence.iter().map(quote).sum::<usize>()
                 + c.new_evidence.iter().map(quote).sum::<usize>()
         };
-        let elements: usize = self.elements.iter().flat_map(|e| &e.changes).map(change).sum();
+        let elements: usize = self
+            .elements
+            .iter()
+            .flat_map(|e| &e.changes)
+            .map(change)
+            .sum();
         elements + self.scores.iter().map(|s| s.path.len() + 32).sum::<usize>()
     }
 }
@@ -205,4 +210,3 @@ fn quotes(r: Option<&ElementResult>) -> Vec<Quote> {
     r.map(|r| r.evidence.iter().map(Quote::of).collect())
         .unwrap_or_default()
 }
-

@@ -56,8 +56,7 @@ pub fn vocabularies(pack: &RulePack) -> Vec<Vocabulary> {
 pub fn vocabulary(e: &Element) -> Vocabulary {
     let mut words: Vec<(String, usize)> = Vec::new();
     let mut add = |w: String, weight: usize| {
-        if w.chars().count() >= 2 && w.chars().any(is_cjk) && !words.iter().any(|(x, _)| *x == w)
-        {
+        if w.chars().count() >= 2 && w.chars().any(is_cjk) && !words.iter().any(|(x, _)| *x == w) {
             words.push((w, weight));
         }
     };
@@ -124,7 +123,15 @@ pub fn candidates(
             out.extend(element_candidates(hits, e, &vocab[i], &measures).map(|c| {
                 let (path, quote) = (card.source.path.clone(), sentence_quote(doc, c.0));
                 let (words, weight) = c.1;
-                (i, Candidate { path, quote, words, weight })
+                (
+                    i,
+                    Candidate {
+                        path,
+                        quote,
+                        words,
+                        weight,
+                    },
+                )
             }));
         }
     }
@@ -146,7 +153,11 @@ fn element_candidates<'d>(
         .iter()
         .map(|&si| {
             let text = doc.sentence_text(&doc.sentences[si]);
-            let held = vocab.0.iter().enumerate().filter(|(_, (w, _))| text.contains(w.as_str()));
+            let held = vocab
+                .0
+                .iter()
+                .enumerate()
+                .filter(|(_, (w, _))| text.contains(w.as_str()));
             held.map(|(k, _)| k).collect()
         })
         .collect();
@@ -177,7 +188,11 @@ fn element_candidates<'d>(
 /// The words of `found` not inside another of them: 职责 in 第一责任人职责 adds nothing of
 /// its own.
 fn outermost<'v>(found: &[&'v (String, usize)]) -> Vec<&'v (String, usize)> {
-    let inside = |w: &str| found.iter().any(|(o, _)| o.len() > w.len() && o.contains(w));
+    let inside = |w: &str| {
+        found
+            .iter()
+            .any(|(o, _)| o.len() > w.len() && o.contains(w))
+    };
     found.iter().copied().filter(|(w, _)| !inside(w)).collect()
 }
 

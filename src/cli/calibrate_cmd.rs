@@ -9,8 +9,8 @@ use super::rules_diff_cmd::{AnalysisFormat, CorpusArgs};
 use super::said;
 use lawscore::calibrate::mine::{self, Vocabulary};
 use lawscore::calibrate::patterns;
-use lawscore::calibrate::tally::{Calibration, Calibrator, ElementTally, Firing, StatusCounts};
 use lawscore::calibrate::status_word;
+use lawscore::calibrate::tally::{Calibration, Calibrator, ElementTally, Firing, StatusCounts};
 use lawscore::model::scorecard::Status;
 use lawscore::msg::t;
 use lawscore::score::hits::HitIndex;
@@ -84,7 +84,11 @@ fn calibrate(a: &CalibrateArgs) -> Result<i32, i32> {
 fn text(cal: &Calibration) -> String {
     let mut s = String::new();
     let (pack, reports) = (pack_name(&cal.ruleset), cal.reports);
-    let _ = writeln!(s, "{}", t!("calibrate.head", pack = pack, reports = reports));
+    let _ = writeln!(
+        s,
+        "{}",
+        t!("calibrate.head", pack = pack, reports = reports)
+    );
     for e in &cal.elements {
         element_lines(&mut s, e);
     }
@@ -93,7 +97,12 @@ fn text(cal: &Calibration) -> String {
         cal.always_fire.len(),
         cal.unmatched_patterns,
     );
-    let line = t!("calibrate.summary", never = never, always = always, patterns = patterns);
+    let line = t!(
+        "calibrate.summary",
+        never = never,
+        always = always,
+        patterns = patterns
+    );
     let _ = writeln!(s, "\n{line}");
     s
 }
@@ -104,7 +113,11 @@ fn counts_line(c: &StatusCounts) -> String {
         (Status::Met, c.met, c.met_pct),
         (Status::Partial, c.partial, c.partial_pct),
         (Status::Missing, c.missing, c.missing_pct),
-        (Status::NotApplicable, c.not_applicable, c.not_applicable_pct),
+        (
+            Status::NotApplicable,
+            c.not_applicable,
+            c.not_applicable_pct,
+        ),
     ];
     let parts: Vec<String> = each
         .iter()
@@ -120,7 +133,16 @@ fn counts_line(c: &StatusCounts) -> String {
 /// patterns and its near-misses.
 fn element_lines(s: &mut String, e: &ElementTally) {
     let (id, title, category) = (&e.id, &e.title, &e.category_title);
-    let _ = writeln!(s, "\n{}", t!("calibrate.element", id = id, title = title, category = category));
+    let _ = writeln!(
+        s,
+        "\n{}",
+        t!(
+            "calibrate.element",
+            id = id,
+            title = title,
+            category = category
+        )
+    );
     let _ = writeln!(s, "  {}", counts_line(&e.counts));
     match e.fires {
         Some(Firing::Never) => {
@@ -133,14 +155,23 @@ fn element_lines(s: &mut String, e: &ElementTally) {
     }
     if let Some(x) = e.samples.first() {
         let (path, at, text) = (&x.path, &x.quote.at, &x.quote.text);
-        let _ = writeln!(s, "{}", t!("calibrate.sample", path = path, at = at, text = text));
+        let _ = writeln!(
+            s,
+            "{}",
+            t!("calibrate.sample", path = path, at = at, text = text)
+        );
     }
     for p in e.patterns.iter().filter(|p| p.in_scope == 0) {
         let (at, pattern, n) = (&p.at, &p.written, p.anywhere);
         let line = if n == 0 {
             t!("calibrate.unmatched", at = at, pattern = pattern)
         } else {
-            t!("calibrate.unmatched_outside", at = at, pattern = pattern, n = n)
+            t!(
+                "calibrate.unmatched_outside",
+                at = at,
+                pattern = pattern,
+                n = n
+            )
         };
         let _ = writeln!(s, "{line}");
     }
@@ -151,6 +182,16 @@ fn element_lines(s: &mut String, e: &ElementTally) {
     for c in &e.candidates {
         let (path, at, text) = (&c.path, &c.quote.at, &c.quote.text);
         let words = c.words.join(super::list_sep());
-        let _ = writeln!(s, "{}", t!("calibrate.mined.item", path = path, at = at, text = text, words = words));
+        let _ = writeln!(
+            s,
+            "{}",
+            t!(
+                "calibrate.mined.item",
+                path = path,
+                at = at,
+                text = text,
+                words = words
+            )
+        );
     }
 }

@@ -38,7 +38,12 @@ pub struct CorpusArgs {
     pub paths: Vec<PathBuf>,
     /// Output format.
     // Its own id, so that its values' help is its own, not `score --format`'s.
-    #[arg(id = "analysis_format", long = "format", value_enum, default_value = "text")]
+    #[arg(
+        id = "analysis_format",
+        long = "format",
+        value_enum,
+        default_value = "text"
+    )]
     pub format: AnalysisFormat,
     /// The file to write (html needs one); standard output otherwise.
     #[arg(long, value_name = "FILE")]
@@ -156,7 +161,10 @@ pub fn emit(a: &CorpusArgs, text: &str) -> Result<(), i32> {
     match &a.out {
         Some(p) => lawscore::render::write_atomic(p, text.as_bytes()).map_err(|e| {
             let why = lawscore::ingest::io_reason(&e);
-            eprintln!("{}", said(t!("calibrate.cannot_write", path = p.display(), why = why)));
+            eprintln!(
+                "{}",
+                said(t!("calibrate.cannot_write", path = p.display(), why = why))
+            );
             2
         }),
         None => {
@@ -171,7 +179,12 @@ pub fn pack_name(r: &RulesetRef) -> String {
     let digest = r.digest.strip_prefix("sha256:").unwrap_or(&r.digest);
     let short: String = digest.chars().take(12).collect();
     let (name, version) = (&r.name, &r.version);
-    t!("calibrate.pack", name = name, version = version, digest = short)
+    t!(
+        "calibrate.pack",
+        name = name,
+        version = version,
+        digest = short
+    )
 }
 
 /// `rules diff`.
@@ -190,7 +203,10 @@ fn diff(a: &DiffArgs) -> Result<i32, i32> {
     let diff = std::cell::RefCell::new(RulesDiff::new(&old.pack, &new.pack));
     let see = |p: &Path| {
         new.with_document(p, |doc, source| {
-            (old.score_document(doc, source.clone()), new.score_document(doc, source))
+            (
+                old.score_document(doc, source.clone()),
+                new.score_document(doc, source),
+            )
         })
         .map(|(cards, _text)| cards)
     };
@@ -233,18 +249,38 @@ pub fn json(v: &impl serde::Serialize) -> String {
 fn text(d: &RulesDiff) -> String {
     let mut s = String::new();
     let (old, new, reports) = (pack_name(&d.old), pack_name(&d.new), d.counts.reports);
-    let _ = writeln!(s, "{}", t!("calibrate.diff.head", old = old, new = new, reports = reports));
+    let _ = writeln!(
+        s,
+        "{}",
+        t!(
+            "calibrate.diff.head",
+            old = old,
+            new = new,
+            reports = reports
+        )
+    );
     if !d.changed() {
         let _ = writeln!(s, "{}", t!("calibrate.diff.none", reports = reports));
         return s;
     }
     let k = &d.counts;
     let (changed, status, scores) = (k.changed, k.status_changes, k.score_changes);
-    let line = t!("calibrate.diff.counts", changed = changed, status = status, scores = scores);
+    let line = t!(
+        "calibrate.diff.counts",
+        changed = changed,
+        status = status,
+        scores = scores
+    );
     let _ = writeln!(s, "{line}");
     for e in &d.elements {
         let (id, title, category, n) = (&e.id, &e.title, &e.category_title, e.changed);
-        let head = t!("calibrate.diff.element", id = id, title = title, category = category, n = n);
+        let head = t!(
+            "calibrate.diff.element",
+            id = id,
+            title = title,
+            category = category,
+            n = n
+        );
         let _ = writeln!(s, "\n{head}");
         for c in &e.changes {
             change_lines(&mut s, c);
@@ -258,9 +294,24 @@ fn text(d: &RulesDiff) -> String {
         let delta = format!("{:+.1}", c.delta);
         let (og, ng) = (&c.old_grade, &c.new_grade);
         let line = if og == ng {
-            t!("calibrate.diff.score_same_grade", path = path, old = old, new = new, delta = delta, grade = og)
+            t!(
+                "calibrate.diff.score_same_grade",
+                path = path,
+                old = old,
+                new = new,
+                delta = delta,
+                grade = og
+            )
         } else {
-            t!("calibrate.diff.score", path = path, old = old, new = new, delta = delta, old_grade = og, new_grade = ng)
+            t!(
+                "calibrate.diff.score",
+                path = path,
+                old = old,
+                new = new,
+                delta = delta,
+                old_grade = og,
+                new_grade = ng
+            )
         };
         let _ = writeln!(s, "{line}");
     }
@@ -270,14 +321,22 @@ fn text(d: &RulesDiff) -> String {
 /// One report's change of an element: the statuses, then the evidence on each side.
 fn change_lines(s: &mut String, c: &StatusChange) {
     let (path, old, new) = (&c.path, status_word(c.old), status_word(c.new));
-    let _ = writeln!(s, "{}", t!("calibrate.diff.change", path = path, old = old, new = new));
+    let _ = writeln!(
+        s,
+        "{}",
+        t!("calibrate.diff.change", path = path, old = old, new = new)
+    );
     let side = |s: &mut String, label: &str, quotes: &[Quote]| {
         if quotes.is_empty() {
             let _ = writeln!(s, "{}", t!("calibrate.diff.no_quote", side = label));
         }
         for q in quotes {
             let (at, text) = (&q.at, &q.text);
-            let _ = writeln!(s, "{}", t!("calibrate.diff.quote", side = label, at = at, text = text));
+            let _ = writeln!(
+                s,
+                "{}",
+                t!("calibrate.diff.quote", side = label, at = at, text = text)
+            );
         }
     };
     side(s, t!("calibrate.diff.old"), &c.old_evidence);

@@ -24,8 +24,14 @@ const BUILTIN: &[(&str, &str)] = &[
     ("macros.html", include_str!("../../templates/macros.html")),
     ("report.html", include_str!("../../templates/report.html")),
     ("index.html", include_str!("../../templates/index.html")),
-    ("rules_diff.html", include_str!("../../templates/rules_diff.html")),
-    ("calibrate.html", include_str!("../../templates/calibrate.html")),
+    (
+        "rules_diff.html",
+        include_str!("../../templates/rules_diff.html"),
+    ),
+    (
+        "calibrate.html",
+        include_str!("../../templates/calibrate.html"),
+    ),
 ];
 
 /// The compiled HTML templates. Built once per run and shared by every page (it is
