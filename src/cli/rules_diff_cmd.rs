@@ -5,7 +5,7 @@
 
 use super::inputs::{self, Input};
 use super::{load_rules, said};
-use lawscore::calibrate::diff::{RulesDiff, StatusChange};
+use lawscore::calibrate::diff::{RulesDiff, ScoreChange, StatusChange};
 use lawscore::calibrate::{status_word, Quote};
 use lawscore::engine::{ordered, Engine};
 use lawscore::ingest::IngestError;
@@ -290,32 +290,37 @@ fn text(d: &RulesDiff) -> String {
         let _ = writeln!(s, "\n{}", t!("calibrate.diff.scores"));
     }
     for c in &d.scores {
-        let (path, old, new) = (&c.path, format!("{:.1}", c.old), format!("{:.1}", c.new));
-        let delta = format!("{:+.1}", c.delta);
-        let (og, ng) = (&c.old_grade, &c.new_grade);
-        let line = if og == ng {
-            t!(
-                "calibrate.diff.score_same_grade",
-                path = path,
-                old = old,
-                new = new,
-                delta = delta,
-                grade = og
-            )
-        } else {
-            t!(
-                "calibrate.diff.score",
-                path = path,
-                old = old,
-                new = new,
-                delta = delta,
-                old_grade = og,
-                new_grade = ng
-            )
-        };
-        let _ = writeln!(s, "{line}");
+        score_line(&mut s, c);
     }
     s
+}
+
+/// One report's change of score, and of grade if it changed.
+fn score_line(s: &mut String, c: &ScoreChange) {
+    let (path, old, new) = (&c.path, format!("{:.1}", c.old), format!("{:.1}", c.new));
+    let delta = format!("{:+.1}", c.delta);
+    let (og, ng) = (&c.old_grade, &c.new_grade);
+    let line = if og == ng {
+        t!(
+            "calibrate.diff.score_same_grade",
+            path = path,
+            old = old,
+            new = new,
+            delta = delta,
+            grade = og
+        )
+    } else {
+        t!(
+            "calibrate.diff.score",
+            path = path,
+            old = old,
+            new = new,
+            delta = delta,
+            old_grade = og,
+            new_grade = ng
+        )
+    };
+    let _ = writeln!(s, "{line}");
 }
 
 /// One report's change of an element: the statuses, then the evidence on each side.
