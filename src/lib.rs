@@ -6,9 +6,12 @@
 //! [`visible`]: report text made safe to show a person; [`builtin_regex`]: the crate's own
 //! regexes, checked together):
 //! [`ingest`] (bytes → text) → [`document`] (sections, kinds, metadata) →
-//! [`rules`] (load, validate, compile) → [`score`] → [`render`].
+//! [`rules`] (load, validate, compile) → [`score`] → [`render`]; over them, [`engine`] (the
+//! whole pipeline behind one call) and [`calibrate`] (a pack over a corpus: `rules diff`,
+//! `rules calibrate`).
 
 pub mod builtin_regex;
+pub mod calibrate;
 pub mod digest;
 pub mod document;
 pub mod engine;

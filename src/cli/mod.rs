@@ -12,12 +12,14 @@ macro_rules! say {
     };
 }
 
+mod calibrate_cmd;
 mod clap_errors;
 mod help;
 mod inputs;
 mod outline_cmd;
 mod outputs;
 mod rules_cmd;
+mod rules_diff_cmd;
 mod score_cmd;
 mod shown;
 mod signals;
@@ -175,6 +177,12 @@ enum RulesCommand {
         #[arg(long, value_name = "DIR")]
         rules: Option<PathBuf>,
     },
+    /// Score a corpus with two packs and list every report whose score or element status
+    /// changes (exit 1 when any does).
+    Diff(rules_diff_cmd::DiffArgs),
+    /// Per element over a corpus: how often met, partial, missing, not applicable; patterns
+    /// that never matched; sentences that read like a missing element.
+    Calibrate(calibrate_cmd::CalibrateArgs),
     /// Write the built-in rule pack to DIR for editing.
     Export {
         /// Target folder.
@@ -261,6 +269,8 @@ pub fn run() -> i32 {
         Command::Rules(RulesCommand::List { rules }) => rules_cmd::list(rules.as_ref()),
         Command::Rules(RulesCommand::Patterns { rules }) => rules_cmd::patterns(rules.as_ref()),
         Command::Rules(RulesCommand::Export { dir, force }) => rules_cmd::export(&dir, force),
+        Command::Rules(RulesCommand::Diff(a)) => rules_diff_cmd::run(&a),
+        Command::Rules(RulesCommand::Calibrate(a)) => calibrate_cmd::run(&a),
         Command::Explain { element, rules } => rules_cmd::explain(&element, rules.as_ref()),
         Command::Outline { path } => outline_cmd::run(&path),
     };

@@ -8,7 +8,9 @@ use minijinja::value::Serde;
 use minijinja::{context, Environment, UndefinedBehavior};
 
 use super::budget::{Budget, Capped};
-use super::labels::{fmt1, grade_styles, pts, ratio_pct, status_label, status_mark, status_styles};
+use super::labels::{
+    fmt1, grade_styles, pts, ratio_pct, status_class, status_label, status_mark, status_styles,
+};
 use super::overview::{Overview, OverviewRow, RowSeq, WithRows};
 use super::page::ReportPage;
 use super::{Batch, RenderError};
@@ -22,6 +24,14 @@ const BUILTIN: &[(&str, &str)] = &[
     ("macros.html", include_str!("../../templates/macros.html")),
     ("report.html", include_str!("../../templates/report.html")),
     ("index.html", include_str!("../../templates/index.html")),
+    (
+        "rules_diff.html",
+        include_str!("../../templates/rules_diff.html"),
+    ),
+    (
+        "calibrate.html",
+        include_str!("../../templates/calibrate.html"),
+    ),
 ];
 
 /// The compiled HTML templates. Built once per run and shared by every page (it is
@@ -165,6 +175,25 @@ impl Templates {
             context!(ov => ov_value, grades => Serde(&grades), statuses => Serde(&status_styles())),
             Budget::overview(rows.len() + errors.len(), shown),
             out,
+        )
+    }
+
+    /// A page about a pack over a corpus (`rules diff`, `rules calibrate`): template `name`
+    /// given `data` as `d`, with the pack's grades and the statuses' styles, within the
+    /// budget of an overview of `reports` rows quoting `shown` bytes.
+    pub fn analysis_page(
+        &self,
+        name: &str,
+        data: &impl serde::Serialize,
+        pack: &RulePack,
+        (reports, shown): (usize, usize),
+    ) -> Result<String, RenderError> {
+        let grades = grade_styles(&pack.grades);
+        let statuses = status_styles();
+        self.render(
+            name,
+            context!(d => Serde(data), grades => Serde(&grades), statuses => Serde(&statuses)),
+            Budget::overview(reports, shown),
         )
     }
 
@@ -320,6 +349,9 @@ fn add_filters(env: &mut Environment<'static>) {
     });
     env.add_filter("status_label", |s: String| {
         Status::parse(&s).map_or_else(|| s.clone(), |st| status_label(st).to_string())
+    });
+    env.add_filter("status_class", |s: String| {
+        Status::parse(&s).map_or("s-n", status_class).to_string()
     });
     env.add_filter("short_hash", |s: String| {
         let h = s.strip_prefix("sha256:").unwrap_or(&s);
