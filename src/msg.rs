@@ -36,6 +36,7 @@ pub const AREAS: &[(&str, &str)] = &[
     ("rules", include_str!("msg/rules.msg")),
     ("outline", include_str!("msg/outline.msg")),
     ("sheets", include_str!("msg/sheets.msg")),
+    ("history", include_str!("msg/history.msg")),
 ];
 
 /// The language messages are shown in.

@@ -12,6 +12,7 @@ use super::labels::{fmt1, grade_styles, pts, ratio_pct, status_label, status_mar
 use super::overview::{Overview, OverviewRow, RowSeq, WithRows};
 use super::page::ReportPage;
 use super::{Batch, RenderError};
+use crate::model::history::IssuerHistory;
 use crate::model::scorecard::{ErrorRecord, Scorecard, Status};
 use crate::model::Kind;
 use crate::rules::RulePack;
@@ -22,6 +23,10 @@ const BUILTIN: &[(&str, &str)] = &[
     ("macros.html", include_str!("../../templates/macros.html")),
     ("report.html", include_str!("../../templates/report.html")),
     ("index.html", include_str!("../../templates/index.html")),
+    (
+        "_history_overview.html",
+        include_str!("../../templates/_history_overview.html"),
+    ),
 ];
 
 /// The compiled HTML templates. Built once per run and shared by every page (it is
@@ -136,7 +141,7 @@ impl Templates {
         pack: &RulePack,
     ) -> Result<String, RenderError> {
         let rows = std::sync::Arc::new(rows.to_vec());
-        let out = self.overview_to(&rows, errors, pack, Vec::new())?;
+        let out = self.overview_to(&rows, errors, pack, &[], Vec::new())?;
         Ok(String::from_utf8(out).expect("templates write UTF-8"))
     }
 
@@ -147,6 +152,7 @@ impl Templates {
         rows: &std::sync::Arc<Vec<OverviewRow>>,
         errors: &[ErrorRecord],
         pack: &RulePack,
+        history: &[IssuerHistory],
         out: W,
     ) -> Result<W, RenderError> {
         let ov = Overview::new(rows, errors, pack);
@@ -162,7 +168,12 @@ impl Templates {
                 .sum::<usize>();
         self.render_to(
             "index.html",
-            context!(ov => ov_value, grades => Serde(&grades), statuses => Serde(&status_styles())),
+            context!(
+                ov => ov_value,
+                grades => Serde(&grades),
+                statuses => Serde(&status_styles()),
+                history => Serde(&super::history_view::rows(history, rows)),
+            ),
             Budget::overview(rows.len() + errors.len(), shown),
             out,
         )
