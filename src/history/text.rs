@@ -55,7 +55,7 @@ fn report_line(r: &YearScore) -> String {
         "history.text.report",
         year = year(r.year),
         score = format!("{:.1}", r.score),
-        grade = shown(&r.grade.name()),
+        grade = shown(r.grade.name()),
         path = shown(&r.path)
     )
 }
@@ -93,8 +93,8 @@ fn change(out: &mut String, h: &IssuerHistory, c: &Change) {
             old = format!("{:.1}", old.score),
             new = format!("{:.1}", new.score),
             delta = signed(c.score_delta),
-            old_grade = shown(&old.grade.name()),
-            new_grade = shown(&new.grade.name())
+            old_grade = shown(old.grade.name()),
+            new_grade = shown(new.grade.name())
         )
     );
     elements(
