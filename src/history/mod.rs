@@ -21,6 +21,10 @@ pub use sentences::{near_form, Sentences, MIN_CHARS};
 use crate::model::scorecard::{CategoryScore, Evidence, Scorecard, Status};
 use crate::model::Grade;
 
+/// Evidence kept per element: enough to show why, few enough that a batch of 10,000
+/// reports does not hold every quote of every report until the end.
+pub const EVIDENCE_KEPT: usize = 3;
+
 /// What a history keeps of one scored report.
 #[derive(Debug, Clone)]
 pub struct Year {
@@ -59,7 +63,7 @@ pub struct Element {
     pub status: Status,
     /// Its points.
     pub points: f64,
-    /// Where the report shows it (met and partial elements).
+    /// Where the report shows it (met and partial elements), the first [`EVIDENCE_KEPT`].
     pub evidence: Vec<Evidence>,
 }
 
@@ -75,7 +79,7 @@ impl Year {
                 category: e.category.clone(),
                 status: e.status,
                 points: e.points,
-                evidence: e.evidence.clone(),
+                evidence: e.evidence.iter().take(EVIDENCE_KEPT).cloned().collect(),
             })
             .collect();
         Year {
@@ -88,7 +92,11 @@ impl Year {
             possible: card.possible,
             categories: card.categories.clone(),
             elements,
-            sentences: Sentences::of(text),
+            // A report without a year is in no history: its sentences are never compared.
+            sentences: match card.meta.year {
+                Some(_) => Sentences::of(text),
+                None => Sentences::default(),
+            },
         }
     }
 }

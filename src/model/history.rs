@@ -105,7 +105,8 @@ pub struct ElementChange {
     pub to: Status,
     /// newer points − older points.
     pub points_delta: f64,
-    /// The evidence: the newer report's for a gain, the older report's for a loss.
+    /// The evidence: the newer report's for a gain, the older report's for a loss (its
+    /// first three pieces, as the scorecard orders them).
     pub evidence: Vec<Evidence>,
 }
 
