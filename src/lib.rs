@@ -16,6 +16,7 @@ pub mod digest;
 pub mod document;
 pub mod engine;
 pub mod fold;
+pub mod history;
 pub mod ingest;
 pub mod model;
 pub mod msg;

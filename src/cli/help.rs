@@ -73,6 +73,15 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("explain", "rules", "cli.arg.rules"),
     ("outline", "", "cli.outline.about"),
     ("outline", "path", "cli.outline.path"),
+    ("score", "group_by", "history.help.group_by"),
+    ("score", "aliases", "history.help.aliases"),
+    ("compare", "", "history.help.compare"),
+    ("compare", "old", "history.help.old"),
+    ("compare", "new", "history.help.new"),
+    ("compare", "rules", "cli.arg.rules"),
+    ("compare", "profile", "cli.score.profile"),
+    ("compare", "format", "history.help.format"),
+    ("compare", "aliases", "history.help.aliases"),
 ];
 
 /// The help of each possible value: (argument id, value, key).
@@ -93,6 +102,8 @@ const VALUES: &[(&str, &str, &str)] = &[
     ("color", "auto", "cli.value.color.auto"),
     ("color", "always", "cli.value.color.always"),
     ("color", "never", "cli.value.color.never"),
+    ("group_by", "issuer", "history.value.group_by.issuer"),
+    ("group_by", "path", "history.value.group_by.path"),
 ];
 
 /// The command line, every text in the current language, built (so clap's own flags and

@@ -14,6 +14,7 @@ macro_rules! say {
 
 mod calibrate_cmd;
 mod clap_errors;
+mod compare_cmd;
 mod help;
 mod inputs;
 mod outline_cmd;
@@ -83,6 +84,8 @@ enum Command {
         /// The report.
         path: PathBuf,
     },
+    /// Compare two reports of one issuer: score, elements gained and lost, copied text.
+    Compare(compare_cmd::CompareArgs),
 }
 
 /// Arguments of `lawscore score`.
@@ -125,6 +128,12 @@ pub struct ScoreArgs {
     /// Colour in text output.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     pub color: ColorWhen,
+    /// What the history across years puts together: one issuer, or one folder.
+    #[arg(long, value_enum, default_value = "issuer", value_name = "BY")]
+    pub group_by: lawscore::history::GroupBy,
+    /// Issuer aliases (YAML: canonical name → list of aliases).
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
 }
 
 /// A `--fail-under` threshold: a score from 0 to 100. `nan` would pass every report (no
@@ -273,6 +282,7 @@ pub fn run() -> i32 {
         Command::Rules(RulesCommand::Calibrate(a)) => calibrate_cmd::run(&a),
         Command::Explain { element, rules } => rules_cmd::explain(&element, rules.as_ref()),
         Command::Outline { path } => outline_cmd::run(&path),
+        Command::Compare(a) => compare_cmd::run(&a),
     };
     stdout::finish(code)
 }

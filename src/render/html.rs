@@ -14,6 +14,7 @@ use super::labels::{
 use super::overview::{Overview, OverviewRow, RowSeq, WithRows};
 use super::page::ReportPage;
 use super::{Batch, RenderError};
+use crate::model::history::IssuerHistory;
 use crate::model::scorecard::{ErrorRecord, Scorecard, Status};
 use crate::model::Kind;
 use crate::rules::RulePack;
@@ -31,6 +32,10 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "calibrate.html",
         include_str!("../../templates/calibrate.html"),
+    ),
+    (
+        "_history_overview.html",
+        include_str!("../../templates/_history_overview.html"),
     ),
 ];
 
@@ -146,7 +151,7 @@ impl Templates {
         pack: &RulePack,
     ) -> Result<String, RenderError> {
         let rows = std::sync::Arc::new(rows.to_vec());
-        let out = self.overview_to(&rows, errors, pack, Vec::new())?;
+        let out = self.overview_to(&rows, errors, pack, &[], Vec::new())?;
         Ok(String::from_utf8(out).expect("templates write UTF-8"))
     }
 
@@ -157,6 +162,7 @@ impl Templates {
         rows: &std::sync::Arc<Vec<OverviewRow>>,
         errors: &[ErrorRecord],
         pack: &RulePack,
+        history: &[IssuerHistory],
         out: W,
     ) -> Result<W, RenderError> {
         let ov = Overview::new(rows, errors, pack);
@@ -172,7 +178,12 @@ impl Templates {
                 .sum::<usize>();
         self.render_to(
             "index.html",
-            context!(ov => ov_value, grades => Serde(&grades), statuses => Serde(&status_styles())),
+            context!(
+                ov => ov_value,
+                grades => Serde(&grades),
+                statuses => Serde(&status_styles()),
+                history => Serde(&super::history_view::rows(history, rows)),
+            ),
             Budget::overview(rows.len() + errors.len(), shown),
             out,
         )

@@ -14,6 +14,7 @@ mod budget;
 mod charts;
 mod csv;
 mod highlight;
+mod history_view;
 mod html;
 mod json;
 mod labels;
