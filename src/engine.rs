@@ -119,7 +119,8 @@ impl Engine {
             sha256: crate::digest::sha256_hex(bytes),
             pages: (!ex.pages.is_empty()).then(|| ex.pages.count()),
         };
-        let doc = Document::parse_styled(&ex.text, &ex.styled()).with_paragraphs(ex.paragraphs)
+        let doc = Document::parse_styled(&ex.text, &ex.styled())
+            .with_paragraphs(ex.paragraphs)
             .with_pages(ex.pages);
         Ok((see(&doc, source), ex.text))
     }

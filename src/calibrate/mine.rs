@@ -205,10 +205,13 @@ fn sentence_quote(doc: &Document, s: &Sentence) -> Quote {
         Some((i, _)) => format!("{}…", &whole[..i]),
         None => whole.to_string(),
     };
+    let page = doc.page_at(s.line, os);
     Quote::of(&Evidence {
         text,
         line: s.line + 1,
         paragraph: doc.paragraph_at(s.line, os),
+        page: page.map(|p| p.0),
+        page_line: page.map(|p| p.1),
         section: doc.section_label(s.section),
         kind: s.kind,
         matched: Vec::new(),
