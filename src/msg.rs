@@ -40,6 +40,8 @@ pub const AREAS: &[(&str, &str)] = &[
     ("pages", include_str!("msg/pages.msg")),
     ("ofd", include_str!("msg/ofd.msg")),
     ("doc", include_str!("msg/doc.msg")),
+    ("calibrate", include_str!("msg/calibrate.msg")),
+    ("history", include_str!("msg/history.msg")),
 ];
 
 /// The language messages are shown in.

@@ -5,6 +5,7 @@ use super::inputs::{self, Failure, Input, Reason};
 use super::{load_rules, outputs, said, shown, signals, summary, ScoreArgs};
 use indicatif::{ProgressBar, ProgressStyle};
 use lawscore::engine::{ordered, Engine, Scored};
+use lawscore::history::{self, Year};
 use lawscore::model::scorecard::ErrorRecord;
 use lawscore::msg::t;
 use lawscore::render::{OutputFormat, Piece, RenderError, Renderer, Sink, Templates};
@@ -52,6 +53,7 @@ pub fn run(a: &ScoreArgs) -> i32 {
         failures: found.failures,
         below: Vec::new(),
         fail_under: a.fail_under,
+        years: Vec::new(),
     };
     let written = outputs::stream(a, &renderer, |sink| {
         let scored = score_all(&setup, &found.inputs, &renderer, sink, &mut run, a.quiet);
@@ -104,6 +106,9 @@ struct Setup {
     templates: Option<Templates>,
     /// Reports scored at once (`-j`, or one per core).
     jobs: usize,
+    /// Histories across years: how reports are grouped and the aliases file (for the
+    /// formats that show them: JSON, JSON Lines, HTML).
+    history: Option<(history::GroupBy, history::Aliases)>,
 }
 
 impl Setup {
@@ -125,10 +130,21 @@ impl Setup {
             || std::thread::available_parallelism().map_or(1, usize::from),
             |j| j.max(1),
         );
+        let history = match a.format {
+            OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Html => {
+                let aliases = a.aliases.as_deref().map(history::Aliases::load);
+                Some((
+                    a.group_by,
+                    aliases.transpose().map_err(fail)?.unwrap_or_default(),
+                ))
+            }
+            _ => None,
+        };
         Ok(Setup {
             engine,
             templates,
             jobs,
+            history,
         })
     }
 }
@@ -174,6 +190,8 @@ struct Run {
     /// its score.
     below: Vec<(String, f64)>,
     fail_under: Option<f64>,
+    /// What each report scored leaves for the histories across years.
+    years: Vec<Year>,
 }
 
 /// Reports claimed ahead of the one being written, per worker: enough that a slow report
@@ -202,36 +220,48 @@ fn score_all(
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let work = |input: &Input| {
-        let piece = score_one(&setup.engine, input).map(|s| renderer.piece(&s.card, &s.text));
+        let piece = score_one(&setup.engine, input).map(|s| {
+            let year = setup.history.is_some().then(|| Year::of(&s.card, &s.text));
+            (renderer.piece(&s.card, &s.text), year)
+        });
         bar.inc(1);
         piece
     };
-    let take = |input: &Input, piece: Result<Result<Piece, RenderError>, (ErrorRecord, Reason)>| {
-        match piece {
-            Ok(piece) => {
-                let piece = piece?;
-                if run.fail_under.is_some_and(|n| piece.score() < n) {
-                    run.below.push((input.shown(), piece.score()));
-                }
-                sink.put(piece)?;
-                run.scored += 1;
-                Ok(())
+    let take = |input: &Input, piece: Result<Rendered, (ErrorRecord, Reason)>| match piece {
+        Ok((piece, year)) => {
+            let piece = piece?;
+            run.years.extend(year);
+            if run.fail_under.is_some_and(|n| piece.score() < n) {
+                run.below.push((input.shown(), piece.score()));
             }
-            Err((record, reason)) => {
-                run.failures.push(Failure {
-                    shown: input.shown(),
-                    record,
-                    reason,
-                });
-                Ok(())
-            }
+            sink.put(piece)?;
+            run.scored += 1;
+            Ok(())
+        }
+        Err((record, reason)) => {
+            run.failures.push(Failure {
+                shown: input.shown(),
+                record,
+                reason,
+            });
+            Ok(())
         }
     };
     let jobs = setup.jobs;
     let done = ordered::run(inputs, jobs, jobs * WINDOW_PER_WORKER, work, take);
     bar.finish_and_clear();
+    if let Some((by, aliases)) = &setup.history {
+        sink.history(history::histories(
+            std::mem::take(&mut run.years),
+            *by,
+            aliases,
+        ));
+    }
     done.map(drop)
 }
+
+/// A report rendered by its worker, and what it leaves for the histories.
+type Rendered = (Result<Piece, RenderError>, Option<Year>);
 
 /// The `--fail-under` gate: 1 (naming each report) when any report scores below `n`.
 fn gate(below: &[(String, f64)], n: f64) -> i32 {
