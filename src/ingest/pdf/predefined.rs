@@ -76,14 +76,17 @@ impl Predefined {
         }
     }
 
-    /// The CID of a code, where it can be told without the CMap's tables: every
-    /// predefined Adobe CJK ordering puts printable ASCII at CIDs 1–95, the proportional
-    /// Latin glyphs whose widths `/W` gives. Other codes take the font's default width.
+    /// The CID of a code, where it can be told without the CMap's tables: the Unicode
+    /// CMaps put printable ASCII at CIDs 1–95 (proportional Latin), the GB EUC CMaps
+    /// (GB-EUC, GBpc-EUC, GBK-EUC, GBK2K) put their one-byte codes at the half-width
+    /// glyphs, the space at 7716 and `!`–`~` at 814–907 — what `/W` gives widths for.
+    /// Other codes take the font's default width.
     pub(super) fn cid(self, code: u32, len: u8) -> Option<u32> {
         match self {
             Predefined::Identity => Some(code),
             Predefined::Ucs2 | Predefined::Utf16 if len == 2 => ascii_cid(code),
-            Predefined::Gbk | Predefined::Gb18030 | Predefined::Big5 if len == 1 => ascii_cid(code),
+            Predefined::Gbk | Predefined::Gb18030 if len == 1 => gb_euc_cid(code),
+            Predefined::Big5 if len == 1 => ascii_cid(code),
             _ => None,
         }
     }
@@ -91,6 +94,15 @@ impl Predefined {
 
 fn ascii_cid(code: u32) -> Option<u32> {
     (0x20..=0x7E).contains(&code).then(|| code - 0x1F)
+}
+
+/// Adobe-GB1's GB EUC CMaps: `<20>` → 7716, `<21> <7e>` → 814.
+fn gb_euc_cid(code: u32) -> Option<u32> {
+    match code {
+        0x20 => Some(7716),
+        0x21..=0x7E => Some(814 + code - 0x21),
+        _ => None,
+    }
 }
 
 fn push_multibyte(encoding: &'static Encoding, bytes: &[u8], out: &mut String) -> bool {

@@ -62,7 +62,8 @@ fn unigb_utf16_h_reads_surrogate_pairs() {
 
 #[test]
 fn gbk_euc_h_reads_mixed_ascii_and_two_byte_codes() {
-    let font = cid_font("GBK-EUC-H", "17 26 500", "");
+    // GB EUC CMaps put one-byte digits at the half-width CIDs 829–838 (`<21>` → 814).
+    let font = cid_font("GBK-EUC-H", "829 838 500", "");
     let mut bytes = b"2024".to_vec();
     bytes.extend(gbk("年度法治政府建设"));
     bytes.extend(b"(1)");
