@@ -42,7 +42,11 @@ fn root() -> PathBuf {
 }
 
 fn fixture(rel: &str) -> String {
-    root().join("tests/fixtures").join(rel).display().to_string()
+    root()
+        .join("tests/fixtures")
+        .join(rel)
+        .display()
+        .to_string()
 }
 
 /// Runs the binary; returns stdout and the exit code.
@@ -130,17 +134,33 @@ fn index() -> Index {
             .collect();
         out.insert(name, fields);
     }
-    assert!(out.contains_key("<scorecard>"), "docs/output.md has no index");
+    assert!(
+        out.contains_key("<scorecard>"),
+        "docs/output.md has no index"
+    );
     out
 }
 
 /// What the walk found: problems, and every (type, path) printed.
 #[derive(Default)]
 struct Walk {
-    problems: Vec<String>,
+    problems: BTreeSet<String>,
     seen: BTreeSet<(String, String)>,
     /// (type, object path) of every object of a type walked, for the `always` check.
     objects: BTreeSet<(String, String)>,
+}
+
+/// The JSON type of `v`, in the index's words.
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_f64() => "number",
+        Value::Number(_) => "integer",
+        Value::String(_) => "string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
 }
 
 /// Whether `v` is of the documented scalar or container type `ty` (refs are objects).
@@ -164,7 +184,7 @@ impl Walk {
     /// Walks `v`, an object of index type `ty`, whose documented paths start at `at`.
     fn object(&mut self, idx: &Index, ty: &str, at: &str, v: &Value) {
         let Some(fields) = idx.get(ty) else {
-            self.problems.push(format!("no index table for {ty}"));
+            self.problems.insert(format!("no index table for {ty}"));
             return;
         };
         let Some(map) = v.as_object() else { return };
@@ -178,12 +198,15 @@ impl Walk {
             self.seen.insert((ty.to_string(), path.clone()));
             let Some((_, f)) = fields.iter().find(|(p, _)| *p == path) else {
                 self.problems
-                    .push(format!("{ty}: `{path}` is printed but not in the index"));
+                    .insert(format!("{ty}: `{path}` is printed but not in the index"));
                 continue;
             };
             if !type_fits(&f.ty, child) {
-                self.problems
-                    .push(format!("{ty}: `{path}` is documented {} but is {child}", f.ty));
+                self.problems.insert(format!(
+                    "{ty}: `{path}` is documented {} but is {}",
+                    f.ty,
+                    kind(child)
+                ));
                 continue;
             }
             self.value(idx, ty, &path, &f.ty.clone(), child);
@@ -199,8 +222,10 @@ impl Walk {
                     continue; // a tuple, documented as a whole
                 }
                 if !type_fits(inner, item) {
-                    self.problems
-                        .push(format!("{ty}: an item of `{path}` is {item}, not {inner}"));
+                    self.problems.insert(format!(
+                        "{ty}: an item of `{path}` is {}, not {inner}",
+                        kind(item)
+                    ));
                 } else {
                     self.value(idx, ty, &format!("{path}[]"), inner, item);
                 }
@@ -221,7 +246,7 @@ impl Walk {
                 let parent_printed = self.objects.contains(&(ty.clone(), parent.to_string()));
                 let printed = self.seen.contains(&(ty.clone(), path.clone()));
                 if f.always && parent_printed && !printed {
-                    self.problems.push(format!(
+                    self.problems.insert(format!(
                         "{ty}: `{path}` is documented as always present but was never printed"
                     ));
                 }
@@ -316,7 +341,11 @@ fn paged_fixture() -> PathBuf {
 /// (page numbers), a text that is no report (warnings) and a spreadsheet (an error record).
 fn batch() -> Vec<String> {
     let notice = paged_fixture().with_file_name("notice.txt");
-    std::fs::write(&notice, "关于召开会议的通知\n各单位：定于下周一召开会议。\n").unwrap();
+    std::fs::write(
+        &notice,
+        "关于召开会议的通知\n各单位：定于下周一召开会议。\n",
+    )
+    .unwrap();
     vec![
         fixture("history/jizhou/2022.txt"),
         fixture("history/jizhou/2023.txt"),
@@ -331,7 +360,15 @@ fn batch() -> Vec<String> {
 /// The batch scored in `format` (with extra arguments); exit 2, for the spreadsheet.
 fn score(format: &str, extra: &[&str]) -> String {
     let aliases = fixture("history/aliases.yaml");
-    let mut args = vec!["score", "-q", "-j1", "--aliases", &aliases, "--format", format];
+    let mut args = vec![
+        "score",
+        "-q",
+        "-j1",
+        "--aliases",
+        &aliases,
+        "--format",
+        format,
+    ];
     args.extend(extra);
     let paths = batch();
     args.extend(paths.iter().map(String::as_str));
@@ -342,7 +379,7 @@ fn report(w: &Walk) {
     assert!(
         w.problems.is_empty(),
         "docs/output.md and the program part:\n{}",
-        w.problems.join("\n")
+        w.problems.iter().cloned().collect::<Vec<_>>().join("\n")
     );
 }
 
@@ -390,10 +427,23 @@ fn every_json_field_printed_is_documented_and_every_always_field_is_printed() {
     let cmp = run_ok(&["compare", "--format", "json", &pair0, &pair1], 0);
     w.object(&idx, "<compare>", "", &serde_json::from_str(&cmp).unwrap());
     let cal = run_ok(
-        &["rules", "calibrate", "--format", "json", "-j1", &pair0, &pair1],
+        &[
+            "rules",
+            "calibrate",
+            "--format",
+            "json",
+            "-j1",
+            &pair0,
+            &pair1,
+        ],
         0,
     );
-    w.object(&idx, "<calibrate>", "", &serde_json::from_str(&cal).unwrap());
+    w.object(
+        &idx,
+        "<calibrate>",
+        "",
+        &serde_json::from_str(&cal).unwrap(),
+    );
     w.missing_always(&idx);
     report(&w);
 }
@@ -421,10 +471,24 @@ fn rules_diff_json_is_documented() {
         fixture("history/jizhou/2023.txt"),
     );
     let pack = pack.display().to_string();
-    let (doc, pdf) = (fixture("doc/scored.doc"), paged_fixture().display().to_string());
+    let (doc, pdf) = (
+        fixture("doc/scored.doc"),
+        paged_fixture().display().to_string(),
+    );
     let args = [
-        "rules", "diff", "--rules", &pack, "--against", "builtin", "--format", "json", "-j1",
-        &pair0, &pair1, &doc, &pdf,
+        "rules",
+        "diff",
+        "--rules",
+        &pack,
+        "--against",
+        "builtin",
+        "--format",
+        "json",
+        "-j1",
+        &pair0,
+        &pair1,
+        &doc,
+        &pdf,
     ];
     let out = run_ok(&args, 1);
     let v: Value = serde_json::from_str(&out).unwrap();
@@ -436,7 +500,9 @@ fn rules_diff_json_is_documented() {
 /// The CSV columns table: (column, zh header, always).
 fn csv_table() -> Vec<(String, String, bool)> {
     let t = tables("### Columns ");
-    let rows = t.get("csv").expect("docs/output.md has a CSV columns table");
+    let rows = t
+        .get("csv")
+        .expect("docs/output.md has a CSV columns table");
     rows.iter()
         .map(|c| {
             let always = c.get(2).is_some_and(|w| w == "always");
@@ -448,7 +514,10 @@ fn csv_table() -> Vec<(String, String, bool)> {
 /// The documented columns with their placeholders filled in: (column, always). Consecutive
 /// rows of one placeholder repeat together for each id (`<category>.earned`,
 /// `<category>.possible`, then the next category's).
-fn expand_columns(table: &[(String, String, bool)], ids: &[(&str, &[String])]) -> Vec<(String, bool)> {
+fn expand_columns(
+    table: &[(String, String, bool)],
+    ids: &[(&str, &[String])],
+) -> Vec<(String, bool)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < table.len() {
@@ -479,12 +548,17 @@ fn the_csv_header_is_the_documented_column_list() {
     let card = &doc["reports"][0];
     let ids = |k: &str| -> Vec<String> {
         let items = card[k].as_array().unwrap().iter();
-        items.map(|e| e["id"].as_str().unwrap().to_string()).collect()
+        items
+            .map(|e| e["id"].as_str().unwrap().to_string())
+            .collect()
     };
     let (elements, categories) = (ids("elements"), ids("categories"));
     let header = csv_header(&score("csv", &["--csv-headers", "id"]));
     let table = csv_table();
-    let documented = expand_columns(&table, &[("<element>", &elements), ("<category>", &categories)]);
+    let documented = expand_columns(
+        &table,
+        &[("<element>", &elements), ("<category>", &categories)],
+    );
     for col in &header {
         assert!(
             documented.iter().any(|(d, _)| d == col),
@@ -518,7 +592,10 @@ fn command_sections() -> BTreeMap<String, String> {
         if line.starts_with('#') {
             current = line.strip_prefix("### Command: ").map(|rest| {
                 let name = ticked(rest).unwrap_or(rest);
-                name.strip_prefix("lawscore").unwrap_or(name).trim().to_string()
+                name.strip_prefix("lawscore")
+                    .unwrap_or(name)
+                    .trim()
+                    .to_string()
             });
             continue;
         }
@@ -616,7 +693,9 @@ fn every_flag_is_documented_in_its_commands_section_and_every_documented_flag_ex
     }
     for s in sections.keys() {
         if !commands.contains(s) {
-            problems.push(format!("docs/output.md documents `lawscore {s}`, which is no command"));
+            problems.push(format!(
+                "docs/output.md documents `lawscore {s}`, which is no command"
+            ));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
@@ -642,7 +721,16 @@ fn part_one_is_the_shared_contract_whole() {
     if let Ok(text) = std::fs::read_to_string(Path::new(&shared)) {
         assert_eq!(part1, text, "part 1 is ../shared/spec/output.md unchanged");
     }
-    let schema = run_ok(&["score", "-q", "--format", "json", &fixture("reports/weak.txt")], 0);
+    let schema = run_ok(
+        &[
+            "score",
+            "-q",
+            "--format",
+            "json",
+            &fixture("reports/weak.txt"),
+        ],
+        0,
+    );
     let v: Value = serde_json::from_str(&schema).unwrap();
     assert!(
         DOC.contains(&format!("`{}`", v["schema"].as_str().unwrap())),
