@@ -90,11 +90,13 @@ impl YearDeps {
 
     /// True when every answer noted is the one a reading in `report` gives.
     pub fn hold(&self, report: i32) -> bool {
-        self.noted.iter().all(|&(named, k)| match report.cmp(&named) {
-            std::cmp::Ordering::Less => k.before,
-            std::cmp::Ordering::Equal => k.equal,
-            std::cmp::Ordering::Greater => k.after,
-        })
+        self.noted
+            .iter()
+            .all(|&(named, k)| match report.cmp(&named) {
+                std::cmp::Ordering::Less => k.before,
+                std::cmp::Ordering::Equal => k.equal,
+                std::cmp::Ordering::Greater => k.after,
+            })
     }
 }
 
@@ -179,12 +181,13 @@ pub fn turn_position_noted(
     year: Option<i32>,
     deps: &mut YearDeps,
 ) -> Option<usize> {
-    let m = TURN_TO_PLANS
-        .find_iter(sentence)
-        .find(|m| match (year, years_in(m.as_str()).first()) {
-            (Some(report), Some(&y)) => y > report,
-            _ => true,
-        })?;
+    let m =
+        TURN_TO_PLANS
+            .find_iter(sentence)
+            .find(|m| match (year, years_in(m.as_str()).first()) {
+                (Some(report), Some(&y)) => y > report,
+                _ => true,
+            })?;
     if year.is_none() {
         // Read by the year, a turn naming a year no later than it is passed over.
         if let Some(&y) = years_in(m.as_str()).first() {
