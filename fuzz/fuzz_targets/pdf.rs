@@ -58,5 +58,10 @@ fuzz_target!(init: let_lopdf_panics_unwind(), |data: &[u8]| {
         7 => wrap(rest, "UniGB-UCS2-H"),
         _ => rest.to_vec(),
     };
+    // fuzz/run.sh runs a found input once with LAWSCORE_FUZZ_DUMP set to keep the file
+    // the reader was given, which becomes the regression input under tests/fixtures/fuzz.
+    if let Some(path) = std::env::var_os("LAWSCORE_FUZZ_DUMP") {
+        std::fs::write(path, &bytes).expect("write LAWSCORE_FUZZ_DUMP");
+    }
     let _ = lawscore::ingest::extract(&bytes, "report.pdf");
 });
