@@ -172,7 +172,9 @@ fn hostile_inputs_end_in_a_scorecard_or_a_message() {
     let mut files: Vec<_> = walkdir::WalkDir::new(&root)
         .into_iter()
         .map(|e| e.expect("read tests/fixtures/fuzz"))
-        .filter(|e| e.file_type().is_file() && !e.file_name().to_string_lossy().starts_with("README"))
+        .filter(|e| {
+            e.file_type().is_file() && !e.file_name().to_string_lossy().starts_with("README")
+        })
         .map(walkdir::DirEntry::into_path)
         .collect();
     files.sort();
@@ -185,7 +187,10 @@ fn hostile_inputs_end_in_a_scorecard_or_a_message() {
         assert!(code == 0 || code == 2, "{path}: exit {code}: {err}");
         if code == 2 {
             let name = f.file_name().unwrap().to_string_lossy();
-            assert!(err.contains(&*name), "{path}: exit 2 without naming the file: {err}");
+            assert!(
+                err.contains(&*name),
+                "{path}: exit 2 without naming the file: {err}"
+            );
         }
     }
 }
