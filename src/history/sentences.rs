@@ -26,13 +26,25 @@ fn is_end(c: char) -> bool {
 }
 
 impl Sentences {
-    /// The sentences of `text`.
+    /// The sentences of `text`, in one pass over it: the near form of each is built in one
+    /// buffer, not a string per sentence.
     pub fn of(text: &str) -> Sentences {
+        let mut near = String::new();
         let keys = text
             .lines()
             .flat_map(|line| line.split_inclusive(is_end))
-            .filter_map(keys)
+            .filter_map(|s| keys(s, &mut near))
             .collect();
+        Sentences { keys }
+    }
+
+    /// The keys, as [`Sentences::from_keys`] takes them back.
+    pub(super) fn keys(&self) -> &[(u64, u64)] {
+        &self.keys
+    }
+
+    /// Sentences from keys [`Sentences::keys`] gave.
+    pub(super) fn from_keys(keys: Vec<(u64, u64)>) -> Sentences {
         Sentences { keys }
     }
 
@@ -71,37 +83,81 @@ fn share(part: usize, whole: usize) -> f64 {
     (part as f64 / whole as f64 * 1000.0).round() / 1000.0
 }
 
-/// The two keys of one sentence, or `None` when it is too short to count.
-fn keys(sentence: &str) -> Option<(u64, u64)> {
+/// The two keys of one sentence, or `None` when it is too short to count; `near` is
+/// scratch space.
+fn keys(sentence: &str, near: &mut String) -> Option<(u64, u64)> {
     let exact = sentence.trim();
-    let near = near_form(exact);
-    if near.chars().filter(|&c| c != '0').count() < MIN_CHARS {
+    if near_form_into(exact, near) < MIN_CHARS {
         return None;
     }
-    Some((hash(exact), hash(&near)))
+    Some((hash(exact), hash(near)))
 }
 
 /// A sentence with digits and punctuation set aside: folded, only letters kept, each run
 /// of digits (with a decimal point or a % inside) one `0`.
 pub fn near_form(sentence: &str) -> String {
-    let mut out = String::with_capacity(sentence.len());
+    let mut out = String::new();
+    near_form_into(sentence, &mut out);
+    out
+}
+
+/// What a char of folded text is to [`near_form`].
+#[derive(PartialEq)]
+enum Class {
+    Digit,
+    Letter,
+    Other,
+}
+
+/// The class of `c`. The common Chinese characters and ASCII are told without the
+/// general Unicode tables, which are slow for non-ASCII chars.
+fn class(c: char) -> Class {
+    if c.is_ascii() {
+        return match c {
+            '0'..='9' => Class::Digit,
+            'a'..='z' | 'A'..='Z' => Class::Letter,
+            _ => Class::Other,
+        };
+    }
+    // CJK Unified Ideographs, all assigned letters (Lo) since Unicode 11.
+    if ('\u{4E00}'..='\u{9FEF}').contains(&c) {
+        return Class::Letter;
+    }
+    if c.is_numeric() {
+        Class::Digit
+    } else if c.is_alphabetic() {
+        Class::Letter
+    } else {
+        Class::Other
+    }
+}
+
+/// Writes [`near_form`] of `sentence` into `out` (cleared first) and gives the number of
+/// letters it holds (the `0`s of figures not counted).
+fn near_form_into(sentence: &str, out: &mut String) -> usize {
+    out.clear();
+    let mut letters = 0;
     let mut in_number = false;
-    for c in crate::fold::fold(sentence).chars() {
-        if c.is_numeric() {
-            if !in_number {
-                out.push('0');
+    for c in sentence.chars() {
+        let c = crate::fold::fold_char(c);
+        match class(c) {
+            Class::Digit => {
+                if !in_number {
+                    out.push('0');
+                }
+                in_number = true;
             }
-            in_number = true;
-        } else if in_number && matches!(c, '.' | '%' | ',') {
             // Still the same figure: 96.3%, 1,320.
-        } else if c.is_alphabetic() {
-            out.push(c);
-            in_number = false;
-        } else {
-            in_number = false;
+            Class::Other if in_number && matches!(c, '.' | '%' | ',') => {}
+            Class::Letter => {
+                out.push(c);
+                letters += 1;
+                in_number = false;
+            }
+            Class::Other => in_number = false,
         }
     }
-    out
+    letters
 }
 
 /// A key for a sentence, the same in every run of one build.
@@ -125,6 +181,20 @@ mod tests {
             near_form("全年审核规范性文件9件、纠正7%"),
             "全年审核规范性文件0件纠正0"
         );
+    }
+
+    #[test]
+    fn the_quick_classes_agree_with_the_unicode_tables() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let slow = if c.is_numeric() {
+                Class::Digit
+            } else if c.is_alphabetic() {
+                Class::Letter
+            } else {
+                Class::Other
+            };
+            assert!(class(c) == slow, "{c:?}");
+        }
     }
 
     #[test]
