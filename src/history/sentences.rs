@@ -3,7 +3,7 @@
 //! punctuation set aside (a report copied from last year with its figures updated).
 
 use std::collections::HashSet;
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 
 use crate::model::history::Overlap;
 
@@ -26,15 +26,23 @@ fn is_end(c: char) -> bool {
 }
 
 impl Sentences {
-    /// The sentences of `text`, in one pass over it: the near form of each is built in one
-    /// buffer, not a string per sentence.
+    /// The sentences of `text`, in one pass over its chars: each sentence's near form is
+    /// built as its end is looked for, in one buffer rather than a string per sentence.
     pub fn of(text: &str) -> Sentences {
-        let mut near = String::new();
-        let keys = text
-            .lines()
-            .flat_map(|line| line.split_inclusive(is_end))
-            .filter_map(|s| keys(s, &mut near))
-            .collect();
+        let mut near = Near::default();
+        let mut keys = Vec::new();
+        for line in text.lines() {
+            let mut start = 0;
+            for (i, c) in line.char_indices() {
+                near.push(c);
+                if is_end(c) {
+                    let end = i + c.len_utf8();
+                    keys.extend(near.key(&line[start..end]));
+                    start = end;
+                }
+            }
+            keys.extend(near.key(&line[start..]));
+        }
         Sentences { keys }
     }
 
@@ -83,22 +91,12 @@ fn share(part: usize, whole: usize) -> f64 {
     (part as f64 / whole as f64 * 1000.0).round() / 1000.0
 }
 
-/// The two keys of one sentence, or `None` when it is too short to count; `near` is
-/// scratch space.
-fn keys(sentence: &str, near: &mut String) -> Option<(u64, u64)> {
-    let exact = sentence.trim();
-    if near_form_into(exact, near) < MIN_CHARS {
-        return None;
-    }
-    Some((hash(exact), hash(near)))
-}
-
 /// A sentence with digits and punctuation set aside: folded, only letters kept, each run
 /// of digits (with a decimal point or a % inside) one `0`.
 pub fn near_form(sentence: &str) -> String {
-    let mut out = String::new();
-    near_form_into(sentence, &mut out);
-    out
+    let mut near = Near::default();
+    sentence.chars().for_each(|c| near.push(c));
+    near.form
 }
 
 /// What a char of folded text is to [`near_form`].
@@ -119,9 +117,16 @@ fn class(c: char) -> Class {
             _ => Class::Other,
         };
     }
-    // CJK Unified Ideographs, all assigned letters (Lo) since Unicode 11.
-    if ('\u{4E00}'..='\u{9FEF}').contains(&c) {
-        return Class::Letter;
+    match c {
+        // CJK Unified Ideographs, all assigned letters (Lo) since Unicode 11.
+        '\u{4E00}'..='\u{9FEF}' => return Class::Letter,
+        // Dashes, quotes, ellipsis; 、。〃 and the CJK brackets: the marks of Chinese text
+        // that folding leaves as they are.
+        '\u{2010}'..='\u{2027}'
+        | '\u{3001}'..='\u{3003}'
+        | '\u{3008}'..='\u{3011}'
+        | '\u{3014}'..='\u{301F}' => return Class::Other,
+        _ => {}
     }
     if c.is_numeric() {
         Class::Digit
@@ -132,38 +137,59 @@ fn class(c: char) -> Class {
     }
 }
 
-/// Writes [`near_form`] of `sentence` into `out` (cleared first) and gives the number of
-/// letters it holds (the `0`s of figures not counted).
-fn near_form_into(sentence: &str, out: &mut String) -> usize {
-    out.clear();
-    let mut letters = 0;
-    let mut in_number = false;
-    for c in sentence.chars() {
-        let c = crate::fold::fold_char(c);
-        match class(c) {
-            Class::Digit => {
-                if !in_number {
-                    out.push('0');
-                }
-                in_number = true;
-            }
-            // Still the same figure: 96.3%, 1,320.
-            Class::Other if in_number && matches!(c, '.' | '%' | ',') => {}
-            Class::Letter => {
-                out.push(c);
-                letters += 1;
-                in_number = false;
-            }
-            Class::Other => in_number = false,
-        }
-    }
-    letters
+/// The near form of a sentence, built a char at a time.
+#[derive(Default)]
+struct Near {
+    form: String,
+    /// Letters in `form` (the `0`s of figures not counted).
+    letters: usize,
+    in_number: bool,
 }
 
-/// A key for a sentence, the same in every run of one build.
+impl Near {
+    fn push(&mut self, c: char) {
+        // ASCII never folds.
+        let c = if c.is_ascii() {
+            c
+        } else {
+            crate::fold::fold_char(c)
+        };
+        match class(c) {
+            Class::Digit => {
+                if !self.in_number {
+                    self.form.push('0');
+                }
+                self.in_number = true;
+            }
+            // Still the same figure: 96.3%, 1,320.
+            Class::Other if self.in_number && matches!(c, '.' | '%' | ',') => {}
+            Class::Letter => {
+                self.form.push(c);
+                self.letters += 1;
+                self.in_number = false;
+            }
+            Class::Other => self.in_number = false,
+        }
+    }
+
+    /// The two keys of `sentence`, whose chars were pushed, or `None` when it is too short
+    /// to count; the form is emptied for the next sentence. Spaces around a sentence
+    /// change nothing of its near form (they are neither letters nor in a figure).
+    fn key(&mut self, sentence: &str) -> Option<(u64, u64)> {
+        let key = (self.letters >= MIN_CHARS).then(|| (hash(sentence.trim()), hash(&self.form)));
+        self.form.clear();
+        self.letters = 0;
+        self.in_number = false;
+        key
+    }
+}
+
+/// A key for a sentence, the same in every run of one build: a fast 64-bit string hash
+/// (keys are compared within one run only, so two sentences share one by chance about
+/// once in 2^64 pairs).
 fn hash(s: &str) -> u64 {
-    let mut h = std::hash::DefaultHasher::new();
-    s.hash(&mut h);
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(s.as_bytes());
     h.finish()
 }
 
@@ -195,6 +221,24 @@ mod tests {
             };
             assert!(class(c) == slow, "{c:?}");
         }
+    }
+
+    #[test]
+    fn one_pass_gives_the_keys_of_each_trimmed_sentence_and_its_near_form() {
+        let text = "　全年审核規範性文件11件，纠正96.3%。 坚持常务会议会前学法制度；\n\
+                    短句。ＡＢＣ会议学法12.5，1,320次 第二句没有句号\n\n（一）。。";
+        let slow: Vec<(u64, u64)> = text
+            .lines()
+            .flat_map(|line| line.split_inclusive(is_end))
+            .filter_map(|s| {
+                let exact = s.trim();
+                let near = near_form(exact);
+                let letters = near.chars().filter(|&c| c != '0').count();
+                (letters >= MIN_CHARS).then(|| (hash(exact), hash(&near)))
+            })
+            .collect();
+        assert_eq!(slow.len(), 3);
+        assert_eq!(Sentences::of(text).keys(), slow);
     }
 
     #[test]

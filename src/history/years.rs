@@ -62,10 +62,15 @@ impl Shape {
     fn fits(&self, y: &Year) -> bool {
         let same_categories = (self.categories.iter())
             .map(|(id, title)| (id.as_str(), title.as_str()))
-            .eq(y.categories.iter().map(|c| (c.id.as_str(), c.title.as_str())));
-        let same_elements = (self.elements.iter())
-            .map(|(id, title, cat)| (id.as_str(), title.as_str(), cat.as_str()))
-            .eq((y.elements.iter()).map(|e| (e.id.as_str(), e.title.as_str(), e.category.as_str())));
+            .eq(y
+                .categories
+                .iter()
+                .map(|c| (c.id.as_str(), c.title.as_str())));
+        let same_elements =
+            (self.elements.iter())
+                .map(|(id, title, cat)| (id.as_str(), title.as_str(), cat.as_str()))
+                .eq((y.elements.iter())
+                    .map(|e| (e.id.as_str(), e.title.as_str(), e.category.as_str())));
         same_categories && same_elements
     }
 }
@@ -90,7 +95,11 @@ impl Years {
             earned: y.earned,
             possible: y.possible,
             shape,
-            categories: y.categories.iter().map(|c| (c.earned, c.possible)).collect(),
+            categories: y
+                .categories
+                .iter()
+                .map(|c| (c.earned, c.possible))
+                .collect(),
             statuses: y.elements.iter().map(|e| e.status).collect(),
             points: y.elements.iter().map(|e| e.points).collect(),
             packed,
@@ -125,15 +134,18 @@ impl Years {
                 possible,
             })
             .collect();
-        let elements = (shape.elements.iter().zip(k.statuses.iter().zip(k.points.iter())))
-            .map(|((id, title, category), (&status, &points))| Element {
-                id: id.clone(),
-                title: title.clone(),
-                category: category.clone(),
-                status,
-                points,
-            })
-            .collect();
+        let elements = (shape
+            .elements
+            .iter()
+            .zip(k.statuses.iter().zip(k.points.iter())))
+        .map(|((id, title, category), (&status, &points))| Element {
+            id: id.clone(),
+            title: title.clone(),
+            category: category.clone(),
+            status,
+            points,
+        })
+        .collect();
         let packed = Packed::from_bytes(self.spool.get(k.packed));
         Year {
             path: k.path.clone(),
