@@ -202,7 +202,7 @@ struct Spool {
 impl Spool {
     fn put(&mut self, bytes: &[u8]) -> At {
         if !self.failed {
-            match self.to_file(bytes) {
+            match self.write_file(bytes) {
                 Ok(at) => return At::File(at, bytes.len()),
                 Err(_) => self.failed = true,
             }
@@ -211,7 +211,7 @@ impl Spool {
         At::Memory(self.memory.len() - bytes.len(), bytes.len())
     }
 
-    fn to_file(&mut self, bytes: &[u8]) -> std::io::Result<u64> {
+    fn write_file(&mut self, bytes: &[u8]) -> std::io::Result<u64> {
         if self.file.is_none() {
             self.file = Some(BufWriter::new(tempfile::tempfile()?));
         }
@@ -231,11 +231,11 @@ impl Spool {
     fn get(&mut self, at: At) -> Vec<u8> {
         match at {
             At::Memory(from, n) => self.memory[from..from + n].to_vec(),
-            At::File(from, n) => self.from_file(from, n).unwrap_or_default(),
+            At::File(from, n) => self.read_file(from, n).unwrap_or_default(),
         }
     }
 
-    fn from_file(&mut self, from: u64, n: usize) -> std::io::Result<Vec<u8>> {
+    fn read_file(&mut self, from: u64, n: usize) -> std::io::Result<Vec<u8>> {
         let file = self.file.as_mut().ok_or(std::io::ErrorKind::NotFound)?;
         file.flush()?;
         self.moved = true;
