@@ -11,10 +11,6 @@ use super::lines::Printed;
 /// A line ending less than this many ems short of the right edge runs to it: lines that
 /// may not end on an opening bracket or start with a comma (避头尾) end a glyph short.
 const RIGHT_SLACK_EM: f32 = 1.5;
-/// How much room a writer keeps to spare when it decides that the next line's first unit
-/// does not fit: its own metrics (kerning, rounding, the grid it sets CJK on) differ from
-/// the widths the PDF states by a fraction of an em.
-const LEAD_SLACK_EM: f32 = 0.25;
 /// A line starting more than this many ems right of the left edge is indented: a
 /// paragraph's first line is indented two.
 const INDENT_EM: f32 = 1.0;
@@ -81,7 +77,7 @@ pub(super) fn continues(prev: Placed<'_>, next: Placed<'_>, pitch: Option<f32>) 
 /// after it) would not have fitted there — a line breaks before a number, not inside it.
 fn runs_to_edge(prev: Placed<'_>, next: &Printed) -> bool {
     let (a, edge) = (prev.line, prev.edges.right);
-    a.right >= edge - RIGHT_SLACK_EM * a.size || a.right + next.lead + LEAD_SLACK_EM * a.size > edge
+    a.right >= edge - RIGHT_SLACK_EM * a.size || a.right + next.lead > edge
 }
 
 /// Whether `next` goes on with a title that `prev` starts: a 公文 title too long for one
