@@ -53,7 +53,7 @@ pub fn run(a: &ScoreArgs) -> i32 {
         failures: found.failures,
         below: Vec::new(),
         fail_under: a.fail_under,
-        years: Vec::new(),
+        years: history::Years::default(),
     };
     let written = outputs::stream(a, &renderer, |sink| {
         let scored = score_all(&setup, &found.inputs, &renderer, sink, &mut run, a.quiet);
@@ -107,7 +107,7 @@ struct Setup {
     /// Reports scored at once (`-j`, or one per core).
     jobs: usize,
     /// Histories across years: how reports are grouped and the aliases file (for the
-    /// formats that show them: JSON, JSON Lines, HTML).
+    /// formats that show them: JSON, JSON Lines, HTML, text).
     history: Option<(history::GroupBy, history::Aliases)>,
 }
 
@@ -131,7 +131,7 @@ impl Setup {
             |j| j.max(1),
         );
         let history = match a.format {
-            OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Html => {
+            OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Html | OutputFormat::Text => {
                 let aliases = a.aliases.as_deref().map(history::Aliases::load);
                 Some((
                     a.group_by,
@@ -191,7 +191,7 @@ struct Run {
     below: Vec<(String, f64)>,
     fail_under: Option<f64>,
     /// What each report scored leaves for the histories across years.
-    years: Vec<Year>,
+    years: history::Years,
 }
 
 /// Reports claimed ahead of the one being written, per worker: enough that a slow report
