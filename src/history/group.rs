@@ -73,8 +73,8 @@ pub fn histories(years: impl Into<Years>, by: GroupBy, aliases: &Aliases) -> Vec
             if distinct.len() < 2 {
                 return None;
             }
-            let ys: Vec<Year> = members.into_iter().map(|i| years.year(i)).collect();
-            Some(history(kind, key, name, &ys))
+            let ys = members.into_iter().map(|i| years.year(i));
+            Some(history(kind, key, name, ys))
         })
         .collect()
 }
@@ -90,38 +90,50 @@ pub fn pair(old: &Year, new: &Year, aliases: &Aliases) -> (IssuerHistory, bool) 
         .and_then(|i| aliases.canonical(i))
         .map(str::to_string);
     let key = key_of(new).unwrap_or_default();
-    let h = history(GroupKind::Pair, key, name, &[old.clone(), new.clone()]);
+    let h = history(GroupKind::Pair, key, name, [old.clone(), new.clone()]);
     (h, same)
 }
 
 /// The history of `ys` (in order), shown as `name` or else the newest issuer as written.
-fn history(kind: GroupKind, key: String, name: Option<String>, ys: &[Year]) -> IssuerHistory {
-    let mut names: Vec<String> = Vec::new();
-    for issuer in ys.iter().filter_map(|y| y.issuer.as_ref()) {
-        if !names.contains(issuer) {
-            names.push(issuer.clone());
-        }
-    }
-    let newest = ys.iter().rev().find_map(|y| y.issuer.clone());
-    let name = name.or(newest).unwrap_or_else(|| key.clone());
-    let mut same_year: Vec<i32> = ys
-        .windows(2)
-        .filter(|w| w[0].year.is_some() && w[0].year == w[1].year)
-        .filter_map(|w| w[0].year)
-        .collect();
-    same_year.dedup();
-    IssuerHistory {
+/// The reports are taken one at a time and each is dropped once compared with the next,
+/// so a group of thousands of reports holds two whole ones at a time, not all of them.
+fn history(
+    kind: GroupKind,
+    key: String,
+    name: Option<String>,
+    ys: impl IntoIterator<Item = Year>,
+) -> IssuerHistory {
+    let mut h = IssuerHistory {
         group_by: kind,
         key,
-        name,
-        names,
-        reports: ys.iter().map(score_of).collect(),
-        same_year,
-        changes: (1..ys.len())
-            .map(|i| compare(&ys[i - 1], &ys[i], (i - 1, i)))
-            .collect(),
-        categories: trends(ys),
+        name: String::new(),
+        names: Vec::new(),
+        reports: Vec::new(),
+        same_year: Vec::new(),
+        changes: Vec::new(),
+        categories: Vec::new(),
+    };
+    let mut newest = None;
+    let mut prev: Option<Year> = None;
+    for (i, y) in ys.into_iter().enumerate() {
+        if let Some(issuer) = &y.issuer {
+            if !h.names.contains(issuer) {
+                h.names.push(issuer.clone());
+            }
+            newest = Some(issuer.clone());
+        }
+        add_points(&mut h.categories, &h.reports, &y);
+        h.reports.push(score_of(&y));
+        if let Some(p) = &prev {
+            if p.year.is_some() && p.year == y.year && h.same_year.last() != p.year.as_ref() {
+                h.same_year.extend(p.year);
+            }
+            h.changes.push(compare(p, &y, (i - 1, i)));
+        }
+        prev = Some(y);
     }
+    h.name = name.or(newest).unwrap_or_else(|| h.key.clone());
+    h
 }
 
 fn score_of(y: &Year) -> YearScore {
@@ -136,31 +148,31 @@ fn score_of(y: &Year) -> YearScore {
     }
 }
 
-/// Points per category across `ys`: every category any report has, in the order first
-/// met, with a point per report (0 of 0 where a report has no such category).
-fn trends(ys: &[Year]) -> Vec<CategoryTrend> {
-    let mut out: Vec<CategoryTrend> = Vec::new();
-    for c in ys.iter().flat_map(|y| &y.categories) {
-        if !out.iter().any(|t| t.id == c.id) {
-            out.push(CategoryTrend {
+/// Adds report `y`'s points to `trends` (every category any report has, in the order
+/// first met, with a point per report; 0 of 0 where a report has no such category), the
+/// reports before it being `before`.
+fn add_points(trends: &mut Vec<CategoryTrend>, before: &[YearScore], y: &Year) {
+    for c in &y.categories {
+        if !trends.iter().any(|t| t.id == c.id) {
+            trends.push(CategoryTrend {
                 id: c.id.clone(),
                 title: c.title.clone(),
-                points: Vec::new(),
+                points: (before.iter())
+                    .map(|r| CategoryPoint {
+                        year: r.year,
+                        earned: 0.0,
+                        possible: 0.0,
+                    })
+                    .collect(),
             });
         }
     }
-    for t in &mut out {
-        t.points = ys
-            .iter()
-            .map(|y| {
-                let c = y.categories.iter().find(|c| c.id == t.id);
-                CategoryPoint {
-                    year: y.year,
-                    earned: c.map_or(0.0, |c| c.earned),
-                    possible: c.map_or(0.0, |c| c.possible),
-                }
-            })
-            .collect();
+    for t in trends {
+        let c = y.categories.iter().find(|c| c.id == t.id);
+        t.points.push(CategoryPoint {
+            year: y.year,
+            earned: c.map_or(0.0, |c| c.earned),
+            possible: c.map_or(0.0, |c| c.possible),
+        });
     }
-    out
 }
