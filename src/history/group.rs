@@ -41,10 +41,11 @@ fn group_of(
 }
 
 /// Every group of `years` with reports of two years or more, in the order its first report
-/// came; reports of a group oldest first (two of one year by path). Only the reports of
-/// such a group are read back whole, one group at a time.
-pub fn histories(years: impl Into<Years>, by: GroupBy, aliases: &Aliases) -> Vec<IssuerHistory> {
-    let mut years = years.into();
+/// came; reports of a group oldest first (two of one year by path). The histories are made
+/// one at a time as they are taken, so a writer that writes each as it comes holds one
+/// history (and two whole reports) at a time however many the batch has.
+pub fn histories(years: impl Into<Years>, by: GroupBy, aliases: &Aliases) -> Histories {
+    let years = years.into();
     let mut order: Vec<(String, Option<String>)> = Vec::new();
     let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
     for i in 0..years.len() {
@@ -60,8 +61,7 @@ pub fn histories(years: impl Into<Years>, by: GroupBy, aliases: &Aliases) -> Vec
         GroupBy::Issuer => GroupKind::Issuer,
         GroupBy::Path => GroupKind::Path,
     };
-    order
-        .into_iter()
+    let groups: Vec<Group> = (order.into_iter())
         .filter_map(|(key, name)| {
             let mut members = groups.remove(&key)?;
             members.sort_by(|&a, &b| {
@@ -70,13 +70,58 @@ pub fn histories(years: impl Into<Years>, by: GroupBy, aliases: &Aliases) -> Vec
             });
             let mut distinct: Vec<i32> = members.iter().filter_map(|&i| years.place(i).0).collect();
             distinct.dedup();
-            if distinct.len() < 2 {
-                return None;
-            }
-            let ys = members.into_iter().map(|i| years.year(i));
-            Some(history(kind, key, name, ys))
+            (distinct.len() >= 2).then_some(Group { key, name, members })
         })
-        .collect()
+        .collect();
+    Histories {
+        years,
+        kind,
+        groups: groups.into_iter(),
+    }
+}
+
+/// A batch's histories, made one at a time as they are taken (an iterator); how many
+/// there are is known before any is made.
+pub struct Histories {
+    years: Years,
+    kind: GroupKind,
+    groups: std::vec::IntoIter<Group>,
+}
+
+/// A group of two years or more: its key, the name it is shown as (when the aliases or
+/// the folder give one) and its reports, oldest first.
+struct Group {
+    key: String,
+    name: Option<String>,
+    members: Vec<usize>,
+}
+
+impl Iterator for Histories {
+    type Item = IssuerHistory;
+
+    fn next(&mut self) -> Option<IssuerHistory> {
+        let g = self.groups.next()?;
+        let years = &mut self.years;
+        let ys = g.members.into_iter().map(|i| years.year(i));
+        Some(history(self.kind, g.key, g.name, ys))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.groups.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Histories {}
+
+impl Default for Histories {
+    /// No history.
+    fn default() -> Histories {
+        Histories {
+            years: Years::default(),
+            kind: GroupKind::Issuer,
+            groups: Vec::new().into_iter(),
+        }
+    }
 }
 
 /// The two reports `lawscore compare` was given, OLD first whatever their years, and
