@@ -221,3 +221,72 @@ fn add_points(trends: &mut Vec<CategoryTrend>, before: &[YearScore], y: &Year) {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::scorecard::CategoryScore;
+    use crate::model::Grade;
+
+    fn year(issuer: &str, y: i32, score: f64, categories: &[(&str, f64)]) -> Year {
+        Year {
+            path: format!("{issuer}/{y}.txt"),
+            issuer: Some(issuer.to_string()),
+            year: Some(y),
+            score,
+            grade: Grade::unranked("良好"),
+            earned: score,
+            possible: 100.0,
+            categories: (categories.iter())
+                .map(|&(id, earned)| CategoryScore {
+                    id: id.to_string(),
+                    title: id.to_string(),
+                    earned,
+                    possible: 10.0,
+                })
+                .collect(),
+            elements: Vec::new(),
+            packed: super::super::Packed::default(),
+        }
+    }
+
+    #[test]
+    fn histories_are_counted_before_they_are_made_and_each_compares_neighbours() {
+        let years = vec![
+            year("甲市", 2023, 70.0, &[("lead", 5.0)]),
+            year("乙县", 2023, 60.0, &[("lead", 4.0)]),
+            year("甲市", 2021, 50.0, &[("lead", 3.0)]),
+            year("甲市", 2022, 65.0, &[("lead", 4.0), ("norm", 6.0)]),
+        ];
+        let mut hs = histories(years, GroupBy::Issuer, &Aliases::default());
+        // 乙县 has one year only.
+        assert_eq!(hs.len(), 1);
+        let h = hs.next().expect("one history");
+        assert!(hs.next().is_none());
+        let years: Vec<_> = h.reports.iter().map(|r| r.year).collect();
+        assert_eq!(years, [Some(2021), Some(2022), Some(2023)]);
+        let deltas: Vec<_> = h
+            .changes
+            .iter()
+            .map(|c| (c.older, c.newer, c.score_delta))
+            .collect();
+        assert_eq!(deltas, [(0, 1, 15.0), (1, 2, 5.0)]);
+        // A category first met in the second report is 0 of 0 in the first and in the
+        // third, which has none.
+        let norm = h.categories.iter().find(|t| t.id == "norm").expect("norm");
+        let points: Vec<_> = norm
+            .points
+            .iter()
+            .map(|p| (p.year, p.earned, p.possible))
+            .collect();
+        assert_eq!(
+            points,
+            [
+                (Some(2021), 0.0, 0.0),
+                (Some(2022), 6.0, 10.0),
+                (Some(2023), 0.0, 0.0)
+            ]
+        );
+        assert_eq!(h.categories[0].id, "lead");
+    }
+}

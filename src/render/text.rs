@@ -71,7 +71,12 @@ pub(super) fn block(card: &Scorecard, scale: &GradeScale, color: bool) -> String
 
 /// What follows the blocks and the histories across years: the files that failed, then a
 /// one-line summary (last, for a script that reads the last line).
-pub(super) fn ending(errors: &[ErrorRecord], s: &Summary, scale: &GradeScale, color: bool) -> String {
+pub(super) fn ending(
+    errors: &[ErrorRecord],
+    s: &Summary,
+    scale: &GradeScale,
+    color: bool,
+) -> String {
     let p = Paint { on: color };
     let mut out = String::new();
     for e in errors {
