@@ -14,7 +14,6 @@ use super::labels::{
 use super::overview::{Overview, OverviewRow, RowSeq, WithRows};
 use super::page::ReportPage;
 use super::{Batch, RenderError};
-use crate::model::history::IssuerHistory;
 use crate::model::scorecard::{ErrorRecord, Scorecard, Status};
 use crate::model::Kind;
 use crate::rules::RulePack;
@@ -162,7 +161,7 @@ impl Templates {
         rows: &std::sync::Arc<Vec<OverviewRow>>,
         errors: &[ErrorRecord],
         pack: &RulePack,
-        history: &[IssuerHistory],
+        history: &[super::history_view::HistoryRow],
         out: W,
     ) -> Result<W, RenderError> {
         let ov = Overview::new(rows, errors, pack);
@@ -182,7 +181,7 @@ impl Templates {
                 ov => ov_value,
                 grades => Serde(&grades),
                 statuses => Serde(&status_styles()),
-                history => Serde(&super::history_view::rows(history, rows)),
+                history => Serde(history),
             ),
             Budget::overview(rows.len() + errors.len(), shown),
             out,

@@ -42,38 +42,44 @@ pub(super) fn separator(n: usize) -> &'static str {
     }
 }
 
-/// The document after its `reports` scorecards: the array closed, the errors, the summary,
-/// and the issuers' histories when there are any (a run without one prints what it always
-/// printed).
-pub(super) fn tail(
-    reports: usize,
-    errors: &[ErrorRecord],
-    summary: &Summary,
-    history: &[IssuerHistory],
-) -> String {
+/// The document after its `reports` scorecards: the array closed, the errors and the
+/// summary (the histories follow, from [`history_to`], then [`END`]).
+pub(super) fn tail(reports: usize, errors: &[ErrorRecord], summary: &Summary) -> String {
     let close = if reports == 0 { "]" } else { "\n  ]" };
-    let history = if history.is_empty() {
-        String::new()
-    } else {
-        format!(",\n  \"history\": {}", nested(&history, 1))
-    };
     format!(
-        "{close},\n  \"errors\": {},\n  \"summary\": {}{history}\n}}\n",
+        "{close},\n  \"errors\": {},\n  \"summary\": {}",
         nested(&errors, 1),
         nested(summary, 1)
     )
 }
 
-/// The JSON Lines records of the histories, after the error records: one
-/// `{"history": {...}}` per issuer, told from a scorecard and an error record by its one key.
-pub(super) fn history_lines(history: &[IssuerHistory]) -> String {
-    let mut out = String::new();
-    for h in history {
-        // Written by hand so the fields keep their order (`json!` would sort them).
-        let h = serde_json::to_string(h).expect("histories serialize to JSON");
-        out.push_str(&format!("{{\"history\":{h}}}\n"));
+/// What ends the document, after [`tail`] and [`history_to`].
+pub(super) const END: &str = "\n}\n";
+
+/// The issuers' histories, when there are any, after [`tail`]: each made and written as it
+/// comes, as `nested` would print the whole array (a run without one prints what it
+/// always printed).
+pub(super) fn history_to(
+    w: &mut impl std::io::Write,
+    history: &mut impl ExactSizeIterator<Item = IssuerHistory>,
+) -> std::io::Result<()> {
+    if history.len() == 0 {
+        return Ok(());
     }
-    out
+    w.write_all(b",\n  \"history\": [")?;
+    for (i, h) in history.enumerate() {
+        let sep = if i == 0 { "" } else { "," };
+        w.write_all(format!("{sep}\n    {}", nested(&h, 2)).as_bytes())?;
+    }
+    w.write_all(b"\n  ]")
+}
+
+/// The JSON Lines record of a history, after the error records: `{"history": {...}}`,
+/// told from a scorecard and an error record by its one key.
+pub(super) fn history_line(h: &IssuerHistory) -> String {
+    // Written by hand so the fields keep their order (`json!` would sort them).
+    let h = serde_json::to_string(h).expect("histories serialize to JSON");
+    format!("{{\"history\":{h}}}\n")
 }
 
 /// One JSON Lines record: a scorecard on one line.
