@@ -470,7 +470,7 @@ struct Reading {
 pub fn build(text: &str, year: Option<i32>, styled: &[(usize, u8)]) -> (Document, YearUse) {
     // Sized first: a split has no length to give `collect`, which would grow the vector
     // (lines are large) a dozen times over.
-    let mut lines = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     lines.extend(
         text.split('\n')
             .map(|raw| Line::new(raw.strip_suffix('\r').unwrap_or(raw), Kind::Preamble)),
@@ -493,8 +493,11 @@ pub fn build_lines(
     // About one sentence a line, give or take: most of the vector's growth happens at once.
     b.sentences.reserve(lines.len());
     b.lines = lines;
-    let numbered: Vec<Option<Heading>> =
-        b.lines.iter().map(|l| numbered_heading(&l.folded)).collect();
+    let numbered: Vec<Option<Heading>> = b
+        .lines
+        .iter()
+        .map(|l| numbered_heading(&l.folded))
+        .collect();
     // Topic lines without numbers are headings only in a report that numbers none of its
     // top-level headings; elsewhere a short line is more likely a stray fragment.
     let mut r = Reading {
@@ -573,7 +576,8 @@ impl Builder {
         r: &mut Reading,
     ) -> (Option<usize>, usize) {
         let hint = r.styled.get(&li).copied();
-        let numbered = r.numbered[li].or_else(|| fullwidth_list_number(&self.lines[li].text, folded));
+        let numbered =
+            r.numbered[li].or_else(|| fullwidth_list_number(&self.lines[li].text, folded));
         if let Some(h) = numbered {
             r.seen_heading = true;
             // The number is no text: 4．6件规范性文件… states six documents, not 4.6.
