@@ -36,6 +36,7 @@ pub const AREAS: &[(&str, &str)] = &[
     ("rules", include_str!("msg/rules.msg")),
     ("outline", include_str!("msg/outline.msg")),
     ("sheets", include_str!("msg/sheets.msg")),
+    ("reuse", include_str!("msg/reuse.msg")),
 ];
 
 /// The language messages are shown in.

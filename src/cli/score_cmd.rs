@@ -11,7 +11,7 @@ use lawscore::render::{OutputFormat, Piece, RenderError, Renderer, Sink, Templat
 
 /// Scores one input; a failure comes back as its error record (the message in the run's
 /// language, as standard error says it) and why, for the summary.
-fn score_one(engine: &Engine, input: &Input) -> Result<Scored, (ErrorRecord, Reason)> {
+pub(super) fn score_one(engine: &Engine, input: &Input) -> Result<Scored, (ErrorRecord, Reason)> {
     let (path, scored) = match input {
         Input::Stdin => (
             "-".into(),
@@ -34,10 +34,11 @@ pub fn run(a: &ScoreArgs) -> i32 {
         Ok(f) => f,
         Err(m) => return fail(m),
     };
-    let setup = match Setup::new(a) {
+    let mut setup = match Setup::new(a) {
         Ok(s) => s,
         Err(code) => return code,
     };
+    setup.reuse = super::batch::wanted(a, found.inputs.len());
     if let Err(e) = signals::install() {
         let why = lawscore::ingest::io_reason(&e);
         eprintln!("{}", said(t!("cli.no_signals", why = why)));
@@ -98,12 +99,14 @@ fn say_failures(failures: &[Failure]) {
 }
 
 /// What every report is scored and written with, checked before any file is read.
-struct Setup {
-    engine: Engine,
+pub(super) struct Setup {
+    pub(super) engine: Engine,
     /// Loaded for `--format html` only.
     templates: Option<Templates>,
     /// Reports scored at once (`-j`, or one per core).
-    jobs: usize,
+    pub(super) jobs: usize,
+    /// Copied text is looked for across the batch ([`super::batch`]).
+    reuse: bool,
 }
 
 impl Setup {
@@ -129,6 +132,7 @@ impl Setup {
             engine,
             templates,
             jobs,
+            reuse: false,
         })
     }
 }
@@ -166,19 +170,19 @@ fn encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
 
 /// What a run keeps of its reports once they are written: the files that failed, and for
 /// `--fail-under` the reports below the line.
-struct Run {
+pub(super) struct Run {
     /// Reports scored and written.
-    scored: usize,
-    failures: Vec<Failure>,
+    pub(super) scored: usize,
+    pub(super) failures: Vec<Failure>,
     /// Each report scoring below `fail_under`: its path as standard error shows it, and
     /// its score.
-    below: Vec<(String, f64)>,
-    fail_under: Option<f64>,
+    pub(super) below: Vec<(String, f64)>,
+    pub(super) fail_under: Option<f64>,
 }
 
 /// Reports claimed ahead of the one being written, per worker: enough that a slow report
 /// does not leave the other workers idle, few enough that what waits stays small.
-const WINDOW_PER_WORKER: usize = 4;
+pub(super) const WINDOW_PER_WORKER: usize = 4;
 
 /// Scores every input on the `-j` workers and puts each report in `sink` in input order as
 /// soon as it and those before it are done; a report is rendered by the worker that scored
@@ -201,6 +205,11 @@ fn score_all(
         ProgressStyle::with_template(t!("cli.progress"))
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
+    if setup.reuse {
+        let done = super::batch::score_all(setup, inputs, renderer, sink, run, &bar);
+        bar.finish_and_clear();
+        return done;
+    }
     let work = |input: &Input| {
         let piece = score_one(&setup.engine, input).map(|s| renderer.piece(&s.card, &s.text));
         bar.inc(1);

@@ -6,6 +6,7 @@
 
 pub mod grade;
 pub mod kind;
+pub mod reuse;
 pub mod scorecard;
 
 pub use grade::{Grade, GradeScale};

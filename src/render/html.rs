@@ -22,6 +22,14 @@ const BUILTIN: &[(&str, &str)] = &[
     ("macros.html", include_str!("../../templates/macros.html")),
     ("report.html", include_str!("../../templates/report.html")),
     ("index.html", include_str!("../../templates/index.html")),
+    (
+        "_reuse_page.html",
+        include_str!("../../templates/_reuse_page.html"),
+    ),
+    (
+        "_reuse_overview.html",
+        include_str!("../../templates/_reuse_overview.html"),
+    ),
 ];
 
 /// The compiled HTML templates. Built once per run and shared by every page (it is
@@ -136,7 +144,7 @@ impl Templates {
         pack: &RulePack,
     ) -> Result<String, RenderError> {
         let rows = std::sync::Arc::new(rows.to_vec());
-        let out = self.overview_to(&rows, errors, pack, Vec::new())?;
+        let out = self.overview_to(&rows, errors, pack, &[], Vec::new())?;
         Ok(String::from_utf8(out).expect("templates write UTF-8"))
     }
 
@@ -147,6 +155,7 @@ impl Templates {
         rows: &std::sync::Arc<Vec<OverviewRow>>,
         errors: &[ErrorRecord],
         pack: &RulePack,
+        reuse: &[crate::model::reuse::TopPassage],
         out: W,
     ) -> Result<W, RenderError> {
         let ov = Overview::new(rows, errors, pack);
@@ -162,7 +171,7 @@ impl Templates {
                 .sum::<usize>();
         self.render_to(
             "index.html",
-            context!(ov => ov_value, grades => Serde(&grades), statuses => Serde(&status_styles())),
+            context!(ov => ov_value, grades => Serde(&grades), statuses => Serde(&status_styles()), reuse => Serde(reuse)),
             Budget::overview(rows.len() + errors.len(), shown),
             out,
         )

@@ -94,6 +94,8 @@ pub struct HtmlWriter<'a> {
     pack: &'a RulePack,
     names: PageNames,
     rows: Vec<OverviewRow>,
+    /// The most copied passages, for the overview (a batch checked for reuse only).
+    top: Vec<crate::model::reuse::TopPassage>,
 }
 
 impl<'a> HtmlWriter<'a> {
@@ -105,6 +107,7 @@ impl<'a> HtmlWriter<'a> {
             pack: r.pack,
             names: PageNames::new(),
             rows: Vec::new(),
+            top: Vec::new(),
         }
     }
 
@@ -121,7 +124,9 @@ impl<'a> HtmlWriter<'a> {
             .open(self.dir.join("index.html"))?;
         let out = std::io::BufWriter::with_capacity(1 << 16, file);
         let rows = std::sync::Arc::new(self.rows);
-        let out = self.templates.overview_to(&rows, errors, self.pack, out)?;
+        let out = self
+            .templates
+            .overview_to(&rows, errors, self.pack, &self.top, out)?;
         let file = out
             .into_inner()
             .map_err(std::io::IntoInnerError::into_error)?;
@@ -132,6 +137,10 @@ impl<'a> HtmlWriter<'a> {
 }
 
 impl Sink for HtmlWriter<'_> {
+    fn reuse_top(&mut self, top: Vec<crate::model::reuse::TopPassage>) {
+        self.top = top;
+    }
+
     fn put(&mut self, piece: Piece) -> Result<(), RenderError> {
         let Body::Page(html, mut row) = piece.body else {
             return Err(RenderError::Io(

@@ -16,6 +16,10 @@ use crate::rules::RulePack;
 pub trait Sink {
     /// Writes one report.
     fn put(&mut self, piece: Piece) -> Result<(), RenderError>;
+
+    /// The batch's most copied passages, handed over after the last report (only the HTML
+    /// overview shows them).
+    fn reuse_top(&mut self, _top: Vec<crate::model::reuse::TopPassage>) {}
 }
 
 /// A byte stream of JSON, JSON Lines, CSV or text, written as reports come.

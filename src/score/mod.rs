@@ -341,6 +341,7 @@ pub fn score_with(
         sections: doc.outline(),
         indicators: indicators::extract(hits, pack),
         warnings: doc.warnings.clone(),
+        reuse: None,
     }
 }
 

@@ -1,0 +1,191 @@
+//! A batch scored with its copied text (`reuse`): a report's reuse block needs every other
+//! report's fingerprints, so its output cannot be written as soon as it is scored. Pass 1
+//! scores every report on the workers and keeps, per report, its fingerprint (the
+//! signatures of its units) in memory and its scorecard and text in an unnamed temporary
+//! file; the fingerprints are then clustered; pass 2 reads each report back, adds its
+//! block and renders it on the workers, in input order, as a run without reuse does.
+//! Memory holds the fingerprints and an offset per report, never the scorecards.
+
+use std::fs::File;
+use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
+use std::sync::Mutex;
+
+use super::inputs::{Failure, Input};
+use super::score_cmd::{score_one, Run, Setup, WINDOW_PER_WORKER};
+use indicatif::ProgressBar;
+use lawscore::engine::ordered;
+use lawscore::model::reuse::TopPassage;
+use lawscore::model::scorecard::Scorecard;
+use lawscore::msg::t;
+use lawscore::render::{OutputFormat, PageNames, Piece, RenderError, Renderer, Sink};
+use lawscore::reuse::{fingerprint, Builder, Fingerprint, Index};
+
+/// Passages the overview lists as the most copied.
+const TOP: usize = 20;
+
+/// Where pass 1 left a report: its record in the spool.
+struct Spooled {
+    at: u64,
+    len: usize,
+    /// The input as standard error names it.
+    shown: String,
+}
+
+/// Pass 1's result for one input: its fingerprint, path and spool record, or its failure.
+type Scored1 = Result<
+    (Fingerprint, String, Vec<u8>),
+    (
+        lawscore::model::scorecard::ErrorRecord,
+        super::inputs::Reason,
+    ),
+>;
+
+fn io(e: std::io::Error) -> RenderError {
+    RenderError::Io(t!("reuse.spool", why = lawscore::ingest::io_reason(&e)))
+}
+
+/// Scores `inputs`, finds what they share, and puts each report with its reuse block in
+/// `sink`, in input order.
+pub(super) fn score_all(
+    setup: &Setup,
+    inputs: &[Input],
+    renderer: &Renderer,
+    sink: &mut dyn Sink,
+    run: &mut Run,
+    bar: &ProgressBar,
+) -> Result<(), RenderError> {
+    let spool = tempfile::tempfile().map_err(io)?;
+    let (builder, records, spool) = pass1(setup, inputs, run, bar, spool)?;
+    let mut index = builder.build();
+    if renderer.format() == OutputFormat::Html {
+        index.set_pages(page_names(&index));
+    }
+    let top = index.top(TOP);
+    bar.set_length(bar.length().unwrap_or(0) + records.len() as u64);
+    let top = pass2(
+        setup, renderer, sink, run, bar, &index, &records, spool, top,
+    )?;
+    sink.reuse_top(top);
+    Ok(())
+}
+
+/// Scores every input, spooling each scorecard with its text and keeping its fingerprint.
+fn pass1(
+    setup: &Setup,
+    inputs: &[Input],
+    run: &mut Run,
+    bar: &ProgressBar,
+    spool: File,
+) -> Result<(Builder, Vec<Spooled>, File), RenderError> {
+    let mut out = BufWriter::with_capacity(1 << 16, spool);
+    let mut builder = Builder::new();
+    let mut records = Vec::new();
+    let mut at = 0u64;
+    let work = |input: &Input| -> Scored1 {
+        let s = score_one(&setup.engine, input)?;
+        let fp = fingerprint(&s.text);
+        let record = serde_json::to_vec(&(&s.card, &s.text)).expect("scorecards serialize");
+        bar.inc(1);
+        Ok((fp, s.card.source.path, record))
+    };
+    let take = |input: &Input, scored: Scored1| -> Result<(), RenderError> {
+        match scored {
+            Ok((fp, path, record)) => {
+                out.write_all(&record).map_err(io)?;
+                records.push(Spooled {
+                    at,
+                    len: record.len(),
+                    shown: input.shown(),
+                });
+                at += record.len() as u64;
+                builder.add(&path, fp);
+            }
+            Err((record, reason)) => run.failures.push(Failure {
+                shown: input.shown(),
+                record,
+                reason,
+            }),
+        }
+        Ok(())
+    };
+    let jobs = setup.jobs;
+    ordered::run(inputs, jobs, jobs * WINDOW_PER_WORKER, work, take)?;
+    let spool = out.into_inner().map_err(|e| io(e.into_error()))?;
+    Ok((builder, records, spool))
+}
+
+/// Reads report `r` back from the spool.
+fn read_back(spool: &Mutex<File>, rec: &Spooled) -> Result<(Scorecard, String), RenderError> {
+    let mut bytes = vec![0u8; rec.len];
+    {
+        let mut f = spool
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        f.seek(SeekFrom::Start(rec.at)).map_err(io)?;
+        f.read_exact(&mut bytes).map_err(io)?;
+    }
+    serde_json::from_slice(&bytes).map_err(|e| io(std::io::Error::other(e)))
+}
+
+/// The HTML page name of each report, as the HTML writer will give them (in input order,
+/// made unique the same way).
+fn page_names(index: &Index) -> Vec<String> {
+    let mut names = PageNames::new();
+    (0..index.len())
+        .map(|r| names.next(index.path(r)))
+        .collect()
+}
+
+/// Reads each report back, adds its block, renders it and puts it in `sink`; gives the top
+/// passages with their words.
+#[allow(clippy::too_many_arguments)]
+fn pass2(
+    setup: &Setup,
+    renderer: &Renderer,
+    sink: &mut dyn Sink,
+    run: &mut Run,
+    bar: &ProgressBar,
+    index: &Index,
+    records: &[Spooled],
+    spool: File,
+    mut top: Vec<TopPassage>,
+) -> Result<Vec<TopPassage>, RenderError> {
+    let spool = Mutex::new(spool);
+    let order: Vec<usize> = (0..records.len()).collect();
+    let work = |&r: &usize| -> Result<(Piece, Vec<(usize, String)>), RenderError> {
+        let (mut card, text) = read_back(&spool, &records[r])?;
+        card.grade = setup.engine.pack.grades.resolve(card.grade.name());
+        card.reuse = Some(index.block(r, &text));
+        let words = index.top_words(&top, r, &text);
+        let piece = renderer.piece(&card, &text)?;
+        bar.inc(1);
+        Ok((piece, words))
+    };
+    let mut filled = Vec::new();
+    let take = |&r: &usize,
+                done: Result<(Piece, Vec<(usize, String)>), RenderError>|
+     -> Result<(), RenderError> {
+        let (piece, words) = done?;
+        filled.extend(words);
+        if run.fail_under.is_some_and(|n| piece.score() < n) {
+            run.below.push((records[r].shown.clone(), piece.score()));
+        }
+        sink.put(piece)?;
+        run.scored += 1;
+        Ok(())
+    };
+    let jobs = setup.jobs;
+    ordered::run(&order, jobs, jobs * WINDOW_PER_WORKER, work, take)?;
+    for (i, words) in filled {
+        top[i].text = words;
+    }
+    Ok(top)
+}
+
+/// Whether a run of `n` inputs looks for copied text: by default whenever there are two or
+/// more reports to compare, since a reviewer's first question of a batch is what was copied
+/// and the cost is small (see the spec's figures); not with `--no-reuse`, and not for
+/// `--format text`, which has nowhere to show it.
+pub(super) fn wanted(a: &super::ScoreArgs, n: usize) -> bool {
+    !a.no_reuse && n >= 2 && a.format != OutputFormat::Text
+}
