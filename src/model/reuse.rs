@@ -31,7 +31,7 @@ pub struct Reuse {
 /// The most sources a block lists.
 pub const MAX_SOURCES: usize = 10;
 /// The most other copies a passage lists.
-pub const MAX_COPIES: usize = 10;
+pub const MAX_COPIES: usize = 5;
 
 /// Another report a report shares text with.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]

@@ -160,7 +160,9 @@ impl Index {
         let lines = Line::all(text);
         let mut copied = Cover::default();
         let mut common = Cover::default();
-        let mut from: BTreeMap<u32, Cover> = BTreeMap::new();
+        // (other report, line, start, end) of every unit shared with it: one flat list,
+        // sorted once, where a map of covers per source costs an allocation per entry.
+        let mut from: Vec<(u32, u32, u32, u32)> = Vec::new();
         let mut passages = Vec::new();
         for i in self.units_of(r) {
             let p = self.passage_of[i];
@@ -173,11 +175,13 @@ impl Index {
                 common.add(u);
             } else {
                 copied.add(u);
+                let mut last = u32::MAX;
                 for &m in &passage.members {
                     let o = self.owner[m as usize];
-                    if o as usize != r {
-                        from.entry(o).or_default().add(u);
+                    if o as usize != r && o != last {
+                        from.push((o, u.line, u.start, u.end));
                     }
+                    last = o;
                 }
             }
             passages.push(ReusePassage {
@@ -204,7 +208,7 @@ impl Index {
             chars,
             common_share: share(common_chars, total),
             batch: self.len(),
-            sources: self.sources(&from, &lines, total),
+            sources: self.sources(from, &lines, total),
             passages,
         }
     }
@@ -212,11 +216,21 @@ impl Index {
     /// The reports text was shared with, most first (then in output order).
     fn sources(
         &self,
-        from: &BTreeMap<u32, Cover>,
+        mut from: Vec<(u32, u32, u32, u32)>,
         lines: &[Line],
         total: usize,
     ) -> Vec<ReuseSource> {
-        let mut out: Vec<(usize, u32)> = from.iter().map(|(&o, c)| (c.count(lines), o)).collect();
+        from.sort_unstable();
+        let mut out: Vec<(usize, u32)> = from
+            .chunk_by(|a, b| a.0 == b.0)
+            .map(|run| {
+                let mut c = Cover::default();
+                for &(_, line, start, end) in run {
+                    c.marks.entry(line).or_default().push((start, end));
+                }
+                (c.count(lines), run[0].0)
+            })
+            .collect();
         out.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         out.into_iter()
             .take(MAX_SOURCES)
