@@ -79,7 +79,7 @@ fn copies(p: &Value) -> Vec<(String, u64)> {
         .collect()
 }
 
-fn passage_at<'a>(r: &'a Value, line: usize) -> &'a Value {
+fn passage_at(r: &Value, line: usize) -> &Value {
     r["passages"]
         .as_array()
         .unwrap()
