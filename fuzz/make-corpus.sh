@@ -41,4 +41,66 @@ with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
     z.writestr("word/document.xml", f"<w:document {W}><w:body>" + "<w:p/>" * 400000 + "</w:body></w:document>")
 open("corpus/docx/bomb", "wb").write(b"\x00" + buf.getvalue())
 PY
-echo "corpus: $(ls corpus/html | wc -l) html, $(ls corpus/docx | wc -l) docx seeds"
+mkdir -p corpus/pdf corpus/ofd corpus/doc
+forms=$(mktemp -d)
+trap 'rm -rf "$forms"' EXIT
+python3 ../tests/forms/make_forms.py "$forms" ../tests/fixtures/reports/weak.txt ../tests/fixtures/blind/c1_town_2022.txt
+python3 - "$forms" <<'PY'
+import glob, io, os, sys, zipfile, zlib
+forms = sys.argv[1]
+def seed(kind, name, mode, data):
+    open(f"corpus/{kind}/{name}", "wb").write(bytes([mode]) + data)
+for p in glob.glob(f"{forms}/*"):
+    base = os.path.basename(p)
+    if base.endswith(".pdf"):
+        seed("pdf", base, 0, open(p, "rb").read())
+    elif base.endswith(".ofd"):
+        seed("ofd", base, 0, open(p, "rb").read())
+    elif base.endswith(".doc"):
+        open(f"corpus/doc/{base}", "wb").write(open(p, "rb").read())
+# content streams for the wrapped one-page PDF (mode 1: GBK-EUC-H, mode 7: UniGB-UCS2-H)
+gbk = "法治政府建设2024年".encode("gbk")
+streams = {
+    "text": b"BT /F1 16 Tf 1 0 0 1 80 700 Tm (" + gbk + b") Tj 0 -29 Td [(" + gbk + b") -120 (" + gbk + b")] TJ ET",
+    "nested-q": b"q " * 100000 + b"BT /F1 12 Tf (a) Tj ET",
+    "many-tj": b"BT /F1 12 Tf " + b"1 0 0 1 80 700 Tm (" + gbk + b") Tj " * 20000 + b"ET",
+    "huge-numbers": b"BT /F1 1e308 Tf 1e308 -1e308 Td 99999999999 Tc [(" + gbk + b") -1e308] TJ ET",
+    "unbalanced": b"BT BT ET ET ET ( (\\( ) Tj [ [ [ ] TJ <4e> Tj <",
+}
+for name, data in streams.items():
+    seed("pdf", f"stream-{name}", 1, data)
+seed("pdf", "stream-ucs2", 7, b"BT /F1 16 Tf 80 700 Td <6cd56cbb653f5e9c> Tj ET")
+def pdf(objs, trailer):
+    out, offs = bytearray(b"%PDF-1.7\n"), []
+    for i, body in enumerate(objs, 1):
+        offs.append(len(out)); out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    x = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offs)
+    return bytes(out + b"trailer\n" + trailer + b"\nstartxref\n%d\n%%%%EOF\n" % x)
+bomb = zlib.compress(b"0" * (64 << 20), 9)
+seed("pdf", "flate-bomb", 0, pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+     b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>", b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(bomb) + bomb + b"\nendstream"],
+     b"<< /Size 5 /Root 1 0 R >>"))
+seed("pdf", "kids-cycle", 0, pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+     b"<< /Type /Pages /Kids [2 0 R] /Parent 2 0 R >>"], b"<< /Size 4 /Root 1 0 R /Prev 9 >>"))
+seed("pdf", "deep-array", 0, pdf([b"<< /Type /Catalog /Pages " + b"[" * 100000 + b" >>"], b"<< /Size 2 /Root 1 0 R >>"))
+# OFD parts for the fresh package (mode 1), split at 0xFF
+NS = b'xmlns:ofd="http://www.ofdspec.org/2016"'
+ofd_xml = b'<ofd:OFD ' + NS + b'><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>'
+doc_xml = (b'<ofd:Document ' + NS + b'><ofd:CommonData><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox>'
+           b'</ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData><ofd:Pages>'
+           + b'<ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/>' * 3 + b'</ofd:Pages></ofd:Document>')
+text = "法治政府建设".encode()
+content = (b'<ofd:Page ' + NS + b'><ofd:Content><ofd:Layer ID="2"><ofd:TextObject ID="3" Boundary="28 40 150 7" Font="4" Size="5.6">'
+           b'<ofd:TextCode X="0" Y="5" DeltaX="g 5 5.6">' + text + b'</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>')
+res = b'<ofd:Res ' + NS + b'><ofd:Fonts><ofd:Font ID="4" FontName="SimSun"/></ofd:Fonts></ofd:Res>'
+seed("ofd", "parts", 1, b"\xff".join([ofd_xml, doc_xml, content, res]))
+seed("ofd", "deltax", 1, b"\xff".join([ofd_xml, doc_xml, content.replace(b"g 5 5.6", b"g 99999999 1e308 g -1 g"), res]))
+seed("ofd", "deep", 1, b"\xff".join([ofd_xml, doc_xml, b'<ofd:Page ' + NS + b'>' + b"<ofd:Layer>" * 100000, res]))
+buf = io.BytesIO()
+with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("OFD.xml", ofd_xml); z.writestr("Doc_0/Document.xml", doc_xml)
+    z.writestr("Doc_0/Pages/Page_0/Content.xml", content.replace(b"</ofd:Layer>", b'<ofd:TextObject ID="9" Boundary="0 0 1 1" Size="1"><ofd:TextCode X="0" Y="0">' + b"x" * (64 << 20) + b"</ofd:TextCode></ofd:TextObject></ofd:Layer>"))
+seed("ofd", "bomb", 0, buf.getvalue())
+PY
+echo "corpus: $(ls corpus/html | wc -l) html, $(ls corpus/docx | wc -l) docx, $(ls corpus/pdf | wc -l) pdf, $(ls corpus/ofd | wc -l) ofd, $(ls corpus/doc | wc -l) doc seeds"

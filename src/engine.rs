@@ -74,12 +74,42 @@ impl Engine {
         self.score_bytes(path, &bytes)
     }
 
-    fn score_extracted(
+    /// Scores a text already extracted from `bytes` (shown as `path`), within the same
+    /// budget: its paragraphs and pages place the evidence. For callers that extract, or
+    /// adjust an extraction, themselves.
+    pub fn score_extracted(
         &self,
         path: &str,
         bytes: &[u8],
         ex: ingest::Extracted,
     ) -> Result<Scored, IngestError> {
+        let (card, text) = self.read_extracted(path, bytes, ex, |doc, source| {
+            self.score_document(doc, source)
+        })?;
+        Ok(Scored { card, text })
+    }
+
+    /// Reads and extracts a file as [`Engine::score_file`] does and hands its document and
+    /// source to `see`, within the same memory budget; gives back what `see` made and the
+    /// extracted text. What reads a report once for several packs (`rules diff`) or looks
+    /// past its scorecard (`rules calibrate`) goes through here, so it reads exactly what
+    /// `score` reads.
+    pub fn with_document<T>(
+        &self,
+        path: &std::path::Path,
+        see: impl FnOnce(&Document, Source) -> T,
+    ) -> Result<(T, String), IngestError> {
+        let (bytes, ex) = ingest::read_file_as(path, self.encoding)?;
+        self.read_extracted(&path.display().to_string(), &bytes, ex, see)
+    }
+
+    fn read_extracted<T>(
+        &self,
+        path: &str,
+        bytes: &[u8],
+        ex: ingest::Extracted,
+        see: impl FnOnce(&Document, Source) -> T,
+    ) -> Result<(T, String), IngestError> {
         let _share = ingest::reserve_scoring(bytes.len(), ex.text.len())?;
         let source = Source {
             path: path.to_string(),
@@ -87,12 +117,12 @@ impl Engine {
             encoding: ex.encoding.to_string(),
             chars: ex.text.chars().count(),
             sha256: crate::digest::sha256_hex(bytes),
+            pages: (!ex.pages.is_empty()).then(|| ex.pages.count()),
         };
-        let doc = Document::parse_styled(&ex.text, &ex.styled()).with_paragraphs(ex.paragraphs);
-        Ok(Scored {
-            card: self.score_document(&doc, source),
-            text: ex.text,
-        })
+        let doc = Document::parse_styled(&ex.text, &ex.styled())
+            .with_paragraphs(ex.paragraphs)
+            .with_pages(ex.pages);
+        Ok((see(&doc, source), ex.text))
     }
 
     /// Scores already extracted text.
@@ -113,12 +143,16 @@ impl Engine {
     }
 
     /// Scores a document under the forced profile, else the one its level picks.
-    fn score_document(&self, doc: &Document, source: Source) -> Scorecard {
-        let profile = match &self.profile {
+    pub fn score_document(&self, doc: &Document, source: Source) -> Scorecard {
+        crate::score::score(doc, &self.pack, self.profile_for(doc), source)
+    }
+
+    /// The profile `doc` is scored under: the forced one, else the one its level picks.
+    pub fn profile_for(&self, doc: &Document) -> &crate::rules::schema::ProfileDef {
+        match &self.profile {
             Some(p) => self.pack.profile(p),
             None => self.pack.profile_for_level(doc.meta.level),
         }
-        .expect("checked in Engine::new");
-        crate::score::score(doc, &self.pack, profile, source)
+        .expect("checked in Engine::new")
     }
 }

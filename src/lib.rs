@@ -6,13 +6,17 @@
 //! [`visible`]: report text made safe to show a person; [`builtin_regex`]: the crate's own
 //! regexes, checked together):
 //! [`ingest`] (bytes → text) → [`document`] (sections, kinds, metadata) →
-//! [`rules`] (load, validate, compile) → [`score`] → [`render`].
+//! [`rules`] (load, validate, compile) → [`score`] → [`render`]; over them, [`engine`] (the
+//! whole pipeline behind one call) and [`calibrate`] (a pack over a corpus: `rules diff`,
+//! `rules calibrate`).
 
 pub mod builtin_regex;
+pub mod calibrate;
 pub mod digest;
 pub mod document;
 pub mod engine;
 pub mod fold;
+pub mod history;
 pub mod ingest;
 pub mod model;
 pub mod msg;

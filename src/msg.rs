@@ -36,6 +36,12 @@ pub const AREAS: &[(&str, &str)] = &[
     ("rules", include_str!("msg/rules.msg")),
     ("outline", include_str!("msg/outline.msg")),
     ("sheets", include_str!("msg/sheets.msg")),
+    ("pdf", include_str!("msg/pdf.msg")),
+    ("pages", include_str!("msg/pages.msg")),
+    ("ofd", include_str!("msg/ofd.msg")),
+    ("doc", include_str!("msg/doc.msg")),
+    ("calibrate", include_str!("msg/calibrate.msg")),
+    ("history", include_str!("msg/history.msg")),
     ("reuse", include_str!("msg/reuse.msg")),
 ];
 

@@ -189,6 +189,8 @@ fn evidence_advice_and_errors_in_text_output_are_escaped() {
         text: format!("开展{evil}"),
         line: 3,
         paragraph: None,
+        page: None,
+        page_line: None,
         section: String::new(),
         kind: lawscore::model::Kind::Measures,
         matched: vec![],

@@ -47,7 +47,7 @@ proptest! {
     #[test]
     fn scoring_any_text_never_panics(parts in proptest::collection::vec(fragment(), 0..60)) {
         let text: String = parts.concat();
-        let src = Source { path: "p".into(), format: lawscore::model::scorecard::Format::Txt, encoding: "utf-8".into(), chars: 0, sha256: String::new() };
+        let src = Source { path: "p".into(), format: lawscore::model::scorecard::Format::Txt, encoding: "utf-8".into(), chars: 0, sha256: String::new(), pages: None };
         let card = engine().score_text(&text, src);
         let lines = text.split('\n').count();
         for e in &card.elements {

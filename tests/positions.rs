@@ -1,6 +1,7 @@
 //! Positions a person can find: evidence from a .docx names the paragraph as Word counts
 //! it (every `<w:p>`, empty and table-cell paragraphs included), from HTML the block the
-//! browser shows, from plain text the line; JSON keeps `line` beside `paragraph`.
+//! browser shows, from plain text the line; JSON keeps `line` beside `paragraph`, and has no
+//! page field for any of them.
 
 mod common;
 mod ingest_sample;
@@ -22,7 +23,8 @@ fn evidence(card: &Value) -> Vec<&Value> {
     out
 }
 
-/// Scores one file as JSON and returns its scorecard.
+/// Scores one file as JSON and returns its scorecard, checking that it carries no page
+/// field: only PDF and OFD have pages (tests/page_positions.rs).
 fn scorecard(path: &std::path::Path) -> Value {
     let out = common::run(&["score", "--format", "json", "-q", path.to_str().unwrap()]);
     assert!(
@@ -30,7 +32,17 @@ fn scorecard(path: &std::path::Path) -> Value {
         "{}",
         common::stderr(&out)
     );
-    common::json(&out)["reports"][0].clone()
+    let card = common::json(&out)["reports"][0].clone();
+    assert!(card["source"].get("pages").is_none(), "{}", card["source"]);
+    let figures = card["indicators"].as_array().unwrap();
+    let sections = card["sections"].as_array().unwrap();
+    for at in evidence(&card).into_iter().chain(figures).chain(sections) {
+        assert!(
+            at.get("page").is_none() && at.get("page_line").is_none(),
+            "{at}"
+        );
+    }
+    card
 }
 
 /// The parts of a quote that stand in the source as written: a long sentence is cut to a

@@ -88,6 +88,7 @@ fn achievement_elements_never_count_from_plans() {
             encoding: "utf-8".into(),
             chars: 0,
             sha256: String::new(),
+            pages: None,
         };
         let card = lawscore::score::score(&doc, &single, &profile, source);
         let r = &card.elements[0];

@@ -14,6 +14,7 @@ use super::inputs::{Failure, Input};
 use super::score_cmd::{score_one, Run, Setup, WINDOW_PER_WORKER};
 use indicatif::ProgressBar;
 use lawscore::engine::ordered;
+use lawscore::history::Year;
 use lawscore::model::reuse::TopPassage;
 use lawscore::model::scorecard::Scorecard;
 use lawscore::msg::t;
@@ -33,7 +34,7 @@ struct Spooled {
 
 /// Pass 1's result for one input: its fingerprint, path and spool record, or its failure.
 type Scored1 = Result<
-    (Fingerprint, String, Vec<u8>),
+    (Fingerprint, String, Vec<u8>, Option<Year>),
     (
         lawscore::model::scorecard::ErrorRecord,
         super::inputs::Reason,
@@ -84,13 +85,15 @@ fn pass1(
     let work = |input: &Input| -> Scored1 {
         let s = score_one(&setup.engine, input)?;
         let fp = fingerprint(&s.text);
+        let year = setup.history.is_some().then(|| Year::of(&s.card, &s.text));
         let record = serde_json::to_vec(&(&s.card, &s.text)).expect("scorecards serialize");
         bar.inc(1);
-        Ok((fp, s.card.source.path, record))
+        Ok((fp, s.card.source.path, record, year))
     };
     let take = |input: &Input, scored: Scored1| -> Result<(), RenderError> {
         match scored {
-            Ok((fp, path, record)) => {
+            Ok((fp, path, record, year)) => {
+                run.years.extend(year);
                 out.write_all(&record).map_err(io)?;
                 records.push(Spooled {
                     at,

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 /// The extensions of the files a folder walk picks up (named files are read whatever
 /// their name).
-const EXTENSIONS: &[&str] = &["txt", "html", "htm", "docx"];
+const EXTENSIONS: &[&str] = &["txt", "html", "htm", "docx", "doc", "wps", "pdf", "ofd"];
 
 /// One input: a path as the user will recognise it, or standard input.
 pub enum Input {
@@ -56,7 +56,7 @@ pub enum Reason {
     NotText,
     /// No text in it.
     Empty,
-    /// A form lawscore does not read (.doc, PDF, .xlsx…).
+    /// A form lawscore does not read (RTF, .xls, images…), or a .doc it cannot.
     Unsupported,
     /// A broken .docx.
     BadDocx,

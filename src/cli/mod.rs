@@ -13,12 +13,15 @@ macro_rules! say {
 }
 
 mod batch;
+mod calibrate_cmd;
 mod clap_errors;
+mod compare_cmd;
 mod help;
 mod inputs;
 mod outline_cmd;
 mod outputs;
 mod rules_cmd;
+mod rules_diff_cmd;
 mod score_cmd;
 mod shown;
 mod signals;
@@ -64,7 +67,7 @@ enum LangArg {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Score reports (.txt .html .htm .docx files, folders, or '-' for standard input).
+    /// Score reports (.txt .html .htm .docx .doc .wps .pdf .ofd files, folders, or '-' for standard input).
     Score(ScoreArgs),
     /// Check, test, list or export a rule pack.
     #[command(subcommand)]
@@ -82,6 +85,8 @@ enum Command {
         /// The report.
         path: PathBuf,
     },
+    /// Compare two reports of one issuer: score, elements gained and lost, copied text.
+    Compare(compare_cmd::CompareArgs),
 }
 
 /// Arguments of `lawscore score`.
@@ -128,6 +133,12 @@ pub struct ScoreArgs {
     /// Colour in text output.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     pub color: ColorWhen,
+    /// What the history across years puts together: one issuer, or one folder.
+    #[arg(long, value_enum, default_value = "issuer", value_name = "BY")]
+    pub group_by: lawscore::history::GroupBy,
+    /// Issuer aliases (YAML: canonical name → list of aliases).
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
 }
 
 /// A `--fail-under` threshold: a score from 0 to 100. `nan` would pass every report (no
@@ -180,6 +191,12 @@ enum RulesCommand {
         #[arg(long, value_name = "DIR")]
         rules: Option<PathBuf>,
     },
+    /// Score a corpus with two packs and list every report whose score or element status
+    /// changes (exit 1 when any does).
+    Diff(rules_diff_cmd::DiffArgs),
+    /// Per element over a corpus: how often met, partial, missing, not applicable; patterns
+    /// that never matched; sentences that read like a missing element.
+    Calibrate(calibrate_cmd::CalibrateArgs),
     /// Write the built-in rule pack to DIR for editing.
     Export {
         /// Target folder.
@@ -266,8 +283,11 @@ pub fn run() -> i32 {
         Command::Rules(RulesCommand::List { rules }) => rules_cmd::list(rules.as_ref()),
         Command::Rules(RulesCommand::Patterns { rules }) => rules_cmd::patterns(rules.as_ref()),
         Command::Rules(RulesCommand::Export { dir, force }) => rules_cmd::export(&dir, force),
+        Command::Rules(RulesCommand::Diff(a)) => rules_diff_cmd::run(&a),
+        Command::Rules(RulesCommand::Calibrate(a)) => calibrate_cmd::run(&a),
         Command::Explain { element, rules } => rules_cmd::explain(&element, rules.as_ref()),
         Command::Outline { path } => outline_cmd::run(&path),
+        Command::Compare(a) => compare_cmd::run(&a),
     };
     stdout::finish(code)
 }

@@ -16,7 +16,7 @@ pub fn run(path: &Path) -> i32 {
         }
     };
     // Read as scoring reads it: with the headings the source styles.
-    let d = Document::parse_styled(&ex.text, &ex.styled());
+    let d = Document::parse_styled(&ex.text, &ex.styled()).with_pages(ex.pages);
     let m = &d.meta;
     // Report text goes through `shown`: a title may carry escape codes meant for the terminal.
     let title = shown(m.title.as_deref().unwrap_or("—"));
@@ -32,13 +32,19 @@ pub fn run(path: &Path) -> i32 {
     );
     say!();
     for s in d.outline() {
+        // A PDF's extracted lines are no place its reader finds: the page a section starts
+        // on is.
+        let page = s
+            .page
+            .map_or(String::new(), |page| t!("pages.outline", page = page));
         say!(
-            "{:>4}-{:<4} {:<11} {}{}",
+            "{:>4}-{:<4} {:<11} {}{}{}",
             s.line_start,
             s.line_end,
             s.kind,
             "  ".repeat(s.level as usize),
-            shown(&s.heading)
+            shown(&s.heading),
+            page
         );
     }
     0

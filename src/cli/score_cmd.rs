@@ -5,6 +5,7 @@ use super::inputs::{self, Failure, Input, Reason};
 use super::{load_rules, outputs, said, shown, signals, summary, ScoreArgs};
 use indicatif::{ProgressBar, ProgressStyle};
 use lawscore::engine::{ordered, Engine, Scored};
+use lawscore::history::{self, Year};
 use lawscore::model::scorecard::ErrorRecord;
 use lawscore::msg::t;
 use lawscore::render::{OutputFormat, Piece, RenderError, Renderer, Sink, Templates};
@@ -53,6 +54,7 @@ pub fn run(a: &ScoreArgs) -> i32 {
         failures: found.failures,
         below: Vec::new(),
         fail_under: a.fail_under,
+        years: Vec::new(),
     };
     let written = outputs::stream(a, &renderer, |sink| {
         let scored = score_all(&setup, &found.inputs, &renderer, sink, &mut run, a.quiet);
@@ -107,6 +109,9 @@ pub(super) struct Setup {
     pub(super) jobs: usize,
     /// Copied text is looked for across the batch ([`super::batch`]).
     reuse: bool,
+    /// Histories across years: how reports are grouped and the aliases file (for the
+    /// formats that show them: JSON, JSON Lines, HTML).
+    pub(super) history: Option<(history::GroupBy, history::Aliases)>,
 }
 
 impl Setup {
@@ -128,11 +133,22 @@ impl Setup {
             || std::thread::available_parallelism().map_or(1, usize::from),
             |j| j.max(1),
         );
+        let history = match a.format {
+            OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Html => {
+                let aliases = a.aliases.as_deref().map(history::Aliases::load);
+                Some((
+                    a.group_by,
+                    aliases.transpose().map_err(fail)?.unwrap_or_default(),
+                ))
+            }
+            _ => None,
+        };
         Ok(Setup {
             engine,
             templates,
             jobs,
             reuse: false,
+            history,
         })
     }
 }
@@ -178,6 +194,8 @@ pub(super) struct Run {
     /// its score.
     pub(super) below: Vec<(String, f64)>,
     pub(super) fail_under: Option<f64>,
+    /// What each report scored leaves for the histories across years.
+    pub(super) years: Vec<Year>,
 }
 
 /// Reports claimed ahead of the one being written, per worker: enough that a slow report
@@ -205,42 +223,53 @@ fn score_all(
         ProgressStyle::with_template(t!("cli.progress"))
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    if setup.reuse {
-        let done = super::batch::score_all(setup, inputs, renderer, sink, run, &bar);
-        bar.finish_and_clear();
-        return done;
-    }
     let work = |input: &Input| {
-        let piece = score_one(&setup.engine, input).map(|s| renderer.piece(&s.card, &s.text));
+        let piece = score_one(&setup.engine, input).map(|s| {
+            let year = setup.history.is_some().then(|| Year::of(&s.card, &s.text));
+            (renderer.piece(&s.card, &s.text), year)
+        });
         bar.inc(1);
         piece
     };
-    let take = |input: &Input, piece: Result<Result<Piece, RenderError>, (ErrorRecord, Reason)>| {
-        match piece {
-            Ok(piece) => {
-                let piece = piece?;
-                if run.fail_under.is_some_and(|n| piece.score() < n) {
-                    run.below.push((input.shown(), piece.score()));
-                }
-                sink.put(piece)?;
-                run.scored += 1;
-                Ok(())
+    let take = |input: &Input, piece: Result<Rendered, (ErrorRecord, Reason)>| match piece {
+        Ok((piece, year)) => {
+            let piece = piece?;
+            run.years.extend(year);
+            if run.fail_under.is_some_and(|n| piece.score() < n) {
+                run.below.push((input.shown(), piece.score()));
             }
-            Err((record, reason)) => {
-                run.failures.push(Failure {
-                    shown: input.shown(),
-                    record,
-                    reason,
-                });
-                Ok(())
-            }
+            sink.put(piece)?;
+            run.scored += 1;
+            Ok(())
+        }
+        Err((record, reason)) => {
+            run.failures.push(Failure {
+                shown: input.shown(),
+                record,
+                reason,
+            });
+            Ok(())
         }
     };
-    let jobs = setup.jobs;
-    let done = ordered::run(inputs, jobs, jobs * WINDOW_PER_WORKER, work, take);
+    let done = if setup.reuse {
+        super::batch::score_all(setup, inputs, renderer, sink, run, &bar)
+    } else {
+        let jobs = setup.jobs;
+        ordered::run(inputs, jobs, jobs * WINDOW_PER_WORKER, work, take).map(drop)
+    };
     bar.finish_and_clear();
-    done.map(drop)
+    if let Some((by, aliases)) = &setup.history {
+        sink.history(history::histories(
+            std::mem::take(&mut run.years),
+            *by,
+            aliases,
+        ));
+    }
+    done
 }
+
+/// A report rendered by its worker, and what it leaves for the histories.
+type Rendered = (Result<Piece, RenderError>, Option<Year>);
 
 /// The `--fail-under` gate: 1 (naming each report) when any report scores below `n`.
 fn gate(below: &[(String, f64)], n: f64) -> i32 {

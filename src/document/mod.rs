@@ -4,7 +4,8 @@
 //! on a folded copy of each line (see [`crate::fold`]) while quotes come from the
 //! original. Where the source has paragraphs of its own (.docx, HTML), the document also
 //! knows which one each place of a line stands in ([`Document::paragraph_at`]), so
-//! evidence names a paragraph a person finds in Word or the browser.
+//! evidence names a paragraph a person finds in Word or the browser; where it has pages
+//! (PDF, OFD), the page and printed line ([`Document::page_at`]).
 
 pub mod checks;
 pub mod furniture;
@@ -16,7 +17,7 @@ mod patterns;
 mod structure;
 
 use crate::fold::OffsetMap;
-use crate::ingest::Paragraphs;
+use crate::ingest::{Pages, Paragraphs};
 use crate::model::scorecard::{Meta, SectionInfo};
 use crate::model::Kind;
 
@@ -150,6 +151,8 @@ pub struct Document {
     pub warnings: Vec<String>,
     /// Where the source's paragraphs start (none for plain text and snippets).
     pub paragraphs: Paragraphs,
+    /// Where the source's printed lines start, page by page (none but for PDF and OFD).
+    pub pages: Pages,
 }
 
 impl Document {
@@ -186,6 +189,19 @@ impl Document {
     /// 0-based line `line` stands in; `None` when the source has no paragraphs.
     pub fn paragraph_at(&self, line: usize, col: usize) -> Option<usize> {
         self.paragraphs.at(line, col)
+    }
+
+    /// The document with the printed lines of its pages recorded
+    /// ([`crate::ingest::Extracted::pages`]).
+    pub fn with_pages(mut self, pages: Pages) -> Document {
+        self.pages = pages;
+        self
+    }
+
+    /// The 1-based page, and the 1-based printed line on it, that byte `col` of the
+    /// original text of 0-based line `line` stands on; `None` when the source has no pages.
+    pub fn page_at(&self, line: usize, col: usize) -> Option<(usize, usize)> {
+        self.pages.at(line, col)
     }
 
     /// Takes `year` as the year reported on, where the text gives none to read (a rule
@@ -239,6 +255,7 @@ impl Document {
                 kind: s.kind,
                 line_start: s.first_line + 1,
                 line_end: s.last_line + 1,
+                page: self.page_at(s.first_line, 0).map(|(page, _)| page),
             })
             .collect()
     }

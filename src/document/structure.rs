@@ -525,6 +525,7 @@ impl Builder {
             found: Default::default(),
             warnings: Vec::new(),
             paragraphs: Default::default(),
+            pages: Default::default(),
         }
     }
 }

@@ -26,6 +26,18 @@ const HTML_PER_BYTE: u64 = 32;
 const TEXT_PER_BYTE: u64 = 3;
 /// A .docx streams its XML: the lines and the joined text, each at most what it unpacks to.
 const DOCX_PER_UNPACKED_BYTE: u64 = 2;
+/// A Word 97 .doc or WPS .wps, per byte of the file: its `WordDocument` and table
+/// streams copied out (2), the text as UTF-16 units (2: a one-byte piece widens each
+/// byte to two), the UTF-8 text as lines and then joined (6: three bytes for a Chinese
+/// character, or for a “ from a one-byte piece), the pieces (2: 12 bytes of table make a
+/// 16-byte piece) and, when every paragraph is one character of a one-byte piece, a line
+/// (32 bytes with its allocation) and a paragraph start (24) per two bytes (28).
+const DOC_PER_BYTE: u64 = 40;
+/// A PDF or OFD, per byte its streams unpack to: the unpacked streams (1), the
+/// positioned runs decoded from them and the lines laid out of those (2, for runs that
+/// draw a word or a line each, as Word, WPS and typesetting systems write them; the
+/// readers' own run and page limits bound the glyph-per-operator worst case).
+const PAGED_PER_UNPACKED_BYTE: u64 = 3;
 /// Scoring a text: its lines, sections and the matchers' work, measured at ~13 times
 /// the text on 20 MB reports.
 const SCORING_PER_BYTE: u64 = 14;
@@ -48,14 +60,15 @@ pub(crate) fn extraction_need(len: u64, head: &[u8], name: &str) -> u64 {
     let work = match super::sniff::magic(head) {
         // An OFD or a .docx: the head alone does not say which, so reserve for the larger.
         super::sniff::Magic::Zip => DOCX_PER_UNPACKED_BYTE
-            .saturating_mul(super::docx::max_unpacked(len).max(super::ofd::max_unpacked(len))),
+            .saturating_mul(super::docx::max_unpacked(len))
+            .max(PAGED_PER_UNPACKED_BYTE.saturating_mul(super::ofd::max_unpacked(len))),
         super::sniff::Magic::Refused(_) => 0,
         // A paged form's text is laid out from what its streams unpack to.
         super::sniff::Magic::Pdf => {
-            DOCX_PER_UNPACKED_BYTE.saturating_mul(super::pdf::max_unpacked(len))
+            PAGED_PER_UNPACKED_BYTE.saturating_mul(super::pdf::max_unpacked(len))
         }
-        // The compound file is read whole; its text is at most half its size (UTF-16).
-        super::sniff::Magic::Cfb => HTML_PER_BYTE.saturating_mul(len),
+        // The compound file is read whole; its main text is at most the file's size.
+        super::sniff::Magic::Cfb => DOC_PER_BYTE.saturating_mul(len),
         // UTF-16 pages do not look like HTML byte by byte: count them as pages.
         _ if super::sniff::looks_like_html(head, name) || head.starts_with(b"\xff\xfe") => {
             HTML_PER_BYTE.saturating_mul(len)
@@ -172,6 +185,10 @@ mod tests {
     fn a_bomb_is_reserved_by_what_it_may_unpack_to_not_by_its_size() {
         let docx = extraction_need(300 << 10, b"PK\x03\x04", "a.docx");
         assert!(docx >= 2 * 100 * (300 << 10));
+        let pdf = extraction_need(300 << 10, b"%PDF-1.7", "a.pdf");
+        assert!(pdf >= 3 * super::super::pdf::max_unpacked(300 << 10));
+        let ofd_or_docx = extraction_need(300 << 10, b"PK\x03\x04", "a.ofd");
+        assert!(ofd_or_docx >= 3 * super::super::ofd::max_unpacked(300 << 10));
         let page = extraction_need(1 << 20, b"<!DOCTYPE html>", "a.html");
         let text = extraction_need(1 << 20, "一、总体".as_bytes(), "a.txt");
         assert!(page > 8 * text && text > 1 << 20);

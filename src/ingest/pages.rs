@@ -6,6 +6,11 @@
 //! layout records where every printed line starts in the text, so evidence can say
 //! "第3页第12行": the page as the viewer numbers it (1-based, in document order) and the
 //! printed line counted from the top of that page.
+//!
+//! Rows count the body's printed lines only: page furniture the layout drops (page
+//! numbers, running headers and footers) is not counted, as Word's line numbers and
+//! status bar do not count header and footer lines. Every printed line kept has a start,
+//! also those joined into the paragraph above (their `col` is where they begin in it).
 
 /// Where one printed line starts in the extracted text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

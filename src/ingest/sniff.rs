@@ -14,7 +14,8 @@ pub(crate) enum Magic {
     Zip,
     /// `%PDF-`.
     Pdf,
-    /// An OLE compound file: Word 97 .doc or WPS .wps (or another Office binary).
+    /// An OLE compound file: Word 97 .doc or WPS .wps (or another Office binary, which
+    /// the .doc reader names when it refuses it).
     Cfb,
     /// A form that is refused outright.
     Refused(IngestError),
@@ -27,6 +28,8 @@ pub(crate) enum Magic {
 const BINARY: &[(&[u8], &str)] = &[
     (b"\x89PNG\r\n\x1a\n", "ingest.kind.png"),
     (b"\xff\xd8\xff", "ingest.kind.jpeg"),
+    (b"II*\x00", "ingest.kind.tiff"),
+    (b"MM\x00*", "ingest.kind.tiff"),
     (b"GIF87a", "ingest.kind.gif"),
     (b"GIF89a", "ingest.kind.gif"),
     (b"\x1f\x8b", "ingest.kind.gzip"),
@@ -120,6 +123,23 @@ mod tests {
         assert!(looks_like_html(b"<div>x</div>", "report.HTM"));
         assert!(!looks_like_html(b"<div>x</div>", "report.txt"));
         assert!(!looks_like_html("一、<meta> 不是网页".as_bytes(), "a.html"));
+    }
+
+    #[test]
+    fn every_read_form_is_told_by_its_bytes() {
+        assert!(matches!(magic(b"%PDF-1.7\n%\xe2\xe3"), Magic::Pdf));
+        // Junk some generators put first.
+        assert!(matches!(magic(b"\r\n\x00\x00%PDF-1.4"), Magic::Pdf));
+        assert!(matches!(
+            magic(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00"),
+            Magic::Cfb
+        ));
+        assert!(matches!(magic(b"PK\x03\x04\x14\x00"), Magic::Zip));
+        assert!(matches!(magic("一、总体情况".as_bytes()), Magic::Other));
+        let Magic::Refused(e) = magic(b"II*\x00\x08\x00\x00\x00") else {
+            panic!("a TIFF scan read as text")
+        };
+        assert!(e.to_string().contains("TIFF"));
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //! uses none of them, so no import ever runs back up the pipeline.
 
 pub mod grade;
+pub mod history;
 pub mod kind;
+pub mod position;
 pub mod reuse;
 pub mod scorecard;
 

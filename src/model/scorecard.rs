@@ -10,6 +10,9 @@ use super::Kind;
 
 use super::grade::Grade;
 
+use super::position::place;
+pub use super::position::Position;
+
 /// Schema tag of the JSON document printed by `--format json`.
 pub const SCHEMA: &str = "lawscore.scorecards/1";
 
@@ -60,7 +63,7 @@ pub struct Scorecard {
 pub struct Source {
     /// Path as given on the command line (`-` for standard input).
     pub path: String,
-    /// `txt`, `html` or `docx`.
+    /// `txt`, `html`, `docx`, `doc`, `pdf` or `ofd`.
     pub format: Format,
     /// `utf-8`, `gb18030`, `utf-16le` or `utf-16be`.
     pub encoding: String,
@@ -68,6 +71,9 @@ pub struct Source {
     pub chars: usize,
     /// SHA-256 of the input bytes, hex.
     pub sha256: String,
+    /// How many pages a paged source (PDF, OFD) has text on; absent for the others.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<usize>,
 }
 
 /// Metadata read from the report.
@@ -325,6 +331,14 @@ pub struct Evidence {
     /// See [`Position`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paragraph: Option<usize>,
+    /// 1-based page of a paged source (PDF, OFD) the quote stands on, as the viewer
+    /// numbers pages; absent for other sources. See [`Position`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<usize>,
+    /// 1-based printed line on that page, counted from the top of the page; present
+    /// exactly when `page` is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_line: Option<usize>,
     /// Heading of the section it stands in ("" before the first heading).
     pub section: String,
     /// Kind of that section.
@@ -337,29 +351,8 @@ pub struct Evidence {
 impl Evidence {
     /// Where a reader of the original file finds the quote.
     pub fn position(&self) -> Position {
-        place(self.line, self.paragraph)
+        place(self.line, self.paragraph, self.page, self.page_line)
     }
-}
-
-/// Where a quote stands in the unit a reader of its source counts: what a scorecard
-/// shows instead of a line of the extracted text, which only plain text has in common
-/// with the file.
-///
-/// The JSON keeps `line` always and adds one optional field per finer unit (`paragraph`
-/// today), so a reader of old scorecards loses nothing. Paged sources (PDF, OFD) are to
-/// add a `page` field beside them and a variant here, `Page { page, line }` (the line
-/// counted on that page), without touching the variants that exist.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Position {
-    /// A line of a plain-text file, 1-based.
-    Line(usize),
-    /// A paragraph of a Word document or a web page, 1-based.
-    Paragraph(usize),
-}
-
-/// The position a record with a `line` and an optional `paragraph` names.
-fn place(line: usize, paragraph: Option<usize>) -> Position {
-    paragraph.map_or(Position::Line(line), Position::Paragraph)
 }
 
 /// Text that looked like the element but did not count.
@@ -384,6 +377,10 @@ pub struct SectionInfo {
     pub line_start: usize,
     /// Last line, 1-based, inclusive.
     pub line_end: usize,
+    /// 1-based page of a paged source (PDF, OFD) the section starts on; absent for other
+    /// sources.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<usize>,
 }
 
 /// A key figure.
@@ -404,12 +401,18 @@ pub struct Indicator {
     /// 1-based paragraph of the source file, as for [`Evidence::paragraph`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paragraph: Option<usize>,
+    /// 1-based page of a paged source, as for [`Evidence::page`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<usize>,
+    /// 1-based printed line on that page, as for [`Evidence::page_line`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_line: Option<usize>,
 }
 
 impl Indicator {
     /// Where a reader of the original file finds the sentence.
     pub fn position(&self) -> Position {
-        place(self.line, self.paragraph)
+        place(self.line, self.paragraph, self.page, self.page_line)
     }
 }
 

@@ -8,10 +8,13 @@ use minijinja::value::Serde;
 use minijinja::{context, Environment, UndefinedBehavior};
 
 use super::budget::{Budget, Capped};
-use super::labels::{fmt1, grade_styles, pts, ratio_pct, status_label, status_mark, status_styles};
+use super::labels::{
+    fmt1, grade_styles, pts, ratio_pct, status_class, status_label, status_mark, status_styles,
+};
 use super::overview::{Overview, OverviewRow, RowSeq, WithRows};
 use super::page::ReportPage;
 use super::{Batch, RenderError};
+use crate::model::history::IssuerHistory;
 use crate::model::scorecard::{ErrorRecord, Scorecard, Status};
 use crate::model::Kind;
 use crate::rules::RulePack;
@@ -22,6 +25,18 @@ const BUILTIN: &[(&str, &str)] = &[
     ("macros.html", include_str!("../../templates/macros.html")),
     ("report.html", include_str!("../../templates/report.html")),
     ("index.html", include_str!("../../templates/index.html")),
+    (
+        "rules_diff.html",
+        include_str!("../../templates/rules_diff.html"),
+    ),
+    (
+        "calibrate.html",
+        include_str!("../../templates/calibrate.html"),
+    ),
+    (
+        "_history_overview.html",
+        include_str!("../../templates/_history_overview.html"),
+    ),
     (
         "_reuse_page.html",
         include_str!("../../templates/_reuse_page.html"),
@@ -144,7 +159,7 @@ impl Templates {
         pack: &RulePack,
     ) -> Result<String, RenderError> {
         let rows = std::sync::Arc::new(rows.to_vec());
-        let out = self.overview_to(&rows, errors, pack, &[], Vec::new())?;
+        let out = self.overview_to(&rows, errors, pack, &[], &[], Vec::new())?;
         Ok(String::from_utf8(out).expect("templates write UTF-8"))
     }
 
@@ -155,6 +170,7 @@ impl Templates {
         rows: &std::sync::Arc<Vec<OverviewRow>>,
         errors: &[ErrorRecord],
         pack: &RulePack,
+        history: &[IssuerHistory],
         reuse: &[crate::model::reuse::TopPassage],
         out: W,
     ) -> Result<W, RenderError> {
@@ -171,9 +187,34 @@ impl Templates {
                 .sum::<usize>();
         self.render_to(
             "index.html",
-            context!(ov => ov_value, grades => Serde(&grades), statuses => Serde(&status_styles()), reuse => Serde(reuse)),
+            context!(
+                ov => ov_value,
+                grades => Serde(&grades),
+                statuses => Serde(&status_styles()),
+                history => Serde(&super::history_view::rows(history, rows)),
+                reuse => Serde(reuse),
+            ),
             Budget::overview(rows.len() + errors.len(), shown),
             out,
+        )
+    }
+
+    /// A page about a pack over a corpus (`rules diff`, `rules calibrate`): template `name`
+    /// given `data` as `d`, with the pack's grades and the statuses' styles, within the
+    /// budget of an overview of `reports` rows quoting `shown` bytes.
+    pub fn analysis_page(
+        &self,
+        name: &str,
+        data: &impl serde::Serialize,
+        pack: &RulePack,
+        (reports, shown): (usize, usize),
+    ) -> Result<String, RenderError> {
+        let grades = grade_styles(&pack.grades);
+        let statuses = status_styles();
+        self.render(
+            name,
+            context!(d => Serde(data), grades => Serde(&grades), statuses => Serde(&statuses)),
+            Budget::overview(reports, shown),
         )
     }
 
@@ -329,6 +370,9 @@ fn add_filters(env: &mut Environment<'static>) {
     });
     env.add_filter("status_label", |s: String| {
         Status::parse(&s).map_or_else(|| s.clone(), |st| status_label(st).to_string())
+    });
+    env.add_filter("status_class", |s: String| {
+        Status::parse(&s).map_or("s-n", status_class).to_string()
     });
     env.add_filter("short_hash", |s: String| {
         let h = s.strip_prefix("sha256:").unwrap_or(&s);

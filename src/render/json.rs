@@ -9,6 +9,7 @@
 
 use serde::Serialize;
 
+use crate::model::history::IssuerHistory;
 use crate::model::scorecard::{ErrorRecord, RulesetRef, Scorecard, Summary, SCHEMA};
 
 /// `v` pretty-printed as it appears nested `depth` levels deep in a pretty document.
@@ -41,14 +42,38 @@ pub(super) fn separator(n: usize) -> &'static str {
     }
 }
 
-/// The document after its `reports` scorecards: the array closed, the errors, the summary.
-pub(super) fn tail(reports: usize, errors: &[ErrorRecord], summary: &Summary) -> String {
+/// The document after its `reports` scorecards: the array closed, the errors, the summary,
+/// and the issuers' histories when there are any (a run without one prints what it always
+/// printed).
+pub(super) fn tail(
+    reports: usize,
+    errors: &[ErrorRecord],
+    summary: &Summary,
+    history: &[IssuerHistory],
+) -> String {
     let close = if reports == 0 { "]" } else { "\n  ]" };
+    let history = if history.is_empty() {
+        String::new()
+    } else {
+        format!(",\n  \"history\": {}", nested(&history, 1))
+    };
     format!(
-        "{close},\n  \"errors\": {},\n  \"summary\": {}\n}}\n",
+        "{close},\n  \"errors\": {},\n  \"summary\": {}{history}\n}}\n",
         nested(&errors, 1),
         nested(summary, 1)
     )
+}
+
+/// The JSON Lines records of the histories, after the error records: one
+/// `{"history": {...}}` per issuer, told from a scorecard and an error record by its one key.
+pub(super) fn history_lines(history: &[IssuerHistory]) -> String {
+    let mut out = String::new();
+    for h in history {
+        // Written by hand so the fields keep their order (`json!` would sort them).
+        let h = serde_json::to_string(h).expect("histories serialize to JSON");
+        out.push_str(&format!("{{\"history\":{h}}}\n"));
+    }
+    out
 }
 
 /// One JSON Lines record: a scorecard on one line.

@@ -194,15 +194,17 @@ pub(crate) fn evidence_place(ev: &Evidence, note: Option<&str>) -> String {
     position_label(ev.position(), &ev.section, note)
 }
 
-/// A position in words: `第12行` in a plain-text file (any editor goes to a line), and
+/// A position in words: `第12行` in a plain-text file (any editor goes to a line),
 /// `第6段（二、存在的不足）` in Word or a web page, where nothing goes to a paragraph
-/// number but the headings (Word's navigation pane) lead near it. A `note` joins the
-/// heading in the brackets (`第12行（问题不足）`). Headings are cut to
-/// [`PLACE_HEADING_CHARS`] characters.
+/// number but the headings (Word's navigation pane) lead near it, and `第3页第12行` in a
+/// PDF or OFD (`p. 3, line 12` in English), where the viewer goes to a page and the eye
+/// counts down its printed lines. A `note` joins the heading in the brackets
+/// (`第12行（问题不足）`). Headings are cut to [`PLACE_HEADING_CHARS`] characters.
 pub(crate) fn position_label(at: Position, heading: &str, note: Option<&str>) -> String {
     let mut inside: Vec<String> = Vec::new();
     let place = match at {
         Position::Line(n) => format!("第{n}行"),
+        Position::Page { page, line } => crate::msg::t!("pages.place", page = page, line = line),
         Position::Paragraph(n) => {
             let heading = heading.trim();
             if !heading.is_empty() {
@@ -246,5 +248,17 @@ mod tests {
             "第3段（）…".chars().count() + PLACE_HEADING_CHARS
         );
         assert!(cut.starts_with("第3段（一、深入") && cut.ends_with("…）"));
+    }
+
+    #[test]
+    fn a_printed_page_line_needs_no_heading() {
+        // Chinese is the default language; English is checked in tests/positions.rs, which
+        // owns its process's language.
+        let at = Position::Page { page: 3, line: 12 };
+        assert_eq!(position_label(at, "二、存在的不足", None), "第3页第12行");
+        assert_eq!(
+            position_label(at, "二、存在的不足", Some("问题不足")),
+            "第3页第12行（问题不足）"
+        );
     }
 }

@@ -14,6 +14,7 @@ mod budget;
 mod charts;
 mod csv;
 mod highlight;
+mod history_view;
 mod html;
 mod json;
 mod labels;
@@ -107,6 +108,18 @@ impl From<std::io::Error> for RenderError {
     fn from(e: std::io::Error) -> RenderError {
         RenderError::Io(crate::ingest::io_reason(&e))
     }
+}
+
+/// A status in the words every output for people uses (已满足, 缺失, …), for outputs
+/// made outside this stage (`rules diff`, `rules calibrate`).
+pub fn status_words(s: crate::model::scorecard::Status) -> &'static str {
+    labels::status_label(s)
+}
+
+/// Where a quote stands, as the report pages and the text output say it (第12行,
+/// 第6段（二、存在的不足）).
+pub fn quote_place(ev: &crate::model::scorecard::Evidence) -> String {
+    labels::evidence_place(ev, None)
 }
 
 /// Statistics over a batch: counts, mean/min/max score and reports per grade.

@@ -9,6 +9,7 @@ use super::overview::OverviewRow;
 use super::piece::{Body, Piece, Renderer};
 use super::stream::Sink;
 use super::{replace_dir, Batch, RenderError, Templates};
+use crate::model::history::IssuerHistory;
 use crate::model::scorecard::{ErrorRecord, Scorecard};
 use crate::rules::RulePack;
 
@@ -94,6 +95,7 @@ pub struct HtmlWriter<'a> {
     pack: &'a RulePack,
     names: PageNames,
     rows: Vec<OverviewRow>,
+    history: Vec<IssuerHistory>,
     /// The most copied passages, for the overview (a batch checked for reuse only).
     top: Vec<crate::model::reuse::TopPassage>,
 }
@@ -107,6 +109,7 @@ impl<'a> HtmlWriter<'a> {
             pack: r.pack,
             names: PageNames::new(),
             rows: Vec::new(),
+            history: Vec::new(),
             top: Vec::new(),
         }
     }
@@ -124,9 +127,9 @@ impl<'a> HtmlWriter<'a> {
             .open(self.dir.join("index.html"))?;
         let out = std::io::BufWriter::with_capacity(1 << 16, file);
         let rows = std::sync::Arc::new(self.rows);
-        let out = self
-            .templates
-            .overview_to(&rows, errors, self.pack, &self.top, out)?;
+        let out =
+            self.templates
+                .overview_to(&rows, errors, self.pack, &self.history, &self.top, out)?;
         let file = out
             .into_inner()
             .map_err(std::io::IntoInnerError::into_error)?;
@@ -151,6 +154,10 @@ impl Sink for HtmlWriter<'_> {
         self.write(&row.page, html.as_bytes())?;
         self.rows.push(*row);
         Ok(())
+    }
+
+    fn history(&mut self, history: Vec<IssuerHistory>) {
+        self.history = history;
     }
 }
 

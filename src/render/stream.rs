@@ -9,6 +9,7 @@ use super::csv::{self as csvout, Columns, CsvHeaders, CsvRow};
 use super::piece::{Body, Piece, Renderer};
 use super::tally::Tally;
 use super::{json, text, Batch, OutputFormat, RenderError};
+use crate::model::history::IssuerHistory;
 use crate::model::scorecard::ErrorRecord;
 use crate::rules::RulePack;
 
@@ -16,6 +17,10 @@ use crate::rules::RulePack;
 pub trait Sink {
     /// Writes one report.
     fn put(&mut self, piece: Piece) -> Result<(), RenderError>;
+
+    /// Takes the batch's histories across years, once every report is put, for the end of
+    /// the output; formats that show none ignore them.
+    fn history(&mut self, _history: Vec<IssuerHistory>) {}
 
     /// The batch's most copied passages, handed over after the last report (only the HTML
     /// overview shows them).
@@ -31,6 +36,7 @@ pub struct StreamWriter<'a, W: Write> {
     out: Out<W>,
     tally: Tally,
     reports: usize,
+    history: Vec<IssuerHistory>,
 }
 
 /// The stream, for CSV behind the CSV writer and the columns of the header it wrote.
@@ -66,6 +72,7 @@ impl<'a, W: Write> StreamWriter<'a, W> {
             out,
             tally: Tally::new(&r.pack.grades),
             reports: 0,
+            history: Vec::new(),
         })
     }
 
@@ -91,8 +98,11 @@ impl<'a, W: Write> StreamWriter<'a, W> {
     pub fn finish(self, errors: &[ErrorRecord]) -> io::Result<W> {
         let summary = self.tally.summary(errors.len());
         let end = match self.format {
-            OutputFormat::Json => json::tail(self.reports, errors, &summary),
-            OutputFormat::Jsonl => errors.iter().map(json::error_line).collect(),
+            OutputFormat::Json => json::tail(self.reports, errors, &summary, &self.history),
+            OutputFormat::Jsonl => {
+                let lines: String = errors.iter().map(json::error_line).collect();
+                lines + &json::history_lines(&self.history)
+            }
             OutputFormat::Text => text::ending(errors, &summary, &self.pack.grades, self.color),
             OutputFormat::Csv | OutputFormat::Html | OutputFormat::Xlsx => String::new(),
         };
@@ -119,6 +129,10 @@ impl<'a, W: Write> StreamWriter<'a, W> {
 impl<W: Write> Sink for StreamWriter<'_, W> {
     fn put(&mut self, piece: Piece) -> Result<(), RenderError> {
         Ok(self.write(piece)?)
+    }
+
+    fn history(&mut self, history: Vec<IssuerHistory>) {
+        self.history = history;
     }
 }
 

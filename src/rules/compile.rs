@@ -411,6 +411,7 @@ mod tests {
             encoding: "utf-8".into(),
             chars: 0,
             sha256: String::new(),
+            pages: None,
         };
         crate::score::score(&doc, &pack, profile, source);
     }

@@ -131,6 +131,7 @@ fn run_one(single: &RulePack, e: &Element, i: usize, ex: &Example) -> ExampleRes
         encoding: "utf-8".into(),
         chars: ex.text.chars().count(),
         sha256: String::new(),
+        pages: None,
     };
     let card = super::score(&doc, single, &profile, source);
     let r = &card.elements[0];

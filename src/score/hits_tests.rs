@@ -31,6 +31,7 @@ fn source() -> crate::model::scorecard::Source {
         encoding: "utf-8".into(),
         chars: 0,
         sha256: String::new(),
+        pages: None,
     }
 }
 

@@ -37,6 +37,8 @@ fn indicator(doc: &Document, ind: &IndicatorRule, s: &Sentence, value: f64) -> I
     if text.chars().count() > 160 {
         text = text.chars().take(160).collect::<String>() + "…";
     }
+    let col = doc.lines[s.line].original_offset(s.start);
+    let page = doc.page_at(s.line, col);
     Indicator {
         id: ind.def.id.clone(),
         title: ind.def.title.clone(),
@@ -44,7 +46,9 @@ fn indicator(doc: &Document, ind: &IndicatorRule, s: &Sentence, value: f64) -> I
         unit: ind.def.unit.clone(),
         text,
         line: s.line + 1,
-        paragraph: doc.paragraph_at(s.line, doc.lines[s.line].original_offset(s.start)),
+        paragraph: doc.paragraph_at(s.line, col),
+        page: page.map(|(page, _)| page),
+        page_line: page.map(|(_, row)| row),
     }
 }
 

@@ -60,12 +60,16 @@ fn evidence(doc: &Document, hit: &Hit) -> Evidence {
         }
         None => text.push_str(after),
     }
+    // Placed by the matched words, as the paragraph is.
+    let page = doc.page_at(hit.line, ms);
     Evidence {
         text: text.trim().to_string(),
         line: hit.line + 1,
         // The matched words, not the sentence's start: a sentence may run on from the
         // cell or paragraph before, the words themselves stand in one.
         paragraph: doc.paragraph_at(hit.line, ms),
+        page: page.map(|(page, _)| page),
+        page_line: page.map(|(_, row)| row),
         section: doc.section_label(section),
         kind,
         matched: vec![line.text[ms..me].to_string()],

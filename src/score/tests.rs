@@ -11,6 +11,7 @@ fn source() -> Source {
         encoding: "utf-8".into(),
         chars: 0,
         sha256: String::new(),
+        pages: None,
     }
 }
 

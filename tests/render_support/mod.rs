@@ -365,6 +365,8 @@ pub fn card(i: usize) -> (Scorecard, String) {
                 text: lines[line - 1].clone(),
                 line,
                 paragraph: None,
+                page: None,
+                page_line: None,
                 section,
                 kind: Kind::parse(kind).expect("a section kind"),
                 matched: vec![match id {
@@ -387,6 +389,8 @@ pub fn card(i: usize) -> (Scorecard, String) {
                 text: "针对上述问题逐项整改，全面推行年终述法制度。".into(),
                 line: near_miss_line,
                 paragraph: None,
+                page: None,
+                page_line: None,
                 section: format!("三、{}年工作安排", year + 1),
                 kind: Kind::Plans,
                 matched: vec!["述法".into()],
@@ -443,6 +447,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
             kind: Kind::Preamble,
             line_start: 1,
             line_end: preamble_end,
+            page: None,
         },
         SectionInfo {
             heading: "一、主要举措和成效".into(),
@@ -450,6 +455,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
             kind: Kind::Measures,
             line_start: preamble_end + 1,
             line_end: measures_end,
+            page: None,
         },
         SectionInfo {
             heading: "二、存在的不足和原因".into(),
@@ -457,6 +463,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
             kind: Kind::Problems,
             line_start: problems_start,
             line_end: problems_end,
+            page: None,
         },
         SectionInfo {
             heading: format!("三、{}年工作安排", year + 1),
@@ -464,6 +471,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
             kind: Kind::Plans,
             line_start: plans_start,
             line_end: plans_end,
+            page: None,
         },
         SectionInfo {
             heading: String::new(),
@@ -471,6 +479,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
             kind: Kind::Closing,
             line_start: closing_start,
             line_end: closing_end,
+            page: None,
         },
         SectionInfo {
             heading: String::new(),
@@ -478,6 +487,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
             kind: Kind::Boilerplate,
             line_start: boiler_start,
             line_end: lines.len(),
+            page: None,
         },
     ];
     let _ = measures_start;
@@ -490,6 +500,8 @@ pub fn card(i: usize) -> (Scorecard, String) {
         text: "行政机关负责人出庭应诉率达100%。".into(),
         line: line_of["dispute.court_appearance"],
         paragraph: None,
+        page: None,
+        page_line: None,
     }];
     if i % 3 != 1 {
         indicators.push(Indicator {
@@ -500,6 +512,8 @@ pub fn card(i: usize) -> (Scorecard, String) {
             text: "全年收到行政复议申请156件。".into(),
             line: line_of["dispute.reconsideration"],
             paragraph: None,
+            page: None,
+            page_line: None,
         });
     }
     indicators.push(Indicator {
@@ -510,6 +524,8 @@ pub fn card(i: usize) -> (Scorecard, String) {
         text: "报送备案规范性文件36件，备案审查率100%。".into(),
         line: line_of["norm.filing"],
         paragraph: None,
+        page: None,
+        page_line: None,
     });
 
     let path = format!("reports/{year}/{}-{i:03}.txt", ascii_name(i));
@@ -520,6 +536,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
             encoding: if i % 4 == 1 { "gb18030" } else { "utf-8" }.into(),
             chars: text.chars().count(),
             sha256: format!("{:064x}", i as u128 * 0x9e37_79b9_7f4a_7c15),
+            pages: None,
         },
         meta: Meta {
             title: Some(title),
