@@ -18,7 +18,7 @@ use lawscore::history::Year;
 use lawscore::model::reuse::TopPassage;
 use lawscore::model::scorecard::Scorecard;
 use lawscore::msg::t;
-use lawscore::render::{OutputFormat, PageNames, Piece, RenderError, Renderer, Sink};
+use lawscore::render::{Held, OutputFormat, PageNames, Piece, RenderError, Renderer, Sink};
 use lawscore::reuse::{fingerprint, Builder, Fingerprint, Index};
 
 /// Passages the overview lists as the most copied.
@@ -30,11 +30,25 @@ struct Spooled {
     len: usize,
     /// The input as standard error names it.
     shown: String,
+    /// For a format held as bytes: what is kept of the piece, and where the text starts in
+    /// the record (after the piece); otherwise the record is the scorecard and text as JSON.
+    held: Option<(Held, usize)>,
+}
+
+/// A report's record in the spool: its rendered piece and text, or its scorecard and text.
+struct Record {
+    bytes: Vec<u8>,
+    held: Option<(Held, usize)>,
 }
 
 /// Pass 1's result for one input: its fingerprint, path and spool record, or its failure.
 type Scored1 = Result<
-    (Fingerprint, String, Vec<u8>, Option<Year>),
+    (
+        Fingerprint,
+        String,
+        Result<Record, RenderError>,
+        Option<Year>,
+    ),
     (
         lawscore::model::scorecard::ErrorRecord,
         super::inputs::Reason,
@@ -56,7 +70,7 @@ pub(super) fn score_all(
     bar: &ProgressBar,
 ) -> Result<(), RenderError> {
     let spool = tempfile::tempfile().map_err(io)?;
-    let (builder, records, spool) = pass1(setup, inputs, run, bar, spool)?;
+    let (builder, records, spool) = pass1(setup, inputs, renderer, run, bar, spool)?;
     let mut index = builder.build();
     if renderer.format() == OutputFormat::Html {
         index.set_pages(page_names(&index));
@@ -74,6 +88,7 @@ pub(super) fn score_all(
 fn pass1(
     setup: &Setup,
     inputs: &[Input],
+    renderer: &Renderer,
     run: &mut Run,
     bar: &ProgressBar,
     spool: File,
@@ -86,21 +101,23 @@ fn pass1(
         let s = score_one(&setup.engine, input)?;
         let fp = fingerprint(&s.text);
         let year = setup.history.is_some().then(|| Year::of(&s.card, &s.text));
-        let record = serde_json::to_vec(&(&s.card, &s.text)).expect("scorecards serialize");
+        let record = record(renderer, &s.card, &s.text);
         bar.inc(1);
         Ok((fp, s.card.source.path, record, year))
     };
     let take = |input: &Input, scored: Scored1| -> Result<(), RenderError> {
         match scored {
             Ok((fp, path, record, year)) => {
+                let Record { bytes, held } = record?;
                 run.years.extend(year);
-                out.write_all(&record).map_err(io)?;
+                out.write_all(&bytes).map_err(io)?;
                 records.push(Spooled {
                     at,
-                    len: record.len(),
+                    len: bytes.len(),
                     shown: input.shown(),
+                    held,
                 });
-                at += record.len() as u64;
+                at += bytes.len() as u64;
                 builder.add(&path, fp);
             }
             Err((record, reason)) => run.failures.push(Failure {
@@ -117,17 +134,58 @@ fn pass1(
     Ok((builder, records, spool))
 }
 
-/// Reads report `r` back from the spool.
-fn read_back(spool: &Mutex<File>, rec: &Spooled) -> Result<(Scorecard, String), RenderError> {
-    let mut bytes = vec![0u8; rec.len];
-    {
-        let mut f = spool
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        f.seek(SeekFrom::Start(rec.at)).map_err(io)?;
-        f.read_exact(&mut bytes).map_err(io)?;
+/// A report's spool record: for JSON and JSON Lines its piece rendered without a block and
+/// its text side by side, written as they are; for the other formats its scorecard and text
+/// as JSON, rendered again once the block is known.
+fn record(renderer: &Renderer, card: &Scorecard, text: &str) -> Result<Record, RenderError> {
+    if renderer.holds_bytes() {
+        if let Some((mut bytes, held)) = renderer.hold(renderer.piece(card, text)?) {
+            let text_at = bytes.len();
+            bytes.extend_from_slice(text.as_bytes());
+            return Ok(Record {
+                bytes,
+                held: Some((held, text_at)),
+            });
+        }
     }
-    serde_json::from_slice(&bytes).map_err(|e| io(std::io::Error::other(e)))
+    let bytes = serde_json::to_vec(&(card, text)).expect("scorecards serialize");
+    Ok(Record { bytes, held: None })
+}
+
+/// Reads report `r`'s record back from the spool.
+fn read_back(spool: &Mutex<File>, rec: &Spooled) -> Result<Vec<u8>, RenderError> {
+    let mut bytes = vec![0u8; rec.len];
+    let mut f = spool
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    f.seek(SeekFrom::Start(rec.at)).map_err(io)?;
+    f.read_exact(&mut bytes).map_err(io)?;
+    Ok(bytes)
+}
+
+/// Report `r` from its record, with its reuse block, rendered; and the words of the top
+/// passages it holds first.
+fn finish(
+    setup: &Setup,
+    renderer: &Renderer,
+    index: &Index,
+    top: &[TopPassage],
+    (r, rec): (usize, &Spooled),
+    mut bytes: Vec<u8>,
+) -> Result<(Piece, Vec<(usize, String)>), RenderError> {
+    let bad = |e: &dyn std::fmt::Display| io(std::io::Error::other(e.to_string()));
+    if let Some((held, text_at)) = &rec.held {
+        let text = String::from_utf8(bytes.split_off(*text_at)).map_err(|e| bad(&e))?;
+        let block = index.block(r, &text);
+        let words = index.top_words(top, r, &text);
+        return Ok((renderer.release(bytes, held.clone(), &block), words));
+    }
+    let (mut card, text): (Scorecard, String) =
+        serde_json::from_slice(&bytes).map_err(|e| bad(&e))?;
+    card.grade = setup.engine.pack.grades.resolve(card.grade.name());
+    card.reuse = Some(index.block(r, &text));
+    let words = index.top_words(top, r, &text);
+    Ok((renderer.piece(&card, &text)?, words))
 }
 
 /// The HTML page name of each report, as the HTML writer will give them (in input order,
@@ -156,13 +214,10 @@ fn pass2(
     let spool = Mutex::new(spool);
     let order: Vec<usize> = (0..records.len()).collect();
     let work = |&r: &usize| -> Result<(Piece, Vec<(usize, String)>), RenderError> {
-        let (mut card, text) = read_back(&spool, &records[r])?;
-        card.grade = setup.engine.pack.grades.resolve(card.grade.name());
-        card.reuse = Some(index.block(r, &text));
-        let words = index.top_words(&top, r, &text);
-        let piece = renderer.piece(&card, &text)?;
+        let bytes = read_back(&spool, &records[r])?;
+        let done = finish(setup, renderer, index, &top, (r, &records[r]), bytes);
         bar.inc(1);
-        Ok((piece, words))
+        done
     };
     let mut filled = Vec::new();
     let take = |&r: &usize,

@@ -49,6 +49,15 @@ fn skeleton_into(chars: &[char], out: &mut Vec<char>) {
         // Han first: most of a report, and the slowest for the Unicode tables below.
         if is_han(f) {
             out.push(f);
+        } else if f.is_ascii() {
+            // ASCII told apart without the Unicode tables (the slow path below).
+            if f.is_ascii_digit() {
+                if out.last() != Some(&'0') {
+                    out.push('0');
+                }
+            } else if f.is_ascii_alphabetic() {
+                out.push(f.to_ascii_lowercase());
+            }
         } else if f.is_numeric() {
             if out.last() != Some(&'0') {
                 out.push('0');
