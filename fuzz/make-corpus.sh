@@ -42,9 +42,20 @@ with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
 open("corpus/docx/bomb", "wb").write(b"\x00" + buf.getvalue())
 PY
 mkdir -p corpus/pdf corpus/ofd corpus/doc
+# The committed seeds (fuzz/seeds, ~130 KB: small real forms, see fuzz/seeds/README) go in
+# first; the pdf and ofd targets read the file itself after a mode byte 0.
+for k in pdf ofd; do
+  for f in seeds/$k/*; do { printf '\0'; cat "$f"; } > "corpus/$k/seed-$(basename "$f")"; done
+done
+cp seeds/doc/* corpus/doc/
+# FORMS=DIR reuses forms make_forms.py already wrote (e.g. target/tmp/forms-*, the tests' cache).
 forms=$(mktemp -d)
 trap 'rm -rf "$forms"' EXIT
-python3 ../tests/forms/make_forms.py "$forms" ../tests/fixtures/reports/weak.txt ../tests/fixtures/blind/c1_town_2022.txt
+if [ -n "${FORMS:-}" ]; then
+  cp "$FORMS"/weak[-.]* "$FORMS"/c1_town_2022[-.]* "$forms"/
+else
+  python3 ../tests/forms/make_forms.py "$forms" ../tests/fixtures/reports/weak.txt ../tests/fixtures/blind/c1_town_2022.txt
+fi
 python3 - "$forms" <<'PY'
 import glob, io, os, sys, zipfile, zlib
 forms = sys.argv[1]

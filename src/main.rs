@@ -2,6 +2,11 @@
 
 mod cli;
 
+/// mimalloc rather than the system allocator: scoring allocates and frees many small
+/// buffers, and each regex build a few large ones (measured in scripts/bench).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let code = cli::run();
     std::process::exit(code);

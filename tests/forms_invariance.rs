@@ -359,13 +359,12 @@ fn pdf_forms_score_as_their_text() {
     );
 }
 
-/// Issue 13 is open on these forms: on 47 reports the LibreOffice export and its cairo
-/// reprint differ on 21 (mostly plans.* and key figures: runs of simple TrueType fonts
-/// laid out with gaps), GBK-EUC-H on 39 (line widths of one-byte codes, so wrapped
-/// paragraphs are not re-joined). Run with `--ignored` to see every difference; the
-/// test joins the one above when they pass.
+/// Issue 13 is open on these forms: of 47 reports the LibreOffice export and its cairo
+/// reprint differ on one (002_…: the court-appearance rate, a sentence the layout still
+/// parts). Run with `--ignored` to see every difference; the test joins the one above
+/// when they pass.
 #[test]
-#[ignore = "known differences, issue 13 open: LibreOffice, cairo and GBK-EUC-H PDFs"]
+#[ignore = "known differences, issue 13 open: one report of the LibreOffice and cairo PDFs"]
 fn pdf_forms_of_other_writers_score_as_their_text() {
     check(
         &[

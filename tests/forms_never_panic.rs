@@ -161,3 +161,36 @@ fn the_seed_forms_are_there() {
         assert!(!seeds().is_empty());
     }
 }
+
+/// Every hostile input kept under tests/fixtures/fuzz/<reader>/ (hand-made shapes, and
+/// what the fuzz targets in fuzz/fuzz_targets found, minimised; see its README) is scored
+/// as a user would score it: the run ends with a scorecard (exit 0) or a message naming
+/// the file (exit 2), never a panic or a signal.
+#[test]
+fn hostile_inputs_end_in_a_scorecard_or_a_message() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    let mut files: Vec<_> = walkdir::WalkDir::new(&root)
+        .into_iter()
+        .map(|e| e.expect("read tests/fixtures/fuzz"))
+        .filter(|e| {
+            e.file_type().is_file() && !e.file_name().to_string_lossy().starts_with("README")
+        })
+        .map(walkdir::DirEntry::into_path)
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no inputs under {}", root.display());
+    for f in &files {
+        let path = f.to_str().unwrap();
+        let o = common::run(&["score", "-q", "--format", "jsonl", path]);
+        let (code, err) = (common::code(&o), common::stderr(&o));
+        assert!(!err.contains("panicked"), "{path}: a panic: {err}");
+        assert!(code == 0 || code == 2, "{path}: exit {code}: {err}");
+        if code == 2 {
+            let name = f.file_name().unwrap().to_string_lossy();
+            assert!(
+                err.contains(&*name),
+                "{path}: exit 2 without naming the file: {err}"
+            );
+        }
+    }
+}

@@ -234,6 +234,81 @@ fn a_batch_has_a_history_only_for_an_issuer_with_two_years() {
     assert_eq!(h["categories"], pair["categories"]);
 }
 
+/// The title the pack gives element `id`, as `card` shows it.
+fn title_of(card: &Value, id: &str) -> String {
+    find(&card["elements"], id)["title"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn a_text_batch_ends_with_each_issuers_history_in_the_runs_language() {
+    let (d, aliases) = (dir().display().to_string(), at("aliases.yaml"));
+    let text = |extra: &[&str]| {
+        let mut args = vec!["score", "-q", "--color", "never", "--format", "text", &d];
+        args.extend_from_slice(extra);
+        let o = run(&args);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        stdout(&o)
+    };
+    let (a, b) = (card("jizhou/2022.txt"), card("jizhou/2023.txt"));
+    let (sa, sb) = (a["score"].as_f64().unwrap(), b["score"].as_f64().unwrap());
+    let delta = round1(sb - sa);
+    let sign = if delta > 0.0 { "+" } else { "" };
+    // The titles, in the pack's words and order, of what `compare` finds gained and lost.
+    let change = compare_json(&["--aliases", &aliases])["history"]["changes"][0].clone();
+    let titles = |list: &Value, sep: &str| {
+        let ids = ids(list);
+        let t: Vec<String> = ids.iter().map(|id| title_of(&b, id)).collect();
+        t.join(sep)
+    };
+    assert!(ids(&change["gained"]).contains(&"dispute.reconsideration"));
+    assert_eq!(ids(&change["lost"]), ["lead.shufa"]);
+    let (gained, lost) = (
+        titles(&change["gained"], "、"),
+        titles(&change["lost"], "、"),
+    );
+    let gained_en = titles(&change["gained"], ", ");
+    let (ga, gb) = (a["grade"].as_str().unwrap(), b["grade"].as_str().unwrap());
+
+    // Without the aliases each name has one year: no history, the output as before.
+    assert!(!text(&[]).contains("历年对比"));
+    let zh = text(&["--aliases", &aliases]);
+    let tail = &zh[zh.find("历年对比").expect(&zh)..];
+    let want = [
+        "历年对比（1个发文机关有两年以上的报告）：".to_string(),
+        "  天津市蓟州区人民政府".to_string(),
+        format!("    2022年  {sa:.1}分  {ga}"),
+        format!(
+            "    2023年  {sb:.1}分  {gb}（{sign}{delta:.1}）  新增满足：{gained}；不再满足：{lost}；\
+             与上年相同的句子 55%（近似 80%）"
+        ),
+    ];
+    assert_eq!(tail.lines().take(4).collect::<Vec<_>>(), want, "{tail}");
+    // The summary stays the last line.
+    assert!(
+        zh.trim_end()
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with("共 3 份报告"),
+        "{zh}"
+    );
+
+    let en = text(&["--aliases", &aliases, "--lang", "en"]);
+    assert!(
+        en.contains("Across years (issuers with reports of two years or more: 1):"),
+        "{en}"
+    );
+    assert!(
+        en.contains(&format!(
+            "gained: {gained_en}; lost: {lost}; sentences kept from the year before 55% (nearly 80%)"
+        )),
+        "{en}"
+    );
+}
+
 #[test]
 fn group_by_path_puts_a_folders_reports_together() {
     let doc = batch(&["--group-by", "path"]);

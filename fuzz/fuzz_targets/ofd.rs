@@ -34,5 +34,10 @@ fuzz_target!(|data: &[u8]| {
     } else {
         pack(rest)
     };
+    // fuzz/run.sh runs a found input once with LAWSCORE_FUZZ_DUMP set to keep the file
+    // the reader was given, which becomes the regression input under tests/fixtures/fuzz.
+    if let Some(path) = std::env::var_os("LAWSCORE_FUZZ_DUMP") {
+        std::fs::write(path, &bytes).expect("write LAWSCORE_FUZZ_DUMP");
+    }
     let _ = lawscore::ingest::extract(&bytes, "report.ofd");
 });

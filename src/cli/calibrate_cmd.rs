@@ -26,13 +26,10 @@ pub struct CalibrateArgs {
     /// Near-miss sentences listed per element, best first.
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub near_misses: usize,
-    /// The corpus and the output.
+    /// The corpus and the output, as `rules diff` has them.
     #[command(flatten)]
-    pub corpus: CalibrateCorpus,
+    pub corpus: CorpusArgs,
 }
-
-/// The corpus options, as `rules diff` has them.
-pub type CalibrateCorpus = CorpusArgs;
 
 /// `rules calibrate`.
 pub fn run(a: &CalibrateArgs) -> i32 {

@@ -54,7 +54,7 @@ pub fn run(a: &ScoreArgs) -> i32 {
         failures: found.failures,
         below: Vec::new(),
         fail_under: a.fail_under,
-        years: Vec::new(),
+        years: history::Years::default(),
     };
     let written = outputs::stream(a, &renderer, |sink| {
         let scored = score_all(&setup, &found.inputs, &renderer, sink, &mut run, a.quiet);
@@ -110,7 +110,7 @@ pub(super) struct Setup {
     /// Copied text is looked for across the batch ([`super::batch`]).
     reuse: bool,
     /// Histories across years: how reports are grouped and the aliases file (for the
-    /// formats that show them: JSON, JSON Lines, HTML).
+    /// formats that show them: JSON, JSON Lines, HTML, text).
     pub(super) history: Option<(history::GroupBy, history::Aliases)>,
 }
 
@@ -134,7 +134,7 @@ impl Setup {
             |j| j.max(1),
         );
         let history = match a.format {
-            OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Html => {
+            OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Html | OutputFormat::Text => {
                 let aliases = a.aliases.as_deref().map(history::Aliases::load);
                 Some((
                     a.group_by,
@@ -195,7 +195,7 @@ pub(super) struct Run {
     pub(super) below: Vec<(String, f64)>,
     pub(super) fail_under: Option<f64>,
     /// What each report scored leaves for the histories across years.
-    pub(super) years: Vec<Year>,
+    pub(super) years: history::Years,
 }
 
 /// Reports claimed ahead of the one being written, per worker: enough that a slow report

@@ -26,21 +26,78 @@ pub fn heading_kind(title: &str) -> Option<Kind> {
 /// reported on (2022年工作开展情况) is measures, a later one (2023年工作打算, 2023年重点工作)
 /// is plans; the word 年 alone decides nothing.
 pub fn heading_kind_in(title: &str, year: Option<i32>) -> Option<Kind> {
+    heading_kind_noted(title, year, &mut YearDeps::default())
+}
+
+/// [`heading_kind_in`], noting in `deps`, when `year` is unknown, what the answer assumed
+/// of the year reported on.
+pub fn heading_kind_noted(title: &str, year: Option<i32>, deps: &mut YearDeps) -> Option<Kind> {
     if PROBLEMS.is_match(title) {
         return Some(Kind::Problems);
     }
     if CAUSES.is_match(title) {
         return Some(Kind::Causes);
     }
-    if let (Some(report), Some(&named)) = (year, years_in(title).first()) {
-        if named > report {
-            return Some(Kind::Plans);
-        }
-        if named < report {
-            return None;
+    let plans = PLANS.is_match(title);
+    if let Some(&named) = years_in(title).first() {
+        match year {
+            Some(report) if named > report => return Some(Kind::Plans),
+            Some(report) if named < report => return None,
+            Some(_) => {}
+            // Read by the year, a later year gives plans, an earlier one nothing.
+            None => deps.note(named, Keep::when(plans, true, !plans)),
         }
     }
-    PLANS.is_match(title).then_some(Kind::Plans)
+    plans.then_some(Kind::Plans)
+}
+
+/// Where the report year stands against a year a text names, by what an answer read
+/// without the report year holds: report year before, equal to, after the named one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Keep {
+    before: bool,
+    equal: bool,
+    after: bool,
+}
+
+impl Keep {
+    /// An answer that holds when the report year is before, equal to or after the named.
+    fn when(before: bool, equal: bool, after: bool) -> Keep {
+        Keep {
+            before,
+            equal,
+            after,
+        }
+    }
+}
+
+/// What the answers given while the year reported on was unknown assumed of it: each a
+/// year a text named and where the report year must stand against it for the answer to be
+/// the one the year would give. The structure is read once without the year (the metadata
+/// that gives it is read from that structure); read again with the year only when some
+/// answer would change, so a report whose named years are all read alike is read once.
+#[derive(Debug, Clone, Default)]
+pub struct YearDeps {
+    noted: Vec<(i32, Keep)>,
+}
+
+impl YearDeps {
+    fn note(&mut self, named: i32, keep: Keep) {
+        if keep != Keep::when(true, true, true) {
+            self.noted.push((named, keep));
+        }
+    }
+
+    /// True when every answer noted is the one a reading in `report` gives.
+    pub fn hold(&self, report: i32) -> bool {
+        self.noted
+            .iter()
+            .all(|&(named, k)| match report.cmp(&named) {
+                std::cmp::Ordering::Less => k.before,
+                std::cmp::Ordering::Equal => k.equal,
+                std::cmp::Ordering::Greater => k.after,
+            })
+    }
 }
 
 builtin_regex!(
@@ -68,6 +125,11 @@ pub fn turns_to_plans(sentence: &str, year: Option<i32>) -> bool {
     turn_position(sentence, year).is_some()
 }
 
+/// [`turns_to_plans`], noting what it assumed of an unknown year (see [`YearDeps`]).
+pub fn turns_to_plans_noted(sentence: &str, year: Option<i32>, deps: &mut YearDeps) -> bool {
+    turn_position_noted(sentence, year, deps).is_some()
+}
+
 builtin_regex!(
     static PLANS_OPENER = r"^\s*[(（]?[一二三四五六七八九十\d]*[)）、.]?\s*(下一步|下一阶段|下步|下阶段|今后|明年|新的一年|\d{4}年(度)?)[^。;:]{0,24}?(将|要|拟|计划|打算|着力|重点)";
 );
@@ -85,15 +147,20 @@ pub fn introduces_list(text: &str) -> bool {
 /// reported on). A lone 下一步将继续… closing a measures paragraph opens nothing: it needs
 /// a list after it or a later year.
 pub fn opens_plans(sentence: &str, year: Option<i32>) -> bool {
+    opens_plans_noted(sentence, year, &mut YearDeps::default())
+}
+
+/// [`opens_plans`], noting what it assumed of an unknown year (see [`YearDeps`]).
+pub fn opens_plans_noted(sentence: &str, year: Option<i32>, deps: &mut YearDeps) -> bool {
     let Some(m) = PLANS_OPENER.find(sentence) else {
         return false;
     };
     let named = years_in(m.as_str());
-    if let (Some(report), Some(&y)) = (year, named.first()) {
-        if y <= report {
-            return false;
-        }
-        return true;
+    match (year, named.first()) {
+        (Some(report), Some(&y)) => return y > report,
+        // Read by the year, a later year opens plans.
+        (None, Some(&y)) => deps.note(y, Keep::when(false, true, true)),
+        _ => {}
     }
     named.is_empty() && LIST_AHEAD.is_match(sentence)
 }
@@ -105,13 +172,29 @@ builtin_regex!(
 /// Where in a sentence the text turns to plans, if it does. A turn that names a year is
 /// one only when that year follows the year reported on.
 pub fn turn_position(sentence: &str, year: Option<i32>) -> Option<usize> {
-    TURN_TO_PLANS
-        .find_iter(sentence)
-        .find(|m| match (year, years_in(m.as_str()).first()) {
-            (Some(report), Some(&y)) => y > report,
-            _ => true,
-        })
-        .map(|m| m.start())
+    turn_position_noted(sentence, year, &mut YearDeps::default())
+}
+
+/// [`turn_position`], noting what it assumed of an unknown year (see [`YearDeps`]).
+pub fn turn_position_noted(
+    sentence: &str,
+    year: Option<i32>,
+    deps: &mut YearDeps,
+) -> Option<usize> {
+    let m =
+        TURN_TO_PLANS
+            .find_iter(sentence)
+            .find(|m| match (year, years_in(m.as_str()).first()) {
+                (Some(report), Some(&y)) => y > report,
+                _ => true,
+            })?;
+    if year.is_none() {
+        // Read by the year, a turn naming a year no later than it is passed over.
+        if let Some(&y) = years_in(m.as_str()).first() {
+            deps.note(y, Keep::when(true, false, false));
+        }
+    }
+    Some(m.start())
 }
 
 /// True when a sentence starts the analysis of causes.

@@ -14,6 +14,7 @@ pub mod kinds;
 mod locate;
 pub mod meta;
 mod patterns;
+mod stops;
 mod structure;
 
 use crate::fold::OffsetMap;
@@ -166,11 +167,10 @@ impl Document {
     pub fn parse_styled(text: &str, styled: &[(usize, u8)]) -> Document {
         // Headings and turns that name a year are read against the year reported on,
         // which the metadata gives; read again when the first reading depended on it.
-        let (mut doc, sensitive) = structure::build(text, None, styled);
+        let (mut doc, year_use) = structure::build(text, None, styled);
         doc.meta = meta::read(&doc);
-        if sensitive && doc.meta.year.is_some() {
-            let year = doc.meta.year;
-            doc = structure::build_lines(std::mem::take(&mut doc.lines), year, styled).0;
+        if let Some(year) = doc.meta.year.filter(|&y| year_use.rereads(&doc, y)) {
+            doc = structure::build_lines(std::mem::take(&mut doc.lines), Some(year), styled).0;
             doc.meta = meta::read(&doc);
         }
         doc.found = locate::locate(&doc);

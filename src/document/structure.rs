@@ -2,11 +2,11 @@
 
 use super::furniture::is_furniture;
 use super::kinds::{
-    announces_measures, heading_combines, heading_kind_in, introduces_list, opens_plans,
-    opens_problems, opens_problems_sentence, turns_to_causes, turns_to_plans,
+    announces_measures, heading_combines, heading_kind_noted, introduces_list, opens_plans_noted,
+    opens_problems, opens_problems_sentence, turns_to_causes, turns_to_plans_noted, YearDeps,
 };
 use super::patterns::{years_in, DATE_FIGURES, DATE_WRITTEN, ORGAN_ENDING};
-use super::{Document, Kind, Line, Section, Sentence};
+use super::{stops, Document, Kind, Line, Section, Sentence};
 use crate::builtin_regex;
 use crate::builtin_regex::BuiltinRegex;
 use crate::model::scorecard::Meta;
@@ -39,6 +39,19 @@ builtin_regex!(
     static NUMBERED_4_CIRCLED = r"^\s*[①-⑳]\s*";
 );
 
+/// True when `c` can be the first char of a heading number: a numeral, a digit or a
+/// bracket. Most lines open with a Han character, which no Unicode number category holds,
+/// so those are told by the ten numerals without the slow path of `char::is_numeric`.
+pub(super) fn may_open_number(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit() || c == '(' || c == ')';
+    }
+    if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+        return "一二三四五六七八九十".contains(c);
+    }
+    c.is_numeric()
+}
+
 /// The heading numbers by level, tried in order: 1 一、 2 (一) 3 1. 4 (1).
 static NUMBERED: [(u8, &BuiltinRegex); 6] = [
     (1, &NUMBERED_1),
@@ -54,7 +67,7 @@ pub fn numbered_heading(folded: &str) -> Option<Heading> {
     // Every number opens with a numeral, a digit or a bracket after the white space (`\s`
     // is Unicode White_Space, as `char::is_whitespace`): other lines need no regex.
     let first = folded.trim_start().chars().next()?;
-    if !(first.is_numeric() || "一二三四五六七八九十()".contains(first)) {
+    if !may_open_number(first) {
         return None;
     }
     for (level, re) in NUMBERED.iter() {
@@ -98,19 +111,15 @@ fn fullwidth_list_number(original: &str, folded: &str) -> Option<Heading> {
     })
 }
 
-builtin_regex!(
-    static SENTENCE_END = r"[。！？!?；;]+[”’」』)]?";
-);
-
 /// The first sentence of a line (a paragraph opens a part only in its first sentence).
 fn first_sentence(line: &str) -> &str {
-    SENTENCE_END.find(line).map_or(line, |m| &line[..m.end()])
+    stops::next_end(line, 0).map_or(line, |end| &line[..end])
 }
 
 /// Byte offset of a turn to plans (or causes) inside a sentence of a problems part.
-fn turn_point(kind: Kind, text: &str, year: Option<i32>) -> Option<usize> {
+fn turn_point(kind: Kind, text: &str, year: Option<i32>, deps: &mut YearDeps) -> Option<usize> {
     match kind {
-        Kind::Problems | Kind::Causes => super::kinds::turn_position(text, year),
+        Kind::Problems | Kind::Causes => super::kinds::turn_position_noted(text, year, deps),
         _ => None,
     }
 }
@@ -153,10 +162,16 @@ const STYLED_MAX: usize = 60;
 
 /// An unnumbered line that works as a heading: short, standing alone, no sentence-final
 /// punctuation (a part word may end in a colon: 产生问题的原因:), mostly Han characters.
-fn bare_heading(folded: &str, year: Option<i32>, styled: bool) -> Option<Bare> {
+/// `kind_of` says what part a title announces ([`Builder::title_kind`]).
+fn bare_heading(
+    folded: &str,
+    styled: bool,
+    kind_of: &mut dyn FnMut(&str) -> Option<Kind>,
+) -> Option<Bare> {
     let t = folded.trim();
-    let n = t.chars().count();
     let max = if styled { STYLED_MAX } else { BARE_MAX };
+    // Counted only as far as the longest heading: a paragraph is told by its first chars.
+    let n = t.chars().take(max + 1).count();
     if n < 2 || n > max || t.contains(['。', ';', '|', '\t']) {
         return None;
     }
@@ -178,7 +193,7 @@ fn bare_heading(folded: &str, year: Option<i32>, styled: bool) -> Option<Bare> {
     if title.ends_with([',', '、', '!', '?', '”']) {
         return None;
     }
-    if let Some(k) = heading_kind_in(title, year) {
+    if let Some(k) = kind_of(title) {
         return Some(Bare::Part(k));
     }
     if colon {
@@ -203,8 +218,44 @@ struct Builder {
     turned: Option<(u8, Kind)>,
     /// The year reported on, when known: headings and turns naming a year are read by it.
     year: Option<i32>,
-    /// A heading or turn named a year, so the reading depends on the year reported on.
-    year_sensitive: bool,
+    /// How the reading used the year reported on, while it was unknown.
+    year_use: YearUse,
+    /// The last title asked about and the part it announces: a heading's title is asked
+    /// up to three times in a row (is the line a heading, what part, what part opens).
+    last_title: Option<(String, Option<Kind>)>,
+}
+
+/// How a reading without the year reported on (the first, whose structure the metadata
+/// giving that year is read from) used the year: what its answers assumed of it, and
+/// whether a heading or sentence scanned for a turn named a year.
+#[derive(Debug, Default)]
+pub struct YearUse {
+    /// What the answers assumed of the year.
+    deps: YearDeps,
+    /// A heading named a year.
+    heading_named: bool,
+    /// The sentences scanned for a turn that hold a 年 (line, start, end in the folded
+    /// line): whether they name a year is asked only when an answer would change.
+    with_nian: Vec<(usize, usize, usize)>,
+}
+
+impl YearUse {
+    /// True when reading `doc` (the reading this was recorded in) again in `year` would
+    /// change it. A reading is redone only when a heading or a sentence scanned for a turn
+    /// names a year; redoing it changes nothing unless an answer depended on the year, so
+    /// both must hold.
+    pub fn rereads(&self, doc: &Document, year: i32) -> bool {
+        !self.deps.hold(year) && self.named_a_year(doc)
+    }
+
+    /// True when a heading or a sentence scanned for a turn named a year.
+    pub fn named_a_year(&self, doc: &Document) -> bool {
+        self.heading_named
+            || self
+                .with_nian
+                .iter()
+                .any(|&(l, a, b)| !years_in(&doc.lines[l].folded[a..b]).is_empty())
+    }
 }
 
 impl Builder {
@@ -216,7 +267,8 @@ impl Builder {
             stack: Vec::new(),
             turned: None,
             year,
-            year_sensitive: false,
+            year_use: YearUse::default(),
+            last_title: None,
         }
     }
 
@@ -242,11 +294,11 @@ impl Builder {
             Some(0)
         });
         let i = self.sections.len();
-        if has_heading && !years_in(&title).is_empty() {
-            self.year_sensitive = true;
+        if has_heading && !self.year_use.heading_named && !years_in(&title).is_empty() {
+            self.year_use.heading_named = true;
         }
         let announced = if has_heading {
-            heading_kind_in(&title, self.year)
+            self.title_kind(&title)
                 .or_else(|| announces_measures(&title).then_some(Kind::Measures))
         } else {
             None
@@ -268,26 +320,41 @@ impl Builder {
         i
     }
 
+    /// The part a heading title announces in the year reported on ([`heading_kind_noted`]),
+    /// the answer to the last title kept.
+    fn title_kind(&mut self, title: &str) -> Option<Kind> {
+        if let Some((t, k)) = &self.last_title {
+            if t == title {
+                return *k;
+            }
+        }
+        let k = heading_kind_noted(title, self.year, &mut self.year_use.deps);
+        self.last_title = Some((title.to_string(), k));
+        k
+    }
+
     fn current(&self) -> usize {
         *self.stack.last().unwrap_or(&0)
     }
 
+    /// Cuts line `li` (its folded text `folded`, taken out of the line while it is read)
+    /// into sentences from byte `from`, a heading's title first when `heading_end` says
+    /// where it ends; returns the kind the line ends in.
     fn push_sentences(
         &mut self,
-        li: usize,
+        (li, folded): (usize, &str),
         from: usize,
         mut section: usize,
         mut kind: Kind,
         heading_end: Option<usize>,
     ) -> Kind {
-        let folded = self.lines[li].folded.clone();
         let mut start = from;
         let mut cuts: Vec<(usize, bool)> = Vec::new();
         if let Some(h) = heading_end {
             cuts.push((h, true));
         }
-        for m in SENTENCE_END.find_iter(&folded[from..]) {
-            cuts.push((from + m.end(), false));
+        for end in stops::ends(&folded[from..]) {
+            cuts.push((from + end, false));
         }
         cuts.push((folded.len(), false));
         // At equal positions the heading cut wins: a heading is never scanned for turns.
@@ -305,7 +372,7 @@ impl Builder {
             if !is_heading {
                 // A turn can come mid-sentence ("…三是…有待提高等针对以上问题,我…"): the
                 // words before it still belong to the part being left.
-                if let Some(at) = turn_point(kind, text, self.year)
+                if let Some(at) = turn_point(kind, text, self.year, &mut self.year_use.deps)
                     .filter(|&p| p > 0 && !text[..p].trim().is_empty())
                 {
                     self.sentences.push(Sentence {
@@ -319,6 +386,9 @@ impl Builder {
                     start += at;
                 }
                 let before = kind;
+                if folded[start..end].contains('年') {
+                    self.year_use.with_nian.push((li, start, end));
+                }
                 kind = self.sentence_turn(kind, &folded[start..end]);
                 // Plans introduced by a sentence and a list (下一步，我局将重点抓好以下工作：
                 // 一是…) are a part of their own, even mid-paragraph.
@@ -348,18 +418,16 @@ impl Builder {
     /// A problems part can turn to causes, and problems or causes to plans, mid-text.
     fn sentence_turn(&mut self, kind: Kind, text: &str) -> Kind {
         let level = self.sections[self.current()].level;
-        if !years_in(text).is_empty() {
-            self.year_sensitive = true;
-        }
+        let (year, deps) = (self.year, &mut self.year_use.deps);
         let to = match kind {
-            Kind::Problems | Kind::Causes if turns_to_plans(text, self.year) => Kind::Plans,
+            Kind::Problems | Kind::Causes if turns_to_plans_noted(text, year, deps) => Kind::Plans,
             Kind::Problems if turns_to_causes(text) => Kind::Causes,
             // A plans paragraph that first owns up to shortcomings ("但也存在一些不足，主要是…
             // 下一步，我镇将…"): the clause is a problem, the text after the turn a plan.
             Kind::Plans | Kind::Measures if opens_problems_sentence(text) => Kind::Problems,
             // Plans introduced by a turn with no heading of their own (下一步，我局将重点抓好
             // 以下工作：一是…), after the measures or after headless problems.
-            Kind::Measures if opens_plans(text, self.year) => Kind::Plans,
+            Kind::Measures if opens_plans_noted(text, year, deps) => Kind::Plans,
             _ => return kind,
         };
         let at = self.turned.map_or(level, |(l, _)| l.min(level));
@@ -384,9 +452,9 @@ struct Reading {
 
 /// Builds the document structure (metadata is read afterwards) of a report on `year`,
 /// with the lines its source styles as headings (line, level 1–4 or 0 for bold). Also
-/// says whether a heading or turn named a year, so the caller knows whether the year
-/// reported on changed the reading.
-pub fn build(text: &str, year: Option<i32>, styled: &[(usize, u8)]) -> (Document, bool) {
+/// says how the reading used the year reported on, so the caller knows whether the year,
+/// once known, changes the reading.
+pub fn build(text: &str, year: Option<i32>, styled: &[(usize, u8)]) -> (Document, YearUse) {
     let lines = text
         .split('\n')
         .map(|raw| Line::new(raw.strip_suffix('\r').unwrap_or(raw), Kind::Preamble))
@@ -400,7 +468,7 @@ pub fn build_lines(
     mut lines: Vec<Line>,
     year: Option<i32>,
     styled: &[(usize, u8)],
-) -> (Document, bool) {
+) -> (Document, YearUse) {
     for l in &mut lines {
         l.kind = Kind::Preamble;
         l.section = 0;
@@ -424,22 +492,29 @@ pub fn build_lines(
         b.read_line(li, &mut r);
     }
     finish(&mut b);
-    let sensitive = b.year_sensitive;
-    (b.into_document(), sensitive)
+    let year_use = std::mem::take(&mut b.year_use);
+    (b.into_document(), year_use)
 }
 
 impl Builder {
     /// Reads one line: furniture, the start of the closing, a heading or a turn, then its
     /// sentences.
     fn read_line(&mut self, li: usize, r: &mut Reading) {
-        let folded = self.lines[li].folded.clone();
+        // Taken out while the line is read, so reading it needs no copy; put back after.
+        let folded = std::mem::take(&mut self.lines[li].folded);
+        self.read_folded(li, &folded, r);
+        self.lines[li].folded = folded;
+    }
+
+    /// [`Builder::read_line`] on the line's folded text.
+    fn read_folded(&mut self, li: usize, folded: &str, r: &mut Reading) {
         if folded.trim().is_empty() {
             let s = self.current();
             self.lines[li].section = s;
             self.lines[li].kind = self.sections[s].kind;
             return;
         }
-        if is_furniture(&folded) || super::checks::mostly_lost(&folded) {
+        if is_furniture(folded) || super::checks::mostly_lost(folded) {
             self.lines[li].kind = Kind::Boilerplate;
             self.lines[li].section = self.current();
             return;
@@ -454,9 +529,9 @@ impl Builder {
         let (heading_end, body_from) = if in_closing {
             (None, 0)
         } else {
-            self.opens_section(li, &folded, r)
+            self.opens_section(li, folded, r)
         };
-        if heading_end.is_none() && is_paragraph(&folded) {
+        if heading_end.is_none() && is_paragraph(folded) {
             r.seen_body = true;
         }
         let s = self.current();
@@ -466,7 +541,7 @@ impl Builder {
         }
         self.lines[li].section = s;
         let first = self.sentences.len();
-        self.push_sentences(li, body_from, s, kind, heading_end);
+        self.push_sentences((li, folded), body_from, s, kind, heading_end);
         self.lines[li].kind = self.sentences.get(first).map_or(kind, |x| x.kind);
     }
 
@@ -485,10 +560,10 @@ impl Builder {
         if let Some(h) = numbered {
             r.seen_heading = true;
             // The number is no text: 4．6件规范性文件… states six documents, not 4.6.
-            return (Some(self.numbered(li, &h)), h.number_len);
+            return (Some(self.numbered(li, folded, &h)), h.number_len);
         }
         let after_opening = r.seen_body || r.seen_heading;
-        if let Some(end) = self.bare(li, hint, r.numbered_doc, after_opening) {
+        if let Some(end) = self.bare((li, folded), hint, r.numbered_doc, after_opening) {
             r.seen_heading = true;
             return (Some(end), 0);
         }
@@ -532,11 +607,10 @@ impl Builder {
 
 impl Builder {
     /// Opens the section of a numbered heading; returns where its title ends in the line.
-    fn numbered(&mut self, li: usize, h: &Heading) -> usize {
-        let folded = &self.lines[li].folded;
+    fn numbered(&mut self, li: usize, folded: &str, h: &Heading) -> usize {
         let end = h.number_len + title_end(&folded[h.number_len..]);
         let title = folded[h.number_len..end].trim().to_string();
-        let own = heading_kind_in(&title, self.year);
+        let own = self.title_kind(&title);
         let heading = original_prefix(&self.lines[li], end);
         self.open_heading(heading, title, h.level, own, li);
         end
@@ -546,7 +620,7 @@ impl Builder {
     /// its title ends (the whole line).
     fn bare(
         &mut self,
-        li: usize,
+        (li, folded): (usize, &str),
         hint: Option<u8>,
         numbered_doc: bool,
         after_opening: bool,
@@ -554,8 +628,7 @@ impl Builder {
         if !after_opening {
             return None;
         }
-        let folded = &self.lines[li].folded;
-        let bare = bare_heading(folded, self.year, hint.is_some())?;
+        let bare = bare_heading(folded, hint.is_some(), &mut |t| self.title_kind(t))?;
         let title = folded.trim().trim_end_matches(':').to_string();
         let end = folded.len();
         let cur = self.sections[self.current()].level;
@@ -634,9 +707,12 @@ fn part_of(bare: Bare) -> Option<Kind> {
 /// True when a line reads as a paragraph of Chinese text: a full stop, or a long run that
 /// is mostly Han (a site's English banner is neither).
 fn is_paragraph(folded: &str) -> bool {
+    if folded.contains('。') {
+        return true;
+    }
     let n = folded.chars().count();
     let han = folded.chars().filter(|c| is_han(*c)).count();
-    folded.contains('。') || (n >= 40 && han * 2 >= n)
+    n >= 40 && han * 2 >= n
 }
 
 /// True when a paragraph after the opening starts the body rather than finishing the
@@ -664,8 +740,10 @@ fn parent_kind_for(b: &Builder, level: u8) -> Kind {
     Kind::Measures
 }
 
+/// The original text of a line up to byte `folded_end` of its folded text (the line's
+/// folded text may be taken out while it is read, so the offsets are asked directly).
 fn original_prefix(line: &Line, folded_end: usize) -> String {
-    let o = line.original_offset(folded_end);
+    let o = line.offsets.original(folded_end);
     line.text[..o].trim().to_string()
 }
 
@@ -813,7 +891,9 @@ pub fn snippet(kind: Kind, heading: Option<&str>, text: &str) -> Document {
     );
     for li in 0..b.lines.len() {
         b.lines[li].section = s;
-        b.push_sentences(li, 0, s, kind, None);
+        let folded = std::mem::take(&mut b.lines[li].folded);
+        b.push_sentences((li, &folded), 0, s, kind, None);
+        b.lines[li].folded = folded;
     }
     b.sections[0].first_line = 1;
     b.sections[0].last_line = 0;

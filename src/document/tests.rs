@@ -208,3 +208,80 @@ fn an_assumed_year_is_found_where_the_text_names_it() {
     let y = d.found.year.unwrap();
     assert_eq!(&d.lines[y.line].folded[y.start..y.end], "2023");
 }
+
+/// The document as it was read before a reading was redone only when the year changes an
+/// answer: redone whenever a heading or a sentence scanned for a turn names a year.
+fn parse_rereading_always(text: &str) -> Document {
+    let (mut doc, year_use) = structure::build(text, None, &[]);
+    doc.meta = meta::read(&doc);
+    if doc.meta.year.is_some() && year_use.named_a_year(&doc) {
+        doc = structure::build_lines(std::mem::take(&mut doc.lines), doc.meta.year, &[]).0;
+        doc.meta = meta::read(&doc);
+    }
+    doc.found = locate::locate(&doc);
+    doc.warnings = checks::warnings(&doc);
+    doc
+}
+
+/// Every fixture report's text (and `LAWSCORE_DOC_CORPUS`'s .txt files when set, for a
+/// wider check by hand).
+fn fixture_texts() -> Vec<(String, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut dirs = vec![root.join("tests/fixtures"), root.join("tests/seeds")];
+    dirs.extend(std::env::var_os("LAWSCORE_DOC_CORPUS").map(std::path::PathBuf::from));
+    let mut out = Vec::new();
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x == "txt") {
+                if let Ok(text) = std::fs::read_to_string(&p) {
+                    out.push((p.display().to_string(), text));
+                }
+            }
+        }
+    }
+    assert!(out.len() >= 5, "fixture reports found: {}", out.len());
+    out
+}
+
+/// Reports whose named years all read alike with or without the year reported on are read
+/// once; the result is the one a second reading gives, on every fixture and on reports
+/// where the year does change the reading.
+#[test]
+fn one_reading_is_what_two_give() {
+    let made = [
+        // A later year's plans opened mid-measures, and headings named by year.
+        "某县2023年度法治政府建设情况的报告\n一、2023年工作情况\n2023年，我县推进依法行政。2024年，我县将重点抓好以下工作：一是深化改革。\n二、存在的问题\n执法力量薄弱。2024年，我县将着力解决。\n三、2024年重点工作\n（一）深化改革。",
+        "某县2023年度法治政府建设情况的报告\n一、2022年重点工作\n推进依法行政。\n二、2023年重点工作\n审核文件12件。",
+        "某县法治政府建设情况的报告\n一、主要举措\n2023年，我县将重点推进依法行政。",
+    ];
+    let mut texts = fixture_texts();
+    texts.extend(made.iter().map(|t| ("made".to_string(), t.to_string())));
+    for (name, text) in &texts {
+        let once = format!("{:?}", Document::parse(text));
+        let twice = format!("{:?}", parse_rereading_always(text));
+        assert!(once == twice, "{name}: one reading differs from two");
+    }
+    // The year does change these: the sections a second reading opens are there.
+    let d = Document::parse(made[0]);
+    let plans = |d: &Document, heading: &str| {
+        d.sections
+            .iter()
+            .find(|s| s.heading == heading)
+            .map(|s| s.kind)
+    };
+    assert_eq!(plans(&d, "三、2024年重点工作"), Some(Kind::Plans));
+    let d = Document::parse(made[1]);
+    assert_eq!(plans(&d, "一、2022年重点工作"), Some(Kind::Measures));
+}
+
+/// The quick test of a heading number's first char says what the Unicode test said.
+#[test]
+fn a_number_opens_as_unicode_says() {
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        let unicode = c.is_numeric() || "一二三四五六七八九十()".contains(c);
+        assert_eq!(structure::may_open_number(c), unicode, "{c:?}");
+    }
+}

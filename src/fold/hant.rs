@@ -4,18 +4,24 @@
 //! Han code point and kept only where the answer is a single, different char. Phrase-level
 //! conversion is deliberately not used: it can change the char count, and the fold must
 //! keep char index `i` of the folded text equal to char index `i` of the original.
+//!
+//! Asking OpenCC took 4–11 ms on every run before the first line could be folded, so its
+//! answers are kept in `hant_t2s.txt`; a test checks the file against OpenCC and says how
+//! to remake it when the crate is upgraded.
 
-use ferrous_opencc::config::BuiltinConfig;
-use ferrous_opencc::OpenCC;
+#[cfg(test)]
+use ferrous_opencc::{config::BuiltinConfig, OpenCC};
 use std::sync::LazyLock;
 
 /// The blocks of the Basic Multilingual Plane that hold OpenCC's single-char t2s entries:
 /// CJK Ext A and the URO (with the Yijing symbols between them, which never change), and
 /// the compatibility ideographs.
+#[cfg(test)]
 const BMP_RANGES: [(u32, u32); 2] = [(0x3400, 0x9FFF), (0xF900, 0xFAFF)];
 
 /// The supplementary ideographic plane (Ext B–F, compatibility supplement): a few hundred
 /// entries among 65,536 code points, asked only when a report has such a char.
+#[cfg(test)]
 const SIP_RANGES: [(u32, u32); 1] = [(0x20000, 0x2FFFF)];
 
 /// The lowest code point that can change: everything below (ASCII, punctuation, kana)
@@ -25,9 +31,8 @@ const FIRST: char = '\u{3400}';
 /// Where the supplementary plane starts.
 const SIP: char = '\u{20000}';
 
-/// One converter for both tables; `None` if the embedded dictionaries failed to load,
-/// which leaves the fold as it was before (no traditional folding) rather than failing
-/// every report.
+/// One converter for both tables, for the test that checks [`EMBEDDED`] against it.
+#[cfg(test)]
 static T2S: LazyLock<Option<OpenCC>> =
     LazyLock::new(|| OpenCC::from_config(BuiltinConfig::T2s).ok());
 
@@ -36,16 +41,29 @@ static T2S: LazyLock<Option<OpenCC>> =
 /// the forms OpenCC's s2t writes for 答复, 了解, 借助, 仿佛, 抵触, 只得 in a report, and
 /// without them such a traditional report would miss rules written in simplified. Folding
 /// 覆→复 everywhere is harmless for matching: a pattern with 覆盖 folds to 复盖 too.
+#[cfg(test)]
 const SECOND_READINGS: [&str; 6] = ["答覆", "瞭解", "藉助", "彷彿", "牴觸", "衹得"];
 
-/// The BMP pairs, sorted by the traditional char. Built on first use (4–11 ms in a
-/// release build on a busy 2-core box; asking the crate is what costs).
-static BMP_TABLE: LazyLock<Box<[(char, char)]>> = LazyLock::new(|| {
-    let mut table = build(&BMP_RANGES).into_vec();
-    table.extend(second_readings(&table));
-    table.sort_unstable();
-    table.into_boxed_slice()
-});
+/// Every pair OpenCC gives (the BMP ranges with the second readings, then the
+/// supplementary plane), sorted by the traditional char: one line per pair, traditional
+/// char then simplified char.
+const EMBEDDED: &str = include_str!("hant_t2s.txt");
+
+/// The embedded pairs of one plane.
+fn embedded(plane: impl Fn(char) -> bool) -> Box<[(char, char)]> {
+    let pair = |l: &str| {
+        let mut cs = l.chars();
+        Some((cs.next()?, cs.next()?))
+    };
+    EMBEDDED
+        .lines()
+        .filter_map(pair)
+        .filter(|&(t, _)| plane(t))
+        .collect()
+}
+
+/// The BMP pairs, sorted by the traditional char.
+static BMP_TABLE: LazyLock<Box<[(char, char)]>> = LazyLock::new(|| embedded(|t| t < SIP));
 
 /// The same pairs indexed by `c - FIRST` (0 = unchanged, [`ELSEWHERE`] = see
 /// [`BMP_TABLE`]; 100 KB): the fold looks at every char of every line, so the lookup is
@@ -66,7 +84,7 @@ const DIRECT_LEN: usize = 0xFB00 - 0x3400;
 const ELSEWHERE: u16 = u16::MAX;
 
 /// Same for the supplementary plane; separate so ordinary reports never pay for it.
-static SIP_TABLE: LazyLock<Box<[(char, char)]>> = LazyLock::new(|| build(&SIP_RANGES));
+static SIP_TABLE: LazyLock<Box<[(char, char)]>> = LazyLock::new(|| embedded(|t| t >= SIP));
 
 /// Returns the simplified counterpart of `c`, or `c` itself when it has none (already
 /// simplified, not Han, or a traditional char whose simplification is not one char).
@@ -130,11 +148,22 @@ pub fn table_len() -> usize {
     BMP_TABLE.len() + SIP_TABLE.len()
 }
 
+/// OpenCC's pairs as [`EMBEDDED`] holds them, one line each.
+#[cfg(test)]
+fn from_opencc() -> String {
+    let mut table = build(&BMP_RANGES).into_vec();
+    table.extend(second_readings(&table));
+    table.sort_unstable();
+    table.extend(build(&SIP_RANGES).iter());
+    table.iter().map(|&(t, s)| format!("{t}{s}\n")).collect()
+}
+
 /// Builds a table by asking OpenCC's standard t2s about every code point in `ranges`.
 ///
 /// Only standard t2s is asked: its TSCharacters already lists the Taiwan and Hong Kong
 /// forms (為, 偽, 啟, 眾, 裡, 說…), while the regional converters' extra answers would fold
 /// ordinary simplified chars (么→幺, 抬→擡, 著→着).
+#[cfg(test)]
 fn build(ranges: &[(u32, u32)]) -> Box<[(char, char)]> {
     let Some(t2s) = T2S.as_ref() else {
         return Box::default();
@@ -152,6 +181,7 @@ fn build(ranges: &[(u32, u32)]) -> Box<[(char, char)]> {
 }
 
 /// The pairs OpenCC's t2s applies inside [`SECOND_READINGS`] but not to the char alone.
+#[cfg(test)]
 fn second_readings(table: &[(char, char)]) -> Vec<(char, char)> {
     let Some(t2s) = T2S.as_ref() else {
         return Vec::new();
@@ -173,6 +203,7 @@ fn second_readings(table: &[(char, char)]) -> Vec<(char, char)> {
 }
 
 /// The converted char when `out` is exactly one char other than `c`.
+#[cfg(test)]
 fn single_change(c: char, out: &str) -> Option<char> {
     let mut it = out.chars();
     match (it.next(), it.next()) {
@@ -184,6 +215,20 @@ fn single_change(c: char, out: &str) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_embedded_pairs_are_what_opencc_says() {
+        let fresh = from_opencc();
+        if fresh != EMBEDDED && std::env::var_os("LAWSCORE_WRITE_HANT").is_some() {
+            std::fs::write("src/fold/hant_t2s.txt", &fresh).expect("write src/fold/hant_t2s.txt");
+            return;
+        }
+        assert!(
+            fresh == EMBEDDED,
+            "src/fold/hant_t2s.txt is not what ferrous-opencc gives (upgraded?): remake it with \
+             LAWSCORE_WRITE_HANT=1 cargo test --release --lib fold::hant"
+        );
+    }
 
     #[test]
     fn table_is_sorted_one_to_one_and_sizeable() {

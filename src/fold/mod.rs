@@ -41,20 +41,6 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// Folds a line char by char, calling `each(original, folded)` for every char.
-fn fold_each(s: &str, mut each: impl FnMut(char, char)) {
-    let simplify = hant::simplifier();
-    for c in s.chars() {
-        // ASCII never folds.
-        let f = if c.is_ascii() {
-            c
-        } else {
-            fold_char_with(c, &simplify)
-        };
-        each(c, f);
-    }
-}
-
 /// Folds a text [`fold`] produced once more: borrowed as it is when that changes nothing,
 /// which is nearly always (folding is idempotent but for a char or two of the traditional
 /// table, such as 薴 → 苧 → 苎, see [`hant::unstable_outputs`]).

@@ -30,17 +30,31 @@ impl OffsetMap {
 
 /// Folds a line with [`super::fold_char`] and records its [`OffsetMap`].
 pub fn fold_mapped(s: &str) -> (String, OffsetMap) {
+    let simplify = super::hant::simplifier();
     let mut out = String::with_capacity(s.len());
     let mut shifts = Vec::new();
     let mut drift: i64 = 0;
-    super::fold_each(s, |c, f| {
+    // Most chars fold to themselves (ASCII never folds): the runs between the ones that
+    // change are copied whole rather than char by char.
+    let mut copied = 0;
+    for (i, c) in s.char_indices() {
+        if c.is_ascii() {
+            continue;
+        }
+        let f = super::fold_char_with(c, &simplify);
+        if f == c {
+            continue;
+        }
+        out.push_str(&s[copied..i]);
         out.push(f);
+        copied = i + c.len_utf8();
         if f.len_utf8() != c.len_utf8() {
             drift += c.len_utf8() as i64 - f.len_utf8() as i64;
             // Lines are far below 4 GiB: the input limit is 256 MiB.
             shifts.push((out.len() as u32, drift as i32));
         }
-    });
+    }
+    out.push_str(&s[copied..]);
     (out, OffsetMap { shifts })
 }
 

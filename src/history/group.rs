@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::{compare, Aliases, Year};
+use super::{compare, Aliases, Year, Years};
 use crate::model::history::{CategoryPoint, CategoryTrend, GroupKind, IssuerHistory, YearScore};
 
 /// What `--group-by` puts together.
@@ -17,18 +17,23 @@ pub enum GroupBy {
     Path,
 }
 
-/// The group a report belongs to, and the name a person is shown for it; `None` for a
-/// report that cannot be placed (no issuer read, or no year to order it by).
-fn group_of(y: &Year, by: GroupBy, aliases: &Aliases) -> Option<(String, Option<String>)> {
-    y.year?;
+/// The group a report belongs to (by its year, issuer and path), and the name a person is
+/// shown for it; `None` for a report that cannot be placed (no issuer read, or no year to
+/// order it by).
+fn group_of(
+    (year, issuer, path): (Option<i32>, Option<&str>, &str),
+    by: GroupBy,
+    aliases: &Aliases,
+) -> Option<(String, Option<String>)> {
+    year?;
     match by {
         GroupBy::Issuer => {
-            let issuer = y.issuer.as_deref()?;
+            let issuer = issuer?;
             let key = aliases.key(issuer);
             (!key.is_empty()).then(|| (key, aliases.canonical(issuer).map(str::to_string)))
         }
         GroupBy::Path => {
-            let parent = Path::new(&y.path).parent().map(Path::to_string_lossy);
+            let parent = Path::new(path).parent().map(Path::to_string_lossy);
             let dir = parent.filter(|p| !p.is_empty()).unwrap_or(".".into());
             Some((dir.to_string(), Some(dir.to_string())))
         }
@@ -36,18 +41,20 @@ fn group_of(y: &Year, by: GroupBy, aliases: &Aliases) -> Option<(String, Option<
 }
 
 /// Every group of `years` with reports of two years or more, in the order its first report
-/// came; reports of a group oldest first (two of one year by path).
-pub fn histories(years: Vec<Year>, by: GroupBy, aliases: &Aliases) -> Vec<IssuerHistory> {
+/// came; reports of a group oldest first (two of one year by path). Only the reports of
+/// such a group are read back whole, one group at a time.
+pub fn histories(years: impl Into<Years>, by: GroupBy, aliases: &Aliases) -> Vec<IssuerHistory> {
+    let mut years = years.into();
     let mut order: Vec<(String, Option<String>)> = Vec::new();
-    let mut groups: HashMap<String, Vec<Year>> = HashMap::new();
-    for y in years {
-        let Some((key, name)) = group_of(&y, by, aliases) else {
+    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+    for i in 0..years.len() {
+        let Some((key, name)) = group_of(years.place(i), by, aliases) else {
             continue;
         };
         if !groups.contains_key(&key) {
             order.push((key.clone(), name));
         }
-        groups.entry(key).or_default().push(y);
+        groups.entry(key).or_default().push(i);
     }
     let kind = match by {
         GroupBy::Issuer => GroupKind::Issuer,
@@ -56,11 +63,18 @@ pub fn histories(years: Vec<Year>, by: GroupBy, aliases: &Aliases) -> Vec<Issuer
     order
         .into_iter()
         .filter_map(|(key, name)| {
-            let mut ys = groups.remove(&key)?;
-            ys.sort_by(|a, b| (a.year, &a.path).cmp(&(b.year, &b.path)));
-            let mut distinct: Vec<i32> = ys.iter().filter_map(|y| y.year).collect();
+            let mut members = groups.remove(&key)?;
+            members.sort_by(|&a, &b| {
+                let (a, b) = (years.place(a), years.place(b));
+                (a.0, a.2).cmp(&(b.0, b.2))
+            });
+            let mut distinct: Vec<i32> = members.iter().filter_map(|&i| years.place(i).0).collect();
             distinct.dedup();
-            (distinct.len() >= 2).then(|| history(kind, key, name, &ys))
+            if distinct.len() < 2 {
+                return None;
+            }
+            let ys: Vec<Year> = members.into_iter().map(|i| years.year(i)).collect();
+            Some(history(kind, key, name, &ys))
         })
         .collect()
 }

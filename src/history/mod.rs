@@ -3,20 +3,28 @@
 //! points per category, and how much of each report stands already in the one before.
 //!
 //! Pure functions over what scoring gave: each report is kept as a [`Year`] — the few
-//! parts of its scorecard a history shows and its sentences as keys — so a batch holds no
-//! scorecard or text until the end. Uses only the ground floor ([`crate::model`],
-//! [`crate::fold`], [`crate::msg`], [`crate::yaml`]).
+//! parts of its scorecard a history shows, and its sentences as keys and its evidence
+//! packed in one byte string — so a batch holds no scorecard or text until the end; a
+//! batch's [`Years`] keeps a few hundred bytes per report in memory and spools the packed
+//! part to a temporary file, read back only for the reports that are in a history. Uses
+//! only the ground floor ([`crate::model`], [`crate::fold`], [`crate::msg`],
+//! [`crate::yaml`]).
 
 mod change;
 mod group;
 mod names;
+mod packed;
 mod sentences;
 pub mod text;
+mod years;
 
 pub use change::compare;
 pub use group::{histories, pair, GroupBy};
 pub use names::{normalise, Aliases};
 pub use sentences::{near_form, Sentences, MIN_CHARS};
+pub use years::Years;
+
+use packed::Packed;
 
 use crate::model::scorecard::{CategoryScore, Evidence, Scorecard, Status};
 use crate::model::Grade;
@@ -44,10 +52,11 @@ pub struct Year {
     pub possible: f64,
     /// Points per category, in pack order.
     pub categories: Vec<CategoryScore>,
-    /// Every element's status and evidence, in pack order.
+    /// Every element's status, in pack order.
     pub elements: Vec<Element>,
-    /// The report's sentences, as keys.
-    pub sentences: Sentences,
+    /// The report's sentences as keys, and each element's evidence (the first
+    /// [`EVIDENCE_KEPT`]), in [`Year::unpack`]'s order.
+    packed: Packed,
 }
 
 /// One element of a [`Year`].
@@ -63,8 +72,6 @@ pub struct Element {
     pub status: Status,
     /// Its points.
     pub points: f64,
-    /// Where the report shows it (met and partial elements), the first [`EVIDENCE_KEPT`].
-    pub evidence: Vec<Evidence>,
 }
 
 impl Year {
@@ -79,9 +86,17 @@ impl Year {
                 category: e.category.clone(),
                 status: e.status,
                 points: e.points,
-                evidence: e.evidence.iter().take(EVIDENCE_KEPT).cloned().collect(),
             })
             .collect();
+        // A report without a year is in no history: its sentences are never compared.
+        let sentences = match card.meta.year {
+            Some(_) => Sentences::of(text),
+            None => Sentences::default(),
+        };
+        let evidence = card
+            .elements
+            .iter()
+            .map(|e| &e.evidence[..e.evidence.len().min(EVIDENCE_KEPT)]);
         Year {
             path: card.source.path.clone(),
             issuer: card.meta.issuer.clone(),
@@ -92,11 +107,12 @@ impl Year {
             possible: card.possible,
             categories: card.categories.clone(),
             elements,
-            // A report without a year is in no history: its sentences are never compared.
-            sentences: match card.meta.year {
-                Some(_) => Sentences::of(text),
-                None => Sentences::default(),
-            },
+            packed: Packed::new(&sentences, evidence),
         }
+    }
+
+    /// The report's sentences, and each element's evidence in [`Year::elements`] order.
+    fn unpack(&self) -> (Sentences, Vec<Vec<Evidence>>) {
+        self.packed.unpack()
     }
 }

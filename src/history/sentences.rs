@@ -3,7 +3,7 @@
 //! punctuation set aside (a report copied from last year with its figures updated).
 
 use std::collections::HashSet;
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 
 use crate::model::history::Overlap;
 
@@ -26,13 +26,33 @@ fn is_end(c: char) -> bool {
 }
 
 impl Sentences {
-    /// The sentences of `text`.
+    /// The sentences of `text`, in one pass over its chars: each sentence's near form is
+    /// built as its end is looked for, in one buffer rather than a string per sentence.
     pub fn of(text: &str) -> Sentences {
-        let keys = text
-            .lines()
-            .flat_map(|line| line.split_inclusive(is_end))
-            .filter_map(keys)
-            .collect();
+        let mut near = Near::default();
+        let mut keys = Vec::new();
+        for line in text.lines() {
+            let mut start = 0;
+            for (i, c) in line.char_indices() {
+                near.push(c);
+                if is_end(c) {
+                    let end = i + c.len_utf8();
+                    keys.extend(near.key(&line[start..end]));
+                    start = end;
+                }
+            }
+            keys.extend(near.key(&line[start..]));
+        }
+        Sentences { keys }
+    }
+
+    /// The keys, as [`Sentences::from_keys`] takes them back.
+    pub(super) fn keys(&self) -> &[(u64, u64)] {
+        &self.keys
+    }
+
+    /// Sentences from keys [`Sentences::keys`] gave.
+    pub(super) fn from_keys(keys: Vec<(u64, u64)>) -> Sentences {
         Sentences { keys }
     }
 
@@ -71,43 +91,105 @@ fn share(part: usize, whole: usize) -> f64 {
     (part as f64 / whole as f64 * 1000.0).round() / 1000.0
 }
 
-/// The two keys of one sentence, or `None` when it is too short to count.
-fn keys(sentence: &str) -> Option<(u64, u64)> {
-    let exact = sentence.trim();
-    let near = near_form(exact);
-    if near.chars().filter(|&c| c != '0').count() < MIN_CHARS {
-        return None;
-    }
-    Some((hash(exact), hash(&near)))
-}
-
 /// A sentence with digits and punctuation set aside: folded, only letters kept, each run
 /// of digits (with a decimal point or a % inside) one `0`.
 pub fn near_form(sentence: &str) -> String {
-    let mut out = String::with_capacity(sentence.len());
-    let mut in_number = false;
-    for c in crate::fold::fold(sentence).chars() {
-        if c.is_numeric() {
-            if !in_number {
-                out.push('0');
-            }
-            in_number = true;
-        } else if in_number && matches!(c, '.' | '%' | ',') {
-            // Still the same figure: 96.3%, 1,320.
-        } else if c.is_alphabetic() {
-            out.push(c);
-            in_number = false;
-        } else {
-            in_number = false;
-        }
-    }
-    out
+    let mut near = Near::default();
+    sentence.chars().for_each(|c| near.push(c));
+    near.form
 }
 
-/// A key for a sentence, the same in every run of one build.
+/// What a char of folded text is to [`near_form`].
+#[derive(PartialEq)]
+enum Class {
+    Digit,
+    Letter,
+    Other,
+}
+
+/// The class of `c`. The common Chinese characters and ASCII are told without the
+/// general Unicode tables, which are slow for non-ASCII chars.
+fn class(c: char) -> Class {
+    if c.is_ascii() {
+        return match c {
+            '0'..='9' => Class::Digit,
+            'a'..='z' | 'A'..='Z' => Class::Letter,
+            _ => Class::Other,
+        };
+    }
+    match c {
+        // CJK Unified Ideographs, all assigned letters (Lo) since Unicode 11.
+        '\u{4E00}'..='\u{9FEF}' => return Class::Letter,
+        // Dashes, quotes, ellipsis; 、。〃 and the CJK brackets: the marks of Chinese text
+        // that folding leaves as they are.
+        '\u{2010}'..='\u{2027}'
+        | '\u{3001}'..='\u{3003}'
+        | '\u{3008}'..='\u{3011}'
+        | '\u{3014}'..='\u{301F}' => return Class::Other,
+        _ => {}
+    }
+    if c.is_numeric() {
+        Class::Digit
+    } else if c.is_alphabetic() {
+        Class::Letter
+    } else {
+        Class::Other
+    }
+}
+
+/// The near form of a sentence, built a char at a time.
+#[derive(Default)]
+struct Near {
+    form: String,
+    /// Letters in `form` (the `0`s of figures not counted).
+    letters: usize,
+    in_number: bool,
+}
+
+impl Near {
+    fn push(&mut self, c: char) {
+        // ASCII never folds.
+        let c = if c.is_ascii() {
+            c
+        } else {
+            crate::fold::fold_char(c)
+        };
+        match class(c) {
+            Class::Digit => {
+                if !self.in_number {
+                    self.form.push('0');
+                }
+                self.in_number = true;
+            }
+            // Still the same figure: 96.3%, 1,320.
+            Class::Other if self.in_number && matches!(c, '.' | '%' | ',') => {}
+            Class::Letter => {
+                self.form.push(c);
+                self.letters += 1;
+                self.in_number = false;
+            }
+            Class::Other => self.in_number = false,
+        }
+    }
+
+    /// The two keys of `sentence`, whose chars were pushed, or `None` when it is too short
+    /// to count; the form is emptied for the next sentence. Spaces around a sentence
+    /// change nothing of its near form (they are neither letters nor in a figure).
+    fn key(&mut self, sentence: &str) -> Option<(u64, u64)> {
+        let key = (self.letters >= MIN_CHARS).then(|| (hash(sentence.trim()), hash(&self.form)));
+        self.form.clear();
+        self.letters = 0;
+        self.in_number = false;
+        key
+    }
+}
+
+/// A key for a sentence, the same in every run of one build: a fast 64-bit string hash
+/// (keys are compared within one run only, so two sentences share one by chance about
+/// once in 2^64 pairs).
 fn hash(s: &str) -> u64 {
-    let mut h = std::hash::DefaultHasher::new();
-    s.hash(&mut h);
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(s.as_bytes());
     h.finish()
 }
 
@@ -125,6 +207,38 @@ mod tests {
             near_form("全年审核规范性文件9件、纠正7%"),
             "全年审核规范性文件0件纠正0"
         );
+    }
+
+    #[test]
+    fn the_quick_classes_agree_with_the_unicode_tables() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let slow = if c.is_numeric() {
+                Class::Digit
+            } else if c.is_alphabetic() {
+                Class::Letter
+            } else {
+                Class::Other
+            };
+            assert!(class(c) == slow, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn one_pass_gives_the_keys_of_each_trimmed_sentence_and_its_near_form() {
+        let text = "　全年审核規範性文件11件，纠正96.3%。 坚持常务会议会前学法制度；\n\
+                    短句。ＡＢＣ会议学法12.5，1,320次 第二句没有句号\n\n（一）。。";
+        let slow: Vec<(u64, u64)> = text
+            .lines()
+            .flat_map(|line| line.split_inclusive(is_end))
+            .filter_map(|s| {
+                let exact = s.trim();
+                let near = near_form(exact);
+                let letters = near.chars().filter(|&c| c != '0').count();
+                (letters >= MIN_CHARS).then(|| (hash(exact), hash(&near)))
+            })
+            .collect();
+        assert_eq!(slow.len(), 3);
+        assert_eq!(Sentences::of(text).keys(), slow);
     }
 
     #[test]

@@ -49,6 +49,61 @@ pub fn history(h: &IssuerHistory, same_issuer: bool) -> String {
     out
 }
 
+/// Every history of a batch, compactly, for the end of `--format text`: per issuer a line
+/// per report — year, score, grade — and for each after the first the change in score,
+/// the elements gained and lost, and the share of its sentences the report before has.
+/// Empty when the batch has no history.
+pub fn batch(histories: &[IssuerHistory]) -> String {
+    let mut out = String::new();
+    if histories.is_empty() {
+        return out;
+    }
+    let _ = writeln!(out, "{}", t!("history.batch.head", n = histories.len()));
+    for h in histories {
+        let _ = writeln!(out, "{}", t!("history.batch.name", name = shown(&h.name)));
+        for (i, r) in h.reports.iter().enumerate() {
+            let change = h.changes.iter().find(|c| c.newer == i);
+            let _ = writeln!(out, "{}", batch_line(r, change));
+        }
+    }
+    out.push('\n');
+    out
+}
+
+/// One report of a history in [`batch`], with what changed from the one before.
+fn batch_line(r: &YearScore, change: Option<&Change>) -> String {
+    let (year, score, grade) = (
+        year(r.year),
+        format!("{:.1}", r.score),
+        shown(r.grade.name()),
+    );
+    let Some(c) = change else {
+        return t!(
+            "history.batch.first",
+            year = year,
+            score = score,
+            grade = grade
+        );
+    };
+    let titles = |list: &[ElementChange]| -> String {
+        let mut titles = list.iter().map(|e| shown(&e.title).into_owned());
+        let first = titles.next();
+        let first = first.unwrap_or_else(|| t!("history.batch.no_element").to_string());
+        titles.fold(first, |a, b| t!("history.batch.and", a = a, b = b))
+    };
+    t!(
+        "history.batch.next",
+        year = year,
+        score = score,
+        grade = grade,
+        delta = signed(c.score_delta),
+        gained = titles(&c.gained),
+        lost = titles(&c.lost),
+        identical = pct(c.overlap.identical_share),
+        near = pct(c.overlap.near_share)
+    )
+}
+
 /// One report: year, score, grade, path.
 fn report_line(r: &YearScore) -> String {
     t!(

@@ -103,7 +103,13 @@ impl<'a, W: Write> StreamWriter<'a, W> {
                 let lines: String = errors.iter().map(json::error_line).collect();
                 lines + &json::history_lines(&self.history)
             }
-            OutputFormat::Text => text::ending(errors, &summary, &self.pack.grades, self.color),
+            OutputFormat::Text => text::ending(
+                errors,
+                &summary,
+                &self.pack.grades,
+                self.color,
+                &self.history,
+            ),
             OutputFormat::Csv | OutputFormat::Html | OutputFormat::Xlsx => String::new(),
         };
         let mut w = match self.out {

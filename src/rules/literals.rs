@@ -154,7 +154,7 @@ impl Prefilter {
         let mut full = vec![0u8; patterns.len()];
         let mut always = Vec::new();
         for (id, p) in patterns.iter().enumerate() {
-            let sets = required_sets(p.folded());
+            let sets = required_sets_in(p.hir());
             if sets.is_empty() {
                 always.push(id);
                 continue;
@@ -226,11 +226,16 @@ pub fn required_literals(folded: &str) -> Option<Vec<Vec<u8>>> {
 /// Sets of literals such that every match of the folded pattern contains one literal of
 /// each set; empty when none is known. At most [`MAX_SETS`], the rarest first.
 pub fn required_sets(folded: &str) -> Vec<Vec<Vec<u8>>> {
-    let Ok(hir) = regex_syntax::Parser::new().parse(folded) else {
-        return Vec::new();
-    };
+    match regex_syntax::Parser::new().parse(folded) {
+        Ok(hir) => required_sets_in(&hir),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// [`required_sets`] of a pattern already parsed.
+pub fn required_sets_in(hir: &Hir) -> Vec<Vec<Vec<u8>>> {
     let mut sets: Vec<Vec<Vec<u8>>> = Vec::new();
-    for set in all_required(&hir) {
+    for set in all_required(hir) {
         if !sets.contains(&set) {
             sets.push(set);
         }

@@ -3,6 +3,7 @@
 
 use crate::fold::fold_pattern_traced;
 use regex::Regex;
+use regex_syntax::hir::Hir;
 
 /// A compiled pattern.
 #[derive(Debug, Clone)]
@@ -25,6 +26,9 @@ pub struct Pattern {
 #[derive(Debug)]
 struct LazyRegex {
     folded: String,
+    /// The folded source as parsed at load: what asks about its syntax (groups, empty
+    /// matches, required literals) reads it rather than parsing again.
+    hir: Hir,
     re: std::sync::OnceLock<Result<Regex, PatternError>>,
 }
 
@@ -35,6 +39,11 @@ impl Pattern {
     /// The source as the regex sees it: folded as text is.
     pub fn folded(&self) -> &str {
         &self.lazy.folded
+    }
+
+    /// The folded source as the regex parser reads it.
+    pub fn hir(&self) -> &Hir {
+        &self.lazy.hir
     }
 
     /// Uses `other`'s regex (same folded source), so the pack compiles it once.
@@ -92,16 +101,13 @@ impl Pattern {
                 _ => false,
             }
         }
-        regex_syntax::Parser::new()
-            .parse(&self.lazy.folded)
-            .is_ok_and(|h| walk(&h, name))
+        walk(&self.lazy.hir, name)
     }
 
     /// True when the pattern matches empty text (and so matches everywhere). Decided from
     /// the syntax where it can be, so that loading compiles nothing.
     pub fn matches_empty(&self) -> bool {
-        let hir = regex_syntax::Parser::new().parse(&self.lazy.folded);
-        let may = hir.map_or(true, |h| h.properties().minimum_len() == Some(0));
+        let may = self.lazy.hir.properties().minimum_len() == Some(0);
         may && self.regex().is_ok_and(|re| re.is_match(""))
     }
 }
@@ -119,9 +125,7 @@ pub struct PatternError {
 /// now (cheap, and an error has a position), the regex is compiled on first use.
 pub fn compile_pattern(source: &str) -> Result<Pattern, PatternError> {
     let (folded, from) = fold_pattern_traced(source);
-    if let Some(e) = syntax_error(&folded, &from) {
-        return Err(e);
-    }
+    let hir = parse(&folded, &from)?;
     Ok(Pattern {
         source: source.to_string(),
         written: source.to_string(),
@@ -129,6 +133,7 @@ pub fn compile_pattern(source: &str) -> Result<Pattern, PatternError> {
         id: Pattern::NO_ID,
         lazy: std::sync::Arc::new(LazyRegex {
             folded,
+            hir,
             re: std::sync::OnceLock::new(),
         }),
     })
@@ -185,15 +190,17 @@ fn flatten(e: &regex::Error) -> PatternError {
     }
 }
 
-/// The syntax error of a folded pattern and the byte of the unfolded one it is about: the
-/// regex crate reports positions only inside its message, its parser keeps them.
-fn syntax_error(folded: &str, from: &[usize]) -> Option<PatternError> {
-    let (message, at) = match regex_syntax::Parser::new().parse(folded).err()? {
-        regex_syntax::Error::Parse(e) => (e.kind().to_string(), e.span().start.offset),
-        regex_syntax::Error::Translate(e) => (e.kind().to_string(), e.span().start.offset),
-        _ => return None,
+/// The folded pattern parsed, or its syntax error and the byte of the unfolded pattern it
+/// is about: the regex crate reports positions only inside its message, its parser keeps
+/// them.
+fn parse(folded: &str, from: &[usize]) -> Result<Hir, PatternError> {
+    let (message, at) = match regex_syntax::Parser::new().parse(folded) {
+        Ok(hir) => return Ok(hir),
+        Err(regex_syntax::Error::Parse(e)) => (e.kind().to_string(), e.span().start.offset),
+        Err(regex_syntax::Error::Translate(e)) => (e.kind().to_string(), e.span().start.offset),
+        Err(e) => (e.to_string(), 0),
     };
-    Some(PatternError {
+    Err(PatternError {
         message: in_words(&message),
         offset: Some(from.get(at).copied().unwrap_or(folded.len())),
     })

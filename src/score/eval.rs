@@ -156,20 +156,21 @@ impl Ctx<'_> {
     /// cited name, for a few sentences — read from the report's hit index, in the order
     /// of `unit`.
     fn pattern(&self, p: &Pattern, unit: &[usize]) -> Outcome {
-        let found = self.hits.of(p);
+        let found = self.hits.lazy(p);
         let mut o = Outcome::default();
         if unit.windows(2).all(|w| w[0] < w[1]) {
-            // In text order: walk the pattern's sentences within the unit's bounds.
+            // In text order: walk the pattern's candidates within the unit's bounds,
+            // searching only those in the unit, until enough hits are kept.
             let (Some(&lo), Some(&hi)) = (unit.first(), unit.last()) else {
                 return o;
             };
-            let from = found.sentences.partition_point(|&s| s < lo);
-            for (k, &si) in found.sentences.iter().enumerate().skip(from) {
+            let from = found.sentences().partition_point(|&s| s < lo);
+            for (k, &si) in found.sentences().iter().enumerate().skip(from) {
                 if si > hi || o.hits.len() >= MAX_HITS {
                     break;
                 }
                 if unit.binary_search(&si).is_ok() {
-                    self.take(&mut o, si, &found.matches[k]);
+                    self.take(&mut o, si, found.get(k));
                 }
             }
         } else {
@@ -269,7 +270,7 @@ impl Ctx<'_> {
     fn may_find(&self, c: &Cond, g: &[usize]) -> bool {
         match c {
             Cond::Pattern(p) => {
-                let found = self.hits.of(p);
+                let found = self.hits.lazy(p);
                 g.iter().any(|&si| found.at(si).is_some())
             }
             Cond::Any { of, .. } | Cond::All { of, .. } if !of.is_empty() => {

@@ -166,3 +166,28 @@ fn the_prefilter_passes_every_matching_fixture_sentence() {
     }
     assert!(checked > 100, "{checked}");
 }
+
+#[test]
+fn sentences_no_condition_asks_about_are_left_unsearched() {
+    let pack = &*PACK;
+    let (mut searched, mut candidates) = (0, 0);
+    for text in fixtures() {
+        let doc = Document::parse(&text);
+        let index = HitIndex::new(&doc, pack);
+        super::super::score_with(&index, pack, &pack.profiles[0], source());
+        searched += index.searches.get();
+        candidates += index.pairs.len();
+        // Reading every pattern whole afterwards searches only what was left, and finds
+        // in each sentence what the conditions found there.
+        for p in pack.patterns.all() {
+            let lazy = index.lazy(p);
+            let whole = index.of(p);
+            let asked: Vec<usize> = (0..doc.sentences.len())
+                .filter(|&si| lazy.at(si).is_some())
+                .collect();
+            assert_eq!(whole.sentences, asked, "{}", p.folded());
+        }
+        assert_once(&index);
+    }
+    assert!(searched < candidates, "{searched} of {candidates}");
+}

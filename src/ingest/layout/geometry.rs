@@ -16,8 +16,13 @@ pub(super) struct Edges {
 
 /// Starts this close (in ems) stand at one edge.
 const LEFT_WINDOW_EM: f32 = 0.5;
-/// Ends this close (in ems) stand at one edge (ragged right ends vary more).
-const RIGHT_WINDOW_EM: f32 = 1.0;
+/// Full lines end this close (in ems) together: a justified line, or a CJK line set on
+/// its grid, ends at the measure to a point; unjustified lines with Latin words or
+/// numbers end short of it and hanging punctuation past it, each line somewhere else.
+const RIGHT_WINDOW_EM: f32 = 0.25;
+/// Lines starting at most this many ems right of the left edge (a paragraph's first
+/// line is indented two) are set from it.
+const BODY_INDENT_EM: f32 = 2.5;
 /// An edge is where at least this share of the lines start (or end), and two at least:
 /// a few lines sticking out (a wide table, a hanging number) do not move it.
 const EDGE_SHARE: usize = 10;
@@ -30,10 +35,13 @@ pub(super) fn edges(pages: &[Vec<Printed>]) -> Edges {
     let need = (lines.len() / EDGE_SHARE).max(2);
     let mut starts: Vec<f32> = lines.iter().map(|l| l.left).collect();
     starts.sort_by(f32::total_cmp);
-    let mut ends: Vec<f32> = lines.iter().map(|l| l.right).collect();
-    ends.sort_by(|a, b| b.total_cmp(a));
     let left = first_crowded(&starts, LEFT_WINDOW_EM * em, need).or(starts.first().copied());
-    let right = first_crowded(&ends, RIGHT_WINDOW_EM * em, need).or(ends.first().copied());
+    // Only lines set from the left edge end where the measure does: centred titles and
+    // a right-aligned signature end anywhere.
+    let from_left = |l: &&&Printed| left.is_none_or(|x| l.left <= x + BODY_INDENT_EM * em);
+    let mut ends: Vec<f32> = lines.iter().filter(from_left).map(|l| l.right).collect();
+    ends.sort_by(|a, b| b.total_cmp(a));
+    let right = densest(&ends, RIGHT_WINDOW_EM * em).or(ends.first().copied());
     Edges {
         left: left.unwrap_or(0.0),
         right: right.unwrap_or(0.0),
@@ -53,6 +61,26 @@ fn first_crowded(sorted: &[f32], window: f32, need: usize) -> Option<f32> {
         }
         (j - i >= need).then_some(sorted[i])
     })
+}
+
+/// The right end of the window of `window` holding the most of `sorted` (descending),
+/// the rightmost of those that tie: where most full lines end. A ragged right margin
+/// (text set unjustified, with punctuation hanging past it) has ends strewn a few ems
+/// wide, and its outermost crowd is the hanging punctuation, not the measure.
+fn densest(sorted: &[f32], window: f32) -> Option<f32> {
+    let mut best: Option<(usize, f32)> = None;
+    // `j` only moves on: linear in the lines, however they crowd.
+    let mut j = 0;
+    for (i, &v) in sorted.iter().enumerate() {
+        j = j.max(i);
+        while j < sorted.len() && v - sorted[j] <= window {
+            j += 1;
+        }
+        if best.is_none_or(|(n, _)| j - i > n) {
+            best = Some((j - i, v));
+        }
+    }
+    best.map(|(_, v)| v)
 }
 
 /// The distance between the baselines of two lines of one paragraph: the median step

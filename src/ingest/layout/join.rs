@@ -20,6 +20,10 @@ const SIZE_SHARE: f32 = 0.15;
 /// A step between baselines this many times the line pitch is a space between paragraphs.
 const GAP_PITCH: f32 = 1.5;
 
+/// A title's lines stand at most this many ems apart: writers set a title's line
+/// spacing as they like (LibreOffice's 公文 title keeps two body lines' pitch, 2.6 ems).
+const TITLE_PITCH_EM: f32 = 3.0;
+
 /// Numbered heading starts: 一、 （一） 1. 1、 （1） 第一章 第一， ①.
 static HEADING_START: LazyLock<Regex> = LazyLock::new(|| {
     let cn = "[一二三四五六七八九十百零〇]";
@@ -56,7 +60,7 @@ pub(super) fn continues(prev: Placed<'_>, next: Placed<'_>, pitch: Option<f32>) 
     if (a.size - b.size).abs() > SIZE_SHARE * em || a.gapped || b.gapped {
         return false;
     }
-    if a.right < prev.edges.right - RIGHT_SLACK_EM * a.size {
+    if !runs_to_edge(prev, b) {
         return false;
     }
     if b.left > next.edges.left + INDENT_EM * b.size {
@@ -68,14 +72,23 @@ pub(super) fn continues(prev: Placed<'_>, next: Placed<'_>, pitch: Option<f32>) 
     !starts_heading(&b.text)
 }
 
+/// Whether `prev` ends where the measure does: within a little of the right edge, or so
+/// near it that what `next` starts with (a number, a word, a character and the comma
+/// after it) would not have fitted there — a line breaks before a number, not inside it.
+fn runs_to_edge(prev: Placed<'_>, next: &Printed) -> bool {
+    let (a, edge) = (prev.line, prev.edges.right);
+    a.right >= edge - RIGHT_SLACK_EM * a.size || a.right + next.lead > edge
+}
+
 /// Whether `next` goes on with a title that `prev` starts: a 公文 title too long for one
-/// line is set over two or three centred lines of one size, larger than the body, on the
-/// first page, none of them reaching the edges, so the right-edge rule never joins them. A centred line in
-/// brackets under it (the date, a 草案 note) is not part of the title.
+/// line is set over two or three lines of one size, larger than the body, on the first
+/// page, each centred or the first filling the measure, so the right-edge rule (which
+/// wants the next line at the left edge) never joins them. A centred line in brackets
+/// under it (the date, a 草案 note) is not part of the title.
 fn title_goes_on(prev: Placed<'_>, next: Placed<'_>) -> bool {
     let (a, b) = (prev.line, next.line);
     let same_size = (a.size - b.size).abs() <= SIZE_SHARE * a.size.max(b.size);
-    let near = b.y > a.y && b.y - a.y <= 2.0 * a.size.max(b.size);
+    let near = b.y > a.y && b.y - a.y <= TITLE_PITCH_EM * a.size.max(b.size);
     let opens = b.text.trim_start().starts_with(['（', '(', '〔', '[']);
     let larger = a.size > (1.0 + SIZE_SHARE) * prev.edges.body;
     prev.page == 0
@@ -84,9 +97,15 @@ fn title_goes_on(prev: Placed<'_>, next: Placed<'_>) -> bool {
         && same_size
         && near
         && !opens
-        && centred(prev)
+        && (centred(prev) || fills(prev))
         && centred(next)
         && !starts_heading(&b.text)
+}
+
+/// Whether a line fills the measure, edge to edge: a long title's first line.
+fn fills(p: Placed<'_>) -> bool {
+    let (l, em) = (p.line, p.line.size);
+    l.left <= p.edges.left + em && l.right >= p.edges.right - RIGHT_SLACK_EM * em
 }
 
 /// Whether a line stands in the middle of the body, clear of its left edge.

@@ -17,6 +17,9 @@ pub(super) struct Printed {
     pub size: f32,
     /// Whether a wide gap parts two of its runs (a table row, a spaced-out line).
     pub gapped: bool,
+    /// The width of what it starts with that no line may break inside: a Latin word or
+    /// number, or a CJK character with the closing punctuation after it (避头尾).
+    pub lead: f32,
 }
 
 /// Runs whose baselines differ by less than this share of their size stand on one line:
@@ -28,13 +31,15 @@ const BASELINE_SHARE: f32 = 0.4;
 const GAP_EM: f32 = 0.8;
 /// Between two Latin letters or digits a narrower gap is already a word space.
 const LATIN_GAP_EM: f32 = 0.15;
+/// A run drawn at most this many ems from where a space drawn alone ends stands after it.
+const SPACE_NEAR_EM: f32 = 0.25;
 /// A run with the same text as one drawn less than this many ems away is the same
 /// glyphs drawn again (fake bold, shadow): it is read once.
 const DUPLICATE_EM: f32 = 0.3;
 
 /// The page's printed lines, top to bottom; lines with no visible character are left out.
 pub(super) fn printed_lines(page: &Page) -> Vec<Printed> {
-    let mut runs: Vec<Trimmed> = page.runs.iter().filter_map(visible).collect();
+    let mut runs = trimmed(&page.runs);
     runs.sort_by(|a, b| {
         a.run
             .y
@@ -49,6 +54,31 @@ pub(super) fn printed_lines(page: &Page) -> Vec<Printed> {
         }
     }
     groups.into_iter().map(line_of).collect()
+}
+
+/// The runs that show something, trimmed. A space drawn as a run of its own (cairo
+/// draws each space glyph apart, a third of an em wide, too narrow to read as a gap)
+/// parts the run drawn next from what stands before it.
+fn trimmed(runs: &[Run]) -> Vec<Trimmed> {
+    let mut out = Vec::with_capacity(runs.len());
+    let mut blank: Option<&Run> = None;
+    for r in runs {
+        match visible(r) {
+            Some(mut t) => {
+                let after = |b: &Run| {
+                    same_baseline(b, &t.run)
+                        && (t.run.x - (b.x + b.width)).abs() <= SPACE_NEAR_EM * t.run.size
+                };
+                t.space_before |= blank.take().is_some_and(after);
+                out.push(t);
+            }
+            None if r.text.trim().is_empty() && r.x.is_finite() && r.y.is_finite() => {
+                blank = Some(r);
+            }
+            None => {}
+        }
+    }
+    out
 }
 
 fn same_baseline(first: &Run, r: &Run) -> bool {
@@ -128,6 +158,61 @@ fn line_of(mut runs: Vec<Trimmed>) -> Printed {
         y: kept[0].run.y,
         size: kept.iter().map(|r| r.run.size).fold(0.0, f32::max),
         gapped,
+        lead: lead_width(&kept),
+    }
+}
+
+/// Closing punctuation no line may start with, so it stays with the character before.
+const CLOSING: &str = "，。、；：？！）》」』】〕〉”’…—,.;:?!)]}%";
+/// Opening punctuation no line may end with, so it stays with the character after.
+const OPENING: &str = "（《「『【〔〈“‘([{";
+
+/// How wide the unbreakable start of a line (its runs, left to right) is: opening
+/// brackets, then a Latin word or number or one CJK character, then closing punctuation.
+/// Each run's characters share its width evenly, which holds within a run of one script
+/// (writers start a run where the script changes); a unit goes on over runs that touch.
+fn lead_width(runs: &[Trimmed]) -> f32 {
+    let mut width = 0.0;
+    let mut unit = Unit::Opening;
+    for (k, r) in runs.iter().enumerate() {
+        if k > 0 && (runs[k - 1].space_after || r.space_before) {
+            break;
+        }
+        let per = r.run.width / r.run.text.chars().count() as f32;
+        for c in r.run.text.chars() {
+            match unit.then(c) {
+                Some(u) => unit = u,
+                None => return width,
+            }
+            width += per;
+        }
+    }
+    width
+}
+
+/// Where the reading of a line's unbreakable start stands.
+#[derive(Clone, Copy)]
+enum Unit {
+    /// Opening brackets so far.
+    Opening,
+    /// In a Latin word or number.
+    Latin,
+    /// Past the word or character: only closing punctuation goes on.
+    Closing,
+}
+
+impl Unit {
+    /// The unit with `c` read, or `None` when a line may break before `c`.
+    fn then(self, c: char) -> Option<Unit> {
+        let latin = |c: char| c.is_ascii_alphanumeric() || ".,%".contains(c);
+        match self {
+            Unit::Opening if OPENING.contains(c) => Some(Unit::Opening),
+            Unit::Opening if c.is_ascii_alphanumeric() => Some(Unit::Latin),
+            Unit::Opening => Some(Unit::Closing),
+            Unit::Latin if latin(c) => Some(Unit::Latin),
+            Unit::Latin | Unit::Closing if CLOSING.contains(c) => Some(Unit::Closing),
+            _ => None,
+        }
     }
 }
 

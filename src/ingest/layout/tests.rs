@@ -2,6 +2,8 @@
 
 use super::*;
 
+mod ragged;
+
 /// Font size of the body text (points).
 const S: f32 = 16.0;
 /// The body's left edge.

@@ -28,7 +28,8 @@ struct Object {
 struct Code {
     x: Option<f32>,
     y: Option<f32>,
-    deltas: Vec<f32>,
+    /// `DeltaX` as written: read out once the text is known (see [`deltas`]).
+    delta_x: Option<String>,
     text: String,
 }
 
@@ -122,7 +123,7 @@ fn text_code(e: &BytesStart<'_>) -> Code {
     Code {
         x: num("X"),
         y: num("Y"),
-        deltas: attr(e, "DeltaX").map(|d| deltas(&d)).unwrap_or_default(),
+        delta_x: attr(e, "DeltaX"),
         text: String::new(),
     }
 }
@@ -130,26 +131,28 @@ fn text_code(e: &BytesStart<'_>) -> Code {
 /// The most glyph advances one `g` may repeat: more is no line of text.
 const MAX_REPEAT: usize = 100_000;
 
-/// `DeltaX` read out: numbers, and `g N d` for `d` repeated `N` times (GB/T 33190 §11.3).
-pub(super) fn deltas(s: &str) -> Vec<f32> {
+/// `DeltaX` read out: numbers, and `g N d` for `d` repeated `N` times (GB/T 33190 §11.3),
+/// the finite ones, at most `most` (the code's glyphs: advances past them place nothing).
+/// Bounding by the glyphs keeps the work to the size of the XML: a short `g 99999 1` on
+/// each of a page's codes would otherwise cost 100,000 steps a code.
+pub(super) fn deltas(s: &str, most: usize) -> Vec<f32> {
+    let most = most.min(MAX_REPEAT);
     let mut out = Vec::new();
     let mut words = s.split_whitespace();
-    while let Some(w) = words.next() {
+    while out.len() < most {
+        let Some(w) = words.next() else {
+            break;
+        };
         if w == "g" {
             let n = words.next().and_then(|n| n.parse::<usize>().ok());
             let d = words.next().and_then(|d| d.parse::<f32>().ok());
-            if let (Some(n), Some(d)) = (n, d) {
-                out.extend(std::iter::repeat_n(d, n.min(MAX_REPEAT)));
+            if let (Some(n), Some(d)) = (n, d.filter(|d| d.is_finite())) {
+                out.extend(std::iter::repeat_n(d, n.min(most - out.len())));
             }
-        } else if let Ok(d) = w.parse::<f32>() {
+        } else if let Some(d) = w.parse::<f32>().ok().filter(|d| d.is_finite()) {
             out.push(d);
         }
-        if out.len() > MAX_REPEAT {
-            out.truncate(MAX_REPEAT);
-            break;
-        }
     }
-    out.retain(|d| d.is_finite());
     out
 }
 
@@ -166,21 +169,24 @@ fn advance(c: char, size: f32) -> f32 {
 /// per glyph (white space kept with the glyph before it) when they are not.
 fn place(o: &mut Object, c: Code, runs: &mut Vec<Run>) {
     let chars: Vec<char> = c.text.chars().collect();
+    let deltas = c
+        .delta_x
+        .as_deref()
+        .map_or_else(Vec::new, |d| deltas(d, chars.len()));
     let x0 = c.x.unwrap_or(o.pen.0);
     let y = c.y.unwrap_or(o.pen.1);
     let mut xs = Vec::with_capacity(chars.len() + 1);
     let mut x = x0;
     for (i, &ch) in chars.iter().enumerate() {
         xs.push(x);
-        let given = c.deltas.get(i).copied();
+        let given = deltas.get(i).copied();
         // The last glyph's advance is never given: its own width.
-        let last_given = c.deltas.last().copied().filter(|_| i + 1 < chars.len());
+        let last_given = deltas.last().copied().filter(|_| i + 1 < chars.len());
         x += given.or(last_given).unwrap_or_else(|| advance(ch, o.size));
     }
     xs.push(x);
     o.pen = (x, y);
-    let even = c
-        .deltas
+    let even = deltas
         .windows(2)
         .all(|w| (w[0] - w[1]).abs() <= 0.01 * o.size);
     let mut spans: Vec<(usize, usize)> = Vec::new();

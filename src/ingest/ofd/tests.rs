@@ -180,10 +180,13 @@ fn an_ofd_with_any_name_is_read_as_ofd() {
 #[test]
 fn delta_x_repeats_and_uneven_advances_place_each_glyph() {
     assert_eq!(
-        content::deltas("g 3 5.6 2.8 g 2 1"),
+        content::deltas("g 3 5.6 2.8 g 2 1", 9),
         vec![5.6, 5.6, 5.6, 2.8, 1.0, 1.0]
     );
-    assert_eq!(content::deltas("1 x g 2"), vec![1.0]);
+    assert_eq!(content::deltas("1 x g 2", 9), vec![1.0]);
+    // Advances no glyph takes are not read, and what is no finite number is left out.
+    assert_eq!(content::deltas("g 99999999 1 2", 3), vec![1.0; 3]);
+    assert_eq!(content::deltas("inf 5 g 2 NaN 6 1e39", 9), vec![5.0, 6.0]);
     let code = r#"<TextObject Boundary="10 50 100 8" Size="4"><TextCode X="2" Y="4" DeltaX="4 4 2 2 2 4">年度2024年</TextCode></TextObject>"#;
     let xml = format!(
         r#"<Page xmlns="http://www.ofdspec.org/2016"><Content><Layer>{code}</Layer></Content></Page>"#
