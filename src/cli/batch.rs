@@ -11,15 +11,25 @@ use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 use std::sync::Mutex;
 
 use super::inputs::{Failure, Input};
-use super::score_cmd::{score_one, Run, Setup, WINDOW_PER_WORKER};
+use super::scored::{score_one, Run, WINDOW_PER_WORKER};
 use indicatif::ProgressBar;
-use lawscore::engine::ordered;
+use lawscore::engine::{ordered, Engine};
 use lawscore::history::Year;
 use lawscore::model::reuse::TopPassage;
 use lawscore::model::scorecard::Scorecard;
 use lawscore::msg::t;
 use lawscore::render::{Held, OutputFormat, PageNames, Piece, RenderError, Renderer, Sink};
 use lawscore::reuse::{fingerprint, Builder, Fingerprint, Index};
+
+/// What the workers of both passes score with.
+pub(super) struct Workers<'a> {
+    /// The engine every report is scored by.
+    pub(super) engine: &'a Engine,
+    /// Reports scored at once.
+    pub(super) jobs: usize,
+    /// Whether each report leaves its year for the histories.
+    pub(super) years: bool,
+}
 
 /// Passages the overview lists as the most copied.
 const TOP: usize = 20;
@@ -62,7 +72,7 @@ fn io(e: std::io::Error) -> RenderError {
 /// Scores `inputs`, finds what they share, and puts each report with its reuse block in
 /// `sink`, in input order.
 pub(super) fn score_all(
-    setup: &Setup,
+    workers: &Workers,
     inputs: &[Input],
     renderer: &Renderer,
     sink: &mut dyn Sink,
@@ -70,7 +80,7 @@ pub(super) fn score_all(
     bar: &ProgressBar,
 ) -> Result<(), RenderError> {
     let spool = tempfile::tempfile().map_err(io)?;
-    let (builder, records, spool) = pass1(setup, inputs, renderer, run, bar, spool)?;
+    let (builder, records, spool) = pass1(workers, inputs, renderer, run, bar, spool)?;
     let mut index = builder.build();
     if renderer.format() == OutputFormat::Html {
         index.set_pages(page_names(&index));
@@ -78,7 +88,7 @@ pub(super) fn score_all(
     let top = index.top(TOP);
     bar.set_length(bar.length().unwrap_or(0) + records.len() as u64);
     let top = pass2(
-        setup, renderer, sink, run, bar, &index, &records, spool, top,
+        workers, renderer, sink, run, bar, &index, &records, spool, top,
     )?;
     sink.reuse_top(top);
     Ok(())
@@ -86,7 +96,7 @@ pub(super) fn score_all(
 
 /// Scores every input, spooling each scorecard with its text and keeping its fingerprint.
 fn pass1(
-    setup: &Setup,
+    workers: &Workers,
     inputs: &[Input],
     renderer: &Renderer,
     run: &mut Run,
@@ -98,9 +108,9 @@ fn pass1(
     let mut records = Vec::new();
     let mut at = 0u64;
     let work = |input: &Input| -> Scored1 {
-        let s = score_one(&setup.engine, input)?;
+        let s = score_one(workers.engine, input)?;
         let fp = fingerprint(&s.text);
-        let year = setup.history.is_some().then(|| Year::of(&s.card, &s.text));
+        let year = workers.years.then(|| Year::of(&s.card, &s.text));
         let record = record(renderer, &s.card, &s.text);
         bar.inc(1);
         Ok((fp, s.card.source.path, record, year))
@@ -128,7 +138,7 @@ fn pass1(
         }
         Ok(())
     };
-    let jobs = setup.jobs;
+    let jobs = workers.jobs;
     ordered::run(inputs, jobs, jobs * WINDOW_PER_WORKER, work, take)?;
     let spool = out.into_inner().map_err(|e| io(e.into_error()))?;
     Ok((builder, records, spool))
@@ -166,7 +176,7 @@ fn read_back(spool: &Mutex<File>, rec: &Spooled) -> Result<Vec<u8>, RenderError>
 /// Report `r` from its record, with its reuse block, rendered; and the words of the top
 /// passages it holds first.
 fn finish(
-    setup: &Setup,
+    workers: &Workers,
     renderer: &Renderer,
     index: &Index,
     top: &[TopPassage],
@@ -182,7 +192,7 @@ fn finish(
     }
     let (mut card, text): (Scorecard, String) =
         serde_json::from_slice(&bytes).map_err(|e| bad(&e))?;
-    card.grade = setup.engine.pack.grades.resolve(card.grade.name());
+    card.grade = workers.engine.pack.grades.resolve(card.grade.name());
     card.reuse = Some(index.block(r, &text));
     let words = index.top_words(top, r, &text);
     Ok((renderer.piece(&card, &text)?, words))
@@ -201,7 +211,7 @@ fn page_names(index: &Index) -> Vec<String> {
 /// passages with their words.
 #[allow(clippy::too_many_arguments)]
 fn pass2(
-    setup: &Setup,
+    workers: &Workers,
     renderer: &Renderer,
     sink: &mut dyn Sink,
     run: &mut Run,
@@ -215,7 +225,7 @@ fn pass2(
     let order: Vec<usize> = (0..records.len()).collect();
     let work = |&r: &usize| -> Result<(Piece, Vec<(usize, String)>), RenderError> {
         let bytes = read_back(&spool, &records[r])?;
-        let done = finish(setup, renderer, index, &top, (r, &records[r]), bytes);
+        let done = finish(workers, renderer, index, &top, (r, &records[r]), bytes);
         bar.inc(1);
         done
     };
@@ -232,7 +242,7 @@ fn pass2(
         run.scored += 1;
         Ok(())
     };
-    let jobs = setup.jobs;
+    let jobs = workers.jobs;
     ordered::run(&order, jobs, jobs * WINDOW_PER_WORKER, work, take)?;
     for (i, words) in filled {
         top[i].text = words;

@@ -23,6 +23,7 @@ mod outputs;
 mod rules_cmd;
 mod rules_diff_cmd;
 mod score_cmd;
+mod scored;
 mod shown;
 mod signals;
 mod stdout;

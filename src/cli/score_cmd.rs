@@ -2,30 +2,14 @@
 //! parallel and write each as it comes, settle the exit status.
 
 use super::inputs::{self, Failure, Input, Reason};
+use super::scored::{score_one, Run, WINDOW_PER_WORKER};
 use super::{load_rules, outputs, said, shown, signals, summary, ScoreArgs};
 use indicatif::{ProgressBar, ProgressStyle};
-use lawscore::engine::{ordered, Engine, Scored};
+use lawscore::engine::{ordered, Engine};
 use lawscore::history::{self, Year};
 use lawscore::model::scorecard::ErrorRecord;
 use lawscore::msg::t;
 use lawscore::render::{OutputFormat, Piece, RenderError, Renderer, Sink, Templates};
-
-/// Scores one input; a failure comes back as its error record (the message in the run's
-/// language, as standard error says it) and why, for the summary.
-pub(super) fn score_one(engine: &Engine, input: &Input) -> Result<Scored, (ErrorRecord, Reason)> {
-    let (path, scored) = match input {
-        Input::Stdin => (
-            "-".into(),
-            engine.score_reader("-", std::io::stdin().lock()),
-        ),
-        Input::File(p) => (p.display().to_string(), engine.score_file(p)),
-    };
-    scored.map_err(|e| {
-        let reason = Reason::of(&e);
-        let error = e.to_string();
-        (ErrorRecord { path, error }, reason)
-    })
-}
 
 /// Runs `lawscore score`: check `--out`, gather the inputs, set up, then score and write
 /// each report as it comes, then settle the exit status. Every refusal comes before a
@@ -101,17 +85,17 @@ fn say_failures(failures: &[Failure]) {
 }
 
 /// What every report is scored and written with, checked before any file is read.
-pub(super) struct Setup {
-    pub(super) engine: Engine,
+struct Setup {
+    engine: Engine,
     /// Loaded for `--format html` only.
     templates: Option<Templates>,
     /// Reports scored at once (`-j`, or one per core).
-    pub(super) jobs: usize,
+    jobs: usize,
     /// Copied text is looked for across the batch ([`super::batch`]).
     reuse: bool,
     /// Histories across years: how reports are grouped and the aliases file (for the
     /// formats that show them: JSON, JSON Lines, HTML, text).
-    pub(super) history: Option<(history::GroupBy, history::Aliases)>,
+    history: Option<(history::GroupBy, history::Aliases)>,
 }
 
 impl Setup {
@@ -184,24 +168,6 @@ fn encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
         .ok_or_else(|| t!("cli.unknown_encoding", label = label))
 }
 
-/// What a run keeps of its reports once they are written: the files that failed, and for
-/// `--fail-under` the reports below the line.
-pub(super) struct Run {
-    /// Reports scored and written.
-    pub(super) scored: usize,
-    pub(super) failures: Vec<Failure>,
-    /// Each report scoring below `fail_under`: its path as standard error shows it, and
-    /// its score.
-    pub(super) below: Vec<(String, f64)>,
-    pub(super) fail_under: Option<f64>,
-    /// What each report scored leaves for the histories across years.
-    pub(super) years: history::Years,
-}
-
-/// Reports claimed ahead of the one being written, per worker: enough that a slow report
-/// does not leave the other workers idle, few enough that what waits stays small.
-pub(super) const WINDOW_PER_WORKER: usize = 4;
-
 /// Scores every input on the `-j` workers and puts each report in `sink` in input order as
 /// soon as it and those before it are done; a report is rendered by the worker that scored
 /// it, and its text and scorecard dropped there. Inputs that fail go to `run.failures`.
@@ -252,7 +218,12 @@ fn score_all(
         }
     };
     let done = if setup.reuse {
-        super::batch::score_all(setup, inputs, renderer, sink, run, &bar)
+        let workers = super::batch::Workers {
+            engine: &setup.engine,
+            jobs: setup.jobs,
+            years: setup.history.is_some(),
+        };
+        super::batch::score_all(&workers, inputs, renderer, sink, run, &bar)
     } else {
         let jobs = setup.jobs;
         ordered::run(inputs, jobs, jobs * WINDOW_PER_WORKER, work, take).map(drop)
