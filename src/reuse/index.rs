@@ -10,10 +10,16 @@ use super::units::{Fingerprint, Unit};
 const AGREE: usize = HASHES * 3 / 5;
 
 /// Reports a passage must be in to count as common wording rather than copied: at least
-/// [`COMMON_MIN`], and at least one in [`COMMON_EVERY`] reports of the batch.
+/// [`COMMON_MIN`], and at least one in [`COMMON_EVERY`] reports of the batch, but never more
+/// than [`COMMON_MAX`].
 pub const COMMON_MIN: usize = 4;
 /// See [`COMMON_MIN`].
 pub const COMMON_EVERY: usize = 10;
+/// Reports that make a passage common in any batch: text in fifty reports is a template,
+/// not copied from any one of them. The cap also keeps a report's block linear in the
+/// batch: its sources are counted over the other reports of each shared passage, which
+/// would grow with the batch for passages below one tenth of it.
+pub const COMMON_MAX: usize = 50;
 
 /// Collects the fingerprints of a batch, in output order.
 #[derive(Debug, Default)]
@@ -98,7 +104,9 @@ impl Builder {
         for b in 0..BANDS {
             link_band(&self.units, b, &mut sets);
         }
-        let common_at = COMMON_MIN.max(self.paths.len().div_ceil(COMMON_EVERY));
+        let common_at = COMMON_MIN
+            .max(self.paths.len().div_ceil(COMMON_EVERY))
+            .min(COMMON_MAX);
         let passages = passages(&mut sets, &owner, &self.parents, common_at);
         let mut passage_of = vec![u32::MAX; self.units.len()];
         for (id, p) in passages.iter().enumerate() {

@@ -3,12 +3,12 @@
 //! Written here rather than taken from a crate: the two on crates.io (`datasketch-minhash-lsh`
 //! 0.0.1, "use it at your own risk", on rand 0.7; `lshdedup-core` 0.1, new) hold whole
 //! documents in their own index, where a run here keeps compact signatures of its units and
-//! clusters them once, and the whole is some forty lines over a fast integer mix.
+//! clusters them once, and the whole is some sixty lines over a fast integer mix.
 
 /// Characters per shingle: long enough that two unrelated sentences of the genre share few
 /// shingles, short enough that a few changed characters leave most of them.
 pub const SHINGLE: usize = 5;
-/// Hash functions per signature.
+/// Bins per signature (one-permutation MinHash: a power of two).
 pub const HASHES: usize = 32;
 /// LSH bands; each band is [`ROWS`] hashes. Two units land in one bucket in some band with
 /// probability 1 − (1 − J⁴)⁸ for Jaccard similarity J: 0.98 at J = 0.8, 0.5 near J = 0.55.
@@ -21,19 +21,6 @@ pub const ROWS: usize = HASHES / BANDS;
 /// the signature is a quarter of full 64-bit minima.
 pub type Signature = [u16; HASHES];
 
-/// The seeds of the hash functions: fixed, so signatures are the same on every run.
-const SEEDS: [u64; HASHES] = {
-    let mut s = [0u64; HASHES];
-    let mut x: u64 = 0x243F_6A88_85A3_08D3;
-    let mut i = 0;
-    while i < HASHES {
-        x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        s[i] = mix(x);
-        i += 1;
-    }
-    s
-};
-
 /// SplitMix64's finaliser: every input bit moves every output bit.
 const fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -41,39 +28,46 @@ const fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// The multipliers and offsets of the hash functions: odd multipliers, fixed so signatures
-/// are the same on every run.
-const AFFINE: [(u64, u64); HASHES] = {
-    let mut s = [(0u64, 0u64); HASHES];
-    let mut i = 0;
-    while i < HASHES {
-        s[i] = (SEEDS[i] | 1, mix(SEEDS[i]));
-        i += 1;
-    }
-    s
-};
-
-/// The minima of each hash function over a set of shingles, before they are cut to a
-/// [`Signature`]; minima over two sets combine element by element.
+/// The minima of a set of shingles before they are cut to a [`Signature`]: one-permutation
+/// MinHash, where each shingle's one hash falls in one of [`HASHES`] bins by its top bits
+/// and each bin keeps its least. One hash and one comparison per shingle, where one
+/// permutation per bin would cost [`HASHES`]: this is most of what fingerprinting a report
+/// costs. Minima over two sets combine bin by bin.
 pub type Minima = [u64; HASHES];
 
-/// The minima of no shingle.
+/// The minima of no shingle: every bin empty.
 pub const EMPTY: Minima = [u64::MAX; HASHES];
 
-/// A shingle's hash: its characters mixed.
-pub fn shingle(w: &[char]) -> u64 {
-    w.iter()
-        .fold(0u64, |h, &c| mix(h ^ u64::from(u32::from(c))))
+/// Bits of a hash that choose its bin.
+const BIN_BITS: u32 = HASHES.trailing_zeros();
+
+/// The multiplier of the rolling shingle hash (odd, well spread).
+const ROLL: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// Calls `f` with the hash of every window of `k` characters of `chars`, in order. The
+/// windows are hashed rolling (a polynomial in [`ROLL`], one multiply-add per character in
+/// and out) and each then mixed once, so a shingle costs the same whatever `k`.
+pub fn shingles(chars: &[char], k: usize, mut f: impl FnMut(usize, u64)) {
+    if chars.len() < k || k == 0 {
+        return;
+    }
+    let out = (1..k).fold(1u64, |p, _| p.wrapping_mul(ROLL));
+    let c = |i: usize| u64::from(u32::from(chars[i]));
+    let mut h = (0..k).fold(0u64, |h, i| h.wrapping_mul(ROLL).wrapping_add(c(i)));
+    f(0, mix(h));
+    for i in k..chars.len() {
+        h = h
+            .wrapping_sub(c(i - k).wrapping_mul(out))
+            .wrapping_mul(ROLL)
+            .wrapping_add(c(i));
+        f(i + 1 - k, mix(h));
+    }
 }
 
-/// Takes shingle hash `x` into `min`. The shingle's hash is well mixed already, so each
-/// hash function is an affine map of it (multiply-add, 2-universal in the high bits), which
-/// costs one multiplication where a full mix costs several: this loop is most of what
-/// fingerprinting a report costs.
+/// Takes shingle hash `x` into `min`: into the bin its top bits name.
 pub fn take(min: &mut Minima, x: u64) {
-    for (m, (a, b)) in min.iter_mut().zip(AFFINE) {
-        *m = (*m).min(x.wrapping_mul(a).wrapping_add(b));
-    }
+    let bin = (x >> (64 - BIN_BITS)) as usize;
+    min[bin] = min[bin].min(x);
 }
 
 /// The minima of two sets together.
@@ -83,10 +77,24 @@ pub fn merge(into: &mut Minima, other: &Minima) {
     }
 }
 
-/// The signature of minima: the low 16 bits of each (the minimum is chosen by the high
-/// bits, so its low bits are as good as random).
+/// The signature of minima: the low 16 bits of each bin's least (chosen by the high bits,
+/// so its low bits are as good as random). An empty bin (a short unit has fewer shingles
+/// than bins) borrows from the next full bin to its right, changed by how far it reached,
+/// so two units agree on it as often as on the bin it borrowed from (densification by
+/// rotation, Shrivastava and Li 2014).
 pub fn cut(min: &Minima) -> Signature {
-    min.map(|m| m as u16)
+    let mut sig = [0u16; HASHES];
+    for (i, s) in sig.iter_mut().enumerate() {
+        let full = (0..HASHES)
+            .map(|d| (d, min[(i + d) % HASHES]))
+            .find(|&(_, m)| m != u64::MAX);
+        *s = match full {
+            Some((0, m)) => m as u16,
+            Some((d, m)) => mix(m ^ d as u64) as u16,
+            None => u16::MAX,
+        };
+    }
+    sig
 }
 
 /// The signature of a skeleton of at least [`SHINGLE`] characters (a shorter one is one
@@ -94,9 +102,7 @@ pub fn cut(min: &Minima) -> Signature {
 pub fn signature(skeleton: &[char]) -> Signature {
     let mut min = EMPTY;
     let k = SHINGLE.min(skeleton.len()).max(1);
-    for w in skeleton.windows(k) {
-        take(&mut min, shingle(w));
-    }
+    shingles(skeleton, k, |_, x| take(&mut min, x));
     cut(&min)
 }
 

@@ -1,7 +1,7 @@
 //! A report cut into units and each unit reduced to what is compared: its skeleton's
 //! MinHash signature, and where it stands.
 
-use super::minhash::{cut, merge, shingle, take, Minima, Signature, EMPTY, SHINGLE};
+use super::minhash::{cut, merge, shingles, take, Minima, Signature, EMPTY, SHINGLE};
 use crate::fold::fold_char;
 
 /// Han characters a skeleton needs to be a unit: a passage shorter than this (a slogan, a
@@ -148,7 +148,7 @@ fn parts(chars: &[char], across: &mut Minima) -> (Vec<Part>, usize) {
         .collect();
     let k = SHINGLE.min(skel.len()).max(1);
     let mut p = 0;
-    for (i, w) in skel.windows(k).enumerate() {
+    shingles(&skel, k, |i, x| {
         while p + 1 < parts.len() && parts[p + 1].skel_start <= i {
             p += 1;
         }
@@ -158,8 +158,8 @@ fn parts(chars: &[char], across: &mut Minima) -> (Vec<Part>, usize) {
         } else {
             &mut *across
         };
-        take(into, shingle(w));
-    }
+        take(into, x);
+    });
     let han = parts.iter().map(|p| p.han).sum();
     (parts, han)
 }
