@@ -84,7 +84,7 @@ fn passage_at(r: &Value, line: usize) -> &Value {
         .as_array()
         .unwrap()
         .iter()
-        .find(|p| p["line"] == line && p.get("common").is_none())
+        .find(|p| p["line"] == line)
         .unwrap_or_else(|| panic!("no shared passage at line {line}: {r}"))
 }
 
@@ -133,6 +133,16 @@ fn a_passage_in_three_reports_is_found_through_figures_punctuation_and_script() 
     );
 }
 
+/// The 1-based lines a block lists passages at.
+fn listed(r: &Value) -> Vec<u64> {
+    r["passages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["line"].as_u64().unwrap())
+        .collect()
+}
+
 #[test]
 fn a_report_that_copied_nothing_shares_only_the_common_wording() {
     let b = batch(&[]);
@@ -140,14 +150,40 @@ fn a_report_that_copied_nothing_shares_only_the_common_wording() {
     assert_eq!(r["share"], 0.0);
     assert_eq!(r["chars"], 0);
     assert_eq!(r["sources"].as_array().unwrap().len(), 0);
-    // The sentence all six reports open with counts apart, as common wording.
-    let (line, chars) = line_of("d.txt", "习近平法治思想");
+    // The sentence all six reports open with counts apart, as common wording, and is not
+    // listed: d.txt lists nothing at all.
+    let (_, chars) = line_of("d.txt", "习近平法治思想");
     assert_eq!(r["common_share"], share(chars, "d.txt"));
-    let ps = r["passages"].as_array().unwrap();
-    assert_eq!(ps.len(), 1, "{r}");
-    assert_eq!(ps[0]["line"], line);
-    assert_eq!(ps[0]["common"], true);
-    assert_eq!(ps[0]["reports"], 6);
+    assert_eq!(r["common_chars"], chars);
+    assert_eq!(r["passages"], Value::Array(vec![]), "{r}");
+}
+
+#[test]
+fn common_wording_is_counted_in_every_report_and_listed_in_none() {
+    let b = batch(&[]);
+    for name in ALL {
+        let r = reuse(&b, name);
+        let (line, chars) = line_of(name, "习近平法治思想");
+        assert_eq!(r["common_chars"], chars, "{name}: {r}");
+        assert_eq!(r["common_share"], share(chars, name), "{name}");
+        assert!(!listed(r).contains(&(line as u64)), "{name} lists it: {r}");
+    }
+    // a.txt lists exactly its one passage shared with a few: the court figures, with the
+    // lines of both copies.
+    let r = reuse(&b, "a.txt");
+    let (la, _) = line_of("a.txt", "出庭应诉率");
+    assert_eq!(listed(r), [la as u64]);
+    let p = passage_at(r, la);
+    assert_eq!(p["unit"], "paragraph");
+    assert_eq!(p["text"], text("a.txt").lines().nth(la - 1).unwrap());
+    assert!(p.get("common").is_none());
+    assert_eq!(
+        copies(p),
+        [
+            ("b.txt".to_string(), line_of("b.txt", "出庭应诉率").0 as u64),
+            ("c.txt".to_string(), line_of("c.txt", "出庭應訴率").0 as u64)
+        ]
+    );
 }
 
 #[test]
@@ -270,6 +306,16 @@ fn the_html_page_marks_the_passage_and_links_to_its_source() {
     assert!(
         a.contains(&format!("href=\"{}#L{lb}\"", page_of("b"))),
         "a link to the copy on b's page"
+    );
+    assert!(
+        a.contains("通用表述"),
+        "the page states the common share it does not list"
+    );
+    let d = std::fs::read_to_string(site.join(page_of("d"))).unwrap();
+    let (ld, _) = line_of("d.txt", "习近平法治思想");
+    assert!(
+        !d.contains(&format!("#L{ld}")),
+        "common wording is neither listed nor marked"
     );
     let index = std::fs::read_to_string(site.join("index.html")).unwrap();
     assert!(index.contains("重复最多的文字"));

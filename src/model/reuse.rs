@@ -19,12 +19,16 @@ pub struct Reuse {
     /// Share of the report's characters in common passages (found in many reports), not
     /// already counted in `share`.
     pub common_share: f64,
+    /// Characters behind `common_share`.
+    #[serde(default)]
+    pub common_chars: usize,
     /// Reports of the batch in the comparison (this one included).
     pub batch: usize,
     /// The other reports it shares text with, most shared first (at most
     /// [`MAX_SOURCES`]); common passages are not counted here.
     pub sources: Vec<ReuseSource>,
-    /// The shared passages, in line order.
+    /// The passages shared with other reports, in line order; common passages are
+    /// counted in `common_share` but not listed (every report of the genre has them).
     pub passages: Vec<ReusePassage>,
 }
 
@@ -47,7 +51,8 @@ pub struct ReuseSource {
     pub share: f64,
 }
 
-/// One passage of a report that also stands in other reports of the batch.
+/// One passage of a report that also stands in a few other reports of the batch (not
+/// common wording).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct ReusePassage {
     /// The passage's number in the batch (the same in every report holding it).
@@ -62,9 +67,6 @@ pub struct ReusePassage {
     pub text: String,
     /// How many reports of the batch hold it, this one included.
     pub reports: usize,
-    /// True when so many reports hold it that it reads as the genre's fixed wording.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub common: bool,
     /// Where else it stands: one copy per other report, in input order (at most
     /// [`MAX_COPIES`]).
     pub copies: Vec<ReuseCopy>,

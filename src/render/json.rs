@@ -128,6 +128,7 @@ mod reuse_tests {
             share: 0.5,
             chars: 12,
             common_share: 0.25,
+            common_chars: 6,
             batch: 3,
             sources: vec![ReuseSource {
                 path: "b\"\n.txt".into(),
@@ -142,7 +143,6 @@ mod reuse_tests {
                 chars: 12,
                 text: "全面推进依法行政".into(),
                 reports: 2,
-                common: false,
                 copies: vec![ReuseCopy {
                     path: "b.txt".into(),
                     page: Some("b.html".into()),

@@ -171,18 +171,20 @@ impl Index {
             }
             let u = &self.units[i];
             let passage = &self.passages[p as usize];
+            // Common wording is the genre's, said in most of the batch: counted in
+            // `common_share`, never listed, so no scorecard repeats the boilerplate.
             if passage.common {
                 common.add(u);
-            } else {
-                copied.add(u);
-                let mut last = u32::MAX;
-                for &m in &passage.members {
-                    let o = self.owner[m as usize];
-                    if o as usize != r && o != last {
-                        from.push((o, u.line, u.start, u.end));
-                    }
-                    last = o;
+                continue;
+            }
+            copied.add(u);
+            let mut last = u32::MAX;
+            for &m in &passage.members {
+                let o = self.owner[m as usize];
+                if o as usize != r && o != last {
+                    from.push((o, u.line, u.start, u.end));
                 }
+                last = o;
             }
             passages.push(ReusePassage {
                 id: p as usize + 1,
@@ -191,7 +193,6 @@ impl Index {
                 chars: usize::from(u.chars),
                 text: quote(&lines, u),
                 reports: passage.reports,
-                common: passage.common,
                 copies: self.copies(p as usize, r),
             });
         }
@@ -207,6 +208,7 @@ impl Index {
             share: share(chars, total),
             chars,
             common_share: share(common_chars, total),
+            common_chars,
             batch: self.len(),
             sources: self.sources(from, &lines, total),
             passages,
