@@ -36,6 +36,14 @@ const BUILTIN: &[(&str, &str)] = &[
         "_history_overview.html",
         include_str!("../../templates/_history_overview.html"),
     ),
+    (
+        "_reuse_page.html",
+        include_str!("../../templates/_reuse_page.html"),
+    ),
+    (
+        "_reuse_overview.html",
+        include_str!("../../templates/_reuse_overview.html"),
+    ),
 ];
 
 /// The compiled HTML templates. Built once per run and shared by every page (it is
@@ -150,7 +158,7 @@ impl Templates {
         pack: &RulePack,
     ) -> Result<String, RenderError> {
         let rows = std::sync::Arc::new(rows.to_vec());
-        let out = self.overview_to(&rows, errors, pack, &[], Vec::new())?;
+        let out = self.overview_to(&rows, errors, pack, &[], &[], Vec::new())?;
         Ok(String::from_utf8(out).expect("templates write UTF-8"))
     }
 
@@ -162,6 +170,7 @@ impl Templates {
         errors: &[ErrorRecord],
         pack: &RulePack,
         history: &[super::history_view::HistoryRow],
+        reuse: &[crate::model::reuse::TopPassage],
         out: W,
     ) -> Result<W, RenderError> {
         let ov = Overview::new(rows, errors, pack);
@@ -182,6 +191,7 @@ impl Templates {
                 grades => Serde(&grades),
                 statuses => Serde(&status_styles()),
                 history => Serde(history),
+                reuse => Serde(reuse),
             ),
             Budget::overview(rows.len() + errors.len(), shown),
             out,

@@ -10,6 +10,7 @@
 use serde::Serialize;
 
 use crate::model::history::IssuerHistory;
+use crate::model::reuse::Reuse;
 use crate::model::scorecard::{ErrorRecord, RulesetRef, Scorecard, Summary, SCHEMA};
 
 /// `v` pretty-printed as it appears nested `depth` levels deep in a pretty document.
@@ -94,4 +95,76 @@ pub(super) fn error_line(err: &ErrorRecord) -> String {
     let mut s = serde_json::to_string(err).expect("error records serialize to JSON");
     s.push('\n');
     s
+}
+
+/// A JSON Lines record written without a `reuse` block (from [`line`]) with `reuse` put in
+/// its place: byte for byte the record of the card holding it, since `reuse` is the
+/// scorecard's last field. Spares a batch serialising the card twice.
+pub(super) fn line_with_reuse(mut line: String, reuse: &Reuse) -> String {
+    debug_assert!(line.ends_with("}\n"));
+    line.truncate(line.len() - 2);
+    line.push_str(",\"reuse\":");
+    line.push_str(&serde_json::to_string(reuse).expect("reuse blocks serialize to JSON"));
+    line.push_str("}\n");
+    line
+}
+
+/// A scorecard of the `reports` array written without a `reuse` block (from [`report`])
+/// with `reuse` put in its place, as [`report`] prints the card holding it.
+pub(super) fn report_with_reuse(mut report: String, reuse: &Reuse) -> String {
+    const CLOSE: &str = "\n    }";
+    debug_assert!(report.ends_with(CLOSE));
+    report.truncate(report.len() - CLOSE.len());
+    report.push_str(",\n      \"reuse\": ");
+    report.push_str(&nested(reuse, 3));
+    report.push_str(CLOSE);
+    report
+}
+
+#[cfg(test)]
+mod reuse_tests {
+    use super::*;
+    use crate::model::reuse::{ReuseCopy, ReusePassage, ReuseSource};
+
+    /// A card as a batch sees it: a golden card without a block, and a block.
+    fn card_and_block() -> (Scorecard, Reuse) {
+        let golden = include_str!("../../tests/golden/reports/complete.txt.json");
+        let card: Scorecard = serde_json::from_str(golden).expect("a golden scorecard");
+        let block = Reuse {
+            share: 0.5,
+            chars: 12,
+            common_share: 0.25,
+            common_chars: 6,
+            batch: 3,
+            sources: vec![ReuseSource {
+                path: "b\"\n.txt".into(),
+                page: None,
+                chars: 12,
+                share: 0.5,
+            }],
+            passages: vec![ReusePassage {
+                id: 1,
+                line: 1,
+                unit: "paragraph".into(),
+                chars: 12,
+                text: "全面推进依法行政".into(),
+                reports: 2,
+                copies: vec![ReuseCopy {
+                    path: "b.txt".into(),
+                    page: Some("b.html".into()),
+                    line: 3,
+                }],
+            }],
+        };
+        (card, block)
+    }
+
+    #[test]
+    fn a_block_spliced_into_a_rendered_card_is_the_card_rendered_with_it() {
+        let (mut card, block) = card_and_block();
+        let (line0, report0) = (line(&card), report(&card));
+        card.reuse = Some(block.clone());
+        assert_eq!(line_with_reuse(line0, &block), line(&card));
+        assert_eq!(report_with_reuse(report0, &block), report(&card));
+    }
 }

@@ -96,6 +96,8 @@ pub struct HtmlWriter<'a> {
     names: PageNames,
     rows: Vec<OverviewRow>,
     history: Histories,
+    /// The most copied passages, for the overview (a batch checked for reuse only).
+    top: Vec<crate::model::reuse::TopPassage>,
 }
 
 impl<'a> HtmlWriter<'a> {
@@ -108,6 +110,7 @@ impl<'a> HtmlWriter<'a> {
             names: PageNames::new(),
             rows: Vec::new(),
             history: Histories::default(),
+            top: Vec::new(),
         }
     }
 
@@ -127,7 +130,7 @@ impl<'a> HtmlWriter<'a> {
         let rows = std::sync::Arc::new(self.rows);
         let out = self
             .templates
-            .overview_to(&rows, errors, self.pack, &history, out)?;
+            .overview_to(&rows, errors, self.pack, &history, &self.top, out)?;
         let file = out
             .into_inner()
             .map_err(std::io::IntoInnerError::into_error)?;
@@ -138,6 +141,10 @@ impl<'a> HtmlWriter<'a> {
 }
 
 impl Sink for HtmlWriter<'_> {
+    fn reuse_top(&mut self, top: Vec<crate::model::reuse::TopPassage>) {
+        self.top = top;
+    }
+
     fn put(&mut self, piece: Piece) -> Result<(), RenderError> {
         let Body::Page(html, mut row) = piece.body else {
             return Err(RenderError::Io(

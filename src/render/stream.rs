@@ -21,6 +21,10 @@ pub trait Sink {
     /// Takes the batch's histories across years, once every report is put, for the end of
     /// the output; formats that show none ignore them.
     fn history(&mut self, _history: Histories) {}
+
+    /// The batch's most copied passages, handed over after the last report (only the HTML
+    /// overview shows them).
+    fn reuse_top(&mut self, _top: Vec<crate::model::reuse::TopPassage>) {}
 }
 
 /// A byte stream of JSON, JSON Lines, CSV or text, written as reports come.
