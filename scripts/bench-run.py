@@ -19,7 +19,9 @@ import sys
 import tempfile
 import time
 
-FORMATS = ("jsonl", "json", "csv", "html")
+FORMATS = ("jsonl", "json", "csv", "html", "text", "xlsx")
+# Issue 10: peak memory for 10,000 reports within this many times that for 100.
+FLAT = 1.5
 
 
 def run(cmd):
@@ -58,7 +60,10 @@ class Bench:
 
     def score_args(self, fmt, folder, jobs=1):
         def args_of(name):
-            out = ["--out", os.path.join(self.scratch, f"html-{name}")] if fmt == "html" else []
+            out = {
+                "html": ["--out", os.path.join(self.scratch, f"html-{name}")],
+                "xlsx": ["--out", os.path.join(self.scratch, f"xlsx-{name}.xlsx")],
+            }.get(fmt, [])
             return ["score", "-q", f"-j{jobs}", "--format", fmt] + out + [folder]
         return args_of
 
@@ -71,8 +76,10 @@ class Bench:
         for fmt in [f for f in FORMATS[1:] if f in self.a.formats]:
             say(f"{label}: {fmt} …")
             res["fmt"][fmt] = self.paired(self.score_args(fmt, folder), 1)
-            shutil.rmtree(os.path.join(self.scratch, "html-lawscore"), ignore_errors=True)
-            shutil.rmtree(os.path.join(self.scratch, "html-before"), ignore_errors=True)
+            for name, _ in self.bins:
+                shutil.rmtree(os.path.join(self.scratch, f"html-{name}"), ignore_errors=True)
+                if os.path.exists(os.path.join(self.scratch, f"xlsx-{name}.xlsx")):
+                    os.remove(os.path.join(self.scratch, f"xlsx-{name}.xlsx"))
         say(f"{label}: rg x{reps} …")
         rg = [self.a.rg, "-j1", "--no-ignore", "-c", "-f", self.a.rg_patterns, folder]
         res["rg"] = [run(rg) for _ in range(reps)]
@@ -81,7 +88,7 @@ class Bench:
             py = [sys.executable, os.path.join(os.path.dirname(__file__), "bench-python.py"), self.a.patterns, folder]
             res["python"] = [run(py)]
             say("  " + res["python"][0]["err"].decode().strip().replace("\n", "\n  "))
-        if label == "1k":
+        if label in ("1k", "10k"):
             say(f"{label}: jsonl -j2 …")
             res["j2"] = self.paired(self.score_args("jsonl", folder, jobs=2), reps)
         return res
@@ -101,6 +108,12 @@ def fmt_num(x, digits=1):
     if x >= 100:
         return f"{x:,.0f}"
     return f"{x:.{digits}f}"
+
+
+def flat(results, n, fmt):
+    """Peak RSS at 10k over that at 100 for `fmt`, and whether it is within FLAT."""
+    ratio = median(results["10k"]["fmt"][fmt][n], "rss") / median(results["100"]["fmt"][fmt][n], "rss")
+    return f"{ratio:.2f}× {'✓' if ratio <= FLAT else '✗'}"
 
 
 def table(results, one, load, bins, a):
@@ -134,7 +147,12 @@ def table(results, one, load, bins, a):
         row(f"peak RSS, {fmt} (MiB)", lambda r, n, f=fmt: fmt_num(median(r["fmt"][f][n], "rss") / 1024))
     for fmt in shown[1:]:
         row(f"CPU s, {fmt}", lambda r, n, f=fmt: f"{cpu(r, n, f):.1f}")
+    if "100" in results and "10k" in results:
+        for fmt in shown:
+            row(f"peak RSS {fmt}, 10k/100 (≤ {FLAT})", lambda r, n, f=fmt: r is results["10k"] and flat(results, n, f) or None)
     row("`-j2` against `-j1` (wall)", lambda r, n: "j2" in r and f"{median(r['fmt']['jsonl'][n], 'wall') / median(r['j2'][n], 'wall'):.2f}×" or None)
+    # Above 1 is work the second core adds (contention, a shared cache), not a stall.
+    row("`-j2` CPU over `-j1` CPU", lambda r, n: "j2" in r and f"{median(r['j2'][n], 'cpu') / cpu(r, n):.2f}×" or None)
     lines.append("")
     for n in names:
         ms = lambda runs, k: f"{median(runs, k) * 1e3:.1f} ms"
@@ -176,7 +194,10 @@ def main():
         f.write("".join(re.sub(r"\(\?P?<[A-Za-z_][A-Za-z0-9_]*>", "(?:", l) + "\n" for l in pats))
     b = Bench(a)
     try:
-        results = {"1k": b.size("1k", os.path.join(a.corpus, "1k"), a.reps)}
+        results = {}
+        if os.path.isdir(os.path.join(a.corpus, "100")):
+            results["100"] = b.size("100", os.path.join(a.corpus, "100"), 1)
+        results["1k"] = b.size("1k", os.path.join(a.corpus, "1k"), a.reps)
         if not a.quick:
             results["10k"] = b.size("10k", os.path.join(a.corpus, "10k"), max(1, a.reps // 3))
         one, load = b.latency(os.path.join(a.corpus, "1k", "r00000.txt"))

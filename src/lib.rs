@@ -21,6 +21,7 @@ pub mod ingest;
 pub mod model;
 pub mod msg;
 pub mod render;
+pub mod reuse;
 pub mod rules;
 pub mod score;
 pub mod visible;

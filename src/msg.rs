@@ -42,6 +42,7 @@ pub const AREAS: &[(&str, &str)] = &[
     ("doc", include_str!("msg/doc.msg")),
     ("calibrate", include_str!("msg/calibrate.msg")),
     ("history", include_str!("msg/history.msg")),
+    ("reuse", include_str!("msg/reuse.msg")),
 ];
 
 /// The language messages are shown in.

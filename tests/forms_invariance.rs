@@ -359,12 +359,10 @@ fn pdf_forms_score_as_their_text() {
     );
 }
 
-/// Issue 13 is open on these forms: of 47 reports the LibreOffice export and its cairo
-/// reprint differ on one (002_…: the court-appearance rate, a sentence the layout still
-/// parts). Run with `--ignored` to see every difference; the test joins the one above
-/// when they pass.
+/// PDFs a word processor lays out itself: LibreOffice's export (its own line breaking,
+/// CJK–Latin spacing and hanging punctuation) and the same pages printed again through
+/// cairo.
 #[test]
-#[ignore = "known differences, issue 13 open: one report of the LibreOffice and cairo PDFs"]
 fn pdf_forms_of_other_writers_score_as_their_text() {
     check(
         &[

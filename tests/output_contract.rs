@@ -32,9 +32,6 @@ mod contract_support;
 use contract_support::pdf::pdf;
 use contract_support::{index, tables, ticked, Walk, DOC};
 
-/// The mark of a flag documented ahead of the merge that brings it.
-const PENDING: &str = "(1.2)";
-
 /// The markers around part 1, the shared contract's text.
 const V1_BEGIN: &str = "<!-- version 1: begin -->\n";
 const V1_END: &str = "<!-- version 1: end -->";
@@ -337,6 +334,45 @@ fn the_csv_header_is_the_documented_column_list() {
     }
 }
 
+/// `--no-reuse` (1.2) both ways: the batch's scorecards carry the documented `reuse` block
+/// and the CSV its documented columns after `error`; with the flag, neither.
+#[test]
+fn reuse_is_in_a_batch_and_no_reuse_takes_it_out() {
+    let with: Value = serde_json::from_str(&score("json", &[])).unwrap();
+    let without: Value = serde_json::from_str(&score("json", &["--no-reuse"])).unwrap();
+    let reports = |d: &Value| d["reports"].as_array().unwrap().clone();
+    assert!(reports(&with).iter().all(|r| r["reuse"]["batch"].is_u64()));
+    assert!(reports(&without).iter().all(|r| r.get("reuse").is_none()));
+    let shared = reports(&with)
+        .iter()
+        .any(|r| !r["reuse"]["passages"].as_array().unwrap().is_empty());
+    assert!(
+        shared,
+        "the history pair shares text, so some block lists passages"
+    );
+
+    let reuse_cols: Vec<String> = csv_table()
+        .into_iter()
+        .map(|c| c.0)
+        .filter(|c| c.starts_with("reuse."))
+        .collect();
+    assert_eq!(
+        reuse_cols.len(),
+        3,
+        "docs/output.md documents three reuse columns"
+    );
+    let header = csv_header(&score("csv", &["--csv-headers", "id"]));
+    let at = header.iter().position(|h| h == "error").unwrap();
+    assert_eq!(
+        header[at + 1..],
+        reuse_cols[..],
+        "the reuse columns follow `error`"
+    );
+    let plain = csv_header(&score("csv", &["--csv-headers", "id", "--no-reuse"]));
+    assert_eq!(plain.last().map(String::as_str), Some("error"));
+    assert_eq!(plain[..], header[..=at]);
+}
+
 // ---------------------------------------------------------------------------------------
 // Flags: part 2's `### Command: `lawscore …`` sections.
 
@@ -433,13 +469,7 @@ fn every_flag_is_documented_in_its_commands_section_and_every_documented_flag_ex
                 problems.push(format!("`lawscore {cmd}`: {f} is not documented"));
             }
         }
-        // A flag of a version that lands later may be missing from the binary yet.
-        let landed: String = section
-            .lines()
-            .filter(|l| !l.contains(PENDING))
-            .collect::<Vec<_>>()
-            .join("\n");
-        for f in &flags_in(&landed) {
+        for f in &flags_in(section) {
             if !flags.contains(f) {
                 problems.push(format!(
                     "`lawscore {cmd}`: docs/output.md names {f}, which it does not take"

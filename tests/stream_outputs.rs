@@ -45,7 +45,7 @@ fn binary() -> (PathBuf, bool) {
 /// Runs `bin score -q -j2 ARGS INPUTS`, checking the exit status (2: two inputs fail).
 fn score(bin: &Path, args: &[&str]) -> Vec<u8> {
     let out = Command::new(bin)
-        .args(["score", "-q", "-j2"])
+        .args(["score", "-q", "-j2", "--no-reuse"])
         .args(args)
         .env("LAWSCORE_LANG", "zh")
         .args(INPUTS)

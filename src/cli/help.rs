@@ -29,6 +29,7 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("score", "quiet", "cli.score.quiet"),
     ("score", "color", "cli.score.color"),
     ("score", "csv_headers", "cli.score.csv_headers"),
+    ("score", "no_reuse", "reuse.arg.no_reuse"),
     ("rules", "", "cli.rules.about"),
     ("rules check", "", "cli.rules.check"),
     ("rules check", "rules", "cli.arg.rules"),

@@ -12,6 +12,7 @@ macro_rules! say {
     };
 }
 
+mod batch;
 mod calibrate_cmd;
 mod clap_errors;
 mod compare_cmd;
@@ -22,6 +23,7 @@ mod outputs;
 mod rules_cmd;
 mod rules_diff_cmd;
 mod score_cmd;
+mod scored;
 mod shown;
 mod signals;
 mod stdout;
@@ -119,6 +121,10 @@ pub struct ScoreArgs {
     /// Exit with status 1 when any report scores below N (0 to 100).
     #[arg(long, value_name = "N", value_parser = score_threshold)]
     pub fail_under: Option<f64>,
+    /// Do not look for text copied between the reports of a batch (faster; the output
+    /// has no `reuse` block, as for a single report).
+    #[arg(long)]
+    pub no_reuse: bool,
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,

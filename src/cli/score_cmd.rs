@@ -2,30 +2,14 @@
 //! parallel and write each as it comes, settle the exit status.
 
 use super::inputs::{self, Failure, Input, Reason};
+use super::scored::{score_one, Run, WINDOW_PER_WORKER};
 use super::{load_rules, outputs, said, shown, signals, summary, ScoreArgs};
 use indicatif::{ProgressBar, ProgressStyle};
-use lawscore::engine::{ordered, Engine, Scored};
+use lawscore::engine::{ordered, Engine};
 use lawscore::history::{self, Year};
 use lawscore::model::scorecard::ErrorRecord;
 use lawscore::msg::t;
 use lawscore::render::{OutputFormat, Piece, RenderError, Renderer, Sink, Templates};
-
-/// Scores one input; a failure comes back as its error record (the message in the run's
-/// language, as standard error says it) and why, for the summary.
-fn score_one(engine: &Engine, input: &Input) -> Result<Scored, (ErrorRecord, Reason)> {
-    let (path, scored) = match input {
-        Input::Stdin => (
-            "-".into(),
-            engine.score_reader("-", std::io::stdin().lock()),
-        ),
-        Input::File(p) => (p.display().to_string(), engine.score_file(p)),
-    };
-    scored.map_err(|e| {
-        let reason = Reason::of(&e);
-        let error = e.to_string();
-        (ErrorRecord { path, error }, reason)
-    })
-}
 
 /// Runs `lawscore score`: check `--out`, gather the inputs, set up, then score and write
 /// each report as it comes, then settle the exit status. Every refusal comes before a
@@ -35,10 +19,11 @@ pub fn run(a: &ScoreArgs) -> i32 {
         Ok(f) => f,
         Err(m) => return fail(m),
     };
-    let setup = match Setup::new(a) {
+    let mut setup = match Setup::new(a) {
         Ok(s) => s,
         Err(code) => return code,
     };
+    setup.reuse = super::batch::wanted(a, found.inputs.len());
     if let Err(e) = signals::install() {
         let why = lawscore::ingest::io_reason(&e);
         eprintln!("{}", said(t!("cli.no_signals", why = why)));
@@ -106,6 +91,8 @@ struct Setup {
     templates: Option<Templates>,
     /// Reports scored at once (`-j`, or one per core).
     jobs: usize,
+    /// Copied text is looked for across the batch ([`super::batch`]).
+    reuse: bool,
     /// Histories across years: how reports are grouped and the aliases file (for the
     /// formats that show them: JSON, JSON Lines, HTML, text).
     history: Option<(history::GroupBy, history::Aliases)>,
@@ -144,6 +131,7 @@ impl Setup {
             engine,
             templates,
             jobs,
+            reuse: false,
             history,
         })
     }
@@ -179,24 +167,6 @@ fn encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
     encoding_rs::Encoding::for_label(label.trim().as_bytes())
         .ok_or_else(|| t!("cli.unknown_encoding", label = label))
 }
-
-/// What a run keeps of its reports once they are written: the files that failed, and for
-/// `--fail-under` the reports below the line.
-struct Run {
-    /// Reports scored and written.
-    scored: usize,
-    failures: Vec<Failure>,
-    /// Each report scoring below `fail_under`: its path as standard error shows it, and
-    /// its score.
-    below: Vec<(String, f64)>,
-    fail_under: Option<f64>,
-    /// What each report scored leaves for the histories across years.
-    years: history::Years,
-}
-
-/// Reports claimed ahead of the one being written, per worker: enough that a slow report
-/// does not leave the other workers idle, few enough that what waits stays small.
-const WINDOW_PER_WORKER: usize = 4;
 
 /// Scores every input on the `-j` workers and puts each report in `sink` in input order as
 /// soon as it and those before it are done; a report is rendered by the worker that scored
@@ -247,8 +217,17 @@ fn score_all(
             Ok(())
         }
     };
-    let jobs = setup.jobs;
-    let done = ordered::run(inputs, jobs, jobs * WINDOW_PER_WORKER, work, take);
+    let done = if setup.reuse {
+        let workers = super::batch::Workers {
+            engine: &setup.engine,
+            jobs: setup.jobs,
+            years: setup.history.is_some(),
+        };
+        super::batch::score_all(&workers, inputs, renderer, sink, run, &bar)
+    } else {
+        let jobs = setup.jobs;
+        ordered::run(inputs, jobs, jobs * WINDOW_PER_WORKER, work, take).map(drop)
+    };
     bar.finish_and_clear();
     if let Some((by, aliases)) = &setup.history {
         sink.history(history::histories(
@@ -257,7 +236,7 @@ fn score_all(
             aliases,
         ));
     }
-    done.map(drop)
+    done
 }
 
 /// A report rendered by its worker, and what it leaves for the histories.

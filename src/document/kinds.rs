@@ -255,14 +255,17 @@ fn admits_problems(head: &str, text: &str) -> bool {
 
 /// True when a line with no heading opens a shortcomings paragraph inside another part.
 pub fn opens_problems(line: &str) -> bool {
-    let listed = ["一是", "主要", ":", "表现"]
-        .iter()
-        .any(|w| line.contains(w));
+    // Asked only of a line that admits problems: most lines are not searched for the words.
+    let listed = || {
+        ["一是", "主要", ":", "表现"]
+            .iter()
+            .any(|w| line.contains(w))
+    };
     // A paragraph is devoted to shortcomings when it opens with the admission, after at
     // most one concession clause (虽取得一定成效，但也存在…).
     let opening: usize = line.split_inclusive(',').take(2).map(str::len).sum();
     let head = &line[..opening];
-    admits_problems(head, line) && (listed || TURN_TO_PROBLEMS.is_match(head))
+    admits_problems(head, line) && (listed() || TURN_TO_PROBLEMS.is_match(head))
 }
 
 /// True when a sentence inside another part owns up to shortcomings.

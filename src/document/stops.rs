@@ -30,6 +30,16 @@ fn closer_at(b: &[u8], i: usize) -> usize {
     }
 }
 
+/// The byte length of the UTF-8 char whose first byte is `lead`.
+fn char_len(lead: u8) -> usize {
+    match lead {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
 /// The end of the first sentence end at or after byte `from` of `s` (a char boundary).
 pub fn next_end(s: &str, from: usize) -> Option<usize> {
     let b = s.as_bytes();
@@ -37,7 +47,9 @@ pub fn next_end(s: &str, from: usize) -> Option<usize> {
     while i < b.len() {
         let n = stop_at(b, i);
         if n == 0 {
-            i += 1;
+            // `i` stays on char boundaries (stops are whole chars), so a Han char is passed
+            // in one step rather than three.
+            i += char_len(b[i]);
             continue;
         }
         i += n;

@@ -12,6 +12,7 @@ use crate::builtin_regex::BuiltinRegex;
 use crate::model::scorecard::Meta;
 
 /// A numbered heading at the start of a folded line.
+#[derive(Debug, Clone, Copy)]
 pub struct Heading {
     /// 1 一、 2 (一) 3 1. 4 (1).
     pub level: u8,
@@ -349,18 +350,7 @@ impl Builder {
         heading_end: Option<usize>,
     ) -> Kind {
         let mut start = from;
-        let mut cuts: Vec<(usize, bool)> = Vec::new();
-        if let Some(h) = heading_end {
-            cuts.push((h, true));
-        }
-        for end in stops::ends(&folded[from..]) {
-            cuts.push((from + end, false));
-        }
-        cuts.push((folded.len(), false));
-        // At equal positions the heading cut wins: a heading is never scanned for turns.
-        cuts.sort_by_key(|&(pos, is_heading)| (pos, !is_heading));
-        cuts.dedup_by_key(|c| c.0);
-        for (end, is_heading) in cuts {
+        for (end, is_heading) in sentence_cuts(folded, from, heading_end) {
             if end <= start {
                 continue;
             }
@@ -436,12 +426,35 @@ impl Builder {
     }
 }
 
+/// Where the sentences of a line cut from byte `from`: (end, true for a heading's title),
+/// in order, at the stops, the heading's end and the line's end.
+fn sentence_cuts(folded: &str, from: usize, heading_end: Option<usize>) -> Vec<(usize, bool)> {
+    let mut cuts: Vec<(usize, bool)> = Vec::new();
+    if let Some(h) = heading_end {
+        cuts.push((h, true));
+    }
+    for end in stops::ends(&folded[from..]) {
+        cuts.push((from + end, false));
+    }
+    cuts.push((folded.len(), false));
+    // At equal positions the heading cut wins: a heading is never scanned for turns. The
+    // stops come in order, so only a heading's cut is ever out of place.
+    if heading_end.is_some() {
+        cuts.sort_by_key(|&(pos, is_heading)| (pos, !is_heading));
+    }
+    cuts.dedup_by_key(|c| c.0);
+    cuts
+}
+
 /// What reading line by line carries from one line to the next.
 struct Reading {
     /// The first line of the closing, if the report has one.
     closing_from: Option<usize>,
     /// The report numbers its top-level headings (一、…).
     numbered_doc: bool,
+    /// Each line's numbered heading, if it opens with one: asked of every line to tell
+    /// `numbered_doc`, so kept for reading the line.
+    numbered: Vec<Option<Heading>>,
     /// Lines the source styles as headings: line → level (0 for bold).
     styled: std::collections::HashMap<usize, u8>,
     /// A heading, or the body after the opening, has been read.
@@ -455,10 +468,13 @@ struct Reading {
 /// says how the reading used the year reported on, so the caller knows whether the year,
 /// once known, changes the reading.
 pub fn build(text: &str, year: Option<i32>, styled: &[(usize, u8)]) -> (Document, YearUse) {
-    let lines = text
-        .split('\n')
-        .map(|raw| Line::new(raw.strip_suffix('\r').unwrap_or(raw), Kind::Preamble))
-        .collect();
+    // Sized first: a split has no length to give `collect`, which would grow the vector
+    // (lines are large) a dozen times over.
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    lines.extend(
+        text.split('\n')
+            .map(|raw| Line::new(raw.strip_suffix('\r').unwrap_or(raw), Kind::Preamble)),
+    );
     build_lines(lines, year, styled)
 }
 
@@ -474,15 +490,20 @@ pub fn build_lines(
         l.section = 0;
     }
     let mut b = Builder::new(year);
+    // About one sentence a line, give or take: most of the vector's growth happens at once.
+    b.sentences.reserve(lines.len());
     b.lines = lines;
+    let numbered: Vec<Option<Heading>> = b
+        .lines
+        .iter()
+        .map(|l| numbered_heading(&l.folded))
+        .collect();
     // Topic lines without numbers are headings only in a report that numbers none of its
     // top-level headings; elsewhere a short line is more likely a stray fragment.
     let mut r = Reading {
         closing_from: closing_start(&b.lines),
-        numbered_doc: b
-            .lines
-            .iter()
-            .any(|l| numbered_heading(&l.folded).is_some_and(|h| h.level == 1)),
+        numbered_doc: numbered.iter().flatten().any(|h| h.level == 1),
+        numbered,
         styled: styled.iter().copied().collect(),
         seen_heading: false,
         seen_body: false,
@@ -555,8 +576,8 @@ impl Builder {
         r: &mut Reading,
     ) -> (Option<usize>, usize) {
         let hint = r.styled.get(&li).copied();
-        let numbered = numbered_heading(folded)
-            .or_else(|| fullwidth_list_number(&self.lines[li].text, folded));
+        let numbered =
+            r.numbered[li].or_else(|| fullwidth_list_number(&self.lines[li].text, folded));
         if let Some(h) = numbered {
             r.seen_heading = true;
             // The number is no text: 4．6件规范性文件… states six documents, not 4.6.

@@ -81,7 +81,7 @@ const DIRECT_LEN: usize = 0xFB00 - 0x3400;
 
 /// A direct-table value for the few BMP chars whose simplified form is a supplementary
 /// char (a noncharacter, so never a real answer).
-const ELSEWHERE: u16 = u16::MAX;
+pub(super) const ELSEWHERE: u16 = u16::MAX;
 
 /// Same for the supplementary plane; separate so ordinary reports never pay for it.
 static SIP_TABLE: LazyLock<Box<[(char, char)]>> = LazyLock::new(|| embedded(|t| t >= SIP));
@@ -133,6 +133,12 @@ pub fn simplifier() -> impl Fn(char) -> char {
             _ => to_simplified(c),
         }
     }
+}
+
+/// The direct table and the code point its first entry stands for, for [`super::bmp`]'s
+/// table of the whole fold.
+pub(super) fn direct() -> (char, &'static [u16]) {
+    (FIRST, &BMP_DIRECT)
 }
 
 /// Binary search of a sorted pair table.

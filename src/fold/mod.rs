@@ -8,6 +8,7 @@
 //! matches a report mirrored in traditional and its evidence quotes the traditional line.
 //! [`width`] counts the terminal columns text takes.
 
+mod bmp;
 pub mod hant;
 mod offsets;
 pub mod width;
@@ -36,8 +37,8 @@ fn fold_char_with(c: char, simplify: impl Fn(char) -> char) -> char {
 /// Folds a string char by char (same char count as the input).
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let simplify = hant::simplifier();
-    out.extend(s.chars().map(|c| fold_char_with(c, &simplify)));
+    let fold = bmp::folder();
+    out.extend(s.chars().map(fold));
     out
 }
 

@@ -30,7 +30,7 @@ impl OffsetMap {
 
 /// Folds a line with [`super::fold_char`] and records its [`OffsetMap`].
 pub fn fold_mapped(s: &str) -> (String, OffsetMap) {
-    let simplify = super::hant::simplifier();
+    let fold = super::bmp::folder();
     let mut out = String::with_capacity(s.len());
     let mut shifts = Vec::new();
     let mut drift: i64 = 0;
@@ -41,7 +41,7 @@ pub fn fold_mapped(s: &str) -> (String, OffsetMap) {
         if c.is_ascii() {
             continue;
         }
-        let f = super::fold_char_with(c, &simplify);
+        let f = fold(c);
         if f == c {
             continue;
         }

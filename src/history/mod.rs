@@ -19,7 +19,7 @@ pub mod text;
 mod years;
 
 pub use change::compare;
-pub use group::{histories, pair, GroupBy};
+pub use group::{histories, pair, GroupBy, Histories};
 pub use names::{normalise, Aliases};
 pub use sentences::{near_form, Sentences, MIN_CHARS};
 pub use years::Years;

@@ -54,19 +54,31 @@ pub fn history(h: &IssuerHistory, same_issuer: bool) -> String {
 /// the elements gained and lost, and the share of its sentences the report before has.
 /// Empty when the batch has no history.
 pub fn batch(histories: &[IssuerHistory]) -> String {
-    let mut out = String::new();
     if histories.is_empty() {
-        return out;
+        return String::new();
     }
-    let _ = writeln!(out, "{}", t!("history.batch.head", n = histories.len()));
+    let mut out = batch_head(histories.len());
     for h in histories {
-        let _ = writeln!(out, "{}", t!("history.batch.name", name = shown(&h.name)));
-        for (i, r) in h.reports.iter().enumerate() {
-            let change = h.changes.iter().find(|c| c.newer == i);
-            let _ = writeln!(out, "{}", batch_line(r, change));
-        }
+        out.push_str(&batch_entry(h));
     }
     out.push('\n');
+    out
+}
+
+/// The line before the `n` histories of [`batch`] (which end with a blank line), for a
+/// writer that writes each as it comes.
+pub fn batch_head(n: usize) -> String {
+    format!("{}\n", t!("history.batch.head", n = n))
+}
+
+/// One history of [`batch`]: its name, and a line per report.
+pub fn batch_entry(h: &IssuerHistory) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", t!("history.batch.name", name = shown(&h.name)));
+    for (i, r) in h.reports.iter().enumerate() {
+        let change = h.changes.iter().find(|c| c.newer == i);
+        let _ = writeln!(out, "{}", batch_line(r, change));
+    }
     out
 }
 

@@ -8,6 +8,7 @@ pub mod grade;
 pub mod history;
 pub mod kind;
 pub mod position;
+pub mod reuse;
 pub mod scorecard;
 
 pub use grade::{Grade, GradeScale};

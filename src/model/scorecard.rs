@@ -52,6 +52,10 @@ pub struct Scorecard {
     /// rule-of-law report, lines a broken conversion left unreadable. Absent when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// What of the report stands in other reports of the same batch (issue 14): present in
+    /// a batch of two or more reports unless `--no-reuse`, absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reuse: Option<super::reuse::Reuse>,
 }
 
 /// The input file and its decoding.

@@ -113,6 +113,32 @@ pub(super) struct CsvRow {
     /// What a reader must know before trusting the score, joined by ；.
     pub(super) warnings: String,
     pub(super) ruleset: RulesetRef,
+    /// The report's shares of copied text, in a batch checked for it.
+    pub(super) reuse: Option<ReuseCells>,
+}
+
+/// The reuse columns of a row (issue 14), after `error`: the shares and the main sources.
+#[derive(Debug)]
+pub(super) struct ReuseCells {
+    pub(super) share: f64,
+    pub(super) common_share: f64,
+    /// The sources as `path（25.3%）`, joined by ；.
+    pub(super) sources: String,
+}
+
+impl ReuseCells {
+    fn of(r: &crate::model::reuse::Reuse) -> ReuseCells {
+        let sources: Vec<String> = r
+            .sources
+            .iter()
+            .map(|s| format!("{}（{}%）", s.path, fmt1(s.share * 100.0)))
+            .collect();
+        ReuseCells {
+            share: r.share,
+            common_share: r.common_share,
+            sources: sources.join("；"),
+        }
+    }
 }
 
 impl CsvRow {
@@ -157,6 +183,7 @@ impl CsvRow {
                 .collect(),
             warnings: card.warnings.join("；"),
             ruleset: card.ruleset.clone(),
+            reuse: card.reuse.as_ref().map(ReuseCells::of),
         }
     }
 }
@@ -167,6 +194,8 @@ impl CsvRow {
 pub(super) struct Columns {
     pub(super) elements: Vec<(String, String)>,
     pub(super) categories: Vec<(String, String)>,
+    /// The reuse columns follow `error` (a batch checked for copied text).
+    pub(super) reuse: bool,
 }
 
 impl Columns {
@@ -183,13 +212,23 @@ impl Columns {
                 .iter()
                 .map(|c| (c.id.clone(), c.title.clone()))
                 .collect(),
+            reuse: row.reuse.is_some(),
         }
     }
 
     /// How many cells a row has.
     fn width(&self) -> usize {
         let figures = 2 * self.categories.len() + self.elements.len();
-        HEAD.len() + self.elements.len() + FIGURES_HEAD + figures + PACK + 2
+        HEAD.len() + self.elements.len() + FIGURES_HEAD + figures + PACK + 2 + self.reuse_width()
+    }
+
+    /// The reuse columns after `error`: none, or share, common share and sources.
+    fn reuse_width(&self) -> usize {
+        if self.reuse {
+            REUSE_IDS.len()
+        } else {
+            0
+        }
     }
 }
 
@@ -198,6 +237,9 @@ impl Columns {
 const FIGURES_HEAD: usize = 4;
 /// The pack's name, version and digest, before `warnings` and `error`.
 const PACK: usize = 3;
+/// The reuse columns, after `error`, of a batch checked for copied text (issue 14): added
+/// at the end so every earlier column keeps its place.
+const REUSE_IDS: [&str; 3] = ["reuse.share", "reuse.common_share", "reuse.sources"];
 
 /// The header row. The contract's columns keep their place and, under `id`, their names:
 /// `path,title,issuer,year,date,score,grade`, then one column per element id holding the
@@ -234,6 +276,9 @@ fn id_header(cols: &Columns) -> Vec<String> {
     let pack = ["ruleset.name", "ruleset.version", "ruleset.digest"];
     out.extend(pack.map(String::from));
     out.extend(["warnings", "error"].map(String::from));
+    if cols.reuse {
+        out.extend(REUSE_IDS.map(String::from));
+    }
     out
 }
 
@@ -268,7 +313,19 @@ fn zh_header(cols: &Columns) -> Vec<String> {
         ]
         .map(String::from),
     );
+    if cols.reuse {
+        out.extend(reuse_words().map(String::from));
+    }
     out
+}
+
+/// The reuse columns' headers for people.
+pub(super) fn reuse_words() -> [&'static str; 3] {
+    [
+        t!("reuse.head.share"),
+        t!("reuse.head.common_share"),
+        t!("reuse.head.sources"),
+    ]
 }
 
 /// The words for the contract's first seven columns, in their order.
@@ -347,7 +404,26 @@ pub(super) fn cells(row: &CsvRow, cols: &Columns, h: CsvHeaders) -> Vec<String> 
     let r = &row.ruleset;
     out.extend([text(&r.name), text(&r.version), text(&r.digest)]);
     out.extend([text(&row.warnings), String::new()]);
+    if cols.reuse {
+        match &row.reuse {
+            // A fraction for programs, a percent for people (as the header says).
+            Some(r) => out.extend([
+                share_cell(r.share, h),
+                share_cell(r.common_share, h),
+                text(&r.sources),
+            ]),
+            None => out.extend([String::new(), String::new(), String::new()]),
+        }
+    }
     out
+}
+
+/// A share as `h`'s readers take it: the fraction for `id`, a percent for `zh`.
+fn share_cell(x: f64, h: CsvHeaders) -> String {
+    match h {
+        CsvHeaders::Id => x.to_string(),
+        CsvHeaders::Zh => fmt1(x * 100.0),
+    }
 }
 
 /// The row of a file that failed, under the header written for `cols`: its path and its
@@ -355,8 +431,8 @@ pub(super) fn cells(row: &CsvRow, cols: &Columns, h: CsvHeaders) -> Vec<String> 
 pub(super) fn error_row(e: &ErrorRecord, cols: &Columns) -> Vec<String> {
     let mut row = vec![String::new(); cols.width()];
     row[0] = text_cell(&e.path).into_owned();
-    let last = row.len() - 1;
-    row[last] = text_cell(&e.error).into_owned();
+    let error = row.len() - 1 - cols.reuse_width();
+    row[error] = text_cell(&e.error).into_owned();
     row
 }
 

@@ -2,6 +2,8 @@
 //! score of each (linked to the report's page), the change from first to last, how many
 //! elements were gained and lost, and the sentences kept from the year before.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::labels::{fmt1, grade_class};
@@ -40,17 +42,22 @@ struct YearCell {
     page: String,
 }
 
-/// The rows of `history`; `rows` (the overview's) give each report's page.
-pub(super) fn rows(history: &[IssuerHistory], rows: &[OverviewRow]) -> Vec<HistoryRow> {
-    history.iter().map(|h| row(h, rows)).collect()
+/// The rows of `history`, each history dropped once its row is made; `rows` (the
+/// overview's) give each report's page.
+pub(super) fn rows(
+    history: impl IntoIterator<Item = IssuerHistory>,
+    rows: &[OverviewRow],
+) -> Vec<HistoryRow> {
+    // The first row of a path gives its page, as a search from the start would.
+    let mut pages: HashMap<&str, &str> = HashMap::with_capacity(rows.len());
+    for r in rows {
+        pages.entry(r.path()).or_insert(&r.page);
+    }
+    history.into_iter().map(|h| row(&h, &pages)).collect()
 }
 
-fn row(h: &IssuerHistory, rows: &[OverviewRow]) -> HistoryRow {
-    let page = |path: &str| {
-        rows.iter()
-            .find(|r| r.path() == path)
-            .map_or_else(String::new, |r| r.page.clone())
-    };
+fn row(h: &IssuerHistory, pages: &HashMap<&str, &str>) -> HistoryRow {
+    let page = |path: &str| pages.get(path).map_or_else(String::new, |p| p.to_string());
     let first = h.reports.first().map_or(0.0, |r| r.score);
     let last = h.reports.last().map_or(0.0, |r| r.score);
     let delta = crate::model::scorecard::round1(last - first);

@@ -14,7 +14,6 @@ use super::labels::{
 use super::overview::{Overview, OverviewRow, RowSeq, WithRows};
 use super::page::ReportPage;
 use super::{Batch, RenderError};
-use crate::model::history::IssuerHistory;
 use crate::model::scorecard::{ErrorRecord, Scorecard, Status};
 use crate::model::Kind;
 use crate::rules::RulePack;
@@ -36,6 +35,14 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "_history_overview.html",
         include_str!("../../templates/_history_overview.html"),
+    ),
+    (
+        "_reuse_page.html",
+        include_str!("../../templates/_reuse_page.html"),
+    ),
+    (
+        "_reuse_overview.html",
+        include_str!("../../templates/_reuse_overview.html"),
     ),
 ];
 
@@ -151,7 +158,7 @@ impl Templates {
         pack: &RulePack,
     ) -> Result<String, RenderError> {
         let rows = std::sync::Arc::new(rows.to_vec());
-        let out = self.overview_to(&rows, errors, pack, &[], Vec::new())?;
+        let out = self.overview_to(&rows, errors, pack, &[], &[], Vec::new())?;
         Ok(String::from_utf8(out).expect("templates write UTF-8"))
     }
 
@@ -162,7 +169,8 @@ impl Templates {
         rows: &std::sync::Arc<Vec<OverviewRow>>,
         errors: &[ErrorRecord],
         pack: &RulePack,
-        history: &[IssuerHistory],
+        history: &[super::history_view::HistoryRow],
+        reuse: &[crate::model::reuse::TopPassage],
         out: W,
     ) -> Result<W, RenderError> {
         let ov = Overview::new(rows, errors, pack);
@@ -182,7 +190,8 @@ impl Templates {
                 ov => ov_value,
                 grades => Serde(&grades),
                 statuses => Serde(&status_styles()),
-                history => Serde(&super::history_view::rows(history, rows)),
+                history => Serde(history),
+                reuse => Serde(reuse),
             ),
             Budget::overview(rows.len() + errors.len(), shown),
             out,

@@ -10,6 +10,7 @@
 use serde::Serialize;
 
 use crate::model::history::IssuerHistory;
+use crate::model::reuse::Reuse;
 use crate::model::scorecard::{ErrorRecord, RulesetRef, Scorecard, Summary, SCHEMA};
 
 /// `v` pretty-printed as it appears nested `depth` levels deep in a pretty document.
@@ -42,38 +43,44 @@ pub(super) fn separator(n: usize) -> &'static str {
     }
 }
 
-/// The document after its `reports` scorecards: the array closed, the errors, the summary,
-/// and the issuers' histories when there are any (a run without one prints what it always
-/// printed).
-pub(super) fn tail(
-    reports: usize,
-    errors: &[ErrorRecord],
-    summary: &Summary,
-    history: &[IssuerHistory],
-) -> String {
+/// The document after its `reports` scorecards: the array closed, the errors and the
+/// summary (the histories follow, from [`history_to`], then [`END`]).
+pub(super) fn tail(reports: usize, errors: &[ErrorRecord], summary: &Summary) -> String {
     let close = if reports == 0 { "]" } else { "\n  ]" };
-    let history = if history.is_empty() {
-        String::new()
-    } else {
-        format!(",\n  \"history\": {}", nested(&history, 1))
-    };
     format!(
-        "{close},\n  \"errors\": {},\n  \"summary\": {}{history}\n}}\n",
+        "{close},\n  \"errors\": {},\n  \"summary\": {}",
         nested(&errors, 1),
         nested(summary, 1)
     )
 }
 
-/// The JSON Lines records of the histories, after the error records: one
-/// `{"history": {...}}` per issuer, told from a scorecard and an error record by its one key.
-pub(super) fn history_lines(history: &[IssuerHistory]) -> String {
-    let mut out = String::new();
-    for h in history {
-        // Written by hand so the fields keep their order (`json!` would sort them).
-        let h = serde_json::to_string(h).expect("histories serialize to JSON");
-        out.push_str(&format!("{{\"history\":{h}}}\n"));
+/// What ends the document, after [`tail`] and [`history_to`].
+pub(super) const END: &str = "\n}\n";
+
+/// The issuers' histories, when there are any, after [`tail`]: each made and written as it
+/// comes, as `nested` would print the whole array (a run without one prints what it
+/// always printed).
+pub(super) fn history_to(
+    w: &mut impl std::io::Write,
+    history: &mut impl ExactSizeIterator<Item = IssuerHistory>,
+) -> std::io::Result<()> {
+    if history.len() == 0 {
+        return Ok(());
     }
-    out
+    w.write_all(b",\n  \"history\": [")?;
+    for (i, h) in history.enumerate() {
+        let sep = if i == 0 { "" } else { "," };
+        w.write_all(format!("{sep}\n    {}", nested(&h, 2)).as_bytes())?;
+    }
+    w.write_all(b"\n  ]")
+}
+
+/// The JSON Lines record of a history, after the error records: `{"history": {...}}`,
+/// told from a scorecard and an error record by its one key.
+pub(super) fn history_line(h: &IssuerHistory) -> String {
+    // Written by hand so the fields keep their order (`json!` would sort them).
+    let h = serde_json::to_string(h).expect("histories serialize to JSON");
+    format!("{{\"history\":{h}}}\n")
 }
 
 /// One JSON Lines record: a scorecard on one line.
@@ -88,4 +95,76 @@ pub(super) fn error_line(err: &ErrorRecord) -> String {
     let mut s = serde_json::to_string(err).expect("error records serialize to JSON");
     s.push('\n');
     s
+}
+
+/// A JSON Lines record written without a `reuse` block (from [`line`]) with `reuse` put in
+/// its place: byte for byte the record of the card holding it, since `reuse` is the
+/// scorecard's last field. Spares a batch serialising the card twice.
+pub(super) fn line_with_reuse(mut line: String, reuse: &Reuse) -> String {
+    debug_assert!(line.ends_with("}\n"));
+    line.truncate(line.len() - 2);
+    line.push_str(",\"reuse\":");
+    line.push_str(&serde_json::to_string(reuse).expect("reuse blocks serialize to JSON"));
+    line.push_str("}\n");
+    line
+}
+
+/// A scorecard of the `reports` array written without a `reuse` block (from [`report`])
+/// with `reuse` put in its place, as [`report`] prints the card holding it.
+pub(super) fn report_with_reuse(mut report: String, reuse: &Reuse) -> String {
+    const CLOSE: &str = "\n    }";
+    debug_assert!(report.ends_with(CLOSE));
+    report.truncate(report.len() - CLOSE.len());
+    report.push_str(",\n      \"reuse\": ");
+    report.push_str(&nested(reuse, 3));
+    report.push_str(CLOSE);
+    report
+}
+
+#[cfg(test)]
+mod reuse_tests {
+    use super::*;
+    use crate::model::reuse::{ReuseCopy, ReusePassage, ReuseSource};
+
+    /// A card as a batch sees it: a golden card without a block, and a block.
+    fn card_and_block() -> (Scorecard, Reuse) {
+        let golden = include_str!("../../tests/golden/reports/complete.txt.json");
+        let card: Scorecard = serde_json::from_str(golden).expect("a golden scorecard");
+        let block = Reuse {
+            share: 0.5,
+            chars: 12,
+            common_share: 0.25,
+            common_chars: 6,
+            batch: 3,
+            sources: vec![ReuseSource {
+                path: "b\"\n.txt".into(),
+                page: None,
+                chars: 12,
+                share: 0.5,
+            }],
+            passages: vec![ReusePassage {
+                id: 1,
+                line: 1,
+                unit: "paragraph".into(),
+                chars: 12,
+                text: "全面推进依法行政".into(),
+                reports: 2,
+                copies: vec![ReuseCopy {
+                    path: "b.txt".into(),
+                    page: Some("b.html".into()),
+                    line: 3,
+                }],
+            }],
+        };
+        (card, block)
+    }
+
+    #[test]
+    fn a_block_spliced_into_a_rendered_card_is_the_card_rendered_with_it() {
+        let (mut card, block) = card_and_block();
+        let (line0, report0) = (line(&card), report(&card));
+        card.reuse = Some(block.clone());
+        assert_eq!(line_with_reuse(line0, &block), line(&card));
+        assert_eq!(report_with_reuse(report0, &block), report(&card));
+    }
 }

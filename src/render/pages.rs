@@ -9,7 +9,7 @@ use super::overview::OverviewRow;
 use super::piece::{Body, Piece, Renderer};
 use super::stream::Sink;
 use super::{replace_dir, Batch, RenderError, Templates};
-use crate::model::history::IssuerHistory;
+use crate::history::Histories;
 use crate::model::scorecard::{ErrorRecord, Scorecard};
 use crate::rules::RulePack;
 
@@ -95,7 +95,9 @@ pub struct HtmlWriter<'a> {
     pack: &'a RulePack,
     names: PageNames,
     rows: Vec<OverviewRow>,
-    history: Vec<IssuerHistory>,
+    history: Histories,
+    /// The most copied passages, for the overview (a batch checked for reuse only).
+    top: Vec<crate::model::reuse::TopPassage>,
 }
 
 impl<'a> HtmlWriter<'a> {
@@ -107,7 +109,8 @@ impl<'a> HtmlWriter<'a> {
             pack: r.pack,
             names: PageNames::new(),
             rows: Vec::new(),
-            history: Vec::new(),
+            history: Histories::default(),
+            top: Vec::new(),
         }
     }
 
@@ -123,10 +126,11 @@ impl<'a> HtmlWriter<'a> {
             .create_new(true)
             .open(self.dir.join("index.html"))?;
         let out = std::io::BufWriter::with_capacity(1 << 16, file);
+        let history = super::history_view::rows(self.history, &self.rows);
         let rows = std::sync::Arc::new(self.rows);
         let out = self
             .templates
-            .overview_to(&rows, errors, self.pack, &self.history, out)?;
+            .overview_to(&rows, errors, self.pack, &history, &self.top, out)?;
         let file = out
             .into_inner()
             .map_err(std::io::IntoInnerError::into_error)?;
@@ -137,6 +141,10 @@ impl<'a> HtmlWriter<'a> {
 }
 
 impl Sink for HtmlWriter<'_> {
+    fn reuse_top(&mut self, top: Vec<crate::model::reuse::TopPassage>) {
+        self.top = top;
+    }
+
     fn put(&mut self, piece: Piece) -> Result<(), RenderError> {
         let Body::Page(html, mut row) = piece.body else {
             return Err(RenderError::Io(
@@ -149,7 +157,7 @@ impl Sink for HtmlWriter<'_> {
         Ok(())
     }
 
-    fn history(&mut self, history: Vec<IssuerHistory>) {
+    fn history(&mut self, history: Histories) {
         self.history = history;
     }
 }

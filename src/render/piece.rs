@@ -27,7 +27,7 @@ pub struct Renderer<'a> {
 #[derive(Debug)]
 pub struct Piece {
     pub(super) body: Body,
-    score: f64,
+    pub(super) score: f64,
     pub(super) grade: Grade,
 }
 

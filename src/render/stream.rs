@@ -9,7 +9,7 @@ use super::csv::{self as csvout, Columns, CsvHeaders, CsvRow};
 use super::piece::{Body, Piece, Renderer};
 use super::tally::Tally;
 use super::{json, text, Batch, OutputFormat, RenderError};
-use crate::model::history::IssuerHistory;
+use crate::history::Histories;
 use crate::model::scorecard::ErrorRecord;
 use crate::rules::RulePack;
 
@@ -20,7 +20,11 @@ pub trait Sink {
 
     /// Takes the batch's histories across years, once every report is put, for the end of
     /// the output; formats that show none ignore them.
-    fn history(&mut self, _history: Vec<IssuerHistory>) {}
+    fn history(&mut self, _history: Histories) {}
+
+    /// The batch's most copied passages, handed over after the last report (only the HTML
+    /// overview shows them).
+    fn reuse_top(&mut self, _top: Vec<crate::model::reuse::TopPassage>) {}
 }
 
 /// A byte stream of JSON, JSON Lines, CSV or text, written as reports come.
@@ -32,7 +36,7 @@ pub struct StreamWriter<'a, W: Write> {
     out: Out<W>,
     tally: Tally,
     reports: usize,
-    history: Vec<IssuerHistory>,
+    history: Histories,
 }
 
 /// The stream, for CSV behind the CSV writer and the columns of the header it wrote.
@@ -68,7 +72,7 @@ impl<'a, W: Write> StreamWriter<'a, W> {
             out,
             tally: Tally::new(&r.pack.grades),
             reports: 0,
-            history: Vec::new(),
+            history: Histories::default(),
         })
     }
 
@@ -93,21 +97,7 @@ impl<'a, W: Write> StreamWriter<'a, W> {
     /// back, flushed.
     pub fn finish(self, errors: &[ErrorRecord]) -> io::Result<W> {
         let summary = self.tally.summary(errors.len());
-        let end = match self.format {
-            OutputFormat::Json => json::tail(self.reports, errors, &summary, &self.history),
-            OutputFormat::Jsonl => {
-                let lines: String = errors.iter().map(json::error_line).collect();
-                lines + &json::history_lines(&self.history)
-            }
-            OutputFormat::Text => text::ending(
-                errors,
-                &summary,
-                &self.pack.grades,
-                self.color,
-                &self.history,
-            ),
-            OutputFormat::Csv | OutputFormat::Html | OutputFormat::Xlsx => String::new(),
-        };
+        let mut history = self.history;
         let mut w = match self.out {
             Out::Plain(w) => w,
             Out::Csv(mut w, cols) => {
@@ -122,7 +112,33 @@ impl<'a, W: Write> StreamWriter<'a, W> {
                     .map_err(|e| io::Error::other(e.to_string()))?
             }
         };
-        w.write_all(end.as_bytes())?;
+        // The histories are made one at a time and each written as it comes.
+        match self.format {
+            OutputFormat::Json => {
+                w.write_all(json::tail(self.reports, errors, &summary).as_bytes())?;
+                json::history_to(&mut w, &mut history)?;
+                w.write_all(json::END.as_bytes())?;
+            }
+            OutputFormat::Jsonl => {
+                let lines: String = errors.iter().map(json::error_line).collect();
+                w.write_all(lines.as_bytes())?;
+                for h in history {
+                    w.write_all(json::history_line(&h).as_bytes())?;
+                }
+            }
+            OutputFormat::Text => {
+                if history.len() > 0 {
+                    w.write_all(crate::history::text::batch_head(history.len()).as_bytes())?;
+                    for h in history {
+                        w.write_all(crate::history::text::batch_entry(&h).as_bytes())?;
+                    }
+                    w.write_all(b"\n")?;
+                }
+                let end = text::ending(errors, &summary, &self.pack.grades, self.color);
+                w.write_all(end.as_bytes())?;
+            }
+            OutputFormat::Csv | OutputFormat::Html | OutputFormat::Xlsx => {}
+        }
         w.flush()?;
         Ok(w)
     }
@@ -133,7 +149,7 @@ impl<W: Write> Sink for StreamWriter<'_, W> {
         Ok(self.write(piece)?)
     }
 
-    fn history(&mut self, history: Vec<IssuerHistory>) {
+    fn history(&mut self, history: Histories) {
         self.history = history;
     }
 }

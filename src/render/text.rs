@@ -9,7 +9,6 @@ use super::labels::{
     evidence_place, fmt1, pts, ratio_pct, status_label, status_mark, status_points,
 };
 use crate::fold::width::display_width;
-use crate::model::history::IssuerHistory;
 use crate::model::scorecard::{ElementResult, ErrorRecord, Scorecard, Status, Summary};
 use crate::model::{Grade, GradeScale};
 use crate::visible::for_terminal as shown;
@@ -70,17 +69,16 @@ pub(super) fn block(card: &Scorecard, scale: &GradeScale, color: bool) -> String
     out
 }
 
-/// What follows the blocks: the histories across years, the files that failed, then a
+/// What follows the blocks and the histories across years: the files that failed, then a
 /// one-line summary (last, for a script that reads the last line).
 pub(super) fn ending(
     errors: &[ErrorRecord],
     s: &Summary,
     scale: &GradeScale,
     color: bool,
-    history: &[IssuerHistory],
 ) -> String {
     let p = Paint { on: color };
-    let mut out = crate::history::text::batch(history);
+    let mut out = String::new();
     for e in errors {
         let _ = writeln!(
             out,

@@ -43,6 +43,8 @@ struct Layout {
     categories: u16,
     elements: u16,
     tail: u16,
+    /// 重复文字占比, 通用表述占比 and 主要相同来源 after 路径 (a batch checked for reuse).
+    reuse: bool,
 }
 
 impl Layout {
@@ -54,11 +56,12 @@ impl Layout {
             categories,
             elements,
             tail: elements + n(cols.elements.len()),
+            reuse: cols.reuse,
         }
     }
 
     fn last(&self) -> u16 {
-        self.tail + 2
+        self.tail + if self.reuse { 5 } else { 2 }
     }
 }
 
@@ -153,6 +156,11 @@ impl<'a> XlsxWriter<'a> {
         for (c, h) in (lay.tail..).zip(tail) {
             r.head(c, h, &st.head, false)?;
         }
+        if lay.reuse {
+            for (c, h) in (lay.tail + 3..).zip(super::csv::reuse_words()) {
+                r.head(c, h, &st.head, false)?;
+            }
+        }
         // Tall enough for the longest element title standing upright: about 12 points per
         // Chinese character (two columns of width) at the default 11-point font.
         let upright = cols.elements.iter().map(|(_, t)| shown_width(t)).max();
@@ -191,7 +199,14 @@ impl<'a> XlsxWriter<'a> {
             }
         }
         r.text(lay.tail, &row.warnings, None)?;
-        r.text(lay.tail + 2, &row.path, None)
+        r.text(lay.tail + 2, &row.path, None)?;
+        if let (true, Some(reuse)) = (lay.reuse, &row.reuse) {
+            // Percent, one decimal, as the overview shows scores.
+            r.number(lay.tail + 3, reuse.share * 100.0, &st.figure)?;
+            r.number(lay.tail + 4, reuse.common_share * 100.0, &st.figure)?;
+            r.text(lay.tail + 5, &reuse.sources, None)?;
+        }
+        Ok(())
     }
 
     fn gaps_header(&mut self) -> io::Result<()> {

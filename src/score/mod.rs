@@ -345,6 +345,7 @@ pub fn score_with(
         sections: doc.outline(),
         indicators: indicators::extract(hits, pack),
         warnings: doc.warnings.clone(),
+        reuse: None,
     }
 }
 

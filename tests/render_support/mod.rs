@@ -567,6 +567,7 @@ pub fn card(i: usize) -> (Scorecard, String) {
         sections,
         indicators,
         warnings: Vec::new(),
+        reuse: None,
     };
     (card, text)
 }

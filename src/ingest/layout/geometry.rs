@@ -19,7 +19,7 @@ const LEFT_WINDOW_EM: f32 = 0.5;
 /// Full lines end this close (in ems) together: a justified line, or a CJK line set on
 /// its grid, ends at the measure to a point; unjustified lines with Latin words or
 /// numbers end short of it and hanging punctuation past it, each line somewhere else.
-const RIGHT_WINDOW_EM: f32 = 0.25;
+pub(super) const RIGHT_WINDOW_EM: f32 = 0.25;
 /// Lines starting at most this many ems right of the left edge (a paragraph's first
 /// line is indented two) are set from it.
 const BODY_INDENT_EM: f32 = 2.5;

@@ -5,12 +5,15 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::geometry::Edges;
+use super::geometry::{Edges, RIGHT_WINDOW_EM};
 use super::lines::Printed;
 
 /// A line ending less than this many ems short of the right edge runs to it: lines that
 /// may not end on an opening bracket or start with a comma (避头尾) end a glyph short.
 const RIGHT_SLACK_EM: f32 = 1.5;
+/// The space writers set between a CJK character and a Latin word or number, in ems
+/// (LibreOffice about 0.2, Word's autospace a quarter).
+const AUTOSPACE_EM: f32 = 0.25;
 /// A line starting more than this many ems right of the left edge is indented: a
 /// paragraph's first line is indented two.
 const INDENT_EM: f32 = 1.0;
@@ -76,8 +79,34 @@ pub(super) fn continues(prev: Placed<'_>, next: Placed<'_>, pitch: Option<f32>) 
 /// near it that what `next` starts with (a number, a word, a character and the comma
 /// after it) would not have fitted there — a line breaks before a number, not inside it.
 fn runs_to_edge(prev: Placed<'_>, next: &Printed) -> bool {
-    let (a, edge) = (prev.line, prev.edges.right);
-    a.right >= edge - RIGHT_SLACK_EM * a.size || a.right + next.lead > edge
+    let (a, edges) = (prev.line, prev.edges);
+    if a.right >= edges.right - RIGHT_SLACK_EM * a.size {
+        return true;
+    }
+    // The edge is where the crowd of full-line ends stops on the right; full lines end
+    // anywhere in that crowd (lines with narrow Latin commas run further than lines of
+    // ideographs alone), so the measure may stand at its left end.
+    let measure = edges.right - RIGHT_WINDOW_EM * edges.body;
+    a.right + autospace(&a.text, &next.text) * a.size + next.lead > measure
+}
+
+/// The share of an em writers set between a CJK character and a Latin word or number
+/// beside it (LibreOffice a fifth, Word and WPS a quarter): what `next` starts with
+/// would have needed it after `prev`'s last character, on top of its glyphs.
+fn autospace(prev: &str, next: &str) -> f32 {
+    let ideograph = prev
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_alphabetic() && !c.is_ascii());
+    let latin = next
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric());
+    if ideograph && latin {
+        AUTOSPACE_EM
+    } else {
+        0.0
+    }
 }
 
 /// Whether `next` goes on with a title that `prev` starts: a 公文 title too long for one

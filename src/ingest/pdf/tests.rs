@@ -78,7 +78,9 @@ fn utf16(s: &str) -> Vec<u8> {
 }
 
 /// Not a test: prints the runs of the PDF named by `PDF_DUMP`, to compare the reader
-/// with `pdftotext` by eye (`PDF_DUMP=x.pdf cargo test --release dump -- --ignored`).
+/// with `pdftotext` by eye (`PDF_DUMP=x.pdf cargo test --release dump -- --ignored`);
+/// with `PDF_DUMP_TEXT` set, the laid-out text instead, its lines numbered as `outline`
+/// and the scorecard count them.
 #[test]
 #[ignore]
 fn dump() {
@@ -89,7 +91,18 @@ fn dump() {
     let start = std::time::Instant::now();
     let got: Result<Vec<Page>, _> = pages(&bytes);
     eprintln!("{} ms", start.elapsed().as_millis());
-    for (n, page) in got.expect("reads").iter().enumerate() {
+    let got = got.expect("reads");
+    if std::env::var("PDF_DUMP_TEXT").is_ok() {
+        for (n, l) in crate::ingest::layout::lay_out(&got)
+            .text
+            .lines()
+            .enumerate()
+        {
+            println!("{:3} {l}", n + 1);
+        }
+        return;
+    }
+    for (n, page) in got.iter().enumerate() {
         println!("--- page {} ({} × {})", n + 1, page.width, page.height);
         for r in &page.runs {
             println!(

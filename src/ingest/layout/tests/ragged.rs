@@ -112,3 +112,73 @@ fn a_space_drawn_as_a_run_of_its_own_reads_as_a_space() {
     }]);
     assert_eq!(lines(&laid), vec!["中共某某市委 某某市人民政府 关于"]);
 }
+
+#[test]
+fn a_number_that_fits_only_without_the_space_before_it_goes_on_into_it() {
+    // "100%。" fills the line to the measure by its glyphs, but a writer sets a space
+    // between 达 and 1, so it did not fit.
+    let first = cjk(16) + "达";
+    let next = "100%。".to_string() + &cjk(10);
+    let mut all = rows(&[
+        (2.0, &cjk(18)),
+        (0.0, &cjk(20)),
+        (0.0, &first),
+        (0.0, &next),
+    ]);
+    all.extend(wrap(P2, 2));
+    let laid = lay_out(&[page(&all, vec![])]);
+    assert_eq!(
+        ems(&first) + ems("100%。"),
+        FULL as f32,
+        "fits by glyphs alone"
+    );
+    let joined = format!("{}{}{first}{next}", cjk(18), cjk(20));
+    assert_eq!(lines(&laid), vec![joined.as_str(), P2]);
+}
+
+/// One line at row `i` from `left` ems, a glyph a run: ASCII commas a third of an em
+/// narrow (as LibreOffice sets `,` in a Song face), other ASCII half an em, CJK one.
+fn narrow_commas(i: usize, left: f32, text: &str) -> Vec<Run> {
+    let mut x = LEFT + left * S;
+    let y = TOP + i as f32 * PITCH;
+    text.chars()
+        .map(|c| {
+            let w = S * match c {
+                ',' => 0.32,
+                c if c.is_ascii() => 0.5,
+                _ => 1.0,
+            };
+            x += w;
+            Run {
+                x: x - w,
+                y,
+                width: w,
+                size: S,
+                text: c.to_string(),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn a_number_broken_off_where_most_full_lines_run_past_the_measure_goes_on_into_it() {
+    // Most full lines hold a narrow comma and end a third of an em past those of
+    // ideographs alone; the line before "100%。" ends three ems and its CJK–Latin
+    // space short of the ideographs' measure (002_b41b5cd0a307353b in LibreOffice).
+    let comma = |n: usize| format!("{},{}", cjk(n), cjk(n));
+    let first = [
+        comma(9),
+        comma(10),
+        cjk(20),
+        cjk(16) + "达",
+        "100%。".to_string() + &cjk(8),
+    ];
+    let second = [comma(9), comma(10), cjk(5) + "。"];
+    let mut runs = Vec::new();
+    for (i, text) in first.iter().chain(&second).enumerate() {
+        let indent = if i == 0 || i == first.len() { 2.0 } else { 0.0 };
+        runs.extend(narrow_commas(i, indent, text));
+    }
+    let laid = lay_out(&[page(&[], runs)]);
+    assert_eq!(lines(&laid), vec![first.concat(), second.concat()]);
+}
