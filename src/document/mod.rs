@@ -12,6 +12,7 @@ pub mod furniture;
 pub mod items;
 pub mod kinds;
 mod locate;
+mod organ;
 pub mod meta;
 mod patterns;
 mod stops;
