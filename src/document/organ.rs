@@ -80,7 +80,9 @@ fn fits(head: &str, class: &Class, min: usize, max: usize) -> bool {
 
 /// The heads of `name` before each ending it ends with.
 fn heads(name: &str) -> impl Iterator<Item = &str> {
-    ENDINGS.iter().filter_map(move |e| name.strip_suffix(e.as_str()))
+    ENDINGS
+        .iter()
+        .filter_map(move |e| name.strip_suffix(e.as_str()))
 }
 
 /// A whole organ name, as `^(?:中共|中国共产党)?\p{Han}{1,30}?ENDING$` says it.
@@ -108,9 +110,8 @@ fn signature_name(name: &str) -> bool {
 /// `^[\s\p{Han}()（）]{2,40}ENDING\s+(?:DATE_WRITTEN|DATE_FIGURES)\s*$` says it: the names
 /// end wherever an ending is followed by a space, and the rest must be the date.
 pub fn is_signed(t: &str) -> bool {
-    t.char_indices().any(|(at, c)| {
-        SPACE.holds(c) && signature_name(&t[..at]) && DATE_TAIL.is_match(&t[at..])
-    })
+    t.char_indices()
+        .any(|(at, c)| SPACE.holds(c) && signature_name(&t[..at]) && DATE_TAIL.is_match(&t[at..]))
 }
 
 builtin_regex!(

@@ -432,7 +432,12 @@ mod tests {
         let _ = Prefilter::new(patterns);
         let all = t.elapsed();
         use aho_corasick::{AhoCorasickKind as K, StartKind};
-        for kind in [None, Some(K::NoncontiguousNFA), Some(K::ContiguousNFA), Some(K::DFA)] {
+        for kind in [
+            None,
+            Some(K::NoncontiguousNFA),
+            Some(K::ContiguousNFA),
+            Some(K::DFA),
+        ] {
             let t = std::time::Instant::now();
             let _ = AhoCorasick::builder().kind(kind).build(&lits).unwrap();
             let t1 = t.elapsed();

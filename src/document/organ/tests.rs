@@ -4,7 +4,10 @@
 use super::*;
 use regex::Regex;
 
-fn regexes() -> [(&'static str, Regex, fn(&str) -> bool); 4] {
+/// A check's name, the regex it replaces, and the check.
+type Pair = (&'static str, Regex, fn(&str) -> bool);
+
+fn regexes() -> [Pair; 4] {
     let e = ORGAN_ENDING;
     let w = DATE_WRITTEN.as_str();
     let f = DATE_FIGURES;
@@ -61,21 +64,58 @@ fn the_checks_agree_with_their_regexes_on_the_fixture_lines_and_their_tails() {
         out.push(l.clone());
         out
     });
-    assert!(agree(tails) > 100, "too few signatures among the fixture lines");
+    assert!(
+        agree(tails) > 100,
+        "too few signatures among the fixture lines"
+    );
 }
 
 #[test]
 fn the_checks_agree_with_their_regexes_on_lines_made_of_name_and_date_pieces() {
     let pieces = [
-        "某", "某某县", "人民政府", "政府", "局", "委", "办", "中心", "委员会", "街道办事处",
-        "办事处", "中共", "中国共产党", " ", "\u{3000}", "\t", "(", ")", "（", "）", "2024年1月18日",
-        "2024-01-18", "二〇二四年一月十八日", "2024年", "1月", "a", "1", "。", "党委", "所",
-        "特此报告", "抄送", "印发", "签发", "\n", "一二三四五六七八九十",
+        "某",
+        "某某县",
+        "人民政府",
+        "政府",
+        "局",
+        "委",
+        "办",
+        "中心",
+        "委员会",
+        "街道办事处",
+        "办事处",
+        "中共",
+        "中国共产党",
+        " ",
+        "\u{3000}",
+        "\t",
+        "(",
+        ")",
+        "（",
+        "）",
+        "2024年1月18日",
+        "2024-01-18",
+        "二〇二四年一月十八日",
+        "2024年",
+        "1月",
+        "a",
+        "1",
+        "。",
+        "党委",
+        "所",
+        "特此报告",
+        "抄送",
+        "印发",
+        "签发",
+        "\n",
+        "一二三四五六七八九十",
     ];
     // A fixed linear congruential sequence: the same lines every run.
     let mut state: u64 = 0x2545_F491_4F6C_DD1D;
     let mut next = move || {
-        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
         (state >> 33) as usize
     };
     let lines: Vec<String> = (0..30_000)
