@@ -414,4 +414,48 @@ mod tests {
         assert_eq!(lits("a?"), None);
         assert_eq!(lits("(甲|.{2})乙?"), None);
     }
+
+    /// What building the built-in pack's prefilter costs, and how much of it is the
+    /// automaton: `cargo test --release --lib prefilter_cost -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn prefilter_cost() {
+        let pack = RulePack::builtin().unwrap();
+        let patterns = pack.patterns.all();
+        let t = std::time::Instant::now();
+        let sets: Vec<_> = patterns.iter().map(|p| required_sets_in(p.hir())).collect();
+        let extract = t.elapsed();
+        let mut lits: Vec<Vec<u8>> = sets.into_iter().flatten().flatten().collect();
+        lits.sort();
+        lits.dedup();
+        let t = std::time::Instant::now();
+        let _ = Prefilter::new(patterns);
+        let all = t.elapsed();
+        use aho_corasick::{AhoCorasickKind as K, StartKind};
+        for kind in [
+            None,
+            Some(K::NoncontiguousNFA),
+            Some(K::ContiguousNFA),
+            Some(K::DFA),
+        ] {
+            let t = std::time::Instant::now();
+            let _ = AhoCorasick::builder().kind(kind).build(&lits).unwrap();
+            let t1 = t.elapsed();
+            let t = std::time::Instant::now();
+            let _ = AhoCorasick::builder()
+                .kind(kind)
+                .start_kind(StartKind::Unanchored)
+                .build(&lits)
+                .unwrap();
+            println!("{kind:?}: {t1:?} (unanchored only {:?})", t.elapsed());
+        }
+        let words = AhoCorasick::new(&pack.negation.words).unwrap();
+        println!(
+            "{} patterns, {} literals: extract {extract:?}, Prefilter::new {all:?}; negation words {} ({:?})",
+            patterns.len(),
+            lits.len(),
+            pack.negation.words.len(),
+            words.kind()
+        );
+    }
 }
