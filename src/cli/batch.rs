@@ -185,7 +185,9 @@ fn finish(
 ) -> Result<(Piece, Vec<(usize, String)>), RenderError> {
     let bad = |e: &dyn std::fmt::Display| io(std::io::Error::other(e.to_string()));
     if let Some((held, text_at)) = &rec.held {
-        let text = String::from_utf8(bytes.split_off(*text_at)).map_err(|e| bad(&e))?;
+        // The text is the spool's copy of a `&str`, and only the passages' own bytes are
+        // read as text: no pass over the whole of it.
+        let text = bytes.split_off(*text_at);
         let block = index.block(r, &text);
         let words = index.top_words(top, r, &text);
         return Ok((renderer.release(bytes, held.clone(), &block), words));
@@ -193,8 +195,8 @@ fn finish(
     let (mut card, text): (Scorecard, String) =
         serde_json::from_slice(&bytes).map_err(|e| bad(&e))?;
     card.grade = workers.engine.pack.grades.resolve(card.grade.name());
-    card.reuse = Some(index.block(r, &text));
-    let words = index.top_words(top, r, &text);
+    card.reuse = Some(index.block(r, text.as_bytes()));
+    let words = index.top_words(top, r, text.as_bytes());
     Ok((renderer.piece(&card, &text)?, words))
 }
 
