@@ -1,7 +1,9 @@
 //! The batch index: every report's units, clustered into passages found in two or more
 //! reports.
 
-use super::minhash::Signature;
+use std::collections::HashMap;
+
+use super::minhash::{mix, Signature};
 use super::minhash::{agreement, band, BANDS, HASHES};
 use super::units::{Fingerprint, Unit};
 
@@ -32,7 +34,13 @@ pub struct Builder {
     /// reports.
     starts: Vec<u32>,
     units: Vec<Box<[Unit]>>,
-    sigs: Vec<Box<[Signature]>>,
+    /// Each report's units' signatures, as numbers in `table`.
+    sigs: Vec<Box<[u32]>>,
+    /// Every distinct signature once: common wording, the bulk of a batch, is one
+    /// signature in hundreds of reports, so a unit costs 4 bytes here instead of 64.
+    table: Vec<Signature>,
+    /// A signature's number in `table`, by a hash of it.
+    seen: HashMap<u64, u32>,
     /// Each report's characters, white space not counted.
     totals: Vec<u32>,
 }
@@ -87,10 +95,26 @@ impl Builder {
         let n = self.starts.last().copied().unwrap_or(0) as usize + f.units.len();
         self.starts.push(index(n));
         self.units.push(f.units.into_boxed_slice());
-        self.sigs.push(f.sigs.into_boxed_slice());
+        let ids: Box<[u32]> = f.sigs.iter().map(|s| self.intern(s)).collect();
+        self.sigs.push(ids);
         self.totals.push(f.total);
         self.paths.push(path.to_string());
         self.paths.len() - 1
+    }
+
+    /// The number of `sig` in the table, added when new. Two signatures of one hash (once
+    /// in 2⁶⁴) are both kept, the second without an entry in `seen`.
+    fn intern(&mut self, sig: &Signature) -> u32 {
+        let h = sig_hash(sig);
+        if let Some(&id) = self.seen.get(&h) {
+            if self.table[id as usize] == *sig {
+                return id;
+            }
+        } else {
+            self.seen.insert(h, index(self.table.len()));
+        }
+        self.table.push(*sig);
+        index(self.table.len() - 1)
     }
 
     /// Reports added.
@@ -111,6 +135,7 @@ impl Builder {
             owner: &owner,
             units: &self.units,
             sigs: &self.sigs,
+            table: &self.table,
         };
         let mut sets = Sets::new(owner.len());
         let mut keys = Vec::with_capacity(owner.len());
@@ -143,12 +168,21 @@ impl Builder {
     }
 }
 
+/// A hash of a signature, for [`Builder::intern`].
+fn sig_hash(sig: &Signature) -> u64 {
+    sig.chunks(4).fold(0, |h, c| {
+        let w = c.iter().fold(0u64, |w, &v| (w << 16) | u64::from(v));
+        mix(h ^ w)
+    })
+}
+
 /// The batch's units numbered in output order, over the reports' own arrays.
 struct Flat<'a> {
     starts: &'a [u32],
     owner: &'a [u32],
     units: &'a [Box<[Unit]>],
-    sigs: &'a [Box<[Signature]>],
+    sigs: &'a [Box<[u32]>],
+    table: &'a [Signature],
 }
 
 impl Flat<'_> {
@@ -164,7 +198,7 @@ impl Flat<'_> {
 
     fn sig(&self, i: u32) -> &Signature {
         let (r, j) = self.at(i);
-        &self.sigs[r][j]
+        &self.table[self.sigs[r][j] as usize]
     }
 }
 
@@ -201,7 +235,8 @@ fn link_band(all: &Flat, b: usize, keys: &mut Vec<(u64, u32)>, sets: &mut Sets) 
     keys.clear();
     for (r, sigs) in all.sigs.iter().enumerate() {
         let first = all.starts[r];
-        keys.extend(sigs.iter().zip(first..).map(|(sig, i)| (band(sig, b), i)));
+        let band_of = |id: &u32| band(&all.table[*id as usize], b);
+        keys.extend(sigs.iter().map(band_of).zip(first..));
     }
     keys.sort_unstable();
     for run in keys.chunk_by(|x, y| x.0 == y.0) {

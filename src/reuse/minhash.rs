@@ -22,7 +22,7 @@ pub const ROWS: usize = HASHES / BANDS;
 pub type Signature = [u16; HASHES];
 
 /// SplitMix64's finaliser: every input bit moves every output bit.
-const fn mix(mut z: u64) -> u64 {
+pub const fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)
