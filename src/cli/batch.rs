@@ -179,7 +179,10 @@ fn read_back(spool: &Mutex<File>, rec: &Spooled) -> Result<(Vec<u8>, Vec<u8>), R
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     f.seek(SeekFrom::Start(rec.at)).map_err(io)?;
     let mut bytes = Vec::with_capacity(split + split / 2);
-    (&mut *f).take(split as u64).read_to_end(&mut bytes).map_err(io)?;
+    (&mut *f)
+        .take(split as u64)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
     let mut text = Vec::with_capacity(rec.len - split);
     (&mut *f)
         .take((rec.len - split) as u64)

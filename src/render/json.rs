@@ -164,7 +164,10 @@ mod reuse_tests {
         let (mut card, block) = card_and_block();
         let (line0, report0) = (line(&card), report(&card));
         card.reuse = Some(block.clone());
-        assert_eq!(line_with_reuse(line0.into_bytes(), &block), line(&card).into_bytes());
+        assert_eq!(
+            line_with_reuse(line0.into_bytes(), &block),
+            line(&card).into_bytes()
+        );
         assert_eq!(
             report_with_reuse(report0.into_bytes(), &block),
             report(&card).into_bytes()

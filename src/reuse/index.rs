@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
-use super::minhash::{mix, Signature};
 use super::minhash::{agreement, band, BANDS, HASHES};
+use super::minhash::{mix, Signature};
 use super::units::{Fingerprint, Unit};
 
 /// Hashes two signatures must agree on to be one passage: an estimated Jaccard similarity of
@@ -131,18 +131,21 @@ impl Builder {
     pub fn build(self) -> Index {
         let owner = owners(&self.starts);
         let all = Flat {
-            starts: &self.starts,
-            owner: &owner,
-            units: &self.units,
-            sigs: &self.sigs,
+            ids: self.sigs.iter().flat_map(|s| s.iter().copied()).collect(),
+            chars: self
+                .units
+                .iter()
+                .flat_map(|u| u.iter().map(Unit::chars))
+                .collect(),
             table: &self.table,
         };
+        drop(self.sigs);
         let mut sets = Sets::new(owner.len());
         let mut keys = Vec::with_capacity(owner.len());
         for b in 0..BANDS {
             link_band(&all, b, &mut keys, &mut sets);
         }
-        drop(keys);
+        drop((keys, all));
         let common_at = COMMON_MIN
             .max(self.paths.len().div_ceil(COMMON_EVERY))
             .min(COMMON_MAX);
@@ -176,29 +179,18 @@ fn sig_hash(sig: &Signature) -> u64 {
     })
 }
 
-/// The batch's units numbered in output order, over the reports' own arrays.
+/// What clustering reads of each unit, in flat arrays by the batch's numbering: the
+/// number of its signature and its length (a look-up in the reports' own arrays would cost
+/// a cache miss per candidate).
 struct Flat<'a> {
-    starts: &'a [u32],
-    owner: &'a [u32],
-    units: &'a [Box<[Unit]>],
-    sigs: &'a [Box<[u32]>],
+    ids: Vec<u32>,
+    chars: Vec<u16>,
     table: &'a [Signature],
 }
 
 impl Flat<'_> {
-    fn at(&self, i: u32) -> (usize, usize) {
-        let r = self.owner[i as usize] as usize;
-        (r, (i - self.starts[r]) as usize)
-    }
-
-    fn unit(&self, i: u32) -> &Unit {
-        let (r, j) = self.at(i);
-        &self.units[r][j]
-    }
-
     fn sig(&self, i: u32) -> &Signature {
-        let (r, j) = self.at(i);
-        &self.table[self.sigs[r][j] as usize]
+        &self.table[self.ids[i as usize] as usize]
     }
 }
 
@@ -233,11 +225,8 @@ fn parents(units: &[Box<[Unit]>]) -> Vec<u32> {
 /// the buffer the band is sorted in, kept from band to band.
 fn link_band(all: &Flat, b: usize, keys: &mut Vec<(u64, u32)>, sets: &mut Sets) {
     keys.clear();
-    for (r, sigs) in all.sigs.iter().enumerate() {
-        let first = all.starts[r];
-        let band_of = |id: &u32| band(&all.table[*id as usize], b);
-        keys.extend(sigs.iter().map(band_of).zip(first..));
-    }
+    let band_of = |id: &u32| band(&all.table[*id as usize], b);
+    keys.extend(all.ids.iter().map(band_of).zip(0..));
     keys.sort_unstable();
     for run in keys.chunk_by(|x, y| x.0 == y.0) {
         for j in 1..run.len() {
@@ -255,10 +244,11 @@ fn link_band(all: &Flat, b: usize, keys: &mut Vec<(u64, u32)>, sets: &mut Sets) 
 /// 1.5 (a sentence is not the paragraph that holds it).
 fn alike(all: &Flat, a: u32, b: u32) -> bool {
     let (x, y) = (
-        u32::from(all.unit(a).chars()),
-        u32::from(all.unit(b).chars()),
+        u32::from(all.chars[a as usize]),
+        u32::from(all.chars[b as usize]),
     );
-    2 * x.max(y) <= 3 * x.min(y) && agreement(all.sig(a), all.sig(b)) >= AGREE
+    let same = all.ids[a as usize] == all.ids[b as usize];
+    2 * x.max(y) <= 3 * x.min(y) && (same || agreement(all.sig(a), all.sig(b)) >= AGREE)
 }
 
 /// The clusters found in two or more reports, numbered by first unit, and their units
