@@ -273,3 +273,34 @@ impl Index {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mark(start: u32, end: u32, before_start: u32, before_end: u32) -> Mark {
+        Mark {
+            start,
+            end,
+            before_start,
+            before_end,
+        }
+    }
+
+    #[test]
+    fn a_line_and_its_sentences_are_counted_once_and_separate_lines_add_up() {
+        // A line of 30 shown chars (bytes 0..90), its two sentences, and a later line.
+        let mut c = Cover {
+            marks: vec![
+                mark(45, 90, 15, 30),
+                mark(0, 90, 0, 30),
+                mark(0, 45, 0, 15),
+                mark(100, 130, 32, 42),
+            ],
+        };
+        assert_eq!(c.count(), 40);
+        // Only the second sentence: its own chars, whatever units the line was cut into.
+        assert_eq!(union(&[mark(45, 90, 15, 30)]), 15);
+        assert_eq!(union(&[mark(0, 60, 0, 20), mark(45, 90, 15, 30)]), 30);
+    }
+}

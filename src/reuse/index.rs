@@ -368,3 +368,35 @@ impl Sets {
         self.size[big as usize] += self.size[small as usize];
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reuse::fingerprint;
+
+    #[test]
+    fn a_passage_in_many_reports_is_one_signature_and_one_passage() {
+        let common = "深入推进严格规范公正文明执法，全面落实行政执法三项制度取得明显成效。";
+        let mut b = Builder::new();
+        for (i, own) in [
+            "全区共办理行政复议案件一百余件纠错率保持在合理区间之内并逐年下降",
+            "着力提升公共法律服务水平建成覆盖城乡的公共法律服务体系实现全覆盖",
+        ]
+        .iter()
+        .cycle()
+        .take(6)
+        .enumerate()
+        {
+            b.add(
+                &format!("r{i}.txt"),
+                fingerprint(&format!("{common}\n{own}{i}\n")),
+            );
+        }
+        // The common line and the two lines of their own (their figures fold away).
+        assert_eq!(b.table.len(), 3);
+        let index = b.build();
+        let reports: Vec<usize> = index.passages.iter().map(|p| p.reports).collect();
+        assert_eq!(reports, [6, 3, 3]);
+        assert!(index.passages[0].common && !index.passages[1].common);
+    }
+}
