@@ -92,4 +92,4 @@ macro_rules! builtin_regex {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -43,7 +43,7 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
 
 /// The folded lines of every fixture report (text and HTML as they are: markup only adds
 /// more to search), plus those of `LAWSCORE_DFA_CORPUS` when set, for a wider check by hand.
-fn fixture_lines() -> Vec<(String, String)> {
+pub(crate) fn fixture_lines() -> Vec<(String, String)> {
     let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")];
     dirs.extend(std::env::var_os("LAWSCORE_DFA_CORPUS").map(PathBuf::from));
     let mut lines = Vec::new();
@@ -173,4 +173,28 @@ fn the_check_catches_a_window_that_thrashes_the_cache() {
         .iter()
         .any(|(_, l)| search_all(&re, &mut cache, l).is_err());
     assert!(gave_up, "the lazy DFA handled a thrashing pattern");
+}
+
+/// Compile time of every built-in regex, slowest first: `cargo test --release --lib
+/// compile_cost -- --ignored --nocapture`. A measurement by hand, so it asserts nothing.
+#[test]
+#[ignore]
+fn compile_cost() {
+    let mut rows: Vec<(u128, &str)> = ALL
+        .iter()
+        .map(|b| {
+            let source = b.source();
+            let t = std::time::Instant::now();
+            for _ in 0..20 {
+                let _ = regex::Regex::new(&source).unwrap();
+            }
+            (t.elapsed().as_micros() / 20, b.name())
+        })
+        .collect();
+    rows.sort_unstable_by(|a, b| b.cmp(a));
+    let total: u128 = rows.iter().map(|r| r.0).sum();
+    for (us, name) in rows {
+        println!("{us:>7} µs  {name}");
+    }
+    println!("{total:>7} µs  total");
 }

@@ -45,9 +45,11 @@ struct Spooled {
     held: Option<(Held, usize)>,
 }
 
-/// A report's record in the spool: its rendered piece and text, or its scorecard and text.
+/// A report's record in the spool: its rendered piece and text, or its scorecard and text
+/// (and no `text`).
 struct Record {
     bytes: Vec<u8>,
+    text: Vec<u8>,
     held: Option<(Held, usize)>,
 }
 
@@ -111,23 +113,25 @@ fn pass1(
         let s = score_one(workers.engine, input)?;
         let fp = fingerprint(&s.text);
         let year = workers.years.then(|| Year::of(&s.card, &s.text));
-        let record = record(renderer, &s.card, &s.text);
+        let record = record(renderer, &s.card, s.text);
         bar.inc(1);
         Ok((fp, s.card.source.path, record, year))
     };
     let take = |input: &Input, scored: Scored1| -> Result<(), RenderError> {
         match scored {
             Ok((fp, path, record, year)) => {
-                let Record { bytes, held } = record?;
+                let Record { bytes, text, held } = record?;
                 run.years.extend(year);
                 out.write_all(&bytes).map_err(io)?;
+                out.write_all(&text).map_err(io)?;
+                let len = bytes.len() + text.len();
                 records.push(Spooled {
                     at,
-                    len: bytes.len(),
+                    len,
                     shown: input.shown(),
                     held,
                 });
-                at += bytes.len() as u64;
+                at += len as u64;
                 builder.add(&path, fp);
             }
             Err((record, reason)) => run.failures.push(Failure {
@@ -147,30 +151,47 @@ fn pass1(
 /// A report's spool record: for JSON and JSON Lines its piece rendered without a block and
 /// its text side by side, written as they are; for the other formats its scorecard and text
 /// as JSON, rendered again once the block is known.
-fn record(renderer: &Renderer, card: &Scorecard, text: &str) -> Result<Record, RenderError> {
+fn record(renderer: &Renderer, card: &Scorecard, text: String) -> Result<Record, RenderError> {
     if renderer.holds_bytes() {
-        if let Some((mut bytes, held)) = renderer.hold(renderer.piece(card, text)?) {
+        if let Some((bytes, held)) = renderer.hold(renderer.piece(card, &text)?) {
             let text_at = bytes.len();
-            bytes.extend_from_slice(text.as_bytes());
             return Ok(Record {
                 bytes,
+                text: text.into_bytes(),
                 held: Some((held, text_at)),
             });
         }
     }
     let bytes = serde_json::to_vec(&(card, text)).expect("scorecards serialize");
-    Ok(Record { bytes, held: None })
+    Ok(Record {
+        bytes,
+        text: Vec::new(),
+        held: None,
+    })
 }
 
-/// Reads report `r`'s record back from the spool.
-fn read_back(spool: &Mutex<File>, rec: &Spooled) -> Result<Vec<u8>, RenderError> {
-    let mut bytes = vec![0u8; rec.len];
+/// Reads report `r`'s record back from the spool: the piece (or scorecard) and the text,
+/// each into its own buffer, the piece's with room for the block spliced into it.
+fn read_back(spool: &Mutex<File>, rec: &Spooled) -> Result<(Vec<u8>, Vec<u8>), RenderError> {
+    let split = rec.held.as_ref().map_or(rec.len, |h| h.1);
     let mut f = spool
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     f.seek(SeekFrom::Start(rec.at)).map_err(io)?;
-    f.read_exact(&mut bytes).map_err(io)?;
-    Ok(bytes)
+    let mut bytes = Vec::with_capacity(split + split / 2);
+    (&mut *f)
+        .take(split as u64)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    let mut text = Vec::with_capacity(rec.len - split);
+    (&mut *f)
+        .take((rec.len - split) as u64)
+        .read_to_end(&mut text)
+        .map_err(io)?;
+    if bytes.len() + text.len() != rec.len {
+        return Err(io(std::io::ErrorKind::UnexpectedEof.into()));
+    }
+    Ok((bytes, text))
 }
 
 /// Report `r` from its record, with its reuse block, rendered; and the words of the top
@@ -181,11 +202,12 @@ fn finish(
     index: &Index,
     top: &[TopPassage],
     (r, rec): (usize, &Spooled),
-    mut bytes: Vec<u8>,
+    (bytes, text): (Vec<u8>, Vec<u8>),
 ) -> Result<(Piece, Vec<(usize, String)>), RenderError> {
     let bad = |e: &dyn std::fmt::Display| io(std::io::Error::other(e.to_string()));
-    if let Some((held, text_at)) = &rec.held {
-        let text = String::from_utf8(bytes.split_off(*text_at)).map_err(|e| bad(&e))?;
+    if let Some((held, _)) = &rec.held {
+        // The text is the spool's copy of a `&str`, and only the passages' own bytes are
+        // read as text: no pass over the whole of it.
         let block = index.block(r, &text);
         let words = index.top_words(top, r, &text);
         return Ok((renderer.release(bytes, held.clone(), &block), words));
@@ -193,8 +215,8 @@ fn finish(
     let (mut card, text): (Scorecard, String) =
         serde_json::from_slice(&bytes).map_err(|e| bad(&e))?;
     card.grade = workers.engine.pack.grades.resolve(card.grade.name());
-    card.reuse = Some(index.block(r, &text));
-    let words = index.top_words(top, r, &text);
+    card.reuse = Some(index.block(r, text.as_bytes()));
+    let words = index.top_words(top, r, text.as_bytes());
     Ok((renderer.piece(&card, &text)?, words))
 }
 

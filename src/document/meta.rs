@@ -15,13 +15,6 @@ use std::ops::Range;
 use super::patterns::{cn_number, years_in, DATE_CN, DATE_FIGURES, DATE_ISO, ORGAN_ENDING, YEAR};
 
 builtin_regex!(
-    /// A whole organ name: what a signature, a 来源 line or a title head holds.
-    static ORG = format!(
-        r"^(?:中共|中国共产党)?\p{{Han}}{{1,30}}?{ORGAN_ENDING}$"
-    );
-);
-
-builtin_regex!(
     /// An organ named at the start of a clause of the opening sentence, and the verb after it
     /// (某某区人民政府高度重视…, 某某局坚持…).
     static ORG_LEAD = format!(
@@ -278,7 +271,7 @@ fn org_tokens(norm: &str) -> Option<Vec<Range<usize>>> {
 
 /// True for an organ's name, not a pronoun (我局, 本县) or a website.
 fn is_org(t: &str) -> bool {
-    ORG.is_match(t)
+    super::organ::is_org(t)
         && !t.starts_with(['我', '本', '该', '全', '各', '贵'])
         && t.chars().count() <= 40
 }

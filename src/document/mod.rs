@@ -13,6 +13,7 @@ pub mod items;
 pub mod kinds;
 mod locate;
 pub mod meta;
+mod organ;
 mod patterns;
 mod stops;
 mod structure;

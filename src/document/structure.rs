@@ -5,7 +5,8 @@ use super::kinds::{
     announces_measures, heading_combines, heading_kind_noted, introduces_list, opens_plans_noted,
     opens_problems, opens_problems_sentence, turns_to_causes, turns_to_plans_noted, YearDeps,
 };
-use super::patterns::{years_in, DATE_FIGURES, DATE_WRITTEN, ORGAN_ENDING};
+use super::organ::{is_closing_line, is_signature, is_signed};
+use super::patterns::years_in;
 use super::{stops, Document, Kind, Line, Section, Sentence};
 use crate::builtin_regex;
 use crate::builtin_regex::BuiltinRegex;
@@ -181,7 +182,7 @@ fn bare_heading(
         .chars()
         .filter(|c| !is_han(*c) && !c.is_ascii_digit())
         .count();
-    if han < 2 || other * 10 > n * 3 || SIGNATURE.is_match(t) || CLOSING_LINE.is_match(t) {
+    if han < 2 || other * 10 > n * 3 || is_signature(t) || is_closing_line(t) {
         return None;
     }
     let colon = t.ends_with(':');
@@ -768,26 +769,6 @@ fn original_prefix(line: &Line, folded_end: usize) -> String {
     line.text[..o].trim().to_string()
 }
 
-builtin_regex!(
-    static CLOSING_LINE = format!(
-        r"^\s*(特此报告|此报告|专此报告|附件|抄送|{}|.{{0,30}}(印发|签发))",
-        *DATE_WRITTEN
-    );
-);
-
-builtin_regex!(
-    /// A signature line: organ names, nothing else.
-    static SIGNATURE = format!(r"^[\s\p{{Han}}()（）]{{2,40}}{ORGAN_ENDING}\s*$");
-);
-
-builtin_regex!(
-    /// A signature with its date on the same line (某某局　　2024年1月18日).
-    static SIGNED = format!(
-        r"^[\s\p{{Han}}()（）]{{2,40}}{ORGAN_ENDING}\s+(?:{}|{DATE_FIGURES})\s*$",
-        *DATE_WRITTEN
-    );
-);
-
 /// The first line of the closing: 特此报告, or the signature block at the end.
 fn closing_start(lines: &[Line]) -> Option<usize> {
     if let Some(i) = lines.iter().rposition(|l| {
@@ -802,8 +783,9 @@ fn closing_start(lines: &[Line]) -> Option<usize> {
         if t.is_empty() || is_furniture(t) {
             continue;
         }
-        let signed = CLOSING_LINE.is_match(t) || SIGNATURE.is_match(t) || SIGNED.is_match(t);
-        if t.chars().count() <= 60 && signed {
+        // Long lines first: a long line is no signature, and the checks are not free.
+        let signed = || is_closing_line(t) || is_signature(t) || is_signed(t);
+        if t.chars().count() <= 60 && signed() {
             start = Some(i);
         } else {
             break;

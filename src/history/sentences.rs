@@ -27,14 +27,14 @@ fn is_end(c: char) -> bool {
 
 impl Sentences {
     /// The sentences of `text`, in one pass over its chars: each sentence's near form is
-    /// built as its end is looked for, in one buffer rather than a string per sentence.
+    /// hashed as its end is looked for, never built.
     pub fn of(text: &str) -> Sentences {
         let mut near = Near::default();
         let mut keys = Vec::new();
         for line in text.lines() {
             let mut start = 0;
             for (i, c) in line.char_indices() {
-                near.push(c);
+                near.feed(c);
                 if is_end(c) {
                     let end = i + c.len_utf8();
                     keys.extend(near.key(&line[start..end]));
@@ -94,9 +94,21 @@ fn share(part: usize, whole: usize) -> f64 {
 /// A sentence with digits and punctuation set aside: folded, only letters kept, each run
 /// of digits (with a decimal point or a % inside) one `0`.
 pub fn near_form(sentence: &str) -> String {
+    let mut form = String::new();
     let mut near = Near::default();
-    sentence.chars().for_each(|c| near.push(c));
-    near.form
+    sentence
+        .chars()
+        .for_each(|c| near.push(c, |k| form.push(k)));
+    form
+}
+
+/// The key of a near form, as [`Sentences::of`] makes it while the form is read, without
+/// the form itself.
+#[cfg(test)]
+fn near_key(form: &str) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    form.chars().for_each(|c| h.write_u32(u32::from(c)));
+    h.finish()
 }
 
 /// What a char of folded text is to [`near_form`].
@@ -137,17 +149,20 @@ fn class(c: char) -> Class {
     }
 }
 
-/// The near form of a sentence, built a char at a time.
+/// The near form of a sentence, read a char at a time: hashed as it grows (its key is all
+/// a report keeps of it), the letters counted.
 #[derive(Default)]
 struct Near {
-    form: String,
-    /// Letters in `form` (the `0`s of figures not counted).
+    hash: rustc_hash::FxHasher,
+    /// Letters in the form (the `0`s of figures not counted).
     letters: usize,
     in_number: bool,
 }
 
 impl Near {
-    fn push(&mut self, c: char) {
+    /// Reads `c`, giving `form` each char it adds to the near form.
+    #[inline]
+    fn push(&mut self, c: char, mut form: impl FnMut(char)) {
         // ASCII never folds.
         let c = if c.is_ascii() {
             c
@@ -157,14 +172,14 @@ impl Near {
         match class(c) {
             Class::Digit => {
                 if !self.in_number {
-                    self.form.push('0');
+                    form('0');
                 }
                 self.in_number = true;
             }
             // Still the same figure: 96.3%, 1,320.
             Class::Other if self.in_number && matches!(c, '.' | '%' | ',') => {}
             Class::Letter => {
-                self.form.push(c);
+                form(c);
                 self.letters += 1;
                 self.in_number = false;
             }
@@ -172,12 +187,20 @@ impl Near {
         }
     }
 
-    /// The two keys of `sentence`, whose chars were pushed, or `None` when it is too short
-    /// to count; the form is emptied for the next sentence. Spaces around a sentence
+    /// Reads `c` into the key.
+    #[inline]
+    fn feed(&mut self, c: char) {
+        let mut hash = std::mem::take(&mut self.hash);
+        self.push(c, |k| hash.write_u32(u32::from(k)));
+        self.hash = hash;
+    }
+
+    /// The two keys of `sentence`, whose chars were fed, or `None` when it is too short
+    /// to count; the form starts again for the next sentence. Spaces around a sentence
     /// change nothing of its near form (they are neither letters nor in a figure).
     fn key(&mut self, sentence: &str) -> Option<(u64, u64)> {
-        let key = (self.letters >= MIN_CHARS).then(|| (hash(sentence.trim()), hash(&self.form)));
-        self.form.clear();
+        let near = std::mem::take(&mut self.hash).finish();
+        let key = (self.letters >= MIN_CHARS).then(|| (hash(sentence.trim()), near));
         self.letters = 0;
         self.in_number = false;
         key
@@ -234,7 +257,7 @@ mod tests {
                 let exact = s.trim();
                 let near = near_form(exact);
                 let letters = near.chars().filter(|&c| c != '0').count();
-                (letters >= MIN_CHARS).then(|| (hash(exact), hash(&near)))
+                (letters >= MIN_CHARS).then(|| (hash(exact), near_key(&near)))
             })
             .collect();
         assert_eq!(slow.len(), 3);

@@ -100,24 +100,24 @@ pub(super) fn error_line(err: &ErrorRecord) -> String {
 /// A JSON Lines record written without a `reuse` block (from [`line`]) with `reuse` put in
 /// its place: byte for byte the record of the card holding it, since `reuse` is the
 /// scorecard's last field. Spares a batch serialising the card twice.
-pub(super) fn line_with_reuse(mut line: String, reuse: &Reuse) -> String {
-    debug_assert!(line.ends_with("}\n"));
+pub(super) fn line_with_reuse(mut line: Vec<u8>, reuse: &Reuse) -> Vec<u8> {
+    debug_assert!(line.ends_with(b"}\n"));
     line.truncate(line.len() - 2);
-    line.push_str(",\"reuse\":");
-    line.push_str(&serde_json::to_string(reuse).expect("reuse blocks serialize to JSON"));
-    line.push_str("}\n");
+    line.extend_from_slice(b",\"reuse\":");
+    serde_json::to_writer(&mut line, reuse).expect("reuse blocks serialize to JSON");
+    line.extend_from_slice(b"}\n");
     line
 }
 
 /// A scorecard of the `reports` array written without a `reuse` block (from [`report`])
 /// with `reuse` put in its place, as [`report`] prints the card holding it.
-pub(super) fn report_with_reuse(mut report: String, reuse: &Reuse) -> String {
-    const CLOSE: &str = "\n    }";
+pub(super) fn report_with_reuse(mut report: Vec<u8>, reuse: &Reuse) -> Vec<u8> {
+    const CLOSE: &[u8] = b"\n    }";
     debug_assert!(report.ends_with(CLOSE));
     report.truncate(report.len() - CLOSE.len());
-    report.push_str(",\n      \"reuse\": ");
-    report.push_str(&nested(reuse, 3));
-    report.push_str(CLOSE);
+    report.extend_from_slice(b",\n      \"reuse\": ");
+    report.extend_from_slice(nested(reuse, 3).as_bytes());
+    report.extend_from_slice(CLOSE);
     report
 }
 
@@ -164,7 +164,13 @@ mod reuse_tests {
         let (mut card, block) = card_and_block();
         let (line0, report0) = (line(&card), report(&card));
         card.reuse = Some(block.clone());
-        assert_eq!(line_with_reuse(line0, &block), line(&card));
-        assert_eq!(report_with_reuse(report0, &block), report(&card));
+        assert_eq!(
+            line_with_reuse(line0.into_bytes(), &block),
+            line(&card).into_bytes()
+        );
+        assert_eq!(
+            report_with_reuse(report0.into_bytes(), &block),
+            report(&card).into_bytes()
+        );
     }
 }

@@ -36,6 +36,9 @@ pub struct Piece {
 pub(super) enum Body {
     /// Text written as it is: a JSON scorecard, a JSON Lines record, a text block.
     Text(String),
+    /// The same as bytes: a held JSON or JSON Lines report with its `reuse` block spliced
+    /// in, never checked again as UTF-8 since it was a `String` when held.
+    Bytes(Vec<u8>),
     /// A CSV row, whose element columns wait for the header.
     Csv(Box<CsvRow>),
     /// An HTML page and the report's row of the overview.

@@ -50,14 +50,13 @@ impl Renderer<'_> {
     /// The piece of a held report with its block `reuse`: what [`Renderer::piece`] renders
     /// of the card holding it. `bytes` must be what [`Renderer::hold`] gave.
     pub fn release(&self, bytes: Vec<u8>, held: Held, reuse: &Reuse) -> Piece {
-        let s = String::from_utf8(bytes).expect("held pieces are the UTF-8 they were");
-        let s = if self.format == OutputFormat::Json {
-            json::report_with_reuse(s, reuse)
+        let b = if self.format == OutputFormat::Json {
+            json::report_with_reuse(bytes, reuse)
         } else {
-            json::line_with_reuse(s, reuse)
+            json::line_with_reuse(bytes, reuse)
         };
         Piece {
-            body: Body::Text(s),
+            body: Body::Bytes(b),
             score: held.score,
             grade: held.grade,
         }

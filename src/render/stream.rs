@@ -86,6 +86,12 @@ impl<'a, W: Write> StreamWriter<'a, W> {
                 }
                 w.write_all(s.as_bytes())?;
             }
+            (Out::Plain(w), Body::Bytes(b)) => {
+                if self.format == OutputFormat::Json {
+                    w.write_all(json::separator(self.reports).as_bytes())?;
+                }
+                w.write_all(&b)?;
+            }
             (Out::Csv(w, cols), Body::Csv(row)) => csv_row(w, cols, &row, self.csv_headers)?,
             _ => return Err(io::Error::other("a report rendered for another format")),
         }

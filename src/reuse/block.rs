@@ -1,8 +1,6 @@
 //! A report's reuse block, written from the index and the report's own text when its
 //! scorecard is written, and the batch's most copied passages.
 
-use std::collections::BTreeMap;
-
 use super::index::Index;
 use super::units::Unit;
 use crate::model::reuse::{
@@ -20,82 +18,73 @@ fn share(part: usize, whole: usize) -> f64 {
     (part as f64 / whole as f64 * 1000.0).round() / 1000.0
 }
 
-/// The char ranges of a report's lines some passages cover.
+/// The units of a report some passages cover: their byte ranges in its text, each with
+/// the characters (white space not counted) before its start and its end.
 #[derive(Default)]
 struct Cover {
-    /// (start, end) char ranges, by 0-based line.
-    marks: BTreeMap<u32, Vec<(u32, u32)>>,
+    marks: Vec<Mark>,
+}
+
+/// A unit's byte range and the characters before its two ends.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Mark {
+    start: u32,
+    end: u32,
+    before_start: u32,
+    before_end: u32,
+}
+
+impl Mark {
+    fn of(u: &Unit) -> Mark {
+        Mark {
+            start: u.start,
+            end: u.end,
+            before_start: u.lead,
+            before_end: u.lead + u.shown,
+        }
+    }
 }
 
 impl Cover {
     fn add(&mut self, u: &Unit) {
-        self.marks.entry(u.line).or_default().push((u.start, u.end));
+        self.marks.push(Mark::of(u));
     }
 
-    /// Characters (not white space) under the union of the ranges added.
-    fn count(&self, lines: &[Line]) -> usize {
-        let mut n = 0;
-        for (&line, ranges) in &self.marks {
-            let Some(line) = lines.get(line as usize) else {
-                continue;
-            };
-            let mut ranges = ranges.clone();
-            ranges.sort_unstable();
-            let mut reach = 0;
-            for (s, e) in ranges {
-                let s = s.max(reach);
-                if e > s {
-                    n += line.shown(s, e);
-                    reach = e;
-                }
-            }
+    /// Characters (not white space) under the union of the units added: the count before
+    /// each end is known, so no text is read.
+    fn count(&mut self) -> usize {
+        self.marks.sort_unstable();
+        union(&self.marks)
+    }
+}
+
+/// Characters under the union of `marks`, sorted by start.
+fn union(marks: &[Mark]) -> usize {
+    let mut n = 0;
+    let (mut reach, mut reach_before) = (0, 0);
+    for m in marks {
+        let (s, before_s) = if reach > m.start {
+            (reach, reach_before)
+        } else {
+            (m.start, m.before_start)
+        };
+        if m.end > s {
+            n += (m.before_end - before_s) as usize;
+            reach = m.end;
+            reach_before = m.before_end;
         }
-        n
     }
+    n
 }
 
-/// A line of the report: its text and, for each char, how many chars before it are not
-/// white space.
-struct Line<'t> {
-    text: &'t str,
-    before: Vec<u32>,
-}
-
-impl<'t> Line<'t> {
-    fn all(text: &'t str) -> Vec<Line<'t>> {
-        text.lines()
-            .map(|text| {
-                let mut before = Vec::with_capacity(text.len() + 1);
-                let mut n = 0u32;
-                before.push(0);
-                for c in text.chars() {
-                    n += u32::from(!c.is_whitespace());
-                    before.push(n);
-                }
-                Line { text, before }
-            })
-            .collect()
-    }
-
-    /// Chars not white space in `start..end`.
-    fn shown(&self, start: u32, end: u32) -> usize {
-        let at = |i: u32| self.before[(i as usize).min(self.before.len() - 1)];
-        (at(end) - at(start)) as usize
-    }
-}
-
-/// The words of a unit, cut to [`QUOTE`] characters.
-fn quote(lines: &[Line], u: &Unit) -> String {
-    let Some(line) = lines.get(u.line as usize) else {
-        return String::new();
-    };
-    let words: String = line
-        .text
-        .chars()
-        .skip(u.start as usize)
-        .take((u.end - u.start) as usize)
-        .collect();
-    let words = words.trim();
+/// The words of a unit, cut to [`QUOTE`] characters. `text` holds the report's text as it
+/// was scored (valid UTF-8, the unit's ends on char boundaries), so only the unit's own
+/// bytes are read.
+fn quote(text: &[u8], u: &Unit) -> String {
+    let bytes = text
+        .get(u.start as usize..u.end as usize)
+        .unwrap_or_default();
+    let words = std::str::from_utf8(bytes).unwrap_or_default().trim();
     if words.chars().count() <= QUOTE {
         return words.to_string();
     }
@@ -129,12 +118,22 @@ impl Index {
         self.starts[r] as usize..self.starts[r + 1] as usize
     }
 
+    fn unit(&self, i: u32) -> &Unit {
+        let r = self.owner[i as usize] as usize;
+        &self.units[r][(i - self.starts[r]) as usize]
+    }
+
+    fn members(&self, p: usize) -> &[u32] {
+        let (from, to) = self.passages[p].members;
+        &self.members[from as usize..to as usize]
+    }
+
     fn copy(&self, u: u32) -> ReuseCopy {
         let r = self.owner[u as usize] as usize;
         ReuseCopy {
             path: self.paths[r].clone(),
             page: self.pages.as_ref().map(|p| p[r].clone()),
-            line: self.units[u as usize].line as usize + 1,
+            line: self.unit(u).line as usize + 1,
         }
     }
 
@@ -142,7 +141,7 @@ impl Index {
     fn copies(&self, p: usize, r: usize) -> Vec<ReuseCopy> {
         let mut out = Vec::new();
         let mut last = u32::MAX;
-        for &u in &self.passages[p].members {
+        for &u in self.members(p) {
             let owner = self.owner[u as usize];
             if owner as usize != r && owner != last {
                 out.push(self.copy(u));
@@ -155,21 +154,21 @@ impl Index {
         out
     }
 
-    /// Report `r`'s block, from `text`, the text it was scored on.
-    pub fn block(&self, r: usize, text: &str) -> Reuse {
-        let lines = Line::all(text);
+    /// Report `r`'s block; `text` is the text it was scored on, whose bytes the units
+    /// point into.
+    pub fn block(&self, r: usize, text: &[u8]) -> Reuse {
         let mut copied = Cover::default();
         let mut common = Cover::default();
-        // (other report, line, start, end) of every unit shared with it: one flat list,
-        // sorted once, where a map of covers per source costs an allocation per entry.
-        let mut from: Vec<(u32, u32, u32, u32)> = Vec::new();
+        // (other report, unit's mark) of every unit shared with it: one flat list, sorted
+        // once, where a map of covers per source costs an allocation per entry.
+        let mut from: Vec<(u32, Mark)> = Vec::new();
         let mut passages = Vec::new();
         for i in self.units_of(r) {
             let p = self.passage_of[i];
             if p == u32::MAX {
                 continue;
             }
-            let u = &self.units[i];
+            let u = &self.units[r][i - self.starts[r] as usize];
             let passage = &self.passages[p as usize];
             // Common wording is the genre's, said in most of the batch: counted in
             // `common_share`, never listed, so no scorecard repeats the boilerplate.
@@ -179,10 +178,10 @@ impl Index {
             }
             copied.add(u);
             let mut last = u32::MAX;
-            for &m in &passage.members {
+            for &m in self.members(p as usize) {
                 let o = self.owner[m as usize];
                 if o as usize != r && o != last {
-                    from.push((o, u.line, u.start, u.end));
+                    from.push((o, Mark::of(u)));
                 }
                 last = o;
             }
@@ -190,47 +189,37 @@ impl Index {
                 id: p as usize + 1,
                 line: u.line as usize + 1,
                 unit: if u.sentence { "sentence" } else { "paragraph" }.to_string(),
-                chars: usize::from(u.chars),
-                text: quote(&lines, u),
+                chars: usize::from(u.chars()),
+                text: quote(text, u),
                 reports: passage.reports,
                 copies: self.copies(p as usize, r),
             });
         }
-        let total = lines.iter().map(|l| l.shown(0, u32::MAX)).sum();
-        let chars = copied.count(&lines);
-        for (line, ranges) in &copied.marks {
-            for &(s, e) in ranges {
-                common.marks.entry(*line).or_default().push((s, e));
-            }
-        }
-        let common_chars = common.count(&lines) - chars;
+        let total = self.totals[r] as usize;
+        let chars = copied.count();
+        common.marks.extend_from_slice(&copied.marks);
+        let common_chars = common.count() - chars;
         Reuse {
             share: share(chars, total),
             chars,
             common_share: share(common_chars, total),
             common_chars,
             batch: self.len(),
-            sources: self.sources(from, &lines, total),
+            sources: self.sources(from, total),
             passages,
         }
     }
 
     /// The reports text was shared with, most first (then in output order).
-    fn sources(
-        &self,
-        mut from: Vec<(u32, u32, u32, u32)>,
-        lines: &[Line],
-        total: usize,
-    ) -> Vec<ReuseSource> {
+    fn sources(&self, mut from: Vec<(u32, Mark)>, total: usize) -> Vec<ReuseSource> {
         from.sort_unstable();
+        let mut marks = Vec::new();
         let mut out: Vec<(usize, u32)> = from
             .chunk_by(|a, b| a.0 == b.0)
             .map(|run| {
-                let mut c = Cover::default();
-                for &(_, line, start, end) in run {
-                    c.marks.entry(line).or_default().push((start, end));
-                }
-                (c.count(lines), run[0].0)
+                marks.clear();
+                marks.extend(run.iter().map(|x| x.1));
+                (union(&marks), run[0].0)
             })
             .collect();
         out.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -250,12 +239,12 @@ impl Index {
     /// first hold them are written.
     pub fn top(&self, n: usize) -> Vec<TopPassage> {
         let mut order: Vec<usize> = (0..self.passages.len()).collect();
-        let first = |p: usize| &self.units[self.passages[p].members[0] as usize];
+        let first = |p: usize| self.unit(self.members(p)[0]);
         order.sort_by(|&a, &b| {
             let (pa, pb) = (&self.passages[a], &self.passages[b]);
             pb.reports
                 .cmp(&pa.reports)
-                .then(first(b).chars.cmp(&first(a).chars))
+                .then(first(b).chars().cmp(&first(a).chars()))
                 .then(a.cmp(&b))
         });
         order
@@ -264,7 +253,7 @@ impl Index {
             .map(|p| TopPassage {
                 id: p + 1,
                 reports: self.passages[p].reports,
-                chars: usize::from(first(p).chars),
+                chars: usize::from(first(p).chars()),
                 common: self.passages[p].common,
                 text: String::new(),
                 copies: self.copies(p, usize::MAX),
@@ -274,15 +263,44 @@ impl Index {
 
     /// The words of the top passages (as [`Index::top`] gave them) that report `r` holds
     /// first: (place in `top`, words), from `text`, the text it was scored on.
-    pub fn top_words(&self, top: &[TopPassage], r: usize, text: &str) -> Vec<(usize, String)> {
-        let lines = Line::all(text);
+    pub fn top_words(&self, top: &[TopPassage], r: usize, text: &[u8]) -> Vec<(usize, String)> {
         top.iter()
             .enumerate()
             .filter_map(|(i, t)| {
-                let u = self.passages[t.id - 1].members[0];
-                (self.owner[u as usize] as usize == r)
-                    .then(|| (i, quote(&lines, &self.units[u as usize])))
+                let u = self.members(t.id - 1)[0];
+                (self.owner[u as usize] as usize == r).then(|| (i, quote(text, self.unit(u))))
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mark(start: u32, end: u32, before_start: u32, before_end: u32) -> Mark {
+        Mark {
+            start,
+            end,
+            before_start,
+            before_end,
+        }
+    }
+
+    #[test]
+    fn a_line_and_its_sentences_are_counted_once_and_separate_lines_add_up() {
+        // A line of 30 shown chars (bytes 0..90), its two sentences, and a later line.
+        let mut c = Cover {
+            marks: vec![
+                mark(45, 90, 15, 30),
+                mark(0, 90, 0, 30),
+                mark(0, 45, 0, 15),
+                mark(100, 130, 32, 42),
+            ],
+        };
+        assert_eq!(c.count(), 40);
+        // Only the second sentence: its own chars, whatever units the line was cut into.
+        assert_eq!(union(&[mark(45, 90, 15, 30)]), 15);
+        assert_eq!(union(&[mark(0, 60, 0, 20), mark(45, 90, 15, 30)]), 30);
     }
 }

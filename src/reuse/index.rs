@@ -1,7 +1,10 @@
 //! The batch index: every report's units, clustered into passages found in two or more
 //! reports.
 
+use std::collections::HashMap;
+
 use super::minhash::{agreement, band, BANDS, HASHES};
+use super::minhash::{mix, Signature};
 use super::units::{Fingerprint, Unit};
 
 /// Hashes two signatures must agree on to be one passage: an estimated Jaccard similarity of
@@ -21,42 +24,61 @@ pub const COMMON_EVERY: usize = 10;
 /// would grow with the batch for passages below one tenth of it.
 pub const COMMON_MAX: usize = 50;
 
-/// Collects the fingerprints of a batch, in output order.
+/// Collects the fingerprints of a batch, in output order. Each report's units and
+/// signatures stay in their own exactly sized arrays: a flat array grown report by report
+/// would copy itself at each doubling and hold up to twice what it needs.
 #[derive(Debug, Default)]
 pub struct Builder {
     paths: Vec<String>,
-    /// Where each report's units start in `units`; one more entry than reports.
+    /// Where each report's units start in the batch's numbering; one more entry than
+    /// reports.
     starts: Vec<u32>,
-    units: Vec<Unit>,
-    /// For each unit, the index of a sentence's line unit (`u32::MAX` for a line).
-    parents: Vec<u32>,
+    units: Vec<Box<[Unit]>>,
+    /// Each report's units' signatures, as numbers in `table`.
+    sigs: Vec<Box<[u32]>>,
+    /// Every distinct signature once: common wording, the bulk of a batch, is one
+    /// signature in hundreds of reports, so a unit costs 4 bytes here instead of 64.
+    table: Vec<Signature>,
+    /// A signature's number in `table`, by a hash of it.
+    seen: HashMap<u64, u32>,
+    /// Each report's characters, white space not counted.
+    totals: Vec<u32>,
 }
 
 /// A passage: a cluster of units found in two or more reports.
 #[derive(Debug, Clone)]
 pub(super) struct Passage {
-    /// Its units, in output order (by report, then line).
-    pub(super) members: Vec<u32>,
+    /// Where its units (in output order: by report, then line) stand in
+    /// [`Index::members`].
+    pub(super) members: (u32, u32),
     /// Distinct reports holding it.
     pub(super) reports: usize,
     /// Held by so many reports that it is common wording.
     pub(super) common: bool,
 }
 
-/// The clustered batch: what each report's reuse block is written from.
+/// The clustered batch: what each report's reuse block is written from. The signatures are
+/// dropped once clustered: a block needs only where each unit stands.
 #[derive(Debug, Default)]
 pub struct Index {
     pub(super) paths: Vec<String>,
     /// HTML page names, `pages[r]` for report `r`, when the run writes pages.
     pub(super) pages: Option<Vec<String>>,
     pub(super) starts: Vec<u32>,
-    pub(super) units: Vec<Unit>,
+    pub(super) units: Vec<Box<[Unit]>>,
+    pub(super) totals: Vec<u32>,
     /// For each unit, the report holding it.
     pub(super) owner: Vec<u32>,
     /// For each unit, its passage (`u32::MAX` for none).
     pub(super) passage_of: Vec<u32>,
     /// Passages, numbered by their first unit in output order.
     pub(super) passages: Vec<Passage>,
+    /// The units of every passage, passage after passage.
+    pub(super) members: Vec<u32>,
+}
+
+fn index(n: usize) -> u32 {
+    u32::try_from(n).expect("fewer than 4 billion units")
 }
 
 impl Builder {
@@ -70,21 +92,29 @@ impl Builder {
 
     /// Adds the next report of the output; gives its number.
     pub fn add(&mut self, path: &str, f: Fingerprint) -> usize {
-        let base = self.units.len();
-        let mut line_unit = u32::MAX;
-        for (i, u) in f.units.iter().enumerate() {
-            if u.sentence {
-                self.parents.push(line_unit);
-            } else {
-                line_unit = u32::try_from(base + i).unwrap_or(u32::MAX);
-                self.parents.push(u32::MAX);
-            }
-        }
-        self.units.extend(f.units);
+        let n = self.starts.last().copied().unwrap_or(0) as usize + f.units.len();
+        self.starts.push(index(n));
+        self.units.push(f.units.into_boxed_slice());
+        let ids: Box<[u32]> = f.sigs.iter().map(|s| self.intern(s)).collect();
+        self.sigs.push(ids);
+        self.totals.push(f.total);
         self.paths.push(path.to_string());
-        self.starts
-            .push(u32::try_from(self.units.len()).expect("fewer than 4 billion units"));
         self.paths.len() - 1
+    }
+
+    /// The number of `sig` in the table, added when new. Two signatures of one hash (once
+    /// in 2⁶⁴) are both kept, the second without an entry in `seen`.
+    fn intern(&mut self, sig: &Signature) -> u32 {
+        let h = sig_hash(sig);
+        if let Some(&id) = self.seen.get(&h) {
+            if self.table[id as usize] == *sig {
+                return id;
+            }
+        } else {
+            self.seen.insert(h, index(self.table.len()));
+        }
+        self.table.push(*sig);
+        index(self.table.len() - 1)
     }
 
     /// Reports added.
@@ -100,18 +130,31 @@ impl Builder {
     /// Clusters the units into passages.
     pub fn build(self) -> Index {
         let owner = owners(&self.starts);
-        let mut sets = Sets::new(self.units.len());
+        let all = Flat {
+            ids: self.sigs.iter().flat_map(|s| s.iter().copied()).collect(),
+            chars: self
+                .units
+                .iter()
+                .flat_map(|u| u.iter().map(Unit::chars))
+                .collect(),
+            table: &self.table,
+        };
+        drop(self.sigs);
+        let mut sets = Sets::new(owner.len());
+        let mut keys = Vec::with_capacity(owner.len());
         for b in 0..BANDS {
-            link_band(&self.units, b, &mut sets);
+            link_band(&all, b, &mut keys, &mut sets);
         }
+        drop((keys, all));
         let common_at = COMMON_MIN
             .max(self.paths.len().div_ceil(COMMON_EVERY))
             .min(COMMON_MAX);
-        let passages = passages(&mut sets, &owner, &self.parents, common_at);
-        let mut passage_of = vec![u32::MAX; self.units.len()];
+        let parents = parents(&self.units);
+        let (passages, members) = passages(&mut sets, &owner, &parents, common_at);
+        let mut passage_of = vec![u32::MAX; owner.len()];
         for (id, p) in passages.iter().enumerate() {
-            for &m in &p.members {
-                passage_of[m as usize] = u32::try_from(id).unwrap_or(u32::MAX);
+            for &m in &members[p.members.0 as usize..p.members.1 as usize] {
+                passage_of[m as usize] = index(id);
             }
         }
         Index {
@@ -119,10 +162,35 @@ impl Builder {
             pages: None,
             starts: self.starts,
             units: self.units,
+            totals: self.totals,
             owner,
             passage_of,
             passages,
+            members,
         }
+    }
+}
+
+/// A hash of a signature, for [`Builder::intern`].
+fn sig_hash(sig: &Signature) -> u64 {
+    sig.chunks(4).fold(0, |h, c| {
+        let w = c.iter().fold(0u64, |w, &v| (w << 16) | u64::from(v));
+        mix(h ^ w)
+    })
+}
+
+/// What clustering reads of each unit, in flat arrays by the batch's numbering: the
+/// number of its signature and its length (a look-up in the reports' own arrays would cost
+/// a cache miss per candidate).
+struct Flat<'a> {
+    ids: Vec<u32>,
+    chars: Vec<u16>,
+    table: &'a [Signature],
+}
+
+impl Flat<'_> {
+    fn sig(&self, i: u32) -> &Signature {
+        &self.table[self.ids[i as usize] as usize]
     }
 }
 
@@ -136,21 +204,35 @@ fn owners(starts: &[u32]) -> Vec<u32> {
     owner
 }
 
+/// For each unit, the number of a sentence's line unit (`u32::MAX` for a line).
+fn parents(units: &[Box<[Unit]>]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(units.iter().map(|u| u.len()).sum());
+    let mut line_unit = u32::MAX;
+    for u in units.iter().flat_map(|u| u.iter()) {
+        if u.sentence {
+            out.push(line_unit);
+        } else {
+            line_unit = index(out.len());
+            out.push(u32::MAX);
+        }
+    }
+    out
+}
+
 /// Units whose band `b` is equal are candidates; each is joined to the first of its bucket
 /// and to the one before it when their signatures agree and their lengths are alike. A
-/// bucket of one phrase in every report costs a pass over it, not every pair.
-fn link_band(units: &[Unit], b: usize, sets: &mut Sets) {
-    let mut keys: Vec<(u64, u32)> = units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (band(&u.sig, b), u32::try_from(i).unwrap_or(u32::MAX)))
-        .collect();
+/// bucket of one phrase in every report costs a pass over it, not every pair. `keys` is
+/// the buffer the band is sorted in, kept from band to band.
+fn link_band(all: &Flat, b: usize, keys: &mut Vec<(u64, u32)>, sets: &mut Sets) {
+    keys.clear();
+    let band_of = |id: &u32| band(&all.table[*id as usize], b);
+    keys.extend(all.ids.iter().map(band_of).zip(0..));
     keys.sort_unstable();
     for run in keys.chunk_by(|x, y| x.0 == y.0) {
         for j in 1..run.len() {
             let this = run[j].1;
             for other in [run[0].1, run[j - 1].1] {
-                if alike(&units[this as usize], &units[other as usize]) {
+                if alike(all, this, other) {
                     sets.join(this, other);
                 }
             }
@@ -160,58 +242,65 @@ fn link_band(units: &[Unit], b: usize, sets: &mut Sets) {
 
 /// Near-identical: signatures that agree on [`AGREE`] hashes, lengths within a factor of
 /// 1.5 (a sentence is not the paragraph that holds it).
-fn alike(a: &Unit, b: &Unit) -> bool {
-    let (x, y) = (u32::from(a.chars), u32::from(b.chars));
-    2 * x.max(y) <= 3 * x.min(y) && agreement(&a.sig, &b.sig) >= AGREE
+fn alike(all: &Flat, a: u32, b: u32) -> bool {
+    let (x, y) = (
+        u32::from(all.chars[a as usize]),
+        u32::from(all.chars[b as usize]),
+    );
+    let same = all.ids[a as usize] == all.ids[b as usize];
+    2 * x.max(y) <= 3 * x.min(y) && (same || agreement(all.sig(a), all.sig(b)) >= AGREE)
 }
 
-/// The clusters found in two or more reports, numbered by first unit. A cluster of
-/// sentences each of which stands in a line that is itself one passage adds nothing to that
-/// passage and is left out.
-fn passages(sets: &mut Sets, owner: &[u32], parents: &[u32], common_at: usize) -> Vec<Passage> {
+/// The clusters found in two or more reports, numbered by first unit, and their units
+/// passage after passage. A cluster of sentences each of which stands in a line that is
+/// itself one passage adds nothing to that passage and is left out.
+fn passages(
+    sets: &mut Sets,
+    owner: &[u32],
+    parents: &[u32],
+    common_at: usize,
+) -> (Vec<Passage>, Vec<u32>) {
     let n = owner.len();
-    let roots: Vec<u32> = (0..n)
-        .map(|i| sets.find(u32::try_from(i).unwrap_or(u32::MAX)))
+    let roots: Vec<u32> = (0..n).map(|i| sets.find(index(i))).collect();
+    // Units of clusters of two or more, by cluster (root) then unit: one sort, where a map
+    // of a list per cluster costs an allocation per cluster.
+    let mut by_root: Vec<(u32, u32)> = (0..n)
+        .filter(|&i| sets.size[roots[i] as usize] > 1)
+        .map(|i| (roots[i], index(i)))
         .collect();
-    let mut size = vec![0u32; n];
-    for &r in &roots {
-        size[r as usize] += 1;
+    by_root.sort_unstable();
+    let mut found: Vec<&[(u32, u32)]> = by_root
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|m| distinct_reports(m.iter().map(|x| x.1), owner) > 1)
+        .collect();
+    found.sort_unstable_by_key(|m| m[0].1);
+    let mut shared = vec![false; n];
+    for m in &found {
+        shared[m[0].0 as usize] = true;
     }
-    let mut members: std::collections::HashMap<u32, Vec<u32>> = std::collections::HashMap::new();
-    for (i, &r) in roots.iter().enumerate() {
-        if size[r as usize] > 1 {
-            members
-                .entry(r)
-                .or_default()
-                .push(u32::try_from(i).unwrap_or(u32::MAX));
+    let is_shared = |u: u32| shared[roots[u as usize] as usize];
+    let mut members = Vec::new();
+    let mut out = Vec::new();
+    for m in found {
+        if within_one_passage(m, parents, &roots, is_shared) {
+            continue;
         }
+        let from = index(members.len());
+        members.extend(m.iter().map(|x| x.1));
+        let reports = distinct_reports(m.iter().map(|x| x.1), owner);
+        out.push(Passage {
+            members: (from, index(members.len())),
+            reports,
+            common: reports >= common_at,
+        });
     }
-    let mut found: Vec<Vec<u32>> = members
-        .into_values()
-        .filter(|m| distinct_reports(m, owner) > 1)
-        .collect();
-    found.sort_unstable_by_key(|m| m[0]);
-    let shared: std::collections::HashSet<u32> =
-        found.iter().map(|m| roots[m[0] as usize]).collect();
-    let is_shared = |u: u32| shared.contains(&roots[u as usize]);
-    found
-        .into_iter()
-        .filter(|m| !within_one_passage(m, parents, &roots, is_shared))
-        .map(|m| {
-            let reports = distinct_reports(&m, owner);
-            Passage {
-                members: m,
-                reports,
-                common: reports >= common_at,
-            }
-        })
-        .collect()
+    (out, members)
 }
 
 /// True when every unit of `m` is a sentence whose line unit is in one and the same shared
 /// cluster.
 fn within_one_passage(
-    m: &[u32],
+    m: &[(u32, u32)],
     parents: &[u32],
     roots: &[u32],
     is_shared: impl Fn(u32) -> bool,
@@ -220,17 +309,17 @@ fn within_one_passage(
         let p = parents[u as usize];
         (p != u32::MAX && is_shared(p)).then(|| roots[p as usize])
     };
-    let Some(first) = parent_root(m[0]) else {
+    let Some(first) = parent_root(m[0].1) else {
         return false;
     };
-    m.iter().all(|&u| parent_root(u) == Some(first))
+    m.iter().all(|&(_, u)| parent_root(u) == Some(first))
 }
 
 /// Distinct reports among units sorted by report.
-fn distinct_reports(m: &[u32], owner: &[u32]) -> usize {
+fn distinct_reports(m: impl Iterator<Item = u32>, owner: &[u32]) -> usize {
     let mut n = 0;
     let mut last = u32::MAX;
-    for &u in m {
+    for u in m {
         let r = owner[u as usize];
         if r != last {
             n += 1;
@@ -277,5 +366,37 @@ impl Sets {
         };
         self.parent[small as usize] = big;
         self.size[big as usize] += self.size[small as usize];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reuse::fingerprint;
+
+    #[test]
+    fn a_passage_in_many_reports_is_one_signature_and_one_passage() {
+        let common = "深入推进严格规范公正文明执法，全面落实行政执法三项制度取得明显成效。";
+        let mut b = Builder::new();
+        for (i, own) in [
+            "全区共办理行政复议案件一百余件纠错率保持在合理区间之内并逐年下降",
+            "着力提升公共法律服务水平建成覆盖城乡的公共法律服务体系实现全覆盖",
+        ]
+        .iter()
+        .cycle()
+        .take(6)
+        .enumerate()
+        {
+            b.add(
+                &format!("r{i}.txt"),
+                fingerprint(&format!("{common}\n{own}{i}\n")),
+            );
+        }
+        // The common line and the two lines of their own (their figures fold away).
+        assert_eq!(b.table.len(), 3);
+        let index = b.build();
+        let reports: Vec<usize> = index.passages.iter().map(|p| p.reports).collect();
+        assert_eq!(reports, [6, 3, 3]);
+        assert!(index.passages[0].common && !index.passages[1].common);
     }
 }

@@ -22,7 +22,7 @@ pub const ROWS: usize = HASHES / BANDS;
 pub type Signature = [u16; HASHES];
 
 /// SplitMix64's finaliser: every input bit moves every output bit.
-const fn mix(mut z: u64) -> u64 {
+pub const fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)
@@ -47,12 +47,13 @@ const ROLL: u64 = 0x9E37_79B9_7F4A_7C15;
 /// Calls `f` with the hash of every window of `k` characters of `chars`, in order. The
 /// windows are hashed rolling (a polynomial in [`ROLL`], one multiply-add per character in
 /// and out) and each then mixed once, so a shingle costs the same whatever `k`.
-pub fn shingles(chars: &[char], k: usize, mut f: impl FnMut(usize, u64)) {
+/// `chars` are code points (a skeleton as [`super::units`] builds it).
+pub fn shingles(chars: &[u32], k: usize, mut f: impl FnMut(usize, u64)) {
     if chars.len() < k || k == 0 {
         return;
     }
     let out = (1..k).fold(1u64, |p, _| p.wrapping_mul(ROLL));
-    let c = |i: usize| u64::from(u32::from(chars[i]));
+    let c = |i: usize| u64::from(chars[i]);
     let mut h = (0..k).fold(0u64, |h, i| h.wrapping_mul(ROLL).wrapping_add(c(i)));
     f(0, mix(h));
     for i in k..chars.len() {
@@ -102,7 +103,8 @@ pub fn cut(min: &Minima) -> Signature {
 pub fn signature(skeleton: &[char]) -> Signature {
     let mut min = EMPTY;
     let k = SHINGLE.min(skeleton.len()).max(1);
-    shingles(skeleton, k, |_, x| take(&mut min, x));
+    let points: Vec<u32> = skeleton.iter().map(|&c| u32::from(c)).collect();
+    shingles(&points, k, |_, x| take(&mut min, x));
     cut(&min)
 }
 

@@ -6,10 +6,12 @@ use super::cond::{Cond, Pattern};
 use super::diag::Diagnostic;
 use super::{Element, IndicatorRule, Negation, RulePack};
 use crate::msg::t;
-use aho_corasick::AhoCorasick;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{dfa::DFA, AhoCorasick, Anchored};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind};
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 /// Every distinct pattern of a pack's elements (by folded source), by id, with the
@@ -34,9 +36,16 @@ pub struct Filters {
 /// One automaton over the literals that every match of a pattern must contain. A pattern
 /// may need several sets (述职…法治政府 needs one of {述职} and one of {法治建设, 法治政府}):
 /// it is a candidate where a literal of each set occurs.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Prefilter {
     ac: Option<AhoCorasick>,
+    /// The literals of `ac`, by its pattern ids, for the DFA built from them.
+    literals: Vec<Vec<u8>>,
+    /// The same automaton as a DFA, built once enough texts were searched: several
+    /// times faster to walk, but its build would double the cost of scoring one report.
+    dfa: OnceLock<Option<DFA>>,
+    /// Texts searched so far, to know when the DFA pays.
+    searched: AtomicUsize,
     /// For each literal of the automaton, the (pattern id, set bit) pairs that it serves.
     owners: Vec<Vec<(usize, u8)>>,
     /// For each pattern, the bits of all its sets.
@@ -176,6 +185,9 @@ impl Prefilter {
             .then(|| AhoCorasick::new(&literals).expect("prefilter automaton"));
         Prefilter {
             ac,
+            literals,
+            dfa: OnceLock::new(),
+            searched: AtomicUsize::new(0),
             owners,
             full,
             always,
@@ -188,14 +200,20 @@ impl Prefilter {
         self.always.iter().for_each(|&id| f(id));
         let Some(ac) = &self.ac else { return };
         scratch.seen.resize(self.full.len(), 0);
-        for m in ac.find_overlapping_iter(text) {
-            for &(id, bit) in &self.owners[m.pattern().as_usize()] {
+        let mut saw = |literal: usize| {
+            for &(id, bit) in &self.owners[literal] {
                 let seen = &mut scratch.seen[id];
                 if *seen == 0 {
                     scratch.touched.push(id);
                 }
                 *seen |= bit;
             }
+        };
+        match self.fast() {
+            Some(dfa) => walk(dfa, text.as_bytes(), saw),
+            None => ac
+                .find_overlapping_iter(text)
+                .for_each(|m| saw(m.pattern().as_usize())),
         }
         scratch.touched.sort_unstable();
         for id in scratch.touched.drain(..) {
@@ -203,6 +221,35 @@ impl Prefilter {
                 f(id);
             }
         }
+    }
+
+    /// The DFA, once this many texts (sentences) were searched — a few reports' worth —
+    /// so that scoring one report never waits for it.
+    fn fast(&self) -> Option<&DFA> {
+        const DFA_AFTER: usize = 20_000;
+        if let Some(dfa) = self.dfa.get() {
+            return dfa.as_ref();
+        }
+        if self.searched.fetch_add(1, Ordering::Relaxed) < DFA_AFTER {
+            return None;
+        }
+        // Too big a DFA (a pack with very many literals) keeps the automaton.
+        self.dfa
+            .get_or_init(|| DFA::new(&self.literals).ok())
+            .as_ref()
+    }
+
+    /// Searches `text` with the DFA from now on, as [`Prefilter::candidates`] does after
+    /// a few reports, for tests that compare the two.
+    #[cfg(test)]
+    pub(crate) fn force_dfa(&self) {
+        self.searched.store(usize::MAX / 2, Ordering::Relaxed);
+    }
+
+    /// True once the DFA searches.
+    #[cfg(test)]
+    pub(crate) fn uses_dfa(&self) -> bool {
+        self.dfa.get().is_some_and(Option::is_some)
     }
 
     /// How many patterns it was built for.
@@ -213,6 +260,36 @@ impl Prefilter {
     /// True when it was built for no pattern.
     pub fn is_empty(&self) -> bool {
         self.full.is_empty()
+    }
+}
+
+/// Calls `saw` with the id of every occurrence of a literal of `dfa` in `hay`, overlapping
+/// ones included: what `find_overlapping_iter` reports, without its cost per match.
+fn walk(dfa: &DFA, hay: &[u8], mut saw: impl FnMut(usize)) {
+    let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+        return;
+    };
+    for &b in hay {
+        sid = dfa.next_state(Anchored::No, sid, b);
+        if dfa.is_special(sid) && dfa.is_match(sid) {
+            for i in 0..dfa.match_len(sid) {
+                saw(dfa.match_pattern(sid, i).as_usize());
+            }
+        }
+    }
+}
+
+impl Clone for Prefilter {
+    fn clone(&self) -> Prefilter {
+        Prefilter {
+            ac: self.ac.clone(),
+            literals: self.literals.clone(),
+            dfa: self.dfa.clone(),
+            searched: AtomicUsize::new(self.searched.load(Ordering::Relaxed)),
+            owners: self.owners.clone(),
+            full: self.full.clone(),
+            always: self.always.clone(),
+        }
     }
 }
 
@@ -413,5 +490,49 @@ mod tests {
         assert_eq!(lits("[^。]{2,}"), None);
         assert_eq!(lits("a?"), None);
         assert_eq!(lits("(甲|.{2})乙?"), None);
+    }
+
+    /// What building the built-in pack's prefilter costs, and how much of it is the
+    /// automaton: `cargo test --release --lib prefilter_cost -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn prefilter_cost() {
+        let pack = RulePack::builtin().unwrap();
+        let patterns = pack.patterns.all();
+        let t = std::time::Instant::now();
+        let sets: Vec<_> = patterns.iter().map(|p| required_sets_in(p.hir())).collect();
+        let extract = t.elapsed();
+        let mut lits: Vec<Vec<u8>> = sets.into_iter().flatten().flatten().collect();
+        lits.sort();
+        lits.dedup();
+        let t = std::time::Instant::now();
+        let _ = Prefilter::new(patterns);
+        let all = t.elapsed();
+        use aho_corasick::{AhoCorasickKind as K, StartKind};
+        for kind in [
+            None,
+            Some(K::NoncontiguousNFA),
+            Some(K::ContiguousNFA),
+            Some(K::DFA),
+        ] {
+            let t = std::time::Instant::now();
+            let _ = AhoCorasick::builder().kind(kind).build(&lits).unwrap();
+            let t1 = t.elapsed();
+            let t = std::time::Instant::now();
+            let _ = AhoCorasick::builder()
+                .kind(kind)
+                .start_kind(StartKind::Unanchored)
+                .build(&lits)
+                .unwrap();
+            println!("{kind:?}: {t1:?} (unanchored only {:?})", t.elapsed());
+        }
+        let words = AhoCorasick::new(&pack.negation.words).unwrap();
+        println!(
+            "{} patterns, {} literals: extract {extract:?}, Prefilter::new {all:?}; negation words {} ({:?})",
+            patterns.len(),
+            lits.len(),
+            pack.negation.words.len(),
+            words.kind()
+        );
     }
 }

@@ -191,3 +191,36 @@ fn sentences_no_condition_asks_about_are_left_unsearched() {
     }
     assert!(searched < candidates, "{searched} of {candidates}");
 }
+
+/// Each sentence's candidate patterns, as `pack`'s prefilter names them now.
+fn candidates_of(pack: &RulePack, docs: &[Document]) -> Vec<Vec<usize>> {
+    let prefilter = &pack.filters().prefilter;
+    let mut scratch = crate::rules::literals::Scratch::default();
+    let sentences = docs
+        .iter()
+        .flat_map(|d| d.sentences.iter().map(move |s| d.sentence_text(s)));
+    sentences
+        .map(|text| {
+            let mut ids = Vec::new();
+            prefilter.candidates(text, &mut scratch, |id| ids.push(id));
+            ids
+        })
+        .collect()
+}
+
+#[test]
+fn the_dfa_a_long_run_switches_to_names_the_same_candidates() {
+    // A pack of its own: the switch is for the whole pack, and other tests share PACK.
+    let pack = RulePack::builtin().unwrap();
+    let docs: Vec<Document> = fixtures().iter().map(|t| Document::parse(t)).collect();
+    let before = candidates_of(&pack, &docs);
+    assert!(
+        !pack.filters().prefilter.uses_dfa(),
+        "scoring a few reports must not wait for the DFA"
+    );
+    pack.filters().prefilter.force_dfa();
+    let after = candidates_of(&pack, &docs);
+    assert!(pack.filters().prefilter.uses_dfa());
+    assert_eq!(before, after);
+    assert!(before.iter().map(Vec::len).sum::<usize>() > 1000);
+}
