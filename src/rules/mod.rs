@@ -10,6 +10,7 @@ pub mod diag;
 pub mod facts;
 mod lint;
 pub mod literals;
+mod matcher;
 mod numbers;
 mod parse;
 mod pattern;
