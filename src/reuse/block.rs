@@ -222,7 +222,14 @@ impl Index {
                 (union(&marks), run[0].0)
             })
             .collect();
-        out.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        // Most characters first, then output order: a total order (no two entries share a
+        // report), so only the sources listed need sorting.
+        let order = |a: &(usize, u32), b: &(usize, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+        if out.len() > MAX_SOURCES {
+            out.select_nth_unstable_by(MAX_SOURCES - 1, order);
+            out.truncate(MAX_SOURCES);
+        }
+        out.sort_unstable_by(order);
         out.into_iter()
             .take(MAX_SOURCES)
             .map(|(chars, o)| ReuseSource {

@@ -1,7 +1,7 @@
 //! The batch index: every report's units, clustered into passages found in two or more
 //! reports.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::minhash::{agreement, band, BANDS, HASHES};
 use super::minhash::{mix, Signature};
@@ -39,8 +39,9 @@ pub struct Builder {
     /// Every distinct signature once: common wording, the bulk of a batch, is one
     /// signature in hundreds of reports, so a unit costs 4 bytes here instead of 64.
     table: Vec<Signature>,
-    /// A signature's number in `table`, by a hash of it.
-    seen: HashMap<u64, u32>,
+    /// A signature's number in `table`, by a hash of it (already mixed, so the map
+    /// needs only a cheap hasher, not SipHash).
+    seen: FxHashMap<u64, u32>,
     /// Each report's characters, white space not counted.
     totals: Vec<u32>,
 }
@@ -141,11 +142,11 @@ impl Builder {
         };
         drop(self.sigs);
         let mut sets = Sets::new(owner.len());
-        let mut keys = Vec::with_capacity(owner.len());
+        let mut bands = Bands::default();
         for b in 0..BANDS {
-            link_band(&all, b, &mut keys, &mut sets);
+            bands.link(&all, b, &mut sets);
         }
-        drop((keys, all));
+        drop((bands, all));
         let common_at = COMMON_MIN
             .max(self.paths.len().div_ceil(COMMON_EVERY))
             .min(COMMON_MAX);
@@ -219,23 +220,81 @@ fn parents(units: &[Box<[Unit]>]) -> Vec<u32> {
     out
 }
 
-/// Units whose band `b` is equal are candidates; each is joined to the first of its bucket
-/// and to the one before it when their signatures agree and their lengths are alike. A
-/// bucket of one phrase in every report costs a pass over it, not every pair. `keys` is
-/// the buffer the band is sorted in, kept from band to band.
-fn link_band(all: &Flat, b: usize, keys: &mut Vec<(u64, u32)>, sets: &mut Sets) {
-    keys.clear();
-    let band_of = |id: &u32| band(&all.table[*id as usize], b);
-    keys.extend(all.ids.iter().map(band_of).zip(0..));
-    keys.sort_unstable();
-    for run in keys.chunk_by(|x, y| x.0 == y.0) {
-        for j in 1..run.len() {
-            let this = run[j].1;
-            for other in [run[0].1, run[j - 1].1] {
-                if alike(all, this, other) {
-                    sets.join(this, other);
+/// The buffers one band is grouped in, kept from band to band.
+#[derive(Default)]
+struct Bands {
+    /// Each distinct signature's band key and number, sorted by key.
+    keys: Vec<(u64, u32)>,
+    /// The bucket of each distinct signature in this band.
+    bucket_of: Vec<u32>,
+    /// Where each bucket's units start in `order` (one more entry than buckets).
+    starts: Vec<u32>,
+    /// The units, bucket after bucket, each bucket in unit order.
+    order: Vec<u32>,
+    /// Where the next unit of each bucket goes in `order`, while it is filled.
+    next: Vec<u32>,
+}
+
+impl Bands {
+    /// Units whose band `b` is equal are candidates; each is joined to the first of its
+    /// bucket and to the one before it (in unit order) when their signatures agree and
+    /// their lengths are alike. A bucket of one phrase in every report costs a pass over
+    /// it, not every pair. Units of one signature share a bucket, so the buckets are found
+    /// by sorting the distinct signatures (common wording makes them far fewer than the
+    /// units) and the units are laid out by a counting sort, which keeps unit order within
+    /// a bucket: no sort of every unit per band.
+    fn link(&mut self, all: &Flat, b: usize, sets: &mut Sets) {
+        self.group(all, b);
+        for w in self.starts.windows(2) {
+            let run = &self.order[w[0] as usize..w[1] as usize];
+            for j in 1..run.len() {
+                let this = run[j];
+                for other in [run[0], run[j - 1]] {
+                    if alike(all, this, other) {
+                        sets.join(this, other);
+                    }
                 }
             }
+        }
+    }
+
+    /// Lays the units out by bucket of band `b`, in unit order within each.
+    fn group(&mut self, all: &Flat, b: usize) {
+        self.keys.clear();
+        let band_of = |sig: &Signature| band(sig, b);
+        self.keys.extend(all.table.iter().map(band_of).zip(0..));
+        self.keys.sort_unstable();
+        self.bucket_of.clear();
+        self.bucket_of.resize(all.table.len(), 0);
+        let mut buckets = 0u32;
+        for (i, k) in self.keys.iter().enumerate() {
+            if i > 0 && self.keys[i - 1].0 != k.0 {
+                buckets += 1;
+            }
+            self.bucket_of[k.1 as usize] = buckets;
+        }
+        let buckets = if self.keys.is_empty() {
+            0
+        } else {
+            buckets as usize + 1
+        };
+        // Counts, then each bucket's end, then (filling backwards) its start.
+        self.starts.clear();
+        self.starts.resize(buckets + 1, 0);
+        for &id in &all.ids {
+            self.starts[self.bucket_of[id as usize] as usize + 1] += 1;
+        }
+        for i in 1..self.starts.len() {
+            self.starts[i] += self.starts[i - 1];
+        }
+        self.order.clear();
+        self.order.resize(all.ids.len(), 0);
+        self.next.clear();
+        self.next.extend_from_slice(&self.starts[..buckets]);
+        for (u, &id) in all.ids.iter().enumerate() {
+            let at = &mut self.next[self.bucket_of[id as usize] as usize];
+            self.order[*at as usize] = index(u);
+            *at += 1;
         }
     }
 }
@@ -373,6 +432,81 @@ impl Sets {
 mod tests {
     use super::*;
     use crate::reuse::fingerprint;
+
+    /// Band linking as first written: every unit's band key sorted, buckets read in unit
+    /// order. The counting sort must join exactly the pairs this joins.
+    fn link_by_sorting(all: &Flat, b: usize, sets: &mut Sets) {
+        let mut keys: Vec<(u64, u32)> = all
+            .ids
+            .iter()
+            .map(|id| band(&all.table[*id as usize], b))
+            .zip(0..)
+            .collect();
+        keys.sort_unstable();
+        for run in keys.chunk_by(|x, y| x.0 == y.0) {
+            for j in 1..run.len() {
+                for other in [run[0].1, run[j - 1].1] {
+                    if alike(all, run[j].1, other) {
+                        sets.join(run[j].1, other);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Signatures that share some bands and not others, units of several lengths, in an
+    /// order where a signature's units are scattered.
+    fn scattered_batch() -> (Vec<Signature>, Vec<u32>, Vec<u16>) {
+        let table: Vec<Signature> = (0..40u64)
+            .map(|s| {
+                let mut sig = [0u16; HASHES];
+                for (h, v) in sig.iter_mut().enumerate() {
+                    // Signatures of one family of five agree on most bands.
+                    let family = s / 5;
+                    let own = if h % 7 == (s % 5) as usize { s } else { family };
+                    *v = mix(own * 131 + h as u64) as u16;
+                }
+                sig
+            })
+            .collect();
+        let ids: Vec<u32> = (0..600u64).map(|u| (mix(u) % 40) as u32).collect();
+        let chars: Vec<u16> = (0..600u64).map(|u| 20 + (mix(u ^ 9) % 30) as u16).collect();
+        (table, ids, chars)
+    }
+
+    #[test]
+    fn grouping_bands_by_counting_joins_what_sorting_every_unit_joins() {
+        let (table, ids, chars) = scattered_batch();
+        let all = Flat {
+            ids,
+            chars,
+            table: &table,
+        };
+        let n = all.ids.len();
+        let (mut counted, mut sorted) = (Sets::new(n), Sets::new(n));
+        let mut bands = Bands::default();
+        for b in 0..BANDS {
+            bands.link(&all, b, &mut counted);
+            link_by_sorting(&all, b, &mut sorted);
+        }
+        let roots = |s: &mut Sets| -> Vec<u32> {
+            // Each unit's set named by its least member, whatever the root.
+            let r: Vec<u32> = (0..n).map(|i| s.find(index(i))).collect();
+            let mut least = vec![u32::MAX; n];
+            for (i, &x) in r.iter().enumerate() {
+                least[x as usize] = least[x as usize].min(index(i));
+            }
+            r.iter().map(|&x| least[x as usize]).collect()
+        };
+        let (a, b) = (roots(&mut counted), roots(&mut sorted));
+        assert_eq!(a, b);
+        let joined = a
+            .iter()
+            .enumerate()
+            .filter(|&(i, &x)| x as usize != i)
+            .count();
+        assert!(joined > 100, "the batch links something: {joined}");
+    }
 
     #[test]
     fn a_passage_in_many_reports_is_one_signature_and_one_passage() {

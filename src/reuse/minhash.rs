@@ -53,15 +53,18 @@ pub fn shingles(chars: &[u32], k: usize, mut f: impl FnMut(usize, u64)) {
         return;
     }
     let out = (1..k).fold(1u64, |p, _| p.wrapping_mul(ROLL));
-    let c = |i: usize| u64::from(chars[i]);
-    let mut h = (0..k).fold(0u64, |h, i| h.wrapping_mul(ROLL).wrapping_add(c(i)));
+    let first = &chars[..k];
+    let mut h = first.iter().fold(0u64, |h, &c| {
+        h.wrapping_mul(ROLL).wrapping_add(u64::from(c))
+    });
     f(0, mix(h));
-    for i in k..chars.len() {
+    // The char leaving each window beside the one entering it: no index to check.
+    for (i, (&gone, &come)) in chars.iter().zip(&chars[k..]).enumerate() {
         h = h
-            .wrapping_sub(c(i - k).wrapping_mul(out))
+            .wrapping_sub(u64::from(gone).wrapping_mul(out))
             .wrapping_mul(ROLL)
-            .wrapping_add(c(i));
-        f(i + 1 - k, mix(h));
+            .wrapping_add(u64::from(come));
+        f(i + 1, mix(h));
     }
 }
 
@@ -127,6 +130,27 @@ mod tests {
 
     fn chars(s: &str) -> Vec<char> {
         s.chars().collect()
+    }
+
+    #[test]
+    fn rolling_hashes_are_the_hashes_of_each_window() {
+        let s: Vec<u32> = "全面推进严格规范公正文明执法"
+            .chars()
+            .map(u32::from)
+            .collect();
+        let mut rolled = Vec::new();
+        shingles(&s, SHINGLE, |i, x| rolled.push((i, x)));
+        let direct: Vec<(usize, u64)> = s
+            .windows(SHINGLE)
+            .enumerate()
+            .map(|(i, w)| {
+                let h = w.iter().fold(0u64, |h, &c| {
+                    h.wrapping_mul(ROLL).wrapping_add(u64::from(c))
+                });
+                (i, mix(h))
+            })
+            .collect();
+        assert_eq!(rolled, direct);
     }
 
     #[test]

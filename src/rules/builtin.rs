@@ -20,5 +20,8 @@ pub const FILES: &[(&str, &str)] = &[
 /// serde_yaml reads the YAML. Positions and errors still come from the YAML.
 pub const JSON: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/builtin_json.rs"));
 
+/// The digest of [`FILES`] as a pack's `digest` is made, computed by `build.rs`.
+pub const DIGEST: &str = include!(concat!(env!("OUT_DIR"), "/builtin_digest.rs"));
+
 /// The rule-language guide, exported next to the pack.
 pub const README: &str = include_str!("../../rules/README.md");

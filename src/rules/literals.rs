@@ -399,7 +399,7 @@ impl RulePack {
             });
         let mut out = Vec::new();
         let mut check = |file: &str, place: String, p: &Pattern| {
-            if let Err(e) = p.regex() {
+            if let Err(e) = p.check() {
                 let reason = t!(
                     "rules.compile.too_big",
                     pattern = p.source,

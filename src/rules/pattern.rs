@@ -1,8 +1,8 @@
 //! A pattern of the rule language: folded as text is, its syntax checked at load, its
 //! regex compiled on first use.
 
+use super::matcher::PatternRegex;
 use crate::fold::fold_pattern_traced;
-use regex::Regex;
 use regex_syntax::hir::Hir;
 
 /// A compiled pattern.
@@ -29,7 +29,7 @@ struct LazyRegex {
     /// The folded source as parsed at load: what asks about its syntax (groups, empty
     /// matches, required literals) reads it rather than parsing again.
     hir: Hir,
-    re: std::sync::OnceLock<Result<Regex, PatternError>>,
+    re: std::sync::OnceLock<Result<PatternRegex, PatternError>>,
 }
 
 impl Pattern {
@@ -64,17 +64,23 @@ impl Pattern {
 
     /// The compiled regex. Its syntax was checked at load, so this fails only for a regex
     /// too big to compile (the size limit).
-    pub fn regex(&self) -> Result<&Regex, &PatternError> {
+    pub fn regex(&self) -> Result<&PatternRegex, &PatternError> {
         self.lazy
             .re
-            .get_or_init(|| build(&self.lazy.folded))
+            .get_or_init(|| build(&self.lazy.folded, &self.lazy.hir))
             .as_ref()
+    }
+
+    /// Compiles the regex as a long run will (its DFAs too), for `rules check`: the error
+    /// of a pattern past the size limit there, where a run would otherwise meet it.
+    pub fn check(&self) -> Result<(), PatternError> {
+        self.regex().map_err(Clone::clone)?.check()
     }
 
     /// The compiled regex, for callers that cannot report an error: a pattern too big to
     /// compile stops the run with a message naming it (`rules check` reports every such
     /// pattern with its place in the pack).
-    pub fn re(&self) -> &Regex {
+    pub fn re(&self) -> &PatternRegex {
         self.regex().unwrap_or_else(|e| {
             let (pattern, at) = (&self.source, &self.at);
             let reason = &e.message;
@@ -140,14 +146,11 @@ pub fn compile_pattern(source: &str) -> Result<Pattern, PatternError> {
 }
 
 /// Compiles a folded pattern whose syntax is known to be valid, once per process.
-fn build(folded: &str) -> Result<Regex, PatternError> {
+fn build(folded: &str, hir: &Hir) -> Result<PatternRegex, PatternError> {
     if let Some(re) = compiled_before(folded) {
         return Ok(re);
     }
-    let re = regex::RegexBuilder::new(folded)
-        .size_limit(SIZE_LIMIT)
-        .build()
-        .map_err(|e| flatten(&e))?;
+    let re = PatternRegex::new(hir, SIZE_LIMIT)?;
     remember(folded, &re);
     Ok(re)
 }
@@ -161,32 +164,18 @@ const SIZE_LIMIT: usize = 2 << 20;
 /// for a `[^。]{0,30}` gap), so each distinct pattern is compiled once per run.
 /// A clone shares the compiled program and gets its own search cache, so threads do not
 /// contend. Only patterns that compiled are kept: an error is recomputed to be reported.
-static COMPILED: std::sync::OnceLock<std::sync::Mutex<std::collections::HashMap<String, Regex>>> =
-    std::sync::OnceLock::new();
+static COMPILED: std::sync::OnceLock<
+    std::sync::Mutex<std::collections::HashMap<String, PatternRegex>>,
+> = std::sync::OnceLock::new();
 
-fn compiled_before(folded: &str) -> Option<Regex> {
+fn compiled_before(folded: &str) -> Option<PatternRegex> {
     let cache = COMPILED.get_or_init(Default::default).lock().ok()?;
     cache.get(folded).cloned()
 }
 
-fn remember(folded: &str, re: &Regex) {
+fn remember(folded: &str, re: &PatternRegex) {
     if let Ok(mut cache) = COMPILED.get_or_init(Default::default).lock() {
         cache.insert(folded.to_string(), re.clone());
-    }
-}
-
-/// The regex crate's message on one line, for errors without a place (a size limit).
-fn flatten(e: &regex::Error) -> PatternError {
-    let message = e
-        .to_string()
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    PatternError {
-        message,
-        offset: None,
     }
 }
 

@@ -8,7 +8,7 @@ use super::hits::HitIndex;
 use crate::document::{Document, Sentence};
 use crate::model::scorecard::Indicator;
 use crate::rules::{IndicatorRule, RulePack};
-use regex::Captures;
+use regex_automata::util::captures::Captures;
 
 /// The first statement of each indicator in its scope, in text order; absent when the
 /// text does not state it. Only the patterns the report's prefilter lets match in a
@@ -65,24 +65,24 @@ fn first_statement(
         .filter(|(p, _)| may_match(p))
         .flat_map(|(p, zero)| p.re().captures_iter(text).map(move |c| (c, *zero)))
         .filter_map(|(c, zero)| {
-            let whole = c.get(0)?;
+            let whole = c.get_match()?;
             let clause = clause_of(text, whole.start(), whole.end());
             if ind.except.iter().any(|re| re.re().is_match(clause)) {
                 return None;
             }
-            statement(&c, zero)
+            statement(text, &c, zero)
         })
         .min_by_key(|(at, _)| *at)
         .map(|(_, v)| v)
 }
 
 /// Where a match states its figure and what the figure is.
-fn statement(c: &Captures, zero: bool) -> Option<(usize, f64)> {
+fn statement(text: &str, c: &Captures, zero: bool) -> Option<(usize, f64)> {
     if zero {
-        return Some((c.get(0)?.start(), 0.0));
+        return Some((c.get_match()?.start(), 0.0));
     }
-    let v = c.name("value")?;
-    Some((v.start(), parse_value(v.as_str())?))
+    let v = c.get_group_by_name("value")?;
+    Some((v.start, parse_value(&text[v.range()])?))
 }
 
 /// The clause around `start..end`: out to the nearest clause punctuation either side. A
