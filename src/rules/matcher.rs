@@ -10,7 +10,6 @@
 //! Groups nobody reads are dissolved first, so a pattern that is a set of literals
 //! (`(法治|依法)行政`) is searched as one, with no NFA at all, and never needs upgrading.
 
-use super::pattern::PatternError;
 use regex_automata::meta::{self, BuildError, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::captures::Captures;
@@ -189,6 +188,17 @@ fn without_groups(h: &Hir) -> Hir {
         }),
         _ => h.clone(),
     }
+}
+
+/// A regular expression that does not compile: its syntax (found at load, with a place) or
+/// its size (found when it is built). Defined with the compiled form that fails so, and
+/// named from [`super::pattern`] where patterns are checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PatternError {
+    /// What the regex parser says.
+    pub message: String,
+    /// Byte offset in the pattern of the character the error is about, when known.
+    pub offset: Option<usize>,
 }
 
 /// The message `regex::Regex` gives, on one line: the syntax was checked at load, so a

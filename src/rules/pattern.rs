@@ -1,6 +1,7 @@
 //! A pattern of the rule language: folded as text is, its syntax checked at load, its
 //! regex compiled on first use.
 
+pub use super::matcher::PatternError;
 use super::matcher::PatternRegex;
 use crate::fold::fold_pattern_traced;
 use regex_syntax::hir::Hir;
@@ -116,15 +117,6 @@ impl Pattern {
         let may = self.lazy.hir.properties().minimum_len() == Some(0);
         may && self.regex().is_ok_and(|re| re.is_match(""))
     }
-}
-
-/// A regular expression that does not compile.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PatternError {
-    /// What the regex parser says.
-    pub message: String,
-    /// Byte offset in the pattern of the character the error is about, when known.
-    pub offset: Option<usize>,
 }
 
 /// Checks one pattern as written by a rule author and prepares it: the syntax is checked
